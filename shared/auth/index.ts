@@ -1,0 +1,4 @@
+export * from './principal';
+export * from './claims';
+export * from './verifyUserToken';
+export * from './internalToken';

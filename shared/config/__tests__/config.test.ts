@@ -1,0 +1,61 @@
+import { ConfigError, DEV_DEFAULTS, loadConfig } from '../config';
+
+describe('loadConfig', () => {
+  it('has working development defaults and warns about them', () => {
+    const c = loadConfig({});
+    expect(c.gatewayPort).toBe(4000);
+    expect(c.ports).toEqual({ sinba: 4001, asso: 4002, asmi: 4003 });
+    expect(c.database.adminUrl).toBeUndefined();
+    expect(c.demoData).toBe(true);
+    expect(c.minCellSize).toBe(5);
+    expect(c.privacyMode).toBe('enforce');
+    expect(c.jwt.secret).toBe(DEV_DEFAULTS.JWT_SECRET);
+    expect(c.warnings.length).toBeGreaterThanOrEqual(3);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('derives one connection per module role from DATABASE_URL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://admin:pw@db:5432/sirmi' });
+    expect(c.database.moduleUrls.sinba).toBe('postgres://sirmi_sinba:sirmi-dev-role-password@db:5432/sirmi');
+    expect(c.database.moduleUrls.audit).toContain('sirmi_gateway');
+    expect(c.demoData).toBe(false);
+  });
+
+  it('refuses development secrets and dry-run privacy in production, reporting every problem at once', () => {
+    try {
+      loadConfig({ NODE_ENV: 'production', PRIVACY_MODE: 'dry_run' });
+      throw new Error('should have failed');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/JWT_SECRET/);
+      expect(problems).toMatch(/INTERNAL_SECRET/);
+      expect(problems).toMatch(/PSEUDONYM_KEY/);
+      expect(problems).toMatch(/DB_ROLE_PASSWORD/);
+      expect(problems).toMatch(/dry_run/);
+    }
+  });
+
+  it('starts in production with real secrets and no introspection', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-real-secret-of-enough-length',
+      INTERNAL_SECRET: 'another-real-secret-long-enough',
+      PSEUDONYM_KEY: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+      DB_ROLE_PASSWORD: 'a-real-db-password-long',
+    });
+    expect(c.production).toBe(true);
+    expect(c.introspection).toBe(false);
+    expect(c.warnings).toEqual([]);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['MIN_CELL_SIZE', '0'],
+    ['PRIVACY_MODE', 'off'],
+    ['DEMO_DATA', 'maybe'],
+    ['SINBA_URL', 'not a url'],
+  ])('rejects an invalid %s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

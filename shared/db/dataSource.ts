@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { StatementCounter, countingLogger } from './statementCounter';
+
+export interface ModuleDataSourceOptions {
+  /** Connection string: the module's own role at run time, the admin role for migrations. */
+  readonly url: string;
+  /** The module's PostgreSQL schema (sinba, asso, asmi, audit). */
+  readonly schema: string;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  readonly entities?: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  readonly migrations?: MixedList<Function | string>;
+  readonly poolSize?: number;
+  readonly counter?: StatementCounter;
+  readonly applicationName?: string;
+}
+
+/**
+ * One TypeORM DataSource per module, bound to its schema. Never
+ * `synchronize`: the schema changes only through migrations (STYLE.md "Database").
+ */
+export function createModuleDataSource(options: ModuleDataSourceOptions): DataSource {
+  const counter = options.counter ?? new StatementCounter();
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities ?? [],
+    migrations: options.migrations ?? [],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['query'],
+    logger: countingLogger(counter),
+    applicationName: options.applicationName ?? `sirmi-${options.schema}`,
+    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public` },
+  });
+}

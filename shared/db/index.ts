@@ -1,0 +1,3 @@
+export * from './dataSource';
+export * from './statementCounter';
+export * from './errors';

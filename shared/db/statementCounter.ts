@@ -1,0 +1,31 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+/**
+ * Counts the SQL statements a module sends (tests assert "N references → 1
+ * query" and the constant statement count of the history query). Counting
+ * never depends on the machine, unlike timings.
+ */
+export class StatementCounter {
+  private count = 0;
+  get value(): number {
+    return this.count;
+  }
+  increment(): void {
+    this.count += 1;
+  }
+  reset(): void {
+    this.count = 0;
+  }
+}
+
+/** TypeORM logger that counts statements and logs nothing (SQL parameters may hold personal data). */
+export function countingLogger(counter: StatementCounter): TypeOrmLogger {
+  return {
+    logQuery: () => counter.increment(),
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The registry of error codes (STYLE.md "One error model"; API.md "Errors").
+ * `docs/error-codes.md` is generated from this table by `npm run docs:errors`.
+ * `expose`: whether the message written by the service reaches clients
+ * (messages never contain personal data, house habit 11).
+ */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: { description: 'No valid credentials: the bearer token is invalid, or the operation needs one (HTTP 401).', expose: true, httpStatus: 401 },
+  FORBIDDEN: { description: 'The principal may not run this operation (PRIVACY.md §5); nothing was changed.', expose: true },
+  UNAUTHORIZED_FIELD_OR_TYPE: { description: 'A field whose data class the principal may not read; it resolves to null (PRIVACY.md §6). `extensions.dataClass` names the class.', expose: true },
+  BAD_USER_INPUT: { description: 'An input value is malformed or inconsistent; `extensions.field` names the input field.', expose: true },
+  NOT_FOUND: { description: 'The referenced record does not exist (or is not visible to the principal).', expose: true },
+  AUDIT_UNAVAILABLE: { description: 'The audit trail could not be written, so no minor data is returned (PRIVACY.md §7, fail closed).', expose: true, httpStatus: 503 },
+  QUERY_TOO_COMPLEX: { description: 'The operation exceeds the depth, alias or cost limits.', expose: true },
+  INVALID_CODE: { description: 'A coded value is not in its reference list (`codes(list)`); `extensions.field` and `extensions.list` say which.', expose: true },
+  INVALID_DATE_RANGE: { description: 'An end date precedes its start date, or a date is outside the allowed range.', expose: true },
+  DUPLICATE_MINOR: { description: 'A minor with this fiscal code is already registered; `extensions.minorId` gives the existing id.', expose: true },
+  CASE_ALREADY_OPEN: { description: 'Another open case exists for the minor and no co-management reason was given (seed 003 §3.2).', expose: true },
+  CASE_CLOSED: { description: 'The case is closed: no intervention or change can be recorded on it.', expose: true },
+  PLACEMENT_OVERLAP: { description: 'The minor already has a placement in the period (one placement at a time).', expose: true },
+  PLACEMENT_CLOSED: { description: 'The placement is already discharged.', expose: true },
+  STRUCTURE_NOT_AUTHORISED: { description: 'The structure is not ACTIVE on the date (no authorisation in force, suspended, revoked or closed).', expose: true },
+  STRUCTURE_FULL: { description: 'The admission would exceed the structure\'s ordinary plus emergency places.', expose: true },
+  UNKNOWN_STRUCTURE: { description: 'No structure with this code in the regional registry (ASSO).', expose: true },
+  DUPLICATE_STRUCTURE: { description: 'A structure with this regional code is already registered.', expose: true },
+  UPSTREAM_UNAVAILABLE: { description: 'Another module needed to check a rule did not answer; nothing was changed.', expose: true, httpStatus: 503 },
+  INTERNAL_SERVER_ERROR: { description: 'An unexpected error; details are in the server log under the request id.', expose: false },
+} as const satisfies Record<string, { description: string; expose: boolean; httpStatus?: number }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
+}

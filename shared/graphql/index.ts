@@ -1,0 +1,4 @@
+export * from './scalars';
+export * from './loadSchema';
+export * from './subgraphServer';
+export * from './serviceClient';

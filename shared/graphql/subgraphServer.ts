@@ -1,0 +1,108 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import type { Logger } from 'pino';
+import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../auth/internalToken';
+import type { Principal } from '../auth/principal';
+import { createFormatError } from '../errors/formatError';
+import { DateScalar } from './scalars';
+import type { DataSource } from 'typeorm';
+import type { StatementCounter } from '../db/statementCounter';
+
+export interface SubgraphRequestInfo {
+  readonly principal: Principal;
+  readonly requestId: string | undefined;
+}
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  /** Subgraph name: also the audience of the internal token it accepts. */
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: GraphQLResolverMap<TContext>;
+  readonly internalSecret: string;
+  readonly logger: Logger;
+  readonly introspection: boolean;
+  /** Builds the per-request context (fresh DataLoaders) once the caller is verified. */
+  readonly createContext: (info: SubgraphRequestInfo) => TContext | Promise<TContext>;
+  /** Liveness of what the subgraph depends on (its database). */
+  readonly health: () => Promise<Record<string, string>>;
+  readonly bodyLimit?: string;
+  /** Extra HTTP routes (registered before /graphql), each behind the same internal-token check when `protected`. */
+  readonly routes?: (app: express.Express) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** What `start<Module>(config, logger)` returns: the server, its statement counter and its DataSource. */
+export interface ModuleHandle extends RunningServer {
+  readonly counter: StatementCounter;
+  readonly dataSource: DataSource;
+}
+
+/**
+ * Apollo Server 5 + buildSubgraphSchema behind express. Every request to
+ * /graphql, `_entities` and `_service` included, must carry a valid internal
+ * token from the gateway (PRIVACY.md §9); otherwise HTTP 401 UNAUTHENTICATED.
+ */
+export async function startSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+  listen: { host: string; port: number },
+): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: { Date: DateScalar, ...options.resolvers } as GraphQLResolverMap<unknown> }]);
+  const server = new ApolloServer<TContext>({
+    schema,
+    introspection: options.introspection,
+    formatError: createFormatError(options.logger),
+    logger: options.logger,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  app.get('/health', async (_req, res) => {
+    try {
+      const checks = await options.health();
+      const ok = Object.values(checks).every((v) => v === 'up');
+      res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', service: options.name, checks });
+    } catch {
+      res.status(503).json({ status: 'down', service: options.name });
+    }
+  });
+  options.routes?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const header = req.headers[INTERNAL_TOKEN_HEADER];
+        const { principal, requestId } = verifyInternalToken(Array.isArray(header) ? header[0] : header, options.internalSecret, options.name);
+        return options.createContext({ principal, requestId });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    port,
+    stop: async () => {
+      await server.stop();
+    },
+  };
+}

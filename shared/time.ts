@@ -1,0 +1,39 @@
+/**
+ * Dates of the hub are calendar dates in Italy: "today" is the date in
+ * Europe/Rome, written YYYY-MM-DD, so relationships (PRIVACY.md §3) and rules
+ * change at Italian midnight, not at UTC midnight.
+ */
+const romeDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export type Clock = () => string;
+
+export function todayInRome(now: Date = new Date()): string {
+  return romeDate.format(now);
+}
+
+export const systemClock: Clock = () => todayInRome();
+
+/** Add days to an ISO date (calendar arithmetic in UTC, no DST effects). */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Add calendar months to an ISO date; the day is clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Whole years between a birth date and a date (age on that date). */
+export function ageOn(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = onDate.split('-').map(Number);
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
