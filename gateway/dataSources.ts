@@ -1,0 +1,31 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../shared/auth/internalToken';
+import type { GatewayContext } from './context';
+
+/**
+ * Forwards the verified principal to a subgraph in a short-lived token signed
+ * with INTERNAL_SECRET and addressed to that subgraph (PRIVACY.md §9). The
+ * user's own JWT is never forwarded.
+ */
+export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraphName: string,
+    url: string,
+    private readonly secret: string,
+    private readonly ttlSeconds: number,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const ctx = context as Partial<GatewayContext>;
+    if (!ctx.principal || !ctx.internalTokens) return; // health checks etc.: no principal, the subgraph will refuse
+    let token = ctx.internalTokens.get(this.subgraphName);
+    if (!token) {
+      token = signInternalToken(ctx.principal, { secret: this.secret, audience: this.subgraphName, ttlSeconds: this.ttlSeconds, requestId: ctx.requestId });
+      ctx.internalTokens.set(this.subgraphName, token);
+    }
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
+    if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
+  }
+}

@@ -1,0 +1,131 @@
+import { buildSchema, parse } from 'graphql';
+import { buildPolicy } from '../../policy/policy';
+import { collectMinorIds, maskResponse } from '../mask';
+import { rewriteOperation, HIDDEN } from '../rewrite';
+import type { Principal } from '../../../shared/auth/principal';
+
+const SDL = `
+directive @dataClass(class: DataClass!) on FIELD_DEFINITION
+enum DataClass { IDENTITY DEMOGRAPHIC CASE HEALTH ABUSE JUDICIAL PLACEMENT PSEUDONYM REGISTRY PUBLIC AUDIT }
+type Query { minor(id: ID!): Minor structure(code: ID!): Structure }
+type Minor { id: ID! firstName: String @dataClass(class: IDENTITY) pseudonym: String @dataClass(class: PSEUDONYM)
+  healthNote: String @dataClass(class: HEALTH) cases: [Case!] @dataClass(class: CASE) placements: [Placement!] @dataClass(class: PLACEMENT) }
+type Case { id: ID! minor: Minor! @dataClass(class: CASE) serviceId: String! @dataClass(class: CASE) }
+type Placement { id: ID! minor: Minor! @dataClass(class: PLACEMENT) structure: Structure! @dataClass(class: PLACEMENT) admissionDate: String @dataClass(class: PLACEMENT) }
+type Structure { code: ID! name: String! @dataClass(class: PUBLIC) province: String! @dataClass(class: PUBLIC) inspections: [String!] @dataClass(class: REGISTRY) placements: [Placement!] @dataClass(class: PLACEMENT) }
+`;
+const schema = buildSchema(SDL);
+const policy = buildPolicy(SDL);
+
+const facts = (held: string[] = [], hosted: string[] = [], extra: { structureCode?: string; territory?: string[] } = {}) => ({
+  isCaseHolder: (id: string) => held.includes(id),
+  isHosting: (id: string) => hosted.includes(id),
+  ...extra,
+});
+
+function run(principal: Principal, query: string, data: Record<string, any>, f = facts()) {
+  const document = parse(query);
+  return maskResponse({ data, document, operationName: undefined, schema, policy, principal, facts: f, enforce: true });
+}
+
+const SW: Principal = { role: 'SOCIAL_WORKER', sub: 'sw', serviceId: 'S1' };
+const SO: Principal = { role: 'STRUCTURE_OPERATOR', sub: 'so', structureCode: 'C1' };
+
+describe('rewriteOperation (layer 1: never-readable fields are not fetched)', () => {
+  it('replaces a class the role can never read by __typename under the same response key, and adds anchors', () => {
+    const doc = rewriteOperation(parse('{ minor(id: "m") { nick: firstName healthNote cases { serviceId } } }'), schema, policy, 'STRUCTURE_OPERATOR', true);
+    const printed = require('graphql').print(doc) as string;
+    expect(printed).toContain('healthNote: __typename');
+    expect(printed).toContain('cases: __typename');
+    expect(printed).not.toContain('serviceId');
+    expect(printed).toContain('nick: firstName');
+    expect(printed).toContain(`${HIDDEN.minorId}: id`);
+  });
+
+  it('keeps the operation unchanged (but anchors) for a role that may read everything it asks', () => {
+    const printed = require('graphql').print(rewriteOperation(parse('{ minor(id: "m") { healthNote } }'), schema, policy, 'SOCIAL_WORKER', true)) as string;
+    expect(printed).toContain('healthNote\n');
+  });
+
+  it('refuses a client alias that collides with the hidden anchors', () => {
+    expect(() => rewriteOperation(parse(`{ minor(id: "m") { ${HIDDEN.minorId}: id } }`), schema, policy, 'SOCIAL_WORKER', true)).toThrow(/reserved/);
+  });
+});
+
+describe('maskResponse (layer 2: relationship rules per object)', () => {
+  it('masks every alias and fragment of a denied field, one error per path', () => {
+    const data = { minor: { [HIDDEN.minorId]: 'm1', a: 'Mario', b: 'Mario', pseudonym: 'P1' } };
+    const r = run(SW, '{ minor(id: "m1") { a: firstName ...F pseudonym } } fragment F on Minor { b: firstName }', data);
+    expect(data.minor).toEqual({ a: null, b: null, pseudonym: null });
+    expect(r.denials.map((d) => d.path.join('.')).sort()).toEqual(['minor.a', 'minor.b', 'minor.pseudonym']);
+    expect(r.denials.every((d) => d.minorId === 'm1')).toBe(true);
+  });
+
+  it('lets the case holder read, and records the classes for the audit', () => {
+    const data = { minor: { [HIDDEN.minorId]: 'm1', firstName: 'Mario', cases: [{ [HIDDEN.minor]: { id: 'm1' }, serviceId: 'S1' }] } };
+    const r = run(SW, '{ minor(id: "m1") { firstName cases { serviceId } } }', data, facts(['m1']));
+    expect(data.minor).toEqual({ firstName: 'Mario', cases: [{ serviceId: 'S1' }] });
+    expect(r.denials).toEqual([]);
+    expect([...r.minors.get('m1')!.returned].sort()).toEqual(['CASE', 'IDENTITY']);
+  });
+
+  it('decides placements element by element: a structure operator sees only its own structure and hosted minors', () => {
+    const data = {
+      structure: {
+        [HIDDEN.code]: 'C1',
+        name: 'Casa',
+        placements: [
+          { [HIDDEN.minor]: { id: 'm1' }, [HIDDEN.structure]: { code: 'C1' }, admissionDate: '2026-01-01', minor: { [HIDDEN.minorId]: 'm1', firstName: 'Anna' } },
+          { [HIDDEN.minor]: { id: 'm2' }, [HIDDEN.structure]: { code: 'C1' }, admissionDate: '2026-02-01', minor: { [HIDDEN.minorId]: 'm2', firstName: 'Luca' } },
+          { [HIDDEN.minor]: { id: 'm1' }, [HIDDEN.structure]: { code: 'C9' }, admissionDate: '2025-01-01', minor: { [HIDDEN.minorId]: 'm1', firstName: 'Anna' } },
+        ],
+      },
+    };
+    const r = run(SO, '{ structure(code: "C1") { name placements { admissionDate minor { firstName } } } }', data, facts([], ['m1'], { structureCode: 'C1' }));
+    const p = data.structure.placements as any[];
+    expect(p[0]).toEqual({ admissionDate: '2026-01-01', minor: { firstName: 'Anna' } });
+    expect(p[1]).toEqual({ admissionDate: null, minor: null });
+    expect(p[2]).toEqual({ admissionDate: null, minor: null });
+    expect(r.denials.map((d) => d.path.join('.'))).toEqual([
+      'structure.placements.1.admissionDate',
+      'structure.placements.1.minor',
+      'structure.placements.2.admissionDate',
+      'structure.placements.2.minor',
+    ]);
+    expect(JSON.stringify(data)).not.toContain('Luca');
+  });
+
+  it('gives a supervisor placements in its territory only, and registry data of its territory', () => {
+    const SUP: Principal = { role: 'SUPERVISOR', sub: 'sup', territory: ['058'] };
+    const data = {
+      minor: {
+        [HIDDEN.minorId]: 'm1',
+        firstName: 'Mario',
+        placements: [
+          { [HIDDEN.minor]: { id: 'm1' }, [HIDDEN.structure]: { code: 'C1', province: '058' }, admissionDate: '2026-01-01', structure: { [HIDDEN.code]: 'C1', [HIDDEN.province]: '058', inspections: ['ok'] } },
+          { [HIDDEN.minor]: { id: 'm1' }, [HIDDEN.structure]: { code: 'C2', province: '059' }, admissionDate: '2025-01-01', structure: { [HIDDEN.code]: 'C2', [HIDDEN.province]: '059', inspections: ['ko'] } },
+        ],
+      },
+    };
+    run(SUP, '{ minor(id: "m1") { firstName placements { admissionDate structure { inspections } } } }', data, facts([], [], { territory: ['058'] }));
+    expect(data.minor).toEqual({
+      firstName: null,
+      placements: [
+        { admissionDate: '2026-01-01', structure: { inspections: ['ok'] } },
+        { admissionDate: null, structure: null },
+      ],
+    });
+  });
+
+  it('collects every anchored minor id for one batched relationship lookup', () => {
+    const ids = collectMinorIds({ a: { [HIDDEN.minorId]: 'm1', x: [{ [HIDDEN.minor]: { id: 'm2' } }, { [HIDDEN.minor]: { id: 'm1' } }] } });
+    expect([...ids].sort()).toEqual(['m1', 'm2']);
+  });
+
+  it('reports without masking in dry-run mode', () => {
+    const data = { minor: { [HIDDEN.minorId]: 'm1', firstName: 'Mario' } };
+    const r = maskResponse({ data, document: parse('{ minor(id: "m1") { firstName } }'), operationName: undefined, schema, policy, principal: SW, facts: facts(), enforce: false });
+    expect(r.denials).toHaveLength(1);
+    expect(data.minor).toEqual({ firstName: 'Mario' });
+  });
+});

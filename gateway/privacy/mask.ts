@@ -1,0 +1,202 @@
+import {
+  Kind,
+  getNamedType,
+  isAbstractType,
+  isCompositeType,
+  isObjectType,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Principal } from '../../shared/auth/principal';
+import type { DataClass } from '../../shared/privacy/dataClasses';
+import { accessFor, decide, type ObjectContext, type RelationshipFacts } from '../../shared/privacy/matrix';
+import type { Policy } from '../policy/policy';
+import { HIDDEN, HIDDEN_PREFIX } from './rewrite';
+
+type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export interface Denial {
+  readonly path: (string | number)[];
+  readonly dataClass: DataClass;
+  readonly minorId?: string;
+}
+
+/** What the response held, per minor, for the audit trail (PRIVACY.md §7). */
+export interface MinorAccess {
+  returned: Set<DataClass>;
+  denied: Set<DataClass>;
+}
+
+export interface MaskResult {
+  readonly denials: Denial[];
+  readonly minors: Map<string, MinorAccess>;
+}
+
+const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Minor ids anchored anywhere in a response (first pass, for the batched relationship lookup). */
+export function collectMinorIds(data: Json | undefined, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(data)) for (const item of data) collectMinorIds(item, out);
+  else if (isObject(data)) {
+    for (const [key, value] of Object.entries(data)) {
+      if (key === HIDDEN.minorId && typeof value === 'string') out.add(value);
+      else if (key === HIDDEN.minor && isObject(value) && typeof value.id === 'string') out.add(value.id);
+      else collectMinorIds(value, out);
+    }
+  }
+  return out;
+}
+
+function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectContext): ObjectContext {
+  const mid = obj[HIDDEN.minorId];
+  const minor = obj[HIDDEN.minor];
+  const structure = obj[HIDDEN.structure];
+  const code = obj[HIDDEN.code];
+  const province = obj[HIDDEN.province];
+  const anchoredMinor = typeof mid === 'string' ? mid : isObject(minor) && typeof minor.id === 'string' ? minor.id : undefined;
+  const anchoredStructure = typeof code === 'string' ? code : isObject(structure) && typeof structure.code === 'string' ? structure.code : undefined;
+  const anchoredProvince = typeof province === 'string' ? province : isObject(structure) && typeof structure.province === 'string' ? structure.province : undefined;
+  const isMinorAnchor = type.name === 'Minor' || HIDDEN.minor in obj;
+  const isStructureAnchor = type.name === 'Structure' || HIDDEN.structure in obj;
+  if (!isMinorAnchor && !isStructureAnchor) return inherited;
+  // An anchored object starts a fresh context: a structure reached from a
+  // placement is about the structure, not about that placement's minor.
+  return { minorId: anchoredMinor, structureCode: anchoredStructure, province: anchoredProvince };
+}
+
+/**
+ * Layer 2 of PRIVACY.md §6: walk the response along the client's own
+ * operation (aliases, fragments, nested lists, entities), decide each tagged
+ * field for the object it belongs to, null what is denied with one error per
+ * path, and strip the hidden anchors. In dry-run mode, denials are reported
+ * but nothing is masked.
+ */
+export function maskResponse(args: {
+  data: JsonObject;
+  document: DocumentNode;
+  operationName: string | null | undefined;
+  schema: GraphQLSchema;
+  policy: Policy;
+  principal: Principal;
+  facts: RelationshipFacts;
+  enforce: boolean;
+}): MaskResult {
+  const { schema, policy, principal, facts, enforce } = args;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let operation: OperationDefinitionNode | undefined;
+  for (const def of args.document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    else if (def.kind === Kind.OPERATION_DEFINITION && (!args.operationName || def.name?.value === args.operationName)) operation ??= def;
+  }
+  const denials: Denial[] = [];
+  const minors = new Map<string, MinorAccess>();
+  if (!operation) return { denials, minors };
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!root) return { denials, minors };
+
+  const record = (minorId: string | undefined, dataClass: DataClass, kind: 'returned' | 'denied') => {
+    if (!minorId) return;
+    let entry = minors.get(minorId);
+    if (!entry) minors.set(minorId, (entry = { returned: new Set(), denied: new Set() }));
+    entry[kind].add(dataClass);
+  };
+
+  const typeMatches = (condition: string | undefined, type: GraphQLObjectType): boolean => {
+    if (!condition || condition === type.name) return true;
+    const cond = schema.getType(condition);
+    return !!cond && isAbstractType(cond) && schema.isSubType(cond, type);
+  };
+
+  /** Fields of a selection set for an object of `type`, merged by response key. */
+  const collect = (selectionSet: SelectionSetNode, type: GraphQLObjectType, out = new Map<string, FieldNode[]>(), seen = new Set<string>()): Map<string, FieldNode[]> => {
+    for (const sel of selectionSet.selections) {
+      if (sel.kind === Kind.FIELD) {
+        const key = (sel.alias ?? sel.name).value;
+        const list = out.get(key);
+        if (list) list.push(sel);
+        else out.set(key, [sel]);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        if (typeMatches(sel.typeCondition?.name.value, type)) collect(sel.selectionSet, type, out, seen);
+      } else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        const frag = fragments.get(sel.name.value);
+        if (frag && typeMatches(frag.typeCondition.name.value, type)) collect(frag.selectionSet, type, out, seen);
+      }
+    }
+    return out;
+  };
+
+  const mergedSelection = (nodes: FieldNode[]): SelectionSetNode | undefined => {
+    const sets = nodes.map((n) => n.selectionSet).filter((s): s is SelectionSetNode => !!s);
+    if (sets.length === 0) return undefined;
+    return { kind: Kind.SELECTION_SET, selections: sets.flatMap((s) => s.selections) };
+  };
+
+  const walkValue = (value: Json, selection: SelectionSetNode, namedType: ReturnType<typeof getNamedType>, path: (string | number)[], ctx: ObjectContext) => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => walkValue(item, selection, namedType, [...path, i], ctx));
+      return;
+    }
+    if (!isObject(value)) return;
+    let type: GraphQLObjectType | undefined;
+    if (isObjectType(namedType)) type = namedType;
+    else if (isAbstractType(namedType) && typeof value.__typename === 'string') {
+      const t = schema.getType(value.__typename);
+      if (isObjectType(t)) type = t;
+    }
+    if (!type) return;
+    walkObject(value, selection, type, path, contextOf(type, value, ctx));
+  };
+
+  const walkObject = (obj: JsonObject, selection: SelectionSetNode, type: GraphQLObjectType, path: (string | number)[], ctx: ObjectContext) => {
+    const fields = collect(selection, type);
+    const defs = type.getFields();
+    for (const [key, nodes] of fields) {
+      if (!(key in obj)) continue; // skipped by @skip/@include, or null-propagated
+      const name = nodes[0].name.value;
+      if (name.startsWith('__')) continue;
+      const def = defs[name];
+      if (!def) continue;
+      const dataClass = policy.classOf(type.name, name);
+      const namedType = getNamedType(def.type);
+      const sub = mergedSelection(nodes);
+      if (dataClass) {
+        let decision = decide(accessFor(principal.role, dataClass), ctx, facts);
+        if (decision === 'defer' && !(isCompositeType(namedType) && sub)) decision = 'deny';
+        if (decision === 'deny') {
+          denials.push({ path: [...path, key], dataClass, minorId: ctx.minorId });
+          record(ctx.minorId, dataClass, 'denied');
+          if (enforce) {
+            obj[key] = null;
+            continue;
+          }
+        } else if (decision === 'allow' && obj[key] !== null) {
+          record(ctx.minorId, dataClass, 'returned');
+        }
+      }
+      const value = obj[key];
+      if (sub && value !== null && value !== undefined) walkValue(value, sub, namedType, [...path, key], ctx);
+    }
+  };
+
+  walkObject(args.data, operation.selectionSet, root, [], {});
+  stripHidden(args.data);
+  return { denials, minors };
+}
+
+/** Remove the gateway's hidden anchors from a response, in place. */
+export function stripHidden(data: Json): void {
+  if (Array.isArray(data)) data.forEach(stripHidden);
+  else if (isObject(data)) {
+    for (const key of Object.keys(data)) {
+      if (key.startsWith(HIDDEN_PREFIX)) delete data[key];
+      else stripHidden(data[key]);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import type { Logger } from 'pino';
+import { organisationOf } from '../../shared/auth/principal';
+import type { PrivacyMode } from '../../shared/config/config';
+import type { DataClass } from '../../shared/privacy/dataClasses';
+import type { RelationshipFacts } from '../../shared/privacy/matrix';
+import type { AuditEntry, AuditStore } from '../audit/auditStore';
+import type { GatewayContext } from '../context';
+import type { Policy } from '../policy/policy';
+import { collectMinorIds, maskResponse } from './mask';
+import type { Relationships } from './relationships';
+import { HiddenAliasError, rewriteOperation } from './rewrite';
+
+/** Classes that are not data about a minor for the audit trail's "beyond id/pseudonym" rule (PRIVACY.md §7). */
+const NOT_MINOR_DATA = new Set<DataClass>(['PSEUDONYM', 'PUBLIC', 'REGISTRY']);
+
+export interface PrivacyExecutorDeps {
+  readonly executor: GatewayExecutor;
+  readonly policy: () => Policy;
+  readonly relationships: Relationships;
+  readonly audit: AuditStore;
+  readonly logger: Logger;
+  readonly mode: PrivacyMode;
+}
+
+function denialError(path: (string | number)[], dataClass: DataClass): GraphQLError {
+  return new GraphQLError(`Not authorised to read this field (data class ${dataClass})`, {
+    path,
+    extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', dataClass },
+  });
+}
+
+/**
+ * The gateway's privacy engine around @apollo/gateway's executor:
+ * 1. before planning, the operation is rewritten for the role (never-readable
+ *    fields are not fetched; anchors are added) and the query-plan cache key
+ *    gets the permission shape, so a plan built for one role is never reused
+ *    for another;
+ * 2. after execution, relationship rules are applied per object with one
+ *    batched lookup per subgraph, denied fields are nulled with one error per
+ *    path;
+ * 3. the audit entries are written before the response leaves; if they
+ *    cannot be, no minor data is sent (AUDIT_UNAVAILABLE).
+ */
+export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecutor {
+  const enforce = deps.mode === 'enforce';
+  const rewriteCache = new WeakMap<DocumentNode, Map<string, DocumentNode>>();
+
+  return async (requestContext: GatewayGraphQLRequestContext) => {
+    const ctx = requestContext.context as unknown as GatewayContext;
+    const principal = ctx.principal;
+    const policy = deps.policy();
+    const shape = `${deps.mode}:${principal.role}`;
+
+    let perDocument = rewriteCache.get(requestContext.document);
+    if (!perDocument) rewriteCache.set(requestContext.document, (perDocument = new Map()));
+    let rewritten = perDocument.get(shape);
+    if (!rewritten) {
+      try {
+        rewritten = rewriteOperation(requestContext.document, requestContext.schema, policy, principal.role, enforce);
+      } catch (err) {
+        if (err instanceof HiddenAliasError) return { errors: [new GraphQLError(err.message, { extensions: { code: 'BAD_USER_INPUT', field: 'query' } })] };
+        throw err;
+      }
+      perDocument.set(shape, rewritten);
+    }
+    const queryHash = createHash('sha256').update(requestContext.queryHash).update('|').update(shape).digest('hex');
+    const scoped: GatewayGraphQLRequestContext = { ...requestContext, document: rewritten, queryHash };
+
+    const result = await deps.executor(scoped);
+    if (!result.data) return result;
+
+    const data = result.data as Record<string, never>;
+    const minorIds = [...collectMinorIds(data)];
+    let facts: RelationshipFacts;
+    try {
+      const rel = await deps.relationships.load(ctx, minorIds);
+      facts = {
+        isCaseHolder: rel.isCaseHolder,
+        isHosting: rel.isHosting,
+        structureCode: principal.role === 'STRUCTURE_OPERATOR' ? principal.structureCode : undefined,
+        territory: principal.role === 'SUPERVISOR' ? principal.territory : undefined,
+      };
+    } catch (err) {
+      // Fail closed: without relationships nothing relationship-dependent is shown.
+      deps.logger.warn({ requestId: ctx.requestId, err: (err as Error).name }, 'relationship lookup failed; denying relationship-dependent fields');
+      facts = { isCaseHolder: () => false, isHosting: () => false };
+    }
+
+    const { denials, minors } = maskResponse({
+      data,
+      document: requestContext.document,
+      operationName: requestContext.operationName,
+      schema: requestContext.schema,
+      policy,
+      principal,
+      facts,
+      enforce,
+    });
+
+    if (!enforce && denials.length > 0) {
+      deps.logger.warn(
+        { requestId: ctx.requestId, role: principal.role, operationName: requestContext.operationName, denials: denials.map((d) => ({ path: d.path.join('.'), dataClass: d.dataClass, minorId: d.minorId })) },
+        'privacy dry run: would deny',
+      );
+    }
+
+    const action = requestContext.operation?.operation === 'mutation' ? 'WRITE' : 'READ';
+    const entries: AuditEntry[] = [];
+    for (const [minorId, access] of minors) {
+      const returned = [...access.returned].filter((c) => !NOT_MINOR_DATA.has(c));
+      if (returned.length === 0 && access.denied.size === 0 && action === 'READ') continue;
+      entries.push({
+        subject: principal.sub ?? 'anonymous',
+        role: principal.role,
+        organisation: organisationOf(principal),
+        operationName: requestContext.operationName ?? null,
+        operationHash: requestContext.queryHash,
+        minorId,
+        classesReturned: [...access.returned].sort(),
+        classesDenied: [...access.denied].sort(),
+        action,
+        requestId: ctx.requestId,
+      });
+    }
+    try {
+      await deps.audit.append(entries);
+    } catch (err) {
+      deps.logger.error({ requestId: ctx.requestId, err: (err as Error).name }, 'audit write failed; response withheld');
+      return { errors: [new GraphQLError('The access could not be recorded in the audit trail, so no data is returned', { extensions: { code: 'AUDIT_UNAVAILABLE' } })] };
+    }
+
+    const maskErrors = enforce ? denials.map((d) => denialError(d.path, d.dataClass)) : [];
+    return { ...result, errors: [...(result.errors ?? []), ...maskErrors].length ? [...(result.errors ?? []), ...maskErrors] : result.errors };
+  };
+}

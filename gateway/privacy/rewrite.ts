@@ -1,0 +1,97 @@
+import {
+  Kind,
+  TypeInfo,
+  getNamedType,
+  isObjectType,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type SelectionNode,
+} from 'graphql';
+import type { Role } from '../../shared/auth/principal';
+import { accessFor } from '../../shared/privacy/matrix';
+import type { Policy } from '../policy/policy';
+
+/** Prefix of the hidden fields the gateway adds to find each object's minor and structure. */
+export const HIDDEN_PREFIX = '_sirmi_';
+export const HIDDEN = {
+  minorId: `${HIDDEN_PREFIX}mid`,
+  minor: `${HIDDEN_PREFIX}minor`,
+  structure: `${HIDDEN_PREFIX}structure`,
+  code: `${HIDDEN_PREFIX}code`,
+  province: `${HIDDEN_PREFIX}province`,
+} as const;
+
+const field = (name: string, alias?: string, selections?: SelectionNode[]): FieldNode => ({
+  kind: Kind.FIELD,
+  name: { kind: Kind.NAME, value: name },
+  ...(alias ? { alias: { kind: Kind.NAME, value: alias } } : {}),
+  ...(selections ? { selectionSet: { kind: Kind.SELECTION_SET, selections } } : {}),
+});
+
+/** Roles whose reads depend on relationships or whose reads are audited need the anchors. */
+export function needsAnchors(role: Role): boolean {
+  return role === 'SOCIAL_WORKER' || role === 'STRUCTURE_OPERATOR' || role === 'SUPERVISOR';
+}
+
+/**
+ * Hidden selections that tell the gateway which minor and which structure an
+ * object belongs to, so relationship rules can be evaluated per object
+ * (minor id, structure code, and the province for supervisors' territory).
+ */
+function anchorsFor(type: GraphQLObjectType, role: Role): FieldNode[] {
+  const fields = type.getFields();
+  const anchors: FieldNode[] = [];
+  if (type.name === 'Minor') anchors.push(field('id', HIDDEN.minorId));
+  else if (fields.minor && getNamedType(fields.minor.type).name === 'Minor') anchors.push(field('minor', HIDDEN.minor, [field('id')]));
+  if (type.name === 'Structure') {
+    anchors.push(field('code', HIDDEN.code));
+    if (role === 'SUPERVISOR' && fields.province) anchors.push(field('province', HIDDEN.province));
+  } else if (fields.structure && getNamedType(fields.structure.type).name === 'Structure') {
+    const sub = [field('code')];
+    const structureType = getNamedType(fields.structure.type) as GraphQLObjectType;
+    if (role === 'SUPERVISOR' && structureType.getFields().province) sub.push(field('province'));
+    anchors.push(field('structure', HIDDEN.structure, sub));
+  }
+  return anchors;
+}
+
+export class HiddenAliasError extends Error {}
+
+/**
+ * Layer 1 of PRIVACY.md §6: fields whose class the role can never read are
+ * not fetched. Each is replaced by `<responseKey>: __typename` (so @skip and
+ * @include still decide whether it appears) and nulled with an error after
+ * execution. Anchors are added for relationship rules. The result depends
+ * only on the role (and the privacy mode), which is part of the plan cache key.
+ */
+export function rewriteOperation(document: DocumentNode, schema: GraphQLSchema, policy: Policy, role: Role, enforce: boolean): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  const anchors = needsAnchors(role);
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        enter(node) {
+          if (node.alias?.value.startsWith(HIDDEN_PREFIX)) throw new HiddenAliasError(`Aliases starting with "${HIDDEN_PREFIX}" are reserved`);
+          const parent = typeInfo.getParentType();
+          if (!enforce || !parent || node.name.value.startsWith('__')) return undefined;
+          const dataClass = policy.classOf(parent.name, node.name.value);
+          if (!dataClass || accessFor(role, dataClass) !== 'never') return undefined;
+          return { ...field('__typename', (node.alias ?? node.name).value), directives: node.directives };
+        },
+        leave(node) {
+          if (!anchors || !node.selectionSet) return undefined;
+          const type = getNamedType(typeInfo.getType());
+          if (!isObjectType(type)) return undefined;
+          const extra = anchorsFor(type, role);
+          if (extra.length === 0) return undefined;
+          return { ...node, selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, ...extra] } };
+        },
+      },
+    }),
+  );
+}

@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import type { GatewayExecutor, GatewayInterface, GatewayLoadResult, GatewaySchemaLoadOrUpdateCallback, GatewayApolloConfig } from '@apollo/server-gateway-interface';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import type { Logger } from 'pino';
+import type { HubConfig, ModuleName } from '../shared/config/config';
+import { verifyUserToken } from '../shared/auth/verifyUserToken';
+import { createFormatError } from '../shared/errors/formatError';
+import { createServiceClient } from '../shared/graphql/serviceClient';
+import { readSubgraphSdl } from '../shared/graphql/loadSchema';
+import { DateScalar } from '../shared/graphql/scalars';
+import { systemClock, type Clock } from '../shared/time';
+import { SUPERGRAPH_PATH } from './config';
+import type { GatewayContext } from './context';
+import { InternalTokenDataSource } from './dataSources';
+import { AuditStore } from './audit/auditStore';
+import { createHubResolvers } from './hub/resolvers';
+import { createRelationships, type Relationships } from './privacy/relationships';
+import { createPrivacyExecutor } from './privacy/privacyExecutor';
+import { buildPolicy, type Policy } from './policy/policy';
+
+export const HUB_SCHEMA_DIR = path.join(__dirname, 'hub');
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface GatewayHandle {
+  readonly url: string;
+  readonly port: number;
+  readonly audit: AuditStore;
+  readonly policy: () => Policy;
+  stop(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  readonly clock?: Clock;
+  readonly supergraphSdl?: string;
+  /** Replace the audit store (tests break it to prove fail-closed behaviour). */
+  readonly audit?: AuditStore;
+}
+
+/**
+ * Wraps @apollo/gateway so that every execution goes through the privacy
+ * executor (rewrite before planning, mask and audit after execution).
+ */
+class PrivacyGateway implements GatewayInterface {
+  constructor(
+    private readonly inner: ApolloGateway,
+    private readonly wrap: (executor: GatewayExecutor, supergraphSdl: string) => GatewayExecutor,
+    private readonly supergraphSdl: string,
+  ) {}
+  async load(options: { apollo: GatewayApolloConfig }): Promise<GatewayLoadResult> {
+    const loaded = await this.inner.load(options);
+    return { executor: this.wrap(loaded.executor as GatewayExecutor, this.supergraphSdl) };
+  }
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback) {
+    return this.inner.onSchemaLoadOrUpdate(callback);
+  }
+  stop() {
+    return this.inner.stop();
+  }
+}
+
+export async function startGateway(config: HubConfig, logger: Logger, options: GatewayOptions = {}): Promise<GatewayHandle> {
+  const clock = options.clock ?? systemClock;
+  const auditUrl = config.database.moduleUrls.audit;
+  if (!auditUrl && !options.audit) throw new Error('The gateway needs a database for the audit trail: set DATABASE_URL or AUDIT_DATABASE_URL');
+  const audit = options.audit ?? AuditStore.connect(auditUrl as string);
+  const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
+  let policy = buildPolicy(supergraphSdl);
+
+  const client = (target: ModuleName) =>
+    createServiceClient({ caller: 'gateway', target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret });
+  const relationships: Relationships = createRelationships({ sinba: client('sinba'), asmi: client('asmi'), clock });
+
+  const hubSchema = buildSubgraphSchema([
+    { typeDefs: parse(readSubgraphSdl(HUB_SCHEMA_DIR)), resolvers: { Date: DateScalar, ...createHubResolvers({ audit, relationships }) } as never },
+  ]);
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger,
+    __exposeQueryPlanExperimental: false,
+    buildService: ({ name, url }) => {
+      if (name === 'hub') return new LocalGraphQLDataSource(hubSchema);
+      const configured = config.subgraphUrls[name as ModuleName] ?? url;
+      return new InternalTokenDataSource(name, configured as string, config.internalSecret, config.internalTokenTtlSeconds);
+    },
+  });
+  const wrapped = new PrivacyGateway(
+    gateway,
+    (executor, sdl) => {
+      policy = buildPolicy(sdl);
+      return createPrivacyExecutor({ executor, policy: () => policy, relationships, audit, logger, mode: config.privacyMode });
+    },
+    supergraphSdl,
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const server = new ApolloServer<GatewayContext>({
+    gateway: wrapped,
+    introspection: config.introspection,
+    formatError: createFormatError(logger),
+    logger,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  app.get('/health', async (_req, res) => {
+    const checks: Record<string, string> = {};
+    await Promise.all([
+      ...(['sinba', 'asso', 'asmi'] as const).map(async (name) => {
+        try {
+          const r = await fetch(config.subgraphUrls[name].replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(3000) });
+          checks[name] = r.ok ? 'up' : 'down';
+        } catch {
+          checks[name] = 'down';
+        }
+      }),
+      (async () => {
+        try {
+          checks.database = (await audit.ping()) ? 'up' : 'down';
+        } catch {
+          checks.database = 'down';
+        }
+      })(),
+    ]);
+    const ok = Object.values(checks).every((v) => v === 'up');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', checks });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const header = req.headers['x-request-id'];
+        const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+        const principal = verifyUserToken(req.headers.authorization, config.jwt);
+        return { principal, requestId, internalTokens: new Map<string, string>() };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.gatewayPort, config.host, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    audit,
+    policy: () => policy,
+    stop: async () => {
+      await server.stop();
+      if (!options.audit) await audit.close();
+    },
+  };
+}
