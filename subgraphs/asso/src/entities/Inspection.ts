@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Vigilanza: an inspection of a structure (seed 002 Allegato A §a point c). REGISTRY data class. */
+@Entity({ schema: 'asso', name: 'inspection' })
+export class InspectionEntity {
+  @PrimaryGeneratedColumn('uuid', { name: 'id' })
+  id: string;
+
+  @Column({ type: 'bigint', name: 'seq', insert: false, update: false })
+  seq: string;
+
+  @Column({ type: 'text', name: 'structure_code' })
+  structureCode: string;
+
+  @Column({ type: 'date', name: 'date' })
+  date: string;
+
+  /** Code list INSPECTION_AUTHORITY. */
+  @Column({ type: 'text', name: 'authority' })
+  authority: string;
+
+  /** Code list INSPECTION_OUTCOME. */
+  @Column({ type: 'text', name: 'outcome' })
+  outcome: string;
+
+  /** Free text: never logged (house habit 11). */
+  @Column({ type: 'text', name: 'findings', nullable: true })
+  findings: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ type: 'text', name: 'created_by' })
+  createdBy: string;
+}

@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** Struttura residenziale per minori in the regional registry (seed 002 Allegato A §a point a). */
+@Entity({ schema: 'asso', name: 'structure' })
+export class StructureEntity {
+  /** Regional registry code (the federation key). */
+  @PrimaryColumn({ type: 'text', name: 'code' })
+  code: string;
+
+  @Column({ type: 'text', name: 'name' })
+  name: string;
+
+  /** Code list STRUCTURE_TYPE. */
+  @Column({ type: 'text', name: 'type' })
+  type: string;
+
+  /** 6-digit ISTAT municipality code. */
+  @Column({ type: 'char', length: 6, name: 'municipality' })
+  municipality: string;
+
+  /** Generated in the database: the first 3 digits of the municipality. */
+  @Column({ type: 'char', length: 3, name: 'province', insert: false, update: false })
+  province: string;
+
+  @Column({ type: 'text', name: 'address', nullable: true })
+  address: string | null;
+
+  /** Ente gestore. */
+  @Column({ type: 'text', name: 'managing_entity', nullable: true })
+  managingEntity: string | null;
+
+  /** Authorised ordinary places. */
+  @Column({ type: 'integer', name: 'capacity' })
+  capacity: number;
+
+  /** Emergency places (pronta accoglienza) on top of the ordinary ones. */
+  @Column({ type: 'integer', name: 'emergency_capacity', default: 0 })
+  emergencyCapacity: number;
+
+  @Column({ type: 'integer', name: 'min_age', nullable: true })
+  minAge: number | null;
+
+  @Column({ type: 'integer', name: 'max_age', nullable: true })
+  maxAge: number | null;
+
+  /** REGISTRY data class (PRIVACY.md §2): internal contact. */
+  @Column({ type: 'text', name: 'contact_email', nullable: true })
+  contactEmail: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ type: 'text', name: 'created_by' })
+  createdBy: string;
+}

@@ -1,0 +1,59 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { ActEntity } from '../entities/Act';
+import type { InspectionEntity } from '../entities/Inspection';
+import type { StructureEntity } from '../entities/Structure';
+import { findActsByStructureCodes } from '../repositories/actRepository';
+import { findInspectionsByStructureCodes } from '../repositories/inspectionRepository';
+import { findStructuresByCodes } from '../repositories/structureRepository';
+import type { RegistryVisibility } from '../rules/registryAccess';
+import { STRUCTURE_CODE } from '../rules/structureRegistration';
+
+/**
+ * Per-request DataLoaders (STYLE.md: no N+1). Each batch function sends ONE
+ * statement whatever the number of keys and returns results in key order
+ * (null / [] for misses). The inspections loader applies the request's
+ * REGISTRY visibility in its SQL, so the cache never holds a row the caller
+ * may not see.
+ */
+export interface AssoLoaders {
+  /** `__resolveReference` and `structure(code)`. */
+  readonly structureByCode: DataLoader<string, StructureEntity | null>;
+  /** `Structure.acts`, `status`, `statusOn`: the acts of many structures in one statement. */
+  readonly actsByStructureCode: DataLoader<string, ActEntity[]>;
+  /** `Structure.inspections` (REGISTRY). */
+  readonly inspectionsByStructureCode: DataLoader<string, InspectionEntity[]>;
+}
+
+/** Codes that cannot be in the registry never reach the SQL. */
+function plausibleCodes(keys: readonly string[]): string[] {
+  return [...new Set(keys.filter((k) => STRUCTURE_CODE.test(k)))];
+}
+
+function byKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/** Rows grouped by key, in key order; the rows keep their SQL order within a group. */
+function groupByKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+export function createLoaders(dataSource: DataSource, registryVisibility: RegistryVisibility): AssoLoaders {
+  const db = dataSource.manager;
+  return {
+    structureByCode: new DataLoader(async (keys) => byKey(keys, await findStructuresByCodes(db, plausibleCodes(keys)), (s) => s.code)),
+    actsByStructureCode: new DataLoader(async (keys) => groupByKey(keys, await findActsByStructureCodes(db, plausibleCodes(keys)), (a) => a.structureCode)),
+    inspectionsByStructureCode: new DataLoader(async (keys) =>
+      groupByKey(keys, await findInspectionsByStructureCodes(db, plausibleCodes(keys), registryVisibility), (i) => i.structureCode),
+    ),
+  };
+}

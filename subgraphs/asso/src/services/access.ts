@@ -1,0 +1,20 @@
+import { forbidden, unauthenticated } from '../../../../shared/errors';
+import type { Principal } from '../../../../shared/auth/principal';
+import { canWriteRegistry } from '../rules/registryAccess';
+
+type Supervisor = Extract<Principal, { role: 'SUPERVISOR' }>;
+
+/**
+ * PRIVACY.md §5 "register structures, record acts and inspections:
+ * SUPERVISOR, IN_TERRITORY". Anyone else is refused as a whole: FORBIDDEN,
+ * or UNAUTHENTICATED for anonymous callers.
+ */
+export function requireSupervisor(principal: Principal): asserts principal is Supervisor {
+  if (principal.role === 'ANONYMOUS') throw unauthenticated();
+  if (principal.role !== 'SUPERVISOR') throw forbidden('Only a supervisor can change the structure registry');
+}
+
+/** PRIVACY.md §3 IN_TERRITORY: the structure's province is in the supervisor's territory. */
+export function requireTerritory(principal: Principal, province: string): void {
+  if (!canWriteRegistry(principal, province)) throw forbidden('The structure is outside your territory');
+}

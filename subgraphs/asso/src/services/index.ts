@@ -1,0 +1,17 @@
+import { createActService } from './actService';
+import type { ServiceDeps } from './deps';
+import { createInspectionService } from './inspectionService';
+import { createStructureService } from './structureService';
+
+export type { ServiceDeps } from './deps';
+
+/** ASSO's services: stateless, built once per process, given the request's principal per call. */
+export function createServices(deps: ServiceDeps) {
+  return {
+    structures: createStructureService(deps),
+    acts: createActService(deps),
+    inspections: createInspectionService(deps),
+  };
+}
+
+export type AssoServices = ReturnType<typeof createServices>;
