@@ -62,12 +62,16 @@ function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectCo
   const anchoredMinor = typeof mid === 'string' ? mid : isObject(minor) && typeof minor.id === 'string' ? minor.id : undefined;
   const anchoredStructure = typeof code === 'string' ? code : isObject(structure) && typeof structure.code === 'string' ? structure.code : undefined;
   const anchoredProvince = typeof province === 'string' ? province : isObject(structure) && typeof structure.province === 'string' ? structure.province : undefined;
-  const isMinorAnchor = type.name === 'Minor' || HIDDEN.minor in obj;
-  const isStructureAnchor = type.name === 'Structure' || HIDDEN.structure in obj;
-  if (!isMinorAnchor && !isStructureAnchor) return inherited;
-  // An anchored object starts a fresh context: a structure reached from a
-  // placement is about the structure, not about that placement's minor.
-  return { minorId: anchoredMinor, structureCode: anchoredStructure, province: anchoredProvince };
+  // A minor, or a structure, starts a fresh context: a structure reached from
+  // a placement is about the structure, not about that placement's minor.
+  if (type.name === 'Minor') return { minorId: anchoredMinor };
+  if (type.name === 'Structure') return { structureCode: anchoredStructure, province: anchoredProvince };
+  // An object that belongs to a minor (case, placement...) carries its own
+  // minor and, if it has one, its own structure.
+  if (HIDDEN.minor in obj) return { minorId: anchoredMinor, structureCode: anchoredStructure, province: anchoredProvince };
+  // An object that only references a structure stays with the minor it hangs from.
+  if (HIDDEN.structure in obj) return { minorId: inherited.minorId, structureCode: anchoredStructure, province: anchoredProvince };
+  return inherited;
 }
 
 /**

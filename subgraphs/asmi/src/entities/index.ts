@@ -1,0 +1,4 @@
+import { PlacementEntity } from './Placement';
+
+export { PlacementEntity };
+export const asmiEntities = [PlacementEntity];

@@ -1,0 +1,31 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { AsmiContext } from '../context';
+import type { PlacementRow } from '../repositories/placementRepository';
+import type { AdmitMinorInput, DischargeMinorInput } from '../services/placementService';
+
+/** ASMI's resolvers: read arguments and principal, call one service or loader, return. */
+export const asmiResolvers = {
+  Query: {
+    placement: (_p: unknown, args: { id: string }, ctx: AsmiContext) => ctx.services.placements.byId(ctx.loaders, args.id),
+    hostedMinors: (_p: unknown, args: { minorIds: string[]; structureCode: string; on: string }, ctx: AsmiContext) =>
+      ctx.services.placements.hostedMinors(ctx.principal, args.minorIds, args.structureCode, args.on),
+  },
+  Mutation: {
+    admitMinor: (_p: unknown, args: { input: AdmitMinorInput }, ctx: AsmiContext) => ctx.services.placements.admit(ctx.principal, args.input),
+    dischargeMinor: (_p: unknown, args: { input: DischargeMinorInput }, ctx: AsmiContext) => ctx.services.placements.discharge(ctx.principal, args.input),
+  },
+  Placement: {
+    __resolveReference: (ref: { id: string }, ctx: AsmiContext) => ctx.loaders.placementById.load(ref.id),
+    minor: (p: PlacementRow) => ({ __typename: 'Minor', id: p.minorId }),
+    structure: (p: PlacementRow) => ({ __typename: 'Structure', code: p.structureCode }),
+  },
+  Minor: {
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    placements: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.placementsByMinorId.load(m.id),
+  },
+  Structure: {
+    __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
+    placements: (s: { code: string }, args: { activeOn?: string | null }, ctx: AsmiContext) => ctx.loaders.placementsByStructure.load({ code: s.code, date: args.activeOn ?? null }),
+    occupancy: (s: { code: string }, args: { on?: string | null }, ctx: AsmiContext) => ctx.services.placements.occupancy(ctx.principal, ctx.loaders, s.code, args.on),
+  },
+} as unknown as GraphQLResolverMap<AsmiContext>;

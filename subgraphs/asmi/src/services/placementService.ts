@@ -1,0 +1,171 @@
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../../../../shared/auth/principal';
+import { AppError, badInput, forbidden, notFound, unauthenticated } from '../../../../shared/errors';
+import { throwIfViolated } from '../../../../shared/errors/violation';
+import { PG, pgErrorInfo } from '../../../../shared/db/errors';
+import { isValidCode } from '../../../../shared/codes';
+import type { Clock } from '../../../../shared/time';
+import type { AsmiLoaders } from '../loaders';
+import {
+  findHostedMinors,
+  findPeriodsOfMinor,
+  findPeriodsOfStructureFrom,
+  findPlacementForUpdate,
+  insertPlacement,
+  lockMinor,
+  lockStructure,
+  setDischarge,
+  type PlacementRow,
+} from '../repositories/placementRepository';
+import { ageWithinRange, courtReferenceWhenOrdered, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
+import type { Upstream } from './upstream';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface AdmitMinorInput {
+  minorId: string;
+  structureCode: string;
+  admissionDate: string;
+  kind: string;
+  referringService?: string | null;
+  legalBasis?: string | null;
+  courtOrderReference?: string | null;
+}
+
+export interface DischargeMinorInput {
+  placementId: string;
+  dischargeDate: string;
+  dischargeOutcome: string;
+}
+
+type Operator = Extract<Principal, { role: 'STRUCTURE_OPERATOR' }>;
+
+/** PRIVACY.md §5: admit, discharge, record activities or absences — STRUCTURE_OPERATOR of that structure. */
+function requireOperatorOf(principal: Principal, structureCode: string): asserts principal is Operator {
+  if (principal.role === 'ANONYMOUS') throw unauthenticated();
+  if (principal.role !== 'STRUCTURE_OPERATOR' || principal.structureCode !== structureCode) {
+    throw forbidden('Only an operator of the structure can record its placements');
+  }
+}
+
+const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
+
+export function createPlacementService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock }) {
+  const { dataSource, upstream, clock } = deps;
+  return {
+    /**
+     * Admission (seed 001: structures record admissions; API.md rules):
+     * the structure exists and is ACTIVE on the admission date, the minor
+     * exists and fits the authorised age range, one placement at a time,
+     * capacity never exceeded even under concurrent admissions (an advisory
+     * lock per structure serialises them inside the transaction).
+     */
+    async admit(principal: Principal, input: AdmitMinorInput): Promise<PlacementRow> {
+      requireOperatorOf(principal, input.structureCode);
+      if (!UUID.test(input.minorId)) throw badInput('minorId', 'minorId must be a minor id (UUID)');
+      const today = clock();
+      throwIfViolated(notInFuture(input.admissionDate, today, 'admissionDate'), courtReferenceWhenOrdered(input.legalBasis, input.courtOrderReference));
+      if (!isValidCode('PLACEMENT_KIND', input.kind)) throw new AppError('INVALID_CODE', 'Unknown placement kind', { field: 'kind', list: 'PLACEMENT_KIND' });
+      if (input.legalBasis && !isValidCode('LEGAL_BASIS', input.legalBasis)) throw new AppError('INVALID_CODE', 'Unknown legal basis', { field: 'legalBasis', list: 'LEGAL_BASIS' });
+
+      // Rule checks that need other modules happen before the transaction (no lock held across HTTP).
+      const structure = await upstream.structure(input.structureCode, input.admissionDate);
+      if (!structure) throw new AppError('UNKNOWN_STRUCTURE', 'No structure with this code in the regional registry', { field: 'structureCode' });
+      if (structure.statusOn !== 'ACTIVE') {
+        throw new AppError('STRUCTURE_NOT_AUTHORISED', `The structure is not authorised on the admission date (status ${structure.statusOn})`, { field: 'admissionDate', status: structure.statusOn });
+      }
+      const minor = await upstream.minor(input.minorId);
+      if (!minor) throw notFound('Minor', 'minorId');
+      throwIfViolated(ageWithinRange(minor.birthDate, input.admissionDate, structure));
+
+      try {
+        return await dataSource.transaction(async (tx) => {
+          await lockStructure(tx, input.structureCode);
+          await lockMinor(tx, input.minorId);
+          const candidate = { admissionDate: input.admissionDate, dischargeDate: null };
+          throwIfViolated(noOverlap(await findPeriodsOfMinor(tx, input.minorId), candidate));
+          const places = structure.capacity + structure.emergencyCapacity;
+          throwIfViolated(withinCapacity(await findPeriodsOfStructureFrom(tx, input.structureCode, input.admissionDate), input.admissionDate, places));
+          const id = await insertPlacement(tx, {
+            minorId: input.minorId,
+            structureCode: input.structureCode,
+            admissionDate: input.admissionDate,
+            kind: input.kind,
+            referringService: clean(input.referringService),
+            legalBasis: clean(input.legalBasis),
+            courtOrderReference: clean(input.courtOrderReference),
+            minorBirthDate: minor.birthDate,
+            minorSex: minor.sex,
+            minorCitizenship: minor.citizenship,
+            minorUnaccompanied: minor.unaccompanied,
+            structureType: structure.type,
+            structureProvince: structure.province,
+            actor: principal.sub,
+          });
+          const row = await findPlacementForUpdate(tx, id);
+          return row as PlacementRow;
+        });
+      } catch (err) {
+        if (pgErrorInfo(err).code === PG.EXCLUSION_VIOLATION) {
+          throw new AppError('PLACEMENT_OVERLAP', 'The minor already has a placement in this period', { field: 'admissionDate' });
+        }
+        throw err;
+      }
+    },
+
+    /** Discharge with a coded outcome, not before the admission (API.md). */
+    async discharge(principal: Principal, input: DischargeMinorInput): Promise<PlacementRow> {
+      if (principal.role === 'ANONYMOUS') throw unauthenticated();
+      if (principal.role !== 'STRUCTURE_OPERATOR') throw forbidden('Only an operator of the structure can record its placements');
+      if (!UUID.test(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
+      if (!isValidCode('DISCHARGE_OUTCOME', input.dischargeOutcome)) {
+        throw new AppError('INVALID_CODE', 'Unknown discharge outcome', { field: 'dischargeOutcome', list: 'DISCHARGE_OUTCOME' });
+      }
+      throwIfViolated(notInFuture(input.dischargeDate, clock(), 'dischargeDate'));
+      return dataSource.transaction(async (tx) => {
+        const placement = await findPlacementForUpdate(tx, input.placementId);
+        if (!placement) throw notFound('Placement', 'placementId');
+        if (placement.structureCode !== principal.structureCode) throw forbidden('Only an operator of the structure can record its placements');
+        if (placement.dischargeDate !== null) throw new AppError('PLACEMENT_CLOSED', 'The placement is already discharged', { field: 'placementId' });
+        throwIfViolated(dischargeNotBeforeAdmission(placement, input.dischargeDate));
+        await setDischarge(tx, placement.id, input.dischargeDate, input.dischargeOutcome, principal.sub);
+        return (await findPlacementForUpdate(tx, placement.id)) as PlacementRow;
+      });
+    },
+
+    async byId(loaders: AsmiLoaders, id: string): Promise<PlacementRow | null> {
+      return loaders.placementById.load(id);
+    },
+
+    /** Occupancy is REGISTRY data: the structure's own operator, supervisors of its territory, social workers and analysts (PRIVACY.md §4). */
+    async occupancy(principal: Principal, loaders: AsmiLoaders, code: string, on: string | null | undefined): Promise<number | null> {
+      const date = on ?? clock();
+      switch (principal.role) {
+        case 'STRUCTURE_OPERATOR':
+          if (principal.structureCode !== code) return null;
+          break;
+        case 'SUPERVISOR': {
+          // ASMI knows a structure's province from its placements; a structure that never hosted anyone has occupancy 0 anyway.
+          const province = await loaders.structureProvince.load(code);
+          if (province !== null && !principal.territory.includes(province)) return null;
+          break;
+        }
+        case 'SOCIAL_WORKER':
+        case 'REGIONAL_ANALYST':
+        case 'SERVICE':
+          break;
+        default:
+          return null;
+      }
+      return loaders.occupancy.load({ code, date });
+    },
+
+    /** HOSTING lookup for the gateway (PRIVACY.md §3); module-to-module only. */
+    async hostedMinors(principal: Principal, minorIds: string[], structureCode: string, on: string): Promise<string[]> {
+      if (principal.role !== 'SERVICE') throw forbidden('Relationship lookups are for the hub\'s own modules');
+      return findHostedMinors(dataSource.manager, minorIds.filter((id) => UUID.test(id)), structureCode, on);
+    },
+  };
+}
+
+export type PlacementService = ReturnType<typeof createPlacementService>;
