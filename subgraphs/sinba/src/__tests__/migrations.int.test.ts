@@ -1,0 +1,55 @@
+import { createModuleDataSource } from '../../../../shared/db/dataSource';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
+import { sinbaMigrations } from '../migrations';
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+async function sinbaTables(ds: ReturnType<typeof createModuleDataSource>): Promise<string[]> {
+  const rows = (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'sinba' AND table_name <> 'migrations' ORDER BY 1`)) as { table_name: string }[];
+  return rows.map((r) => r.table_name);
+}
+
+describe('SINBA migrations', () => {
+  it('go down and up again', async () => {
+    const ds = createModuleDataSource({ url: db.adminUrl, schema: 'sinba', migrations: sinbaMigrations, poolSize: 1 });
+    await ds.initialize();
+    try {
+      expect(await sinbaTables(ds)).toEqual(['case', 'health_data', 'intervention', 'minor']);
+      for (let i = 0; i < sinbaMigrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+      expect(await sinbaTables(ds)).toEqual([]);
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await sinbaTables(ds)).toEqual(['case', 'health_data', 'intervention', 'minor']);
+    } finally {
+      await ds.destroy();
+    }
+  });
+
+  it('keep impossible records out of the database', async () => {
+    const ds = createModuleDataSource({ url: db.adminUrl, schema: 'sinba', poolSize: 1 });
+    await ds.initialize();
+    try {
+      const [{ id }] = (await ds.query(`INSERT INTO sinba.minor (first_name, last_name, created_by) VALUES ('A', 'B', 't') RETURNING id`)) as { id: string }[];
+      // end before start
+      await expect(ds.query(`INSERT INTO sinba."case" (minor_id, service_id, start_date, end_date, closure_reason, created_by) VALUES ($1, 'S', '2024-02-01', '2024-01-01', 'X', 't')`, [id])).rejects.toMatchObject({ driverError: { code: '23514' } });
+      // two open cases of the same service
+      await ds.query(`INSERT INTO sinba."case" (minor_id, service_id, start_date, created_by) VALUES ($1, 'S', '2024-01-01', 't')`, [id]);
+      await expect(ds.query(`INSERT INTO sinba."case" (minor_id, service_id, start_date, created_by) VALUES ($1, 'S', '2024-02-01', 't')`, [id])).rejects.toMatchObject({ driverError: { code: '23505', constraint: 'case_one_open_per_service_key' } });
+      // an intervention whose minor is not the case's minor
+      const [{ id: other }] = (await ds.query(`INSERT INTO sinba.minor (first_name, last_name, created_by) VALUES ('C', 'D', 't') RETURNING id`)) as { id: string }[];
+      const [{ id: caseId }] = (await ds.query(`SELECT id FROM sinba."case" WHERE minor_id = $1`, [id])) as { id: string }[];
+      await expect(ds.query(`INSERT INTO sinba.intervention (case_id, minor_id, type, start_date, created_by) VALUES ($1, $2, 'T', '2024-01-01', 't')`, [caseId, other])).rejects.toMatchObject({ driverError: { code: '23503' } });
+      // sex outside M/F
+      await expect(ds.query(`INSERT INTO sinba.minor (first_name, last_name, sex, created_by) VALUES ('A', 'B', 'X', 't')`)).rejects.toMatchObject({ driverError: { code: '23514' } });
+    } finally {
+      await ds.destroy();
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../../../shared/auth/principal';
+import type { SubgraphRequestInfo } from '../../../shared/graphql/subgraphServer';
+import type { Clock } from '../../../shared/time';
+import { createLoaders, type SinbaLoaders } from './loaders';
+import { caseVisibilityFor } from './repositories/visibility';
+import type { SinbaServices } from './services';
+
+export interface SinbaContext {
+  readonly principal: Principal;
+  readonly requestId: string | undefined;
+  /** New per request: the cache never outlives one response, nor crosses principals. */
+  readonly loaders: SinbaLoaders;
+  readonly services: SinbaServices;
+}
+
+/** Builds the per-request context once the gateway's internal token is verified. */
+export function createContextFactory(deps: { dataSource: DataSource; services: SinbaServices; clock: Clock }) {
+  return ({ principal, requestId }: SubgraphRequestInfo): SinbaContext => ({
+    principal,
+    requestId,
+    loaders: createLoaders(deps.dataSource, caseVisibilityFor(principal, deps.clock())),
+    services: deps.services,
+  });
+}

@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Minore (seed 003 §3.2): the only place in the hub that holds identities (PRIVACY.md §9). */
+@Entity({ schema: 'sinba', name: 'minor' })
+export class MinorEntity {
+  /** gen_random_uuid() in the database (opaque, the federation key). */
+  @PrimaryGeneratedColumn('uuid', { name: 'id' })
+  id: string;
+
+  @Column({ type: 'text', name: 'fiscal_code', nullable: true })
+  fiscalCode: string | null;
+
+  @Column({ type: 'text', name: 'first_name' })
+  firstName: string;
+
+  @Column({ type: 'text', name: 'last_name' })
+  lastName: string;
+
+  /** YYYY-MM-DD; null for the unborn until birth (seed 003 §3.2.1). */
+  @Column({ type: 'date', name: 'birth_date', nullable: true })
+  birthDate: string | null;
+
+  @Column({ type: 'char', length: 1, name: 'sex', nullable: true })
+  sex: 'M' | 'F' | null;
+
+  @Column({ type: 'char', length: 3, name: 'citizenship', nullable: true })
+  citizenship: string | null;
+
+  @Column({ type: 'char', length: 6, name: 'birth_municipality', nullable: true })
+  birthMunicipality: string | null;
+
+  @Column({ type: 'char', length: 6, name: 'residence_municipality', nullable: true })
+  residenceMunicipality: string | null;
+
+  @Column({ type: 'boolean', name: 'unaccompanied', default: false })
+  unaccompanied: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ type: 'text', name: 'created_by' })
+  createdBy: string;
+}

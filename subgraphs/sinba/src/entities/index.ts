@@ -1,0 +1,9 @@
+import { CaseEntity } from './Case';
+import { HealthDataEntity } from './HealthData';
+import { InterventionEntity } from './Intervention';
+import { MinorEntity } from './Minor';
+
+export { CaseEntity, HealthDataEntity, InterventionEntity, MinorEntity };
+
+/** Every SINBA entity (registered on the module's DataSource). */
+export const sinbaEntities = [MinorEntity, CaseEntity, InterventionEntity, HealthDataEntity];

@@ -1,0 +1,67 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { CaseEntity } from '../entities/Case';
+import type { HealthDataEntity } from '../entities/HealthData';
+import type { InterventionEntity } from '../entities/Intervention';
+import type { MinorEntity } from '../entities/Minor';
+import { findCasesByIds, findCasesByMinorIds } from '../repositories/caseRepository';
+import { findHealthDataByMinorIds } from '../repositories/healthDataRepository';
+import { findInterventionsByCaseIds, findInterventionsByIds, findInterventionsByMinorIds } from '../repositories/interventionRepository';
+import { findMinorsByIds } from '../repositories/minorRepository';
+import type { CaseVisibility } from '../repositories/visibility';
+
+/**
+ * Per-request DataLoaders (STYLE.md: no N+1). Each batch function sends ONE
+ * statement and returns results in key order (null / [] for misses). The CASE
+ * and HEALTH loaders apply the request's visibility in their SQL, so the
+ * cache never holds a row the caller may not see.
+ */
+export interface SinbaLoaders {
+  readonly minorById: DataLoader<string, MinorEntity | null>;
+  readonly caseById: DataLoader<string, CaseEntity | null>;
+  readonly casesByMinorId: DataLoader<string, CaseEntity[]>;
+  readonly interventionById: DataLoader<string, InterventionEntity | null>;
+  readonly interventionsByMinorId: DataLoader<string, InterventionEntity[]>;
+  readonly interventionsByCaseId: DataLoader<string, InterventionEntity[]>;
+  readonly healthDataByMinorId: DataLoader<string, HealthDataEntity | null>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot match a row, so it never reaches the SQL (where it would be a type error). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+function uuids(keys: readonly string[]): string[] {
+  return [...new Set(keys.filter(isUuid).map((k) => k.toLowerCase()))];
+}
+
+function byKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k.toLowerCase()) ?? null);
+}
+
+function groupByKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return keys.map((k) => map.get(k.toLowerCase()) ?? []);
+}
+
+export function createLoaders(dataSource: DataSource, visibility: CaseVisibility): SinbaLoaders {
+  const db = dataSource.manager;
+  return {
+    minorById: new DataLoader(async (keys) => byKey(keys, await findMinorsByIds(db, uuids(keys)), (m) => m.id)),
+    caseById: new DataLoader(async (keys) => byKey(keys, await findCasesByIds(db, uuids(keys), visibility), (c) => c.id)),
+    casesByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findCasesByMinorIds(db, uuids(keys), visibility), (c) => c.minorId)),
+    interventionById: new DataLoader(async (keys) => byKey(keys, await findInterventionsByIds(db, uuids(keys), visibility), (i) => i.id)),
+    interventionsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByMinorIds(db, uuids(keys), visibility), (i) => i.minorId)),
+    interventionsByCaseId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByCaseIds(db, uuids(keys), visibility), (i) => i.caseId)),
+    healthDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findHealthDataByMinorIds(db, uuids(keys), visibility), (h) => h.minorId)),
+  };
+}

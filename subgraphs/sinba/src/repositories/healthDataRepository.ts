@@ -1,0 +1,40 @@
+import type { EntityManager } from 'typeorm';
+import { HealthDataEntity } from '../entities/HealthData';
+import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from './visibility';
+
+export interface HealthDataValues {
+  readonly npiaFollowUp: boolean | null;
+  readonly invalidity: boolean | null;
+  readonly law104: boolean | null;
+  readonly law104Severe: boolean | null;
+}
+
+/** Health data of the given minors the caller may see; one statement. */
+export async function findHealthDataByMinorIds(db: EntityManager, minorIds: readonly string[], visibility: CaseVisibility): Promise<HealthDataEntity[]> {
+  if (minorIds.length === 0 || visibility.kind === 'none') return [];
+  return db
+    .getRepository(HealthDataEntity)
+    .createQueryBuilder('h')
+    .where('h.minor_id = ANY(:minorIds)', { minorIds })
+    .andWhere(caseHolderCondition('h.minor_id'), caseHolderParameters(visibility))
+    .getMany();
+}
+
+/** The minor's health data locked for an update (null when none recorded yet). */
+export async function findHealthDataForUpdate(db: EntityManager, minorId: string): Promise<HealthDataEntity | null> {
+  return db.getRepository(HealthDataEntity).createQueryBuilder('h').where('h.minor_id = :minorId', { minorId }).setLock('pessimistic_write').getOne();
+}
+
+/** Insert or replace the minor's health data (one row per minor); returns the stored row. */
+export async function upsertHealthData(db: EntityManager, minorId: string, values: HealthDataValues, updatedBy: string): Promise<HealthDataEntity> {
+  const rows = (await db.query(
+    `INSERT INTO sinba.health_data (minor_id, npia_follow_up, invalidity, law104, law104_severe, updated_at, updated_by)
+     VALUES ($1, $2, $3, $4, $5, now(), $6)
+     ON CONFLICT (minor_id) DO UPDATE SET
+       npia_follow_up = EXCLUDED.npia_follow_up, invalidity = EXCLUDED.invalidity, law104 = EXCLUDED.law104,
+       law104_severe = EXCLUDED.law104_severe, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+     RETURNING updated_at`,
+    [minorId, values.npiaFollowUp, values.invalidity, values.law104, values.law104Severe, updatedBy],
+  )) as { updated_at: Date }[];
+  return db.getRepository(HealthDataEntity).create({ minorId, ...values, updatedAt: rows[0].updated_at, updatedBy });
+}

@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+import { InterventionEntity } from '../entities/Intervention';
+import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from './visibility';
+
+export interface NewIntervention {
+  readonly caseId: string;
+  readonly minorId: string;
+  readonly type: string;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly structureCode: string | null;
+  readonly createdBy: string;
+}
+
+type Column = 'id' | 'case_id' | 'minor_id';
+
+/** Interventions whose `column` is in `keys`, restricted to minors the caller may see; one statement. */
+async function findVisible(db: EntityManager, column: Column, keys: readonly string[], visibility: CaseVisibility): Promise<InterventionEntity[]> {
+  if (keys.length === 0 || visibility.kind === 'none') return [];
+  return db
+    .getRepository(InterventionEntity)
+    .createQueryBuilder('i')
+    .where(`i.${column} = ANY(:keys)`, { keys })
+    .andWhere(caseHolderCondition('i.minor_id'), caseHolderParameters(visibility))
+    .orderBy('i.start_date', 'ASC')
+    .addOrderBy('i.id', 'ASC')
+    .getMany();
+}
+
+export const findInterventionsByIds = (db: EntityManager, ids: readonly string[], v: CaseVisibility) => findVisible(db, 'id', ids, v);
+export const findInterventionsByCaseIds = (db: EntityManager, caseIds: readonly string[], v: CaseVisibility) => findVisible(db, 'case_id', caseIds, v);
+export const findInterventionsByMinorIds = (db: EntityManager, minorIds: readonly string[], v: CaseVisibility) => findVisible(db, 'minor_id', minorIds, v);
+
+export async function insertIntervention(db: EntityManager, i: NewIntervention): Promise<InterventionEntity> {
+  const repo = db.getRepository(InterventionEntity);
+  const entity = repo.create(i);
+  await repo.insert(entity);
+  return entity;
+}

@@ -1,0 +1,69 @@
+import {
+  birthDateNotInFuture,
+  citizenshipIsIstatCode,
+  fiscalCodeValid,
+  municipalityIsIstatCode,
+  namesPresent,
+  validateMinorRegistration,
+  type MinorRegistration,
+} from '../minorRegistration';
+
+const valid: MinorRegistration = {
+  fiscalCode: 'BNCGLI90A41H501E',
+  firstName: 'Giulia',
+  lastName: 'Bianchi',
+  birthDate: '1990-01-01',
+  sex: 'F',
+  citizenship: '100',
+  birthMunicipality: '058091',
+  residenceMunicipality: null,
+};
+
+describe('minor registration rules (seed 003 §3.2)', () => {
+  it('accepts a complete registration', () => {
+    expect(validateMinorRegistration(valid, '2024-06-01')).toBeNull();
+  });
+
+  it('accepts a registration without fiscal code (foreign minors, seed 003 §3.2.1 unborn)', () => {
+    expect(validateMinorRegistration({ ...valid, fiscalCode: null }, '2024-06-01')).toBeNull();
+  });
+
+  it('refuses an empty first or last name', () => {
+    expect(namesPresent({ firstName: ' ', lastName: 'X' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'firstName' });
+    expect(namesPresent({ firstName: 'X', lastName: '' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lastName' });
+  });
+
+  it('refuses a birth date in the future but accepts today', () => {
+    expect(birthDateNotInFuture('2024-06-02', '2024-06-01')).toMatchObject({ code: 'INVALID_DATE_RANGE', field: 'birthDate' });
+    expect(birthDateNotInFuture('2024-06-01', '2024-06-01')).toBeNull();
+  });
+
+  it('refuses a citizenship that is not a 3-digit ISTAT code', () => {
+    expect(citizenshipIsIstatCode('IT')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'citizenship' });
+    expect(citizenshipIsIstatCode('1000')).not.toBeNull();
+    expect(citizenshipIsIstatCode('100')).toBeNull();
+  });
+
+  it('refuses a municipality that is not a 6-digit ISTAT code, accepts none', () => {
+    expect(municipalityIsIstatCode('58091', 'birthMunicipality')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthMunicipality' });
+    expect(municipalityIsIstatCode('999999', 'residenceMunicipality')).toBeNull();
+    expect(municipalityIsIstatCode(null, 'residenceMunicipality')).toBeNull();
+  });
+
+  it('refuses a malformed fiscal code or a wrong check character', () => {
+    expect(fiscalCodeValid({ ...valid, fiscalCode: 'BNCGLI90A41H501' })).toMatchObject({ field: 'fiscalCode', message: 'The fiscal code is not well formed' });
+    expect(fiscalCodeValid({ ...valid, fiscalCode: 'BNCGLI90A41H501F' })).toMatchObject({ field: 'fiscalCode', message: 'The fiscal code has a wrong check character' });
+  });
+
+  it('says the fiscal code does not match the birth date', () => {
+    expect(fiscalCodeValid({ ...valid, birthDate: '1990-01-02' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'fiscalCode',
+      message: 'The fiscal code does not match the birth date',
+    });
+  });
+
+  it('says the fiscal code does not match the sex', () => {
+    expect(fiscalCodeValid({ ...valid, sex: 'M' })).toMatchObject({ field: 'fiscalCode', message: 'The fiscal code does not match the sex' });
+  });
+});

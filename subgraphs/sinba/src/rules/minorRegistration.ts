@@ -1,0 +1,75 @@
+import { fiscalCodeMismatches, parseFiscalCode } from './fiscalCode';
+import { notAfterToday } from './dates';
+import { violation, type Violation } from './violation';
+
+/** ISTAT country code of citizenship: 3 digits (100 = Italy). */
+const ISTAT_COUNTRY = /^\d{3}$/;
+/** ISTAT municipality code: 6 digits (999999 = not yet known for the unborn, seed 003 §3.2.1). */
+const ISTAT_MUNICIPALITY = /^\d{6}$/;
+
+export interface MinorRegistration {
+  /** Already normalised (trimmed, upper case) or null when absent. */
+  readonly fiscalCode: string | null;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly birthDate: string;
+  readonly sex: 'M' | 'F';
+  readonly citizenship: string;
+  readonly birthMunicipality: string | null;
+  readonly residenceMunicipality: string | null;
+}
+
+/** seed 003 §3.2 anagrafica: first and last name are required (NASCITURO for the unborn, §3.2.1). */
+export function namesPresent(input: Pick<MinorRegistration, 'firstName' | 'lastName'>): Violation | null {
+  if (input.firstName.trim() === '') return violation('BAD_USER_INPUT', 'The first name is empty', 'firstName');
+  if (input.lastName.trim() === '') return violation('BAD_USER_INPUT', 'The last name is empty', 'lastName');
+  return null;
+}
+
+/** API.md: a birth date in the future is INVALID_DATE_RANGE. */
+export function birthDateNotInFuture(birthDate: string, today: string): Violation | null {
+  return notAfterToday(birthDate, today, 'birthDate');
+}
+
+/** seed 003 §3.2 anagrafica: citizenship is an ISTAT country code (3 digits). */
+export function citizenshipIsIstatCode(citizenship: string): Violation | null {
+  if (ISTAT_COUNTRY.test(citizenship)) return null;
+  return violation('BAD_USER_INPUT', 'The citizenship must be a 3-digit ISTAT country code', 'citizenship');
+}
+
+/** seed 003 §3.2 anagrafica: municipalities are 6-digit ISTAT codes. */
+export function municipalityIsIstatCode(code: string | null, field: string): Violation | null {
+  if (code == null || ISTAT_MUNICIPALITY.test(code)) return null;
+  return violation('BAD_USER_INPUT', 'The municipality must be a 6-digit ISTAT code', field);
+}
+
+/**
+ * DOMAIN.md: the fiscal code is validated with its check character (omocodia
+ * allowed), and must agree with the declared birth date and sex. Optional:
+ * foreign minors may have none, the unborn have none until birth (seed 003 §3.2.1).
+ */
+export function fiscalCodeValid(input: Pick<MinorRegistration, 'fiscalCode' | 'birthDate' | 'sex'>): Violation | null {
+  if (input.fiscalCode == null) return null;
+  const parsed = parseFiscalCode(input.fiscalCode);
+  if (!parsed.ok) {
+    return parsed.problem === 'CHECK_CHARACTER'
+      ? violation('BAD_USER_INPUT', 'The fiscal code has a wrong check character', 'fiscalCode')
+      : violation('BAD_USER_INPUT', 'The fiscal code is not well formed', 'fiscalCode');
+  }
+  const mismatches = fiscalCodeMismatches(parsed.birth, input);
+  if (mismatches.length === 0) return null;
+  const what = mismatches.map((m) => (m === 'birthDate' ? 'birth date' : 'sex')).join(' and ');
+  return violation('BAD_USER_INPUT', `The fiscal code does not match the ${what}`, 'fiscalCode', { mismatch: mismatches });
+}
+
+/** All registration rules, first violation wins (in input order). */
+export function validateMinorRegistration(input: MinorRegistration, today: string): Violation | null {
+  return (
+    namesPresent(input) ??
+    birthDateNotInFuture(input.birthDate, today) ??
+    citizenshipIsIstatCode(input.citizenship) ??
+    municipalityIsIstatCode(input.birthMunicipality, 'birthMunicipality') ??
+    municipalityIsIstatCode(input.residenceMunicipality, 'residenceMunicipality') ??
+    fiscalCodeValid(input)
+  );
+}

@@ -1,0 +1,14 @@
+import type { DataSource } from 'typeorm';
+import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
+import type { Clock } from '../../../../shared/time';
+
+/** What SINBA's services need, built once per process in server.ts. */
+export interface ServiceDeps {
+  readonly dataSource: DataSource;
+  /** Today in Europe/Rome (injected so tests can fix it). */
+  readonly clock: Clock;
+  /** PSEUDONYM_KEY (PRIVACY.md §8). */
+  readonly pseudonymKey: string;
+  /** The ASSO registry, called as a SERVICE principal (seed 003 §3.9.6 structure codes). */
+  readonly asso: ServiceClient;
+}

@@ -1,0 +1,161 @@
+import { AppError, badInput, forbidden } from '../../../../shared/errors';
+import { PG, pgErrorInfo } from '../../../../shared/db/errors';
+import type { Principal } from '../../../../shared/auth/principal';
+import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import type { MinorEntity } from '../entities/Minor';
+import { isUuid, type SinbaLoaders } from '../loaders';
+import { findMinorIdsHeldBy } from '../repositories/caseRepository';
+import { findMinorIdByFiscalCode, findMinorsHeldByService, insertMinor } from '../repositories/minorRepository';
+import { normaliseFiscalCode } from '../rules/fiscalCode';
+import { validateMinorRegistration } from '../rules/minorRegistration';
+import { throwIfViolated } from '../rules/violation';
+import { requireAuthenticated, requireRole } from './access';
+import type { ServiceDeps } from './deps';
+
+export interface RegisterMinorInput {
+  readonly fiscalCode?: string | null;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly birthDate: string;
+  readonly sex: 'M' | 'F';
+  readonly citizenship: string;
+  readonly birthMunicipality?: string | null;
+  readonly residenceMunicipality?: string | null;
+  readonly unaccompanied?: boolean | null;
+}
+
+export interface MinorPage {
+  readonly nodes: MinorEntity[];
+  readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
+}
+
+/** `minors(first)`: default and maximum page sizes. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+/** `caseHeldMinors`: at most this many ids per call (the gateway sends the minors of one response). */
+export const MAX_RELATIONSHIP_IDS = 1000;
+
+const CURSOR_PREFIX = 'minor:';
+
+/** Opaque cursor: base64url of the last minor id of the page (ids are random UUIDs, no personal data). */
+export function encodeCursor(minorId: string): string {
+  return Buffer.from(CURSOR_PREFIX + minorId, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string | null {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith(CURSOR_PREFIX)) return null;
+  const id = text.slice(CURSOR_PREFIX.length);
+  return isUuid(id) ? id.toLowerCase() : null;
+}
+
+/** Blank optional strings count as absent. */
+function optional(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const t = value.trim();
+  return t === '' ? null : t;
+}
+
+export function createMinorService(deps: ServiceDeps) {
+  const { dataSource, clock } = deps;
+
+  return {
+    /**
+     * registerMinor: SOCIAL_WORKER or STRUCTURE_OPERATOR (PRIVACY.md §5).
+     * A fiscal code already registered is DUPLICATE_MINOR with the existing
+     * id (API.md), also when two registrations race (unique index).
+     */
+    async register(principal: Principal, input: RegisterMinorInput): Promise<MinorEntity> {
+      requireRole(principal, 'SOCIAL_WORKER', 'STRUCTURE_OPERATOR');
+      const fiscalCode = optional(input.fiscalCode);
+      const candidate = {
+        fiscalCode: fiscalCode === null ? null : normaliseFiscalCode(fiscalCode),
+        firstName: input.firstName.trim(),
+        lastName: input.lastName.trim(),
+        birthDate: input.birthDate,
+        sex: input.sex,
+        citizenship: input.citizenship.trim(),
+        birthMunicipality: optional(input.birthMunicipality),
+        residenceMunicipality: optional(input.residenceMunicipality),
+      };
+      throwIfViolated(validateMinorRegistration(candidate, clock()));
+
+      try {
+        return await dataSource.transaction(async (db) => {
+          if (candidate.fiscalCode !== null) {
+            const existing = await findMinorIdByFiscalCode(db, candidate.fiscalCode);
+            if (existing) throw duplicateMinor(existing);
+          }
+          return insertMinor(db, { ...candidate, unaccompanied: input.unaccompanied ?? false, createdBy: principal.sub });
+        });
+      } catch (err) {
+        const { code, constraint } = pgErrorInfo(err);
+        if (code === PG.UNIQUE_VIOLATION && constraint === 'minor_fiscal_code_key' && candidate.fiscalCode !== null) {
+          // Lost a race with a concurrent registration: report the winner's id.
+          const existing = await findMinorIdByFiscalCode(dataSource.manager, candidate.fiscalCode);
+          if (existing) throw duplicateMinor(existing);
+        }
+        throw err;
+      }
+    },
+
+    /**
+     * minor(id) and Minor references: any identified principal gets the row;
+     * the gateway masks its fields by data class and relationship (PRIVACY.md
+     * §4, §6). SERVICE principals (ASMI at admission) read it directly.
+     */
+    async byId(principal: Principal, loaders: SinbaLoaders, id: string): Promise<MinorEntity | null> {
+      requireAuthenticated(principal);
+      return loaders.minorById.load(id);
+    },
+
+    /**
+     * minors(first, after): only minors in a relationship (PRIVACY.md §6),
+     * filtered in SQL. A social worker lists the minors their service holds
+     * a case for today (§3 CASE_HOLDER). Every other role gets an empty
+     * connection: structure operators list their guests through
+     * Structure.placements (ASMI), supervisors and analysts work on
+     * pseudonymous aggregates.
+     */
+    async list(principal: Principal, first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
+      requireAuthenticated(principal);
+      const size = first ?? DEFAULT_PAGE_SIZE;
+      if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
+      const afterId = after == null ? null : decodeCursor(after);
+      if (after != null && afterId === null) throw badInput('after', 'The cursor is not valid');
+      if (principal.role !== 'SOCIAL_WORKER') return { nodes: [], pageInfo: { endCursor: null, hasNextPage: false } };
+
+      const rows = await findMinorsHeldByService(dataSource.manager, { serviceId: principal.serviceId, today: clock(), afterId, limit: size + 1 });
+      const nodes = rows.slice(0, size);
+      return {
+        nodes,
+        pageInfo: { endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null, hasNextPage: rows.length > size },
+      };
+    },
+
+    /**
+     * caseHeldMinors: the gateway's CASE_HOLDER lookup (PRIVACY.md §3), one
+     * statement for all the minors of a response. Module-to-module only.
+     */
+    async heldMinors(principal: Principal, minorIds: readonly string[], serviceId: string, on: string): Promise<string[]> {
+      requireAuthenticated(principal);
+      if (principal.role !== 'SERVICE') throw forbidden();
+      if (minorIds.length > MAX_RELATIONSHIP_IDS) throw badInput('minorIds', `At most ${MAX_RELATIONSHIP_IDS} ids per call`);
+      const ids = [...new Set(minorIds.filter(isUuid).map((id) => id.toLowerCase()))];
+      const held = new Set(await findMinorIdsHeldBy(dataSource.manager, ids, serviceId, on));
+      // Answer with the ids as they were asked.
+      return minorIds.filter((id) => held.has(id.toLowerCase()));
+    },
+
+    /** Minor.pseudonym (PRIVACY.md §8). */
+    pseudonymOf(minorId: string): string {
+      return pseudonymOf(minorId, deps.pseudonymKey);
+    },
+  };
+}
+
+export type MinorService = ReturnType<typeof createMinorService>;
+
+function duplicateMinor(existingId: string): AppError {
+  return new AppError('DUPLICATE_MINOR', 'A minor with this fiscal code is already registered', { field: 'fiscalCode', minorId: existingId });
+}
