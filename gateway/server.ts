@@ -10,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
+import { prettyFormatQueryPlan } from '@apollo/query-planner';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { Logger } from 'pino';
@@ -28,6 +29,7 @@ import { createHubResolvers } from './hub/resolvers';
 import { createRelationships, type Relationships } from './privacy/relationships';
 import { createPrivacyExecutor } from './privacy/privacyExecutor';
 import { buildPolicy, type Policy } from './policy/policy';
+import { requestLimits } from './plugins/limits';
 
 export const HUB_SCHEMA_DIR = path.join(__dirname, 'hub');
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -37,14 +39,21 @@ export interface GatewayHandle {
   readonly port: number;
   readonly audit: AuditStore;
   readonly policy: () => Policy;
+  /** Observe the query plans the gateway executes (tests prove what is fetched from subgraphs). */
+  onQueryPlan(listener: (plan: string) => void): () => void;
   stop(): Promise<void>;
 }
 
 export interface GatewayOptions {
   readonly clock?: Clock;
   readonly supergraphSdl?: string;
-  /** Replace the audit store (tests break it to prove fail-closed behaviour). */
+  /** Replace the audit store. */
   readonly audit?: AuditStore;
+  /**
+   * Benchmarks only (bench/privacy-overhead): serve without the privacy
+   * engine to measure its cost. Not reachable from configuration.
+   */
+  readonly unsafeWithoutPrivacyForBenchmark?: boolean;
 }
 
 /**
@@ -84,10 +93,16 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
   const hubSchema = buildSubgraphSchema([
     { typeDefs: parse(readSubgraphSdl(HUB_SCHEMA_DIR)), resolvers: { Date: DateScalar, ...createHubResolvers({ audit, relationships }) } as never },
   ]);
+  const planListeners = new Set<(plan: string) => void>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
     __exposeQueryPlanExperimental: false,
+    experimental_didResolveQueryPlan: ({ queryPlan }) => {
+      if (planListeners.size === 0) return;
+      const printed = prettyFormatQueryPlan(queryPlan);
+      for (const l of planListeners) l(printed);
+    },
     buildService: ({ name, url }) => {
       if (name === 'hub') return new LocalGraphQLDataSource(hubSchema);
       const configured = config.subgraphUrls[name as ModuleName] ?? url;
@@ -98,6 +113,7 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     gateway,
     (executor, sdl) => {
       policy = buildPolicy(sdl);
+      if (options.unsafeWithoutPrivacyForBenchmark) return executor;
       return createPrivacyExecutor({ executor, policy: () => policy, relationships, audit, logger, mode: config.privacyMode });
     },
     supergraphSdl,
@@ -106,13 +122,16 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const limits = requestLimits();
   const server = new ApolloServer<GatewayContext>({
     gateway: wrapped,
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: config.introspection,
     formatError: createFormatError(logger),
     logger,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await server.start();
 
@@ -160,6 +179,10 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     port,
     audit,
     policy: () => policy,
+    onQueryPlan: (listener) => {
+      planListeners.add(listener);
+      return () => planListeners.delete(listener);
+    },
     stop: async () => {
       await server.stop();
       if (!options.audit) await audit.close();

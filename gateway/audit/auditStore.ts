@@ -16,6 +16,7 @@ export interface AuditEntry {
 }
 
 export interface AccessLogRow {
+  minorId: string;
   at: string;
   subject: string;
   role: string;
@@ -53,7 +54,7 @@ export class AuditStore {
 
   async accessLog(minorId: string, from: string | null, to: string | null): Promise<AccessLogRow[]> {
     const result = await this.pool.query<AccessLogRow>(
-      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, role, organisation,
+      `SELECT minor_id AS "minorId", to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, role, organisation,
               operation_name AS "operationName", action, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
          FROM audit.access_log
         WHERE minor_id = $1::uuid

@@ -52,7 +52,8 @@ export function createHubResolvers(deps: HubDeps): GraphQLResolverMap<GatewayCon
         }
         if (!allowed) throw new AppError('FORBIDDEN', 'Only the privacy officer or the service holding the case may read this access log');
         try {
-          return await deps.audit.accessLog(args.minorId, from, to);
+          const rows = await deps.audit.accessLog(args.minorId, from, to);
+          return rows.map((r) => ({ ...r, minor: { __typename: 'Minor', id: r.minorId } }));
         } catch {
           throw new AppError('AUDIT_UNAVAILABLE', 'The access log cannot be read right now');
         }

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Append-only access log (PRIVACY.md §7). The gateway role gets INSERT and
- * SELECT only (infra/db/roles.ts); the trigger refuses UPDATE and DELETE even
+ * SELECT only (infra/db/roles.ts); the trigger refuses UPDATE, DELETE and TRUNCATE even
  * to a role that was granted them by mistake.
  */
 export class AuditLog1732300000000 implements MigrationInterface {
@@ -31,8 +31,8 @@ export class AuditLog1732300000000 implements MigrationInterface {
         RAISE EXCEPTION 'audit.access_log is append-only';
       END $$`);
     await q.query(`
-      CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON audit.access_log
-      FOR EACH ROW EXECUTE FUNCTION audit.refuse_change()`);
+      CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit.access_log
+      FOR EACH STATEMENT EXECUTE FUNCTION audit.refuse_change()`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -3,6 +3,9 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { ERROR_CODES, isErrorCode } from './codes';
 
+/** Prefix the gateway's request-limit rules put on their messages (gateway/plugins/limits.ts). */
+export const TOO_COMPLEX_MARKER = '[QUERY_TOO_COMPLEX] ';
+
 /** Apollo Server's own codes for malformed requests; they carry no data and pass through. */
 const APOLLO_REQUEST_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -26,10 +29,12 @@ export function createFormatError(logger: Logger) {
       const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
       return { ...formatted, extensions };
     }
+    if (formatted.message.startsWith(TOO_COMPLEX_MARKER)) {
+      return { message: formatted.message.slice(TOO_COMPLEX_MARKER.length), locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
     if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
       // Bad user input to the GraphQL layer itself (variables of the wrong type...).
-      const mapped = code === 'BAD_REQUEST' || code === 'GRAPHQL_VALIDATION_FAILED' ? code : code;
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: mapped } };
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     const original = unwrapResolverError(error);
     logger.error({ err: describeError(original), path: formatted.path }, 'unexpected error');
