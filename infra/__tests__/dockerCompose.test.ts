@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { loadConfig } from '../../shared/config/config';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+type Service = { command?: string[]; environment?: Record<string, string>; ports?: string[]; build?: { dockerfile: string }; image?: string };
+
+describe('docker-compose.yml', () => {
+  const doc = YAML.parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+  const services = doc.services;
+
+  it('has PostgreSQL, the migration job, the three subgraphs and the gateway', () => {
+    expect(Object.keys(services).sort()).toEqual(['asmi', 'asso', 'gateway', 'migrate', 'postgres', 'sinba']);
+    expect(services.postgres.image).toMatch(/^postgres:15/);
+  });
+
+  it('publishes each service on the port its configuration listens on', () => {
+    for (const name of ['gateway', 'sinba', 'asso', 'asmi'] as const) {
+      const config = loadConfig(services[name].environment as Record<string, string>);
+      const port = name === 'gateway' ? config.gatewayPort : config.ports[name];
+      expect(services[name].ports).toEqual([`${port}:${port}`]);
+      expect(config.host).toBe('0.0.0.0');
+    }
+  });
+
+  it('points the gateway at the subgraph containers and each module at its own database role', () => {
+    const gw = loadConfig(services.gateway.environment as Record<string, string>);
+    expect(gw.subgraphUrls).toEqual({ sinba: 'http://sinba:4001/graphql', asso: 'http://asso:4002/graphql', asmi: 'http://asmi:4003/graphql' });
+    expect(gw.database.moduleUrls.audit).toMatch(/^postgres:\/\/sirmi_gateway:/);
+    for (const m of ['sinba', 'asso', 'asmi'] as const) {
+      const c = loadConfig(services[m].environment as Record<string, string>);
+      expect(c.database.moduleUrls[m]).toMatch(new RegExp(`^postgres://sirmi_${m}:`));
+      expect(c.database.adminUrl).toBeUndefined(); // services never get the admin connection
+    }
+  });
+
+  it('runs commands and a Dockerfile that exist', () => {
+    for (const [name, s] of Object.entries(services)) {
+      if (!s.command) continue;
+      expect(fs.existsSync(path.join(ROOT, s.command[s.command.length - 1]))).toBe(true);
+      expect(fs.existsSync(path.join(ROOT, s.build!.dockerfile))).toBe(true);
+      expect(name).toBeTruthy();
+    }
+  });
+
+  it('uses only variables the configuration module knows', () => {
+    const known = fs.readFileSync(path.join(ROOT, 'shared', 'config', 'config.ts'), 'utf8');
+    for (const s of Object.values(services)) {
+      for (const key of Object.keys(s.environment ?? {})) {
+        if (key.startsWith('POSTGRES_')) continue;
+        expect(known.includes(key) || /^(SINBA|ASSO|ASMI|AUDIT)_DATABASE_URL$/.test(key)).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { Client } from 'pg';
+import type { HubConfig } from '../../shared/config/config';
+import { signDevToken } from '../token';
+import { makeFiscalCode } from './fiscalCodes';
+
+/**
+ * A small, deterministic demo data set, loaded through the gateway's public
+ * API (so every rule applies) into an empty database: two structures in the
+ * province of Rome (058), three minors of the social service S-RM-01 with
+ * open cases, two of them placed in RM-C001. Names are invented.
+ */
+export const DEMO = {
+  serviceId: 'S-RM-01',
+  territory: ['058'],
+  structures: [
+    { code: 'RM-C001', type: 'CEM', name: 'Comunità educativa Il Girasole', municipality: '058091', capacity: 8, emergencyCapacity: 2, minAge: 6, maxAge: 17 },
+    { code: 'RM-C002', type: 'CFM', name: 'Casa famiglia Arcobaleno', municipality: '058091', capacity: 6, emergencyCapacity: 0, minAge: 0, maxAge: 17 },
+  ],
+  minors: [
+    { letters: 'RSSMRA', firstName: 'Mario', lastName: 'Rossi', birthDate: '2012-03-14', sex: 'M' as const, placedIn: 'RM-C001' },
+    { letters: 'BNCGLI', firstName: 'Giulia', lastName: 'Bianchi', birthDate: '2010-07-02', sex: 'F' as const, placedIn: 'RM-C001' },
+    { letters: 'VRDLCU', firstName: 'Luca', lastName: 'Verdi', birthDate: '2015-11-23', sex: 'M' as const, placedIn: null },
+  ],
+} as const;
+
+async function gql<T>(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length || !body.data) throw new Error(`demo data: ${body.errors?.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ') ?? res.status}`);
+  return body.data;
+}
+
+export async function loadDemoDataIfEmpty(adminUrl: string, gatewayUrl: string, config: HubConfig): Promise<{ structures: number; minors: number } | null> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  let empty: boolean;
+  try {
+    const r = await admin.query<{ n: string }>('SELECT (SELECT count(*) FROM asso.structure) + (SELECT count(*) FROM sinba.minor) AS n');
+    empty = Number(r.rows[0].n) === 0;
+  } finally {
+    await admin.end();
+  }
+  if (!empty) return null;
+  const secret = config.jwt.secret;
+  const supervisor = signDevToken({ role: 'SUPERVISOR', sub: 'demo-supervisor', territory: DEMO.territory.join(',') }, secret);
+  const worker = signDevToken({ role: 'SOCIAL_WORKER', sub: 'demo-social-worker', service: DEMO.serviceId }, secret);
+  const startOfYear = `${new Date().getUTCFullYear() - 1}-01-15`;
+
+  for (const s of DEMO.structures) {
+    await gql(gatewayUrl, supervisor, 'mutation RegisterStructure($input: RegisterStructureInput!) { registerStructure(input: $input) { code } }', {
+      input: { ...s, address: 'Via dei Demo 1, Roma', managingEntity: 'Cooperativa Sociale Demo' },
+    });
+    await gql(gatewayUrl, supervisor, 'mutation RecordAct($input: RecordActInput!) { recordAct(input: $input) { id } }', {
+      input: { structureCode: s.code, kind: 'AUTHORISATION', number: `DD-${s.code}`, date: '2020-01-10', validFrom: '2020-01-10', issuingBody: 'Roma Capitale' },
+    });
+  }
+  for (const m of DEMO.minors) {
+    const { registerMinor } = await gql<{ registerMinor: { id: string } }>(gatewayUrl, worker, 'mutation RegisterMinor($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', {
+      input: { fiscalCode: makeFiscalCode(m.letters, m.birthDate, m.sex), firstName: m.firstName, lastName: m.lastName, birthDate: m.birthDate, sex: m.sex, citizenship: '100', birthMunicipality: '058091', residenceMunicipality: '058091' },
+    });
+    await gql(gatewayUrl, worker, 'mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }', { input: { minorId: registerMinor.id, startDate: startOfYear } });
+    if (m.placedIn) {
+      const operator = signDevToken({ role: 'STRUCTURE_OPERATOR', sub: `demo-operator-${m.placedIn}`, structure: m.placedIn }, secret);
+      await gql(gatewayUrl, operator, 'mutation Admit($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
+        input: { minorId: registerMinor.id, structureCode: m.placedIn, admissionDate: `${new Date().getUTCFullYear() - 1}-02-01`, kind: 'ORDINARY', referringService: DEMO.serviceId, legalBasis: 'CONSENSUAL' },
+      });
+    }
+  }
+  return { structures: DEMO.structures.length, minors: DEMO.minors.length };
+}
