@@ -1,118 +1,118 @@
-import { rows, type CodeList } from '../types';
-
-const SEED = 'seed 003_81ea9130f5f3c1a8.txt';
+import { SEED, rows, type CodeAttributes, type CodeList } from '../types';
 
 /**
- * Intervention groups and types of seed 003 §3.9.1–3.9.9, every type of the
- * seed, labels as in the seed. Codes are stable English-free mnemonics
- * derived from the Italian label (the seed gives no numeric codes).
- * `structurePlacement`: the intervention places the minor in a structure and
- * must carry a structure code (§3.9.6); `emergency`: pronta accoglienza,
- * at most 2 months, 6 for unaccompanied foreign minors (§3.9.6).
+ * Every intervention type of seed 003 §3.9.1–3.9.9, `group` = the seed
+ * section. The seed gives no codes, so codes are English mnemonics; labels
+ * are the seed's (capitalised as a sentence, wording and punctuation kept).
+ *
+ * Attributes used by rules:
+ * - `structurePlacement`: a placement in a structure (§3.9.6, inserimenti in
+ *   comunità), which carries the regional structure code (888888 other
+ *   region, 999999 not in the list). "Ricerca inserimento in struttura" is
+ *   the search for a structure, not a placement.
+ * - `residential`: false for the day (semiresidenziale) structures of §3.9.6.
+ * - `emergency`: pronta accoglienza, at most `maxMonths` (2) months,
+ *   `maxMonthsUnaccompanied` (6) for unaccompanied foreign minors (§3.9.6).
+ * - `motherAndChild`: the minor is placed with the mother (§3.9.6).
+ * - `fosterCare`: an affidamento (§3.9.1, and the affidamento a rischio
+ *   giuridico of §3.9.2, which the seed defines as an "affidamento etero
+ *   familiare giudiziale"); "affiancamento familiare" is explicitly not one.
+ *   `kinship`: parenti entro il quarto grado.
+ * - `adoption`: the adoption types of §3.9.2.
+ * - `legalBasis`: LEGAL_BASIS code implied by the type (consensuale/giudiziale).
+ * - `penal`: penal judicial activity (judicial data).
+ * - `payment`: a payment of §3.9.4; `health`: health data (I.V.G.).
  */
-export const interventionGroup: CodeList = {
-  name: 'INTERVENTION_GROUP',
-  description: 'Macro-groups of interventions (macrogruppi di intervento)',
-  source: `${SEED} §3.9`,
-  version: '2020-11-05',
-  entries: rows(undefined, [
-    ['3.9.1', 'Affidamento eterofamiliare e affidamento parentale'],
-    ['3.9.2', 'Adozione nazionale/internazionale e affidamento a rischio giuridico'],
-    ['3.9.3', 'Interventi economici diretti'],
-    ['3.9.4', 'Interventi economici indiretti e pagamenti per interventi di inserimento lavorativo - formazione professionale'],
-    ['3.9.5', "Attività in esecuzione a richieste/provvedimenti dell'autorità giudiziaria"],
-    ['3.9.6', 'Inserimenti in comunità'],
-    ['3.9.7', 'Interventi educativi, scuola e tempo libero educativo di gruppo'],
-    ['3.9.8', 'Interventi di servizio sociale, sostegno alla famiglia e alle relazioni'],
-    ['3.9.9', 'Inserimento lavorativo - formazione professionale'],
-  ]),
-};
+const S = (section: string): string => `${SEED.S003} §${section}`;
 
-const PLACEMENT = { structurePlacement: true } as const;
+const PLACEMENT: CodeAttributes = { structurePlacement: true, residential: true };
+const DAY_PLACEMENT: CodeAttributes = { structurePlacement: true, residential: false };
+const PAYMENT: CodeAttributes = { payment: true };
 
 export const interventionType: CodeList = {
   name: 'INTERVENTION_TYPE',
-  description: 'Intervention types by group (tipologie di intervento)',
-  source: `${SEED} §3.9.1–3.9.9`,
-  version: '2020-11-05',
+  description: 'Intervention types by macro-group (tipologie di intervento SISAM)',
+  source: `${SEED.S003} §3.9.1–3.9.9 (SISAM specifiche operative v1.0, 5/11/2020)`,
+  version: '1.0',
   entries: [
-    ...rows('3.9.1', [
-      ['AFF_FAM_CONSENSUALE', 'Affidamento familiare consensuale', { fosterCare: true }],
-      ['AFF_FAM_GIUDIZIALE', 'Affidamento familiare giudiziale', { fosterCare: true, courtOrdered: true }],
-      ['AFF_PAR_CONSENSUALE', 'Affidamento parentale consensuale', { fosterCare: true }],
-      ['AFF_PAR_GIUDIZIALE', 'Affidamento parentale giudiziale', { fosterCare: true, courtOrdered: true }],
-      ['AFFIANCAMENTO_FAMILIARE', 'Affiancamento familiare'],
+    ...rows({ group: '3.9.1', source: S('3.9.1') }, [
+      ['FAMILY_FOSTER_CARE_CONSENSUAL', 'Affidamento familiare consensuale', { fosterCare: true, kinship: false, legalBasis: 'CONSENSUAL' }],
+      ['FAMILY_FOSTER_CARE_JUDICIAL', 'Affidamento familiare giudiziale', { fosterCare: true, kinship: false, legalBasis: 'COURT_ORDER' }],
+      ['KINSHIP_FOSTER_CARE_CONSENSUAL', 'Affidamento parentale consensuale', { fosterCare: true, kinship: true, legalBasis: 'CONSENSUAL' }],
+      ['KINSHIP_FOSTER_CARE_JUDICIAL', 'Affidamento parentale giudiziale', { fosterCare: true, kinship: true, legalBasis: 'COURT_ORDER' }],
+      ['FAMILY_TO_FAMILY_SUPPORT', 'Affiancamento familiare', { fosterCare: false, legalBasis: 'CONSENSUAL' }],
     ]),
-    ...rows('3.9.2', [
-      ['ADOZIONE_NAZIONALE', 'Adozione nazionale', { adoption: true }],
-      ['ADOZIONE_INTERNAZIONALE', 'Adozione internazionale', { adoption: true }],
-      ['AFF_RISCHIO_GIURIDICO', 'Affidamento a rischio giuridico a scopo adottivo', { adoption: true, courtOrdered: true }],
-      ['ADOZIONE_CASI_PARTICOLARI', 'Adozione in casi particolari (art. 44 L. 184/83)', { adoption: true }],
+    ...rows({ group: '3.9.2', source: S('3.9.2') }, [
+      ['NATIONAL_ADOPTION', 'Adozione nazionale', { adoption: true }],
+      ['INTERNATIONAL_ADOPTION', 'Adozione internazionale', { adoption: true }],
+      ['LEGAL_RISK_FOSTER_ADOPTION', 'Affidamento a rischio giuridico a scopo adottivo', { adoption: true, fosterCare: true, kinship: false, legalBasis: 'COURT_ORDER' }],
+      ['SPECIAL_CASE_ADOPTION', 'Adozione in casi particolari (art. 44 L. 184/83 e succ. modifiche ed integrazioni)', { adoption: true }],
     ]),
-    ...rows('3.9.3', [
-      ['ECON_CONTINUATIVI', 'Interventi economici continuativi'],
-      ['ECON_STRAORDINARI', 'Interventi economici straordinari'],
-      ['PRESTITO_ONORE', "Prestito sull'onore"],
-      ['DISAGIO_ABITATIVO', 'Risoluzione disagio abitativo - collocazione in struttura/altra sede'],
-      ['REDDITO_SOLIDARIETA', 'Reddito di solidarietà'],
-      ['REDDITO_INCLUSIONE', 'Reddito di inclusione'],
+    ...rows({ group: '3.9.3', source: S('3.9.3') }, [
+      ['ONGOING_FINANCIAL_AID', 'Interventi economici continuativi'],
+      ['EXTRAORDINARY_FINANCIAL_AID', 'Interventi economici straordinari'],
+      ['HONOUR_LOAN', "Prestito sull'onore"],
+      ['HOUSING_HARDSHIP_ACCOMMODATION', 'Risoluzione disagio abitativo - collocazione in struttura/altra sede', { structurePlacement: false }],
+      ['SOLIDARITY_INCOME', 'Reddito di solidarietà'],
+      // "dal 1/12/2017 sostituisce l'intervento di tipo SIA" (§3.9.3).
+      ['INCLUSION_INCOME', 'Reddito di inclusione', undefined, { validFrom: '2017-12-01' }],
     ]),
-    ...rows('3.9.4', [
-      ['PAG_INSERIMENTO_LAVORATIVO', 'Pagamento inserimento lavorativo borsa lavoro – corso formazione professionale'],
-      ['PAG_TEMPO_LIBERO', 'Pagamento tempo libero vacanza'],
-      ['RETTA_AFFIDO', 'Retta affido'],
-      ['RETTA_STRUTTURA', 'Retta inserimento in struttura'],
+    ...rows({ group: '3.9.4', source: S('3.9.4') }, [
+      ['PAYMENT_JOB_PLACEMENT_TRAINING', 'Pagamento inserimento lavorativo borsa lavoro – corso formazione professionale', PAYMENT],
+      ['PAYMENT_LEISURE_HOLIDAY', 'Pagamento tempo libero vacanza', PAYMENT],
+      ['FOSTER_CARE_FEE', 'Retta affido', PAYMENT],
+      ['STRUCTURE_FEE', 'Retta inserimento in struttura', PAYMENT],
     ]),
-    ...rows('3.9.5', [
-      ['SEGRETARIATO_SOCIALE', 'Segretariato sociale'],
-      ['SERVIZI_SOCIALI_PROFESSIONALI', 'Servizi sociali professionali'],
-      ['SUPPORTO_ALLOGGI', 'Supporto reperimento alloggi istruttoria amministrativa'],
-      ['ISTRUTTORIA_AMMINISTRATIVA', 'Istruttoria amministrativa'],
-      ['ISTRUTTORIA_CIVILE', 'Istruttoria civile'],
-      ['ISTRUTTORIA_CIVILE_ART31', 'Istruttoria civile art. 31 del Testo unico immigrazione, titolo IV'],
-      ['ISTRUTTORIA_NON_RESIDENTI', 'Istruttoria non residenti'],
-      ['ISTRUTTORIA_PENALE', 'Istruttoria penale'],
-      ['ESEC_PROVV_AMMINISTRATIVO', 'Esecuzione provvedimento amministrativo'],
-      ['ESEC_PROVV_CIVILE', 'Esecuzione provvedimento civile'],
-      ['ESEC_PROVV_PENALE', 'Esecuzione provvedimento penale'],
-      ['SEGNALAZIONE_AG', 'Segnalazione autorità giudiziaria'],
+    ...rows({ group: '3.9.5', source: S('3.9.5') }, [
+      ['SOCIAL_SECRETARIAT', 'Segretariato sociale'],
+      ['PROFESSIONAL_SOCIAL_SERVICE', 'Servizi sociali professionali'],
+      ['HOUSING_SEARCH_SUPPORT', 'Supporto reperimento alloggi istruttoria amministrativa'],
+      ['ADMINISTRATIVE_INQUIRY', 'Istruttoria amministrativa'],
+      ['CIVIL_INQUIRY', 'Istruttoria civile'],
+      ['CIVIL_INQUIRY_IMMIGRATION_ART_31', 'Istruttoria civile art. 31 del Testo unico immigrazione, titolo IV'],
+      ['NON_RESIDENT_INQUIRY', 'Istruttoria non residenti'],
+      ['PENAL_INQUIRY', 'Istruttoria penale', { penal: true }],
+      ['ADMINISTRATIVE_ORDER_EXECUTION', 'Esecuzione provvedimento amministrativo'],
+      ['CIVIL_ORDER_EXECUTION', 'Esecuzione provvedimento civile'],
+      ['PENAL_ORDER_EXECUTION', 'Esecuzione provvedimento penale', { penal: true }],
+      ['JUDICIAL_AUTHORITY_REPORT', 'Segnalazione autorità giudiziaria'],
     ]),
-    ...rows('3.9.6', [
-      ['COM_SEMIRES_EDUCATIVA', 'Inserimento in comunità semiresidenziale educativa', PLACEMENT],
-      ['COM_SEMIRES_EDU_INTEGRATA', 'Inserimento in comunità semiresidenziale educativo – integrata', PLACEMENT],
-      ['CENTRO_DIURNO_DISABILI', 'Inserimento in centro diurno semiresidenziale per disabili', PLACEMENT],
-      ['PRONTA_ACCOGLIENZA', 'Inserimento di pronta accoglienza', { structurePlacement: true, emergency: true, maxMonths: 2, maxMonthsUnaccompanied: 6 }],
-      ['COM_FAMILIARE', 'Inserimento in comunità familiare', PLACEMENT],
-      ['COM_RESIDENZIALE_EDUCATIVA', 'Inserimento in comunità residenziale educativa', PLACEMENT],
-      ['COM_EDUCATIVO_INTEGRATA', 'Inserimento in comunità educativo integrata', PLACEMENT],
-      ['CASA_FAMIGLIA_MULTIUTENZA', 'Inserimento in casa famiglia – multiutenza', PLACEMENT],
-      ['CENTRO_RIABILITATIVO_DISABILI', 'Inserimento in centro socio - riabilitativo residenziale per disabili', PLACEMENT],
-      ['COM_ALTA_AUTONOMIA', 'Inserimento in comunità alta autonomia/gruppo appartamento/convitto', PLACEMENT],
-      ['CASA_RIFUGIO', 'Inserimento in casa rifugio donne maltrattate con figli', PLACEMENT],
-      ['CASA_GESTANTI_MADRI', 'Inserimento in casa/comunità gestanti e madri con bambino', PLACEMENT],
-      ['ALTRA_STRUTTURA', 'Inserimento in altro tipo di struttura', PLACEMENT],
-      ['RICERCA_STRUTTURA', 'Ricerca inserimento in struttura'],
+    ...rows({ group: '3.9.6', source: S('3.9.6') }, [
+      ['SEMI_RESIDENTIAL_EDUCATIONAL', 'Inserimento in comunità semiresidenziale educativa', DAY_PLACEMENT],
+      ['SEMI_RESIDENTIAL_INTEGRATED', 'Inserimento in comunità semiresidenziale educativo – integrata', DAY_PLACEMENT],
+      ['DISABILITY_DAY_CENTRE', 'Inserimento in centro diurno semiresidenziale per disabili', DAY_PLACEMENT],
+      ['EMERGENCY_PLACEMENT', 'Inserimento di pronta accoglienza', { ...PLACEMENT, emergency: true, maxMonths: 2, maxMonthsUnaccompanied: 6 }],
+      ['FAMILY_COMMUNITY', 'Inserimento in comunità familiare', PLACEMENT],
+      ['RESIDENTIAL_EDUCATIONAL_COMMUNITY', 'Inserimento in comunità residenziale educativa', PLACEMENT],
+      ['INTEGRATED_EDUCATIONAL_COMMUNITY', 'Inserimento in comunità educativo integrata', PLACEMENT],
+      ['MULTI_USER_FAMILY_HOME', 'Inserimento in casa famiglia – multiutenza', PLACEMENT],
+      ['DISABILITY_RESIDENTIAL_CENTRE', 'Inserimento in centro socio - riabilitativo residenziale per disabili', PLACEMENT],
+      ['HIGH_AUTONOMY_COMMUNITY', 'Inserimento in comunità alta autonomia/gruppo appartamento/convitto', { ...PLACEMENT, semiAutonomy: true }],
+      ['WOMEN_SHELTER_WITH_CHILDREN', 'Inserimento in casa rifugio donne maltrattate con figli', { ...PLACEMENT, motherAndChild: true }],
+      ['MOTHER_AND_CHILD_COMMUNITY', 'Inserimento in casa/comunità gestanti e madri con bambino', { ...PLACEMENT, motherAndChild: true }],
+      ['OTHER_STRUCTURE', 'Inserimento in altro tipo di struttura', PLACEMENT],
+      ['STRUCTURE_SEARCH', 'Ricerca inserimento in struttura', { structurePlacement: false }],
     ]),
-    ...rows('3.9.7', [
-      ['EDUCATIVO_INDIVIDUALE', 'Educativo individuale'],
-      ['EDUCATIVO_DOMICILIARE', 'Educativo individuale domiciliare'],
-      ['FORMAZIONE_SCOLASTICA_SOSTEGNO', 'Formazione scolastica sostegno'],
-      ['INSERIMENTO_SCOLASTICO', 'Inserimento scolastico'],
-      ['SOSTEGNO_SOCIOEDUCATIVO_SCOLASTICO', 'Sostegno socio - educativo scolastico'],
-      ['TEMPO_LIBERO_VACANZA', 'Tempo libero vacanza'],
+    ...rows({ group: '3.9.7', source: S('3.9.7') }, [
+      ['INDIVIDUAL_EDUCATIONAL', 'Educativo individuale'],
+      ['HOME_EDUCATIONAL', 'Educativo individuale domiciliare'],
+      ['SCHOOL_TRAINING_SUPPORT', 'Formazione scolastica sostegno'],
+      ['SCHOOL_ENROLMENT', 'Inserimento scolastico'],
+      ['SCHOOL_SOCIO_EDUCATIONAL_SUPPORT', 'Sostegno socio - educativo scolastico'],
+      ['LEISURE_HOLIDAY', 'Tempo libero vacanza'],
     ]),
-    ...rows('3.9.8', [
-      ['FAM_FIGLI_CONTESI', 'Familiari - figli contesi'],
-      ['FAM_MINORI_NUBENDI', 'Familiari - minori nubendi'],
-      ['FAM_SOSTEGNO_RELAZIONI', 'Familiari - sostegno relazioni'],
-      ['IVG_MINORENNI', 'I.V.G. minorenni', { health: true }],
-      ['INCONTRI_PROTETTI_AG', "Incontri protetti disposti dall'autorità giudiziaria", { courtOrdered: true }],
-      ['INCONTRI_PROTETTI_NON_AG', "Incontri protetti non disposti dall'autorità giudiziaria"],
-      ['ASSISTENZA_DOMICILIARE', 'Assistenza domiciliare'],
+    ...rows({ group: '3.9.8', source: S('3.9.8') }, [
+      ['FAMILY_CONTESTED_CHILDREN', 'Familiari - figli contesi'],
+      ['FAMILY_MINORS_MARRYING', 'Familiari - minori nubendi'],
+      ['FAMILY_RELATIONSHIP_SUPPORT', 'Familiari - sostegno relazioni'],
+      ['MINOR_ABORTION', 'I.V.G. minorenni', { health: true }],
+      ['PROTECTED_MEETINGS_COURT_ORDERED', "Incontri protetti disposti dall'autorità giudiziaria", { legalBasis: 'COURT_ORDER' }],
+      ['PROTECTED_MEETINGS_NOT_COURT_ORDERED', "Incontri protetti non disposti dall'autorità giudiziaria"],
+      ['HOME_CARE', 'Assistenza domiciliare'],
     ]),
-    ...rows('3.9.9', [
-      ['INS_LAVORATIVO_BORSA', 'Inserimento lavorativo - borsa lavoro'],
-      ['INS_LAVORATIVO_VARIE', 'Inserimento lavorativo – varie'],
+    ...rows({ group: '3.9.9', source: S('3.9.9') }, [
+      ['JOB_PLACEMENT_GRANT', 'Inserimento lavorativo - borsa lavoro'],
+      ['JOB_PLACEMENT_OTHER', 'Inserimento lavorativo – varie'],
     ]),
   ],
 };

@@ -1,0 +1,22 @@
+import { SEED, rows, type CodeList } from '../types';
+
+/**
+ * Absences of a minor from the structure during a placement (DOMAIN.md
+ * "ASMI": absences and unauthorised departures; reference/domain-anchors.md
+ * §5.1, like SSDA903 "missing"/"away"). `missing`: the minor left without
+ * authorisation; `health`: special-category data.
+ */
+const S = `${SEED.S001}; ${SEED.DOMAIN} ASMI; ${SEED.ANCHORS} §5.1`;
+
+export const absenceKind: CodeList = {
+  name: 'ABSENCE_KIND',
+  description: 'Absences from a structure',
+  source: S,
+  version: '1.0',
+  entries: rows({ source: S }, [
+    ['AUTHORISED_ABSENCE', 'Assenza autorizzata'],
+    ['HOSPITALISATION', 'Ricovero ospedaliero', { health: true }],
+    ['UNAUTHORISED_DEPARTURE', 'Allontanamento arbitrario', { missing: true }],
+    ['OTHER', 'Altro'],
+  ]),
+};
