@@ -1,0 +1,217 @@
+import pino from 'pino';
+import type { Principal } from '../../../../shared/auth/principal';
+import type { HubConfig } from '../../../../shared/config/config';
+import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
+import { callSubgraph } from '../../../../test/support/callSubgraph';
+import { freePorts } from '../../../../test/support/ports';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
+import { nextFiscalCode } from '../../../../test/support/fixtures';
+import { startAsso } from '../../../asso/src/server';
+import { startSinba } from '../../../sinba/src/server';
+import { startAsmi } from '../server';
+
+const logger = pino({ level: 'silent' });
+const TODAY = '2024-06-15';
+const clock = () => TODAY;
+
+const SUP: Principal = { role: 'SUPERVISOR', sub: 'sup', territory: ['058'] };
+const SW: Principal = { role: 'SOCIAL_WORKER', sub: 'sw', serviceId: 'S1' };
+const op = (structureCode: string): Principal => ({ role: 'STRUCTURE_OPERATOR', sub: `op-${structureCode}`, structureCode });
+const GATEWAY: Principal = { role: 'SERVICE', sub: 'service:gateway', service: 'gateway' };
+
+const ADMIT = 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id admissionDate kind minor { id } structure { code } } }';
+const DISCHARGE = 'mutation($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id dischargeDate dischargeOutcome } }';
+
+describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
+  let db: TestDatabase;
+  let config: HubConfig;
+  let asso: ModuleHandle;
+  let sinba: ModuleHandle;
+  let asmi: ModuleHandle;
+
+  const call = (target: ModuleHandle, name: string, principal: Principal, query: string, variables: Record<string, unknown> = {}) =>
+    callSubgraph({ url: target.url, name, internalSecret: config.internalSecret }, principal, query, variables);
+  const asmiCall = (principal: Principal, query: string, variables: Record<string, unknown> = {}) => call(asmi, 'asmi', principal, query, variables);
+  const code = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
+
+  async function structure(structureCode: string, capacity: number, emergencyCapacity = 0, extra: Record<string, unknown> = {}, authorise = true) {
+    const reg = await call(asso, 'asso', SUP, 'mutation($input: RegisterStructureInput!) { registerStructure(input: $input) { code } }', {
+      input: { code: structureCode, name: `Comunità ${structureCode}`, type: 'CEM', municipality: '058091', capacity, emergencyCapacity, minAge: 0, maxAge: 17, ...extra },
+    });
+    expect(reg.errors).toBeUndefined();
+    if (authorise) {
+      const act = await call(asso, 'asso', SUP, 'mutation($input: RecordActInput!) { recordAct(input: $input) { id } }', {
+        input: { structureCode, kind: 'AUTHORISATION', number: `A-${structureCode}`, date: '2020-01-01', validFrom: '2020-01-01' },
+      });
+      expect(act.errors).toBeUndefined();
+    }
+  }
+
+  async function minor(birthDate = '2012-01-01'): Promise<string> {
+    const res = await call(sinba, 'sinba', SW, 'mutation($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', {
+      input: { fiscalCode: nextFiscalCode(birthDate, 'M'), firstName: 'Test', lastName: 'Minore', birthDate, sex: 'M', citizenship: '100' },
+    });
+    expect(res.errors).toBeUndefined();
+    return (res.data as { registerMinor: { id: string } }).registerMinor.id;
+  }
+
+  const admit = (structureCode: string, minorId: string, admissionDate: string, kind = 'ORDINARY', extra: Record<string, unknown> = {}) =>
+    asmiCall(op(structureCode), ADMIT, { input: { minorId, structureCode, admissionDate, kind, ...extra } });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const [ps, pa, pm] = await freePorts(3);
+    const url = (p: number) => `http://127.0.0.1:${p}/graphql`;
+    config = { ...db.config, ports: { sinba: ps, asso: pa, asmi: pm }, subgraphUrls: { sinba: url(ps), asso: url(pa), asmi: url(pm) } };
+    asso = await startAsso(config, logger, { clock });
+    sinba = await startSinba(config, logger, { clock });
+    asmi = await startAsmi(config, logger, { clock });
+  });
+  afterAll(async () => {
+    await asmi?.stop();
+    await sinba?.stop();
+    await asso?.stop();
+    await db?.drop();
+  });
+
+  it('admits a minor and keeps the quasi-identifiers and the structure attributes, never the identity', async () => {
+    await structure('AS-1', 5);
+    const m = await minor('2010-03-04');
+    const res = await admit('AS-1', m, '2024-01-10');
+    expect(res.errors).toBeUndefined();
+    expect((res.data as any).admitMinor).toMatchObject({ admissionDate: '2024-01-10', kind: 'ORDINARY', minor: { id: m }, structure: { code: 'AS-1' } });
+    const rows = await asmi.dataSource.query('SELECT * FROM asmi.placement WHERE minor_id = $1', [m]);
+    expect(rows[0]).toMatchObject({ minor_sex: 'M', minor_citizenship: '100', structure_type: 'CEM', structure_province: '058' });
+    expect(Object.keys(rows[0]).some((k) => /name|fiscal/.test(k))).toBe(false);
+  });
+
+  it('accepts exactly the free places under 12 concurrent admissions (capacity 3 + 2 emergency)', async () => {
+    await structure('AS-FULL', 3, 2);
+    const minors = await Promise.all(Array.from({ length: 12 }, (_, i) => minor(`2011-02-${String(i + 1).padStart(2, '0')}`)));
+    const results = await Promise.all(minors.map((m) => admit('AS-FULL', m, '2024-05-01')));
+    const ok = results.filter((r) => !r.errors);
+    const full = results.filter((r) => code(r) === 'STRUCTURE_FULL');
+    expect(ok).toHaveLength(5);
+    expect(full).toHaveLength(7);
+    const [{ n }] = await asmi.dataSource.query("SELECT count(*)::int AS n FROM asmi.placement WHERE structure_code = 'AS-FULL'");
+    expect(n).toBe(5);
+  });
+
+  it('allows a transfer: discharge on day D and admission elsewhere on day D', async () => {
+    await structure('AS-T1', 5);
+    await structure('AS-T2', 5);
+    const m = await minor();
+    const first = await admit('AS-T1', m, '2024-02-01');
+    const id = (first.data as any).admitMinor.id;
+    const d = await asmiCall(op('AS-T1'), DISCHARGE, { input: { placementId: id, dischargeDate: '2024-03-01', dischargeOutcome: 'OTHER_STRUCTURE' } });
+    expect(d.errors).toBeUndefined();
+    const second = await admit('AS-T2', m, '2024-03-01');
+    expect(second.errors).toBeUndefined();
+  });
+
+  it('refuses a second open placement with PLACEMENT_OVERLAP and writes nothing', async () => {
+    await structure('AS-O1', 5);
+    await structure('AS-O2', 5);
+    const m = await minor();
+    expect((await admit('AS-O1', m, '2024-02-01')).errors).toBeUndefined();
+    const res = await admit('AS-O2', m, '2024-04-01');
+    expect(code(res)).toBe('PLACEMENT_OVERLAP');
+    expect(res.errors?.[0].extensions?.field).toBe('admissionDate');
+    const [{ n }] = await asmi.dataSource.query('SELECT count(*)::int AS n FROM asmi.placement WHERE minor_id = $1', [m]);
+    expect(n).toBe(1);
+  });
+
+  it('refuses an unknown structure, a structure without authorisation and a suspended one', async () => {
+    const m = await minor();
+    expect(code(await asmiCall(op('NOPE-1'), ADMIT, { input: { minorId: m, structureCode: 'NOPE-1', admissionDate: '2024-02-01', kind: 'ORDINARY' } }))).toBe('UNKNOWN_STRUCTURE');
+    await structure('AS-NA', 5, 0, {}, false);
+    expect(code(await admit('AS-NA', m, '2024-02-01'))).toBe('STRUCTURE_NOT_AUTHORISED');
+    await structure('AS-SUSP', 5);
+    const susp = await call(asso, 'asso', SUP, 'mutation($input: RecordActInput!) { recordAct(input: $input) { id } }', {
+      input: { structureCode: 'AS-SUSP', kind: 'SUSPENSION', number: 'S-1', date: '2024-01-01', validFrom: '2024-01-01', validTo: '2024-03-31' },
+    });
+    expect(susp.errors).toBeUndefined();
+    expect(code(await admit('AS-SUSP', m, '2024-02-01'))).toBe('STRUCTURE_NOT_AUTHORISED');
+    expect((await admit('AS-SUSP', m, '2024-04-01')).errors).toBeUndefined();
+  });
+
+  it('refuses another structure operator, other roles and anonymous callers', async () => {
+    await structure('AS-P', 5);
+    const m = await minor();
+    expect(code(await asmiCall(op('AS-OTHER'), ADMIT, { input: { minorId: m, structureCode: 'AS-P', admissionDate: '2024-02-01', kind: 'ORDINARY' } }))).toBe('FORBIDDEN');
+    expect(code(await asmiCall(SW, ADMIT, { input: { minorId: m, structureCode: 'AS-P', admissionDate: '2024-02-01', kind: 'ORDINARY' } }))).toBe('FORBIDDEN');
+    expect(code(await asmiCall({ role: 'ANONYMOUS' }, ADMIT, { input: { minorId: m, structureCode: 'AS-P', admissionDate: '2024-02-01', kind: 'ORDINARY' } }))).toBe('UNAUTHENTICATED');
+    const placed = await admit('AS-P', m, '2024-02-01');
+    const id = (placed.data as any).admitMinor.id;
+    expect(code(await asmiCall(op('AS-OTHER'), DISCHARGE, { input: { placementId: id, dischargeDate: '2024-03-01', dischargeOutcome: 'RETURN_TO_FAMILY' } }))).toBe('FORBIDDEN');
+  });
+
+  it('validates inputs: unknown minor, future date, age range, codes, discharge dates', async () => {
+    await structure('AS-V', 5, 0, { minAge: 6, maxAge: 13 });
+    const m = await minor('2005-01-01');
+    expect(code(await admit('AS-V', '00000000-0000-4000-8000-000000000000', '2024-02-01'))).toBe('NOT_FOUND');
+    expect(code(await admit('AS-V', 'not-a-uuid', '2024-02-01'))).toBe('BAD_USER_INPUT');
+    expect(code(await admit('AS-V', m, '2024-07-01'))).toBe('INVALID_DATE_RANGE');
+    const age = await admit('AS-V', m, '2024-02-01');
+    expect(code(age)).toBe('BAD_USER_INPUT');
+    expect(age.errors?.[0].extensions?.field).toBe('minorId');
+    const young = await minor('2015-01-01');
+    expect(code(await admit('AS-V', young, '2024-02-01', 'ORDINARY', { legalBasis: 'NOT_A_BASIS' }))).toBe('INVALID_CODE');
+    const court = await admit('AS-V', young, '2024-02-01', 'ORDINARY', { legalBasis: 'COURT_ORDER' });
+    expect(court.errors?.[0].extensions?.field).toBe('courtOrderReference');
+    const placed = await admit('AS-V', young, '2024-02-01', 'ORDINARY', { legalBasis: 'COURT_ORDER', courtOrderReference: 'TM-2024-1' });
+    const id = (placed.data as any).admitMinor.id;
+    const before = await asmiCall(op('AS-V'), DISCHARGE, { input: { placementId: id, dischargeDate: '2024-01-31', dischargeOutcome: 'RETURN_TO_FAMILY' } });
+    expect(code(before)).toBe('INVALID_DATE_RANGE');
+    expect(code(await asmiCall(op('AS-V'), DISCHARGE, { input: { placementId: id, dischargeDate: '2024-03-01', dischargeOutcome: 'NOWHERE' } }))).toBe('INVALID_CODE');
+    expect((await asmiCall(op('AS-V'), DISCHARGE, { input: { placementId: id, dischargeDate: '2024-03-01', dischargeOutcome: 'RETURN_TO_FAMILY' } })).errors).toBeUndefined();
+    expect(code(await asmiCall(op('AS-V'), DISCHARGE, { input: { placementId: id, dischargeDate: '2024-03-02', dischargeOutcome: 'RETURN_TO_FAMILY' } }))).toBe('PLACEMENT_CLOSED');
+  });
+
+  it("shows a structure operator only its own structure's placements of a minor placed in two structures", async () => {
+    await structure('AS-H1', 5);
+    await structure('AS-H2', 5);
+    const m = await minor();
+    const p1 = (await admit('AS-H1', m, '2023-01-01')).data as any;
+    await asmiCall(op('AS-H1'), DISCHARGE, { input: { placementId: p1.admitMinor.id, dischargeDate: '2023-06-01', dischargeOutcome: 'OTHER_STRUCTURE' } });
+    expect((await admit('AS-H2', m, '2023-06-01')).errors).toBeUndefined();
+    const q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Minor { placements { structure { code } } } } }';
+    const reps = { r: [{ __typename: 'Minor', id: m }] };
+    const own = await asmiCall(op('AS-H2'), q, reps);
+    expect((own.data as any)._entities[0].placements).toEqual([{ structure: { code: 'AS-H2' } }]);
+    const all = await asmiCall(SW, q, reps);
+    expect((all.data as any)._entities[0].placements).toHaveLength(2);
+    const analyst = await asmiCall({ role: 'REGIONAL_ANALYST', sub: 'an' }, q, reps);
+    expect((analyst.data as any)._entities[0].placements).toEqual([]);
+  });
+
+  it('resolves 10 Minor references with their placements in one statement', async () => {
+    const ids = await Promise.all(Array.from({ length: 10 }, () => minor()));
+    asmi.counter.reset();
+    const res = await asmiCall(SW, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Minor { placements { id admissionDate } } } }', {
+      r: ids.map((id) => ({ __typename: 'Minor', id })),
+    });
+    expect(res.errors).toBeUndefined();
+    expect(asmi.counter.value).toBe(1);
+  });
+
+  it('answers occupancy on a date and the HOSTING lookup for the gateway only', async () => {
+    const occ = await asmiCall(op('AS-FULL'), 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { occupancy(on: "2024-05-01") } } }', { r: [{ __typename: 'Structure', code: 'AS-FULL' }] });
+    expect((occ.data as any)._entities[0].occupancy).toBe(5);
+    const other = await asmiCall(op('AS-1'), 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { occupancy } } }', { r: [{ __typename: 'Structure', code: 'AS-FULL' }] });
+    expect((other.data as any)._entities[0].occupancy).toBeNull();
+    const m = await minor();
+    await structure('AS-HOST', 5);
+    const p = (await admit('AS-HOST', m, '2024-01-01')).data as any;
+    await asmiCall(op('AS-HOST'), DISCHARGE, { input: { placementId: p.admitMinor.id, dischargeDate: '2024-05-20', dischargeOutcome: 'RETURN_TO_FAMILY' } });
+    const hosted = (on: string) => asmiCall(GATEWAY, 'query($ids: [ID!]!, $s: ID!, $on: Date!) { hostedMinors(minorIds: $ids, structureCode: $s, on: $on) }', { ids: [m], s: 'AS-HOST', on });
+    expect((await hosted('2024-06-15')).data).toEqual({ hostedMinors: [m] }); // discharged 26 days before
+    expect((await hosted('2024-06-25')).data).toEqual({ hostedMinors: [] }); // 36 days after
+    expect(code(await asmiCall(SW, 'query($ids: [ID!]!) { hostedMinors(minorIds: $ids, structureCode: "AS-HOST", on: "2024-06-15") }', { ids: [m] }))).toBe('FORBIDDEN');
+  });
+
+  it('refuses requests without the internal token with 401', async () => {
+    const res = await fetch(asmi.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(res.status).toBe(401);
+  });
+});
