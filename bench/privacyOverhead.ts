@@ -5,7 +5,7 @@
  * Target (issue "privacy engine"): enforcement costs at most 20% at p50.
  *
  *   npm run bench:privacy            (DATABASE_URL or an embedded PostgreSQL)
- *   BENCH_SECONDS=20 BENCH_CONCURRENCY=8 npm run bench:privacy
+ *   BENCH_SECONDS=5 BENCH_ROUNDS=4 BENCH_CONCURRENCY=8 npm run bench:privacy
  */
 import { performance } from 'node:perf_hooks';
 import { createLogger } from '../shared/logging/logger';
@@ -16,7 +16,8 @@ import { freePort } from '../test/support/ports';
 import { registerActiveStructure, registerMinorWithCase, expectNoErrors, firstCode } from '../test/support/fixtures';
 import { addDays } from '../shared/time';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const HISTORY = `query History($id: ID!) { minor(id: $id) { id firstName lastName fiscalCode birthDate
   cases { serviceId startDate endDate } interventions { type startDate }
@@ -26,8 +27,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function load(url: string, token: string, body: string): Promise<{ p50: number; p95: number; rps: number; n: number }> {
-  const latencies: number[] = [];
+async function load(url: string, token: string, body: string, latencies: number[] = []): Promise<{ p50: number; p95: number; rps: number; n: number }> {
   const until = performance.now() + SECONDS * 1000;
   const worker = async () => {
     while (performance.now() < until) {
@@ -41,8 +41,26 @@ async function load(url: string, token: string, body: string): Promise<{ p50: nu
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: latencies.length / elapsed, n: latencies.length };
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: latencies.length / elapsed, n: latencies.length };
+}
+
+/** Rounds alternate on and off, so drifts in machine load fall on both. */
+async function compare(on: string, off: string, token: string, body: string) {
+  const lat = { on: [] as number[], off: [] as number[] };
+  let seconds = { on: 0, off: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const mode of round % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+      const t0 = performance.now();
+      await load(mode === 'on' ? on : off, token, body, lat[mode]);
+      seconds = { ...seconds, [mode]: seconds[mode] + (performance.now() - t0) / 1000 };
+    }
+  }
+  const summary = (mode: 'on' | 'off') => {
+    const sorted = [...lat[mode]].sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: sorted.length / seconds[mode], n: sorted.length };
+  };
+  return { on: summary('on'), off: summary('off') };
 }
 
 async function main(): Promise<void> {
@@ -67,13 +85,12 @@ async function main(): Promise<void> {
     const plain = await startGateway({ ...hub.config, gatewayPort: await freePort() }, logger, { unsafeWithoutPrivacyForBenchmark: true });
     const body = JSON.stringify({ query: HISTORY, variables: { id: minorId } });
     try {
-      // Warm-up, then alternate to spread machine noise over both.
+      // Warm-up, then alternating rounds.
       await load(hub.url, sw, body);
       await load(plain.url, sw, body);
-      const on = await load(hub.url, sw, body);
-      const off = await load(plain.url, sw, body);
+      const { on, off } = await compare(hub.url, plain.url, sw, body);
       const fmt = (r: typeof on) => `p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  ${r.rps.toFixed(0)} req/s  (${r.n} requests)`;
-      console.log(`privacy-overhead: ${SECONDS}s per run, ${CONCURRENCY} concurrent clients, history query (5 placements, 5 interventions)`);
+      console.log(`privacy-overhead: ${ROUNDS} alternating rounds of ${SECONDS}s per mode, ${CONCURRENCY} concurrent clients, history query (5 placements, 5 interventions)`);
       console.log(`  enforcement on : ${fmt(on)}`);
       console.log(`  enforcement off: ${fmt(off)}`);
       console.log(`  ratio on/off   : p50 ${(on.p50 / off.p50).toFixed(3)}  p95 ${(on.p95 / off.p95).toFixed(3)}  throughput ${(on.rps / off.rps).toFixed(3)}`);

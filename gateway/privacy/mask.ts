@@ -40,17 +40,38 @@ export interface MaskResult {
 
 const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Minor ids anchored anywhere in a response (first pass, for the batched relationship lookup). */
-export function collectMinorIds(data: Json | undefined, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(data)) for (const item of data) collectMinorIds(item, out);
+/** What a response says of the caller's relationship to each minor it holds (undefined: not said). */
+export interface KnownRelationship {
+  caseHolder?: boolean;
+  hosting?: boolean;
+}
+
+/**
+ * Minor ids anchored anywhere in a response, with the caller's relationship
+ * to each when the response carries it (first pass, before masking).
+ */
+export function collectMinors(data: Json | undefined, out: Map<string, KnownRelationship> = new Map()): Map<string, KnownRelationship> {
+  const note = (id: string, caseHolder: Json | undefined, hosting: Json | undefined) => {
+    const known = out.get(id) ?? {};
+    if (typeof caseHolder === 'boolean') known.caseHolder = caseHolder;
+    if (typeof hosting === 'boolean') known.hosting = hosting;
+    out.set(id, known);
+  };
+  if (Array.isArray(data)) for (const item of data) collectMinors(item, out);
   else if (isObject(data)) {
+    const mid = data[HIDDEN.minorId];
+    if (typeof mid === 'string') note(mid, data[HIDDEN.caseHolder], data[HIDDEN.hosting]);
     for (const [key, value] of Object.entries(data)) {
-      if (key === HIDDEN.minorId && typeof value === 'string') out.add(value);
-      else if (key === HIDDEN.minor && isObject(value) && typeof value.id === 'string') out.add(value.id);
-      else collectMinorIds(value, out);
+      if (key === HIDDEN.minor && isObject(value) && typeof value.id === 'string') note(value.id, value.viewerIsCaseHolder, value.viewerHosts);
+      else if (key !== HIDDEN.minorId) collectMinors(value, out);
     }
   }
   return out;
+}
+
+/** Minor ids anchored anywhere in a response. */
+export function collectMinorIds(data: Json | undefined): Set<string> {
+  return new Set(collectMinors(data).keys());
 }
 
 function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectContext): ObjectContext {

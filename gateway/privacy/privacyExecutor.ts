@@ -9,7 +9,7 @@ import type { RelationshipFacts } from '../../shared/privacy/matrix';
 import type { AuditEntry, AuditStore } from '../audit/auditStore';
 import type { GatewayContext } from '../context';
 import type { Policy } from '../policy/policy';
-import { collectMinorIds, maskResponse } from './mask';
+import { collectMinors, maskResponse, type KnownRelationship } from './mask';
 import type { Relationships } from './relationships';
 import { HiddenAliasError, rewriteOperation } from './rewrite';
 
@@ -73,10 +73,19 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
     if (!result.data) return result;
 
     const data = result.data as Record<string, never>;
-    const minorIds = [...collectMinorIds(data)];
+    // The module that knows the relationship serves it with the minor (hidden
+    // anchor fields); only minors it did not come with are looked up, in one
+    // batched call.
+    const known = collectMinors(data);
+    const needed: keyof KnownRelationship | undefined = principal.role === 'SOCIAL_WORKER' ? 'caseHolder' : principal.role === 'STRUCTURE_OPERATOR' ? 'hosting' : undefined;
     let facts: RelationshipFacts;
     try {
-      const rel = await deps.relationships.load(ctx, minorIds);
+      const missing = needed ? [...known].filter(([, k]) => k[needed] === undefined).map(([id]) => id) : [];
+      const looked = missing.length > 0 ? await deps.relationships.load(ctx, missing) : null;
+      const rel = {
+        isCaseHolder: (id: string) => known.get(id)?.caseHolder ?? looked?.isCaseHolder(id) ?? false,
+        isHosting: (id: string) => known.get(id)?.hosting ?? looked?.isHosting(id) ?? false,
+      };
       facts = {
         isCaseHolder: rel.isCaseHolder,
         isHosting: rel.isHosting,

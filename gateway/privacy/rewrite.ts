@@ -23,7 +23,15 @@ export const HIDDEN = {
   structure: `${HIDDEN_PREFIX}structure`,
   code: `${HIDDEN_PREFIX}code`,
   province: `${HIDDEN_PREFIX}province`,
+  caseHolder: `${HIDDEN_PREFIX}ch`,
+  hosting: `${HIDDEN_PREFIX}host`,
 } as const;
+
+/** The caller's own relationship to a minor, served with the minor by the module that knows it (no extra round trip). */
+export const RELATIONSHIP_FIELD: Partial<Record<Role, { field: string; hidden: string }>> = {
+  SOCIAL_WORKER: { field: 'viewerIsCaseHolder', hidden: HIDDEN.caseHolder },
+  STRUCTURE_OPERATOR: { field: 'viewerHosts', hidden: HIDDEN.hosting },
+};
 
 const field = (name: string, alias?: string, selections?: SelectionNode[]): FieldNode => ({
   kind: Kind.FIELD,
@@ -45,8 +53,15 @@ export function needsAnchors(role: Role): boolean {
 function anchorsFor(type: GraphQLObjectType, role: Role): FieldNode[] {
   const fields = type.getFields();
   const anchors: FieldNode[] = [];
-  if (type.name === 'Minor') anchors.push(field('id', HIDDEN.minorId));
-  else if (fields.minor && getNamedType(fields.minor.type).name === 'Minor') anchors.push(field('minor', HIDDEN.minor, [field('id')]));
+  const relationship = RELATIONSHIP_FIELD[role];
+  if (type.name === 'Minor') {
+    anchors.push(field('id', HIDDEN.minorId));
+    if (relationship && fields[relationship.field]) anchors.push(field(relationship.field, relationship.hidden));
+  } else if (fields.minor && getNamedType(fields.minor.type).name === 'Minor') {
+    // Only the id: asking the relationship here could add a fetch to another
+    // subgraph; minors that never appear as Minor objects are looked up in one batch.
+    anchors.push(field('minor', HIDDEN.minor, [field('id')]));
+  }
   if (type.name === 'Structure') {
     anchors.push(field('code', HIDDEN.code));
     if (role === 'SUPERVISOR' && fields.province) anchors.push(field('province', HIDDEN.province));

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import type { CaseEntity } from '../entities/Case';
 import type { HealthDataEntity } from '../entities/HealthData';
 import type { InterventionEntity } from '../entities/Intervention';
@@ -24,6 +25,8 @@ export interface SinbaLoaders {
   readonly interventionsByMinorId: DataLoader<string, InterventionEntity[]>;
   readonly interventionsByCaseId: DataLoader<string, InterventionEntity[]>;
   readonly healthDataByMinorId: DataLoader<string, HealthDataEntity | null>;
+  /** The caller's CASE_HOLDER relationship per minor (false for every role but a social worker). */
+  readonly viewerHoldsCase: DataLoader<string, boolean>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,5 +66,10 @@ export function createLoaders(dataSource: DataSource, visibility: CaseVisibility
     interventionsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByMinorIds(db, uuids(keys), visibility), (i) => i.minorId)),
     interventionsByCaseId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByCaseIds(db, uuids(keys), visibility), (i) => i.caseId)),
     healthDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findHealthDataByMinorIds(db, uuids(keys), visibility), (h) => h.minorId)),
+    viewerHoldsCase: new DataLoader(async (keys) => {
+      if (visibility.kind !== 'caseHolder') return keys.map(() => false);
+      const held = new Set(await findMinorIdsHeldBy(db, uuids(keys), visibility.serviceId, visibility.today));
+      return keys.map((k) => held.has(k.toLowerCase()));
+    }),
   };
 }

@@ -20,5 +20,6 @@ export const minorResolvers = {
     cases: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.casesByMinorId.load(m.id),
     interventions: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.interventionsByMinorId.load(m.id),
     healthData: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.healthDataByMinorId.load(m.id),
+    viewerIsCaseHolder: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.viewerHoldsCase.load(m.id),
   },
 };
