@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { byKey, groupByKey } from '../../../../shared/db/keyed';
 import type { DataSource } from 'typeorm';
 import type { ActEntity } from '../entities/Act';
 import type { InspectionEntity } from '../entities/Inspection';
@@ -30,22 +31,6 @@ function plausibleCodes(keys: readonly string[]): string[] {
   return [...new Set(keys.filter((k) => STRUCTURE_CODE.test(k)))];
 }
 
-function byKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | null)[] {
-  const map = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-/** Rows grouped by key, in key order; the rows keep their SQL order within a group. */
-function groupByKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = keyOf(r);
-    const list = map.get(k);
-    if (list) list.push(r);
-    else map.set(k, [r]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
 
 export function createLoaders(dataSource: DataSource, registryVisibility: RegistryVisibility): AssoLoaders {
   const db = dataSource.manager;

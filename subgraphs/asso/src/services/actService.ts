@@ -6,7 +6,7 @@ import { insertAct } from '../repositories/actRepository';
 import { findStructureByCode } from '../repositories/structureRepository';
 import { validateActRecording } from '../rules/actRecording';
 import type { ActKind } from '../rules/deriveStatus';
-import { throwIfViolated } from '../rules/violation';
+import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
 import type { ServiceDeps } from './deps';
 import { optionalText } from './text';

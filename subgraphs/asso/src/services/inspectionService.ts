@@ -6,7 +6,7 @@ import type { InspectionEntity } from '../entities/Inspection';
 import { insertInspection } from '../repositories/inspectionRepository';
 import { findStructureByCode } from '../repositories/structureRepository';
 import { validateInspectionRecording } from '../rules/inspectionRecording';
-import { throwIfViolated } from '../rules/violation';
+import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
 import { unknownStructure } from './actService';
 import type { ServiceDeps } from './deps';

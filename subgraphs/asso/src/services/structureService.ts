@@ -12,7 +12,7 @@ import { deriveStatus, type StructureStatus } from '../rules/deriveStatus';
 import { ISTAT_MUNICIPALITY, ISTAT_PROVINCE, provinceOf } from '../rules/province';
 import { canReadRegistry } from '../rules/registryAccess';
 import { structureMunicipalityValid, validateStructureRegistration } from '../rules/structureRegistration';
-import { throwIfViolated } from '../rules/violation';
+import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
 import type { ServiceDeps } from './deps';
 import { afterCode, encodeCursor, pageSize } from './pagination';

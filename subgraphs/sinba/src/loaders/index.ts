@@ -1,4 +1,10 @@
 import DataLoader from 'dataloader';
+import { byKey as byKeyIn, groupByKey as groupByKeyIn } from '../../../../shared/db/keyed';
+
+/** Ids are compared lower-case (UUIDs may be asked in either case). */
+const lower = (k: string) => k.toLowerCase();
+const byKey = <T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string) => byKeyIn(keys, rows, keyOf, lower);
+const groupByKey = <T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string) => groupByKeyIn(keys, rows, keyOf, lower);
 import type { DataSource } from 'typeorm';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import type { CaseEntity } from '../entities/Case';
@@ -40,21 +46,6 @@ function uuids(keys: readonly string[]): string[] {
   return [...new Set(keys.filter(isUuid).map((k) => k.toLowerCase()))];
 }
 
-function byKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | null)[] {
-  const map = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => map.get(k.toLowerCase()) ?? null);
-}
-
-function groupByKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = keyOf(r);
-    const list = map.get(k);
-    if (list) list.push(r);
-    else map.set(k, [r]);
-  }
-  return keys.map((k) => map.get(k.toLowerCase()) ?? []);
-}
 
 export function createLoaders(dataSource: DataSource, visibility: CaseVisibility): SinbaLoaders {
   const db = dataSource.manager;

@@ -1,6 +1,6 @@
 import { fiscalCodeMismatches, parseFiscalCode } from './fiscalCode';
-import { notAfterToday } from './dates';
-import { violation, type Violation } from './violation';
+import { notAfterToday } from '../../../../shared/rules/dates';
+import { violation, type Violation } from '../../../../shared/errors/violation';
 
 /** ISTAT country code of citizenship: 3 digits (100 = Italy). */
 const ISTAT_COUNTRY = /^\d{3}$/;

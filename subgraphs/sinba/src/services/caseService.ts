@@ -7,9 +7,9 @@ import { isUuid } from '../loaders';
 import { closeCaseRow, findCaseForUpdate, findCasesOfMinor, insertCase } from '../repositories/caseRepository';
 import { lockMinor } from '../repositories/minorRepository';
 import { caseNotClosed, heldByService } from '../rules/caseRules';
-import { endNotBeforeStart, notAfterToday } from '../rules/dates';
+import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates';
 import { oneOpenCasePerMinor } from '../rules/oneOpenCase';
-import { throwIfViolated } from '../rules/violation';
+import { throwIfViolated } from '../../../../shared/errors/violation';
 import { notFoundError, requireRole } from './access';
 import type { ServiceDeps } from './deps';
 

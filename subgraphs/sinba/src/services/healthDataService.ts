@@ -6,7 +6,7 @@ import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import { findHealthDataForUpdate, upsertHealthData, type HealthDataValues } from '../repositories/healthDataRepository';
 import { lockMinor } from '../repositories/minorRepository';
 import { severeImpliesLaw104 } from '../rules/healthData';
-import { throwIfViolated } from '../rules/violation';
+import { throwIfViolated } from '../../../../shared/errors/violation';
 import { notFoundError, requireRole } from './access';
 import type { ServiceDeps } from './deps';
 

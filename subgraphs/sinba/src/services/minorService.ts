@@ -8,7 +8,7 @@ import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import { findMinorIdByFiscalCode, findMinorsHeldByService, insertMinor } from '../repositories/minorRepository';
 import { normaliseFiscalCode } from '../rules/fiscalCode';
 import { validateMinorRegistration } from '../rules/minorRegistration';
-import { throwIfViolated } from '../rules/violation';
+import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireAuthenticated, requireRole } from './access';
 import type { ServiceDeps } from './deps';
 

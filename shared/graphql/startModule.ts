@@ -1,0 +1,113 @@
+import type { BaseContext } from '@apollo/server';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Logger } from 'pino';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { loadConfig, type HubConfig, type ModuleName } from '../config/config';
+import { createModuleDataSource } from '../db/dataSource';
+import { StatementCounter } from '../db/statementCounter';
+import { createLogger } from '../logging/logger';
+import { systemClock, type Clock } from '../time';
+import { loadSubgraphTypeDefs } from './loadSchema';
+import { createServiceClient, type ServiceClient } from './serviceClient';
+import { startSubgraphServer, type ModuleHandle, type SubgraphRequestInfo } from './subgraphServer';
+
+/** What the module gets to build its services and per-request context. */
+export interface ModuleWiring {
+  readonly dataSource: DataSource;
+  readonly config: HubConfig;
+  readonly clock: Clock;
+  /** A client for module-to-module calls to another subgraph, as this module. */
+  serviceClient(target: ModuleName): ServiceClient;
+}
+
+/** The same inner shape for every subgraph (STYLE.md): name, SDL folder, entities, resolvers, wiring. */
+export interface ModuleDefinition<TContext extends BaseContext> {
+  readonly name: ModuleName;
+  readonly schemaDir: string;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  readonly entities: MixedList<Function | string | EntitySchema>;
+  readonly resolvers: GraphQLResolverMap<TContext>;
+  readonly wire: (deps: ModuleWiring) => (info: SubgraphRequestInfo) => TContext;
+}
+
+export interface ModuleOptions {
+  /** "Today" (Europe/Rome by default); tests fix it. */
+  readonly clock?: Clock;
+}
+
+/**
+ * Start a subgraph: its DataSource (the module's own role and schema), its
+ * services, and the subgraph server behind the internal-token check.
+ */
+export async function startModule<TContext extends BaseContext>(def: ModuleDefinition<TContext>, config: HubConfig, logger: Logger, options: ModuleOptions = {}): Promise<ModuleHandle> {
+  const label = def.name.toUpperCase();
+  const url = config.database.moduleUrls[def.name];
+  if (!url) throw new Error(`${label} needs a database: set DATABASE_URL or ${label}_DATABASE_URL`);
+  const clock = options.clock ?? systemClock;
+  const counter = new StatementCounter();
+  const dataSource = createModuleDataSource({ url, schema: def.name, entities: def.entities, counter, poolSize: config.database.poolSize });
+  await dataSource.initialize();
+  try {
+    const createContext = def.wire({
+      dataSource,
+      config,
+      clock,
+      serviceClient: (target) => createServiceClient({ caller: def.name, target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret }),
+    });
+    const server = await startSubgraphServer(
+      {
+        name: def.name,
+        typeDefs: loadSubgraphTypeDefs(def.schemaDir),
+        resolvers: def.resolvers,
+        internalSecret: config.internalSecret,
+        logger,
+        introspection: config.introspection,
+        createContext,
+        health: async () => {
+          try {
+            await dataSource.query('SELECT 1');
+            return { database: 'up' };
+          } catch {
+            return { database: 'down' };
+          }
+        },
+      },
+      { host: config.host, port: config.ports[def.name] },
+    );
+    return {
+      url: server.url,
+      port: server.port,
+      counter,
+      dataSource,
+      stop: async () => {
+        await server.stop();
+        await dataSource.destroy();
+      },
+    };
+  } catch (err) {
+    await dataSource.destroy();
+    throw err;
+  }
+}
+
+/** A subgraph as its own process (`npm run start:<module>`): production runs one per module. */
+export function runModuleProcess<TContext extends BaseContext>(def: ModuleDefinition<TContext>): void {
+  const main = async () => {
+    const config = loadConfig();
+    const logger = createLogger(def.name, config.logLevel);
+    for (const warning of config.warnings) logger.warn(warning);
+    const handle = await startModule(def, config, logger);
+    logger.info({ url: handle.url }, `${def.name.toUpperCase()} subgraph ready`);
+    const stop = async () => {
+      await handle.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+  };
+  main().catch((err: unknown) => {
+    // Start-up errors carry configuration problems, never personal data.
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
