@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { codeLists, getCodeList, isCodeListName } from '../../shared/codes';
 import { AppError } from '../../shared/errors/AppError';
+import { isUuid } from '../../shared/ids';
 import { isIsoDate } from '../../shared/graphql/scalars';
 import { addDays } from '../../shared/time';
 import type { AuditStore } from '../audit/auditStore';
@@ -12,7 +13,6 @@ export interface HubDeps {
   readonly relationships: Relationships;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Parse a `from`/`to` bound: a date (whole day) or an ISO timestamp. */
 function bound(value: string | null | undefined, field: 'from' | 'to'): string | null {
@@ -40,7 +40,7 @@ export function createHubResolvers(deps: HubDeps): GraphQLResolverMap<GatewayCon
       accessLog: async (_p: unknown, args: { minorId: string; from?: string | null; to?: string | null }, ctx: GatewayContext) => {
         const p = ctx.principal;
         if (p.role === 'ANONYMOUS') throw new AppError('UNAUTHENTICATED', 'Authentication required');
-        if (!UUID.test(args.minorId)) throw new AppError('BAD_USER_INPUT', 'minorId must be a minor id (UUID)', { field: 'minorId' });
+        if (!isUuid(args.minorId)) throw new AppError('BAD_USER_INPUT', 'minorId must be a minor id (UUID)', { field: 'minorId' });
         const from = bound(args.from, 'from');
         const to = bound(args.to, 'to');
         if (from && to && from >= to) throw new AppError('INVALID_DATE_RANGE', '"to" must not precede "from"', { field: 'to' });

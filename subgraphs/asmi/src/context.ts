@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
+import type { Clock } from '../../../shared/time';
 import type { Principal } from '../../../shared/auth/principal';
 import type { SubgraphRequestInfo } from '../../../shared/graphql/subgraphServer';
 import { createLoaders, type AsmiLoaders } from './loaders';
 import { placementVisibilityFor } from './repositories/visibility';
 import type { AsmiServices } from './services';
+import type { Upstream } from './services/upstream';
 
 export interface AsmiContext {
   readonly principal: Principal;
@@ -13,11 +15,11 @@ export interface AsmiContext {
   readonly services: AsmiServices;
 }
 
-export function createContextFactory(deps: { dataSource: DataSource; services: AsmiServices }) {
+export function createContextFactory(deps: { dataSource: DataSource; services: AsmiServices; clock: Clock; upstream: Upstream }) {
   return ({ principal, requestId }: SubgraphRequestInfo): AsmiContext => ({
     principal,
     requestId,
-    loaders: createLoaders(deps.dataSource, placementVisibilityFor(principal)),
+    loaders: createLoaders(deps.dataSource, placementVisibilityFor(principal), deps.clock(), deps.upstream),
     services: deps.services,
   });
 }

@@ -1,28 +1,5 @@
-import { loadConfig } from '../../../shared/config/config';
-import { createLogger } from '../../../shared/logging/logger';
-import { startAsmi } from './server';
+import { runModuleProcess } from '../../../shared/graphql/startModule';
+import { asmiModule } from './server';
 
 /** Standalone ASMI process (`npm run start:asmi`). */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger('asmi', config.logLevel);
-  for (const warning of config.warnings) logger.warn(warning);
-  if (!config.database.moduleUrls.asmi) {
-    logger.error('ASMI needs a database: set DATABASE_URL (or ASMI_DATABASE_URL) and run the migrations');
-    process.exit(1);
-  }
-  const handle = await startAsmi(config, logger);
-  logger.info({ url: handle.url }, 'ASMI subgraph ready');
-  const stop = async () => {
-    await handle.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
-}
-
-main().catch((err: unknown) => {
-  // Start-up errors carry configuration problems, never personal data.
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runModuleProcess(asmiModule);

@@ -15,6 +15,8 @@ const TODAY = '2024-06-15';
 const clock = () => TODAY;
 
 const SUP: Principal = { role: 'SUPERVISOR', sub: 'sup', territory: ['058'] };
+/** Registers the test structures in ASSO (provinces 058 and 059). */
+const REGISTRAR: Principal = { role: 'SUPERVISOR', sub: 'registrar', territory: ['058', '059'] };
 const SW: Principal = { role: 'SOCIAL_WORKER', sub: 'sw', serviceId: 'S1' };
 const op = (structureCode: string): Principal => ({ role: 'STRUCTURE_OPERATOR', sub: `op-${structureCode}`, structureCode });
 const GATEWAY: Principal = { role: 'SERVICE', sub: 'service:gateway', service: 'gateway' };
@@ -35,12 +37,12 @@ describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
   const code = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
 
   async function structure(structureCode: string, capacity: number, emergencyCapacity = 0, extra: Record<string, unknown> = {}, authorise = true) {
-    const reg = await call(asso, 'asso', SUP, 'mutation($input: RegisterStructureInput!) { registerStructure(input: $input) { code } }', {
+    const reg = await call(asso, 'asso', REGISTRAR, 'mutation($input: RegisterStructureInput!) { registerStructure(input: $input) { code } }', {
       input: { code: structureCode, name: `Comunità ${structureCode}`, type: 'CEM', municipality: '058091', capacity, emergencyCapacity, minAge: 0, maxAge: 17, ...extra },
     });
     expect(reg.errors).toBeUndefined();
     if (authorise) {
-      const act = await call(asso, 'asso', SUP, 'mutation($input: RecordActInput!) { recordAct(input: $input) { id } }', {
+      const act = await call(asso, 'asso', REGISTRAR, 'mutation($input: RecordActInput!) { recordAct(input: $input) { id } }', {
         input: { structureCode, kind: 'AUTHORISATION', number: `A-${structureCode}`, date: '2020-01-01', validFrom: '2020-01-01' },
       });
       expect(act.errors).toBeUndefined();
@@ -208,6 +210,132 @@ describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
     expect((await hosted('2024-06-15')).data).toEqual({ hostedMinors: [m] }); // discharged 26 days before
     expect((await hosted('2024-06-25')).data).toEqual({ hostedMinors: [] }); // 36 days after
     expect(code(await asmiCall(SW, 'query($ids: [ID!]!) { hostedMinors(minorIds: $ids, structureCode: "AS-HOST", on: "2024-06-15") }', { ids: [m] }))).toBe('FORBIDDEN');
+  });
+
+  it('refuses a discharge of an unknown or malformed placement, a future discharge, and callers who are not its operator; a refusal changes nothing', async () => {
+    await structure('AS-DX', 5);
+    const m = await minor();
+    const id = ((await admit('AS-DX', m, '2024-02-01')).data as any).admitMinor.id;
+    const discharge = (principal: Principal, input: Record<string, unknown>) =>
+      asmiCall(principal, DISCHARGE, { input: { placementId: id, dischargeDate: '2024-03-01', dischargeOutcome: 'RETURN_TO_FAMILY', ...input } });
+    const missing = await discharge(op('AS-DX'), { placementId: '00000000-0000-4000-8000-000000000000' });
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'placementId' });
+    expect((await discharge(op('AS-DX'), { placementId: 'nope' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'placementId' });
+    expect((await discharge(op('AS-DX'), { dischargeDate: '2024-06-16' })).errors?.[0].extensions).toMatchObject({ code: 'INVALID_DATE_RANGE', field: 'dischargeDate' });
+    expect((await discharge(op('AS-DX'), { dischargeOutcome: 'NOWHERE' })).errors?.[0].extensions).toMatchObject({ code: 'INVALID_CODE', field: 'dischargeOutcome' });
+    expect(code(await discharge({ role: 'ANONYMOUS' }, {}))).toBe('UNAUTHENTICATED');
+    expect(code(await discharge(SW, {}))).toBe('FORBIDDEN');
+    expect(code(await discharge(SUP, {}))).toBe('FORBIDDEN');
+    const [row] = await asmi.dataSource.query('SELECT discharge_date, discharge_outcome FROM asmi.placement WHERE id = $1', [id]);
+    expect(row).toEqual({ discharge_date: null, discharge_outcome: null });
+    expect((await discharge(op('AS-DX'), {})).data).toEqual({ dischargeMinor: { id, dischargeDate: '2024-03-01', dischargeOutcome: 'RETURN_TO_FAMILY' } });
+  });
+
+  it('records a same-day placement (discharged on its admission day): transfers on that day work, a placement spanning it is refused', async () => {
+    await structure('AS-SD1', 5);
+    await structure('AS-SD2', 5);
+    await structure('AS-SD3', 5);
+    const m = await minor();
+    const id = ((await admit('AS-SD1', m, '2024-04-10', 'EMERGENCY')).data as any).admitMinor.id;
+    const d = await asmiCall(op('AS-SD1'), DISCHARGE, { input: { placementId: id, dischargeDate: '2024-04-10', dischargeOutcome: 'RETURN_TO_FAMILY' } });
+    expect(d.errors).toBeUndefined();
+    const [row] = await asmi.dataSource.query(`SELECT to_char(admission_date, 'YYYY-MM-DD') AS a, to_char(discharge_date, 'YYYY-MM-DD') AS d FROM asmi.placement WHERE id = $1`, [id]);
+    expect(row).toEqual({ a: '2024-04-10', d: '2024-04-10' });
+    const spanning = await admit('AS-SD2', m, '2024-04-01');
+    expect(spanning.errors?.[0].extensions).toMatchObject({ code: 'PLACEMENT_OVERLAP', field: 'admissionDate' });
+    expect((await admit('AS-SD3', m, '2024-04-10')).errors).toBeUndefined();
+    const occ = await asmiCall(SW, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { occupancy(on: "2024-04-10") } } }', {
+      r: [{ __typename: 'Structure', code: 'AS-SD1' }, { __typename: 'Structure', code: 'AS-SD3' }],
+    });
+    expect((occ.data as any)._entities).toEqual([{ occupancy: 0 }, { occupancy: 1 }]);
+  });
+
+  it('refuses a retroactive admission when a later day of its period is full', async () => {
+    await structure('AS-R', 1);
+    const [a, b] = await Promise.all([minor(), minor()]);
+    expect((await admit('AS-R', a, '2024-03-01')).errors).toBeUndefined();
+    const late = await admit('AS-R', b, '2024-01-01');
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'STRUCTURE_FULL', field: 'structureCode' });
+  });
+
+  describe('reads filtered by principal', () => {
+    let m: string;
+    let inA: string;
+    let inB: string;
+    const PLACEMENT = 'query($id: ID!) { placement(id: $id) { id structure { code } } }';
+    const STRUCTURES = 'query($r: [_Any!]!, $on: Date) { _entities(representations: $r) { ... on Structure { placements(activeOn: $on) { id } } } }';
+    beforeAll(async () => {
+      await structure('AS-RA', 5);
+      await structure('AS-RB', 5, 0, { municipality: '059011' });
+      m = await minor();
+      inA = ((await admit('AS-RA', m, '2023-01-01')).data as any).admitMinor.id;
+      await asmiCall(op('AS-RA'), DISCHARGE, { input: { placementId: inA, dischargeDate: '2023-06-01', dischargeOutcome: 'OTHER_STRUCTURE' } });
+      inB = ((await admit('AS-RB', m, '2023-06-01')).data as any).admitMinor.id;
+    });
+
+    it.each<[string, Principal, boolean, boolean]>([
+      ["the operator of the placement's structure", op('AS-RA'), true, false],
+      ['the operator of another structure', op('AS-RB'), false, true],
+      ["a supervisor of the structure's province", SUP, true, false],
+      ['a supervisor of another province', { role: 'SUPERVISOR', sub: 'sup2', territory: ['059'] }, false, true],
+      ['a social worker (the gateway masks minors without a case)', SW, true, true],
+      ['a regional analyst', { role: 'REGIONAL_ANALYST', sub: 'an' }, false, false],
+      ['a privacy officer', { role: 'PRIVACY_OFFICER', sub: 'dpo' }, false, false],
+      ['anonymous', { role: 'ANONYMOUS' }, false, false],
+    ])('placement(id) and Structure.placements for %s', async (_who, principal, seesA, seesB) => {
+      const a = await asmiCall(principal, PLACEMENT, { id: inA });
+      expect(a.errors).toBeUndefined();
+      expect((a.data as any).placement?.id ?? null).toBe(seesA ? inA : null);
+      const b = await asmiCall(principal, PLACEMENT, { id: inB });
+      expect((b.data as any).placement?.id ?? null).toBe(seesB ? inB : null);
+      const list = await asmiCall(principal, STRUCTURES, { r: [{ __typename: 'Structure', code: 'AS-RA' }, { __typename: 'Structure', code: 'AS-RB' }] });
+      expect((list.data as any)._entities).toEqual([{ placements: seesA ? [{ id: inA }] : [] }, { placements: seesB ? [{ id: inB }] : [] }]);
+    });
+
+    it('restricts Structure.placements to a date with activeOn', async () => {
+      const at = (on: string) => asmiCall(SW, STRUCTURES, { r: [{ __typename: 'Structure', code: 'AS-RA' }, { __typename: 'Structure', code: 'AS-RB' }], on });
+      expect(((await at('2023-05-31')).data as any)._entities).toEqual([{ placements: [{ id: inA }] }, { placements: [] }]);
+      expect(((await at('2023-06-01')).data as any)._entities).toEqual([{ placements: [] }, { placements: [{ id: inB }] }]);
+    });
+
+    it('answers occupancy to the roles of PRIVACY.md §4 REGISTRY only, supervisors by territory even for a structure without placements', async () => {
+      await structure('AS-EMPTY', 5); // province 058, never hosted anyone
+      const OCC = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { occupancy(on: "2023-07-01") } } }';
+      const reps = { r: ['AS-RA', 'AS-RB', 'AS-EMPTY', 'AS-UNKNOWN'].map((c) => ({ __typename: 'Structure', code: c })) };
+      const occ = async (principal: Principal) => ((await asmiCall(principal, OCC, reps)).data as any)._entities.map((e: { occupancy: number | null }) => e.occupancy);
+      expect(await occ(SW)).toEqual([0, 1, 0, 0]);
+      expect(await occ({ role: 'REGIONAL_ANALYST', sub: 'an' })).toEqual([0, 1, 0, 0]);
+      expect(await occ(op('AS-RB'))).toEqual([null, 1, null, null]);
+      expect(await occ(SUP)).toEqual([0, null, 0, null]);
+      expect(await occ({ role: 'SUPERVISOR', sub: 'sup2', territory: ['059'] })).toEqual([null, 1, null, null]);
+      expect(await occ({ role: 'PRIVACY_OFFICER', sub: 'dpo' })).toEqual([null, null, null, null]);
+      expect(await occ(GATEWAY)).toEqual([null, null, null, null]);
+      expect(await occ({ role: 'ANONYMOUS' })).toEqual([null, null, null, null]);
+    });
+
+    it('counts occupancy on today by default', async () => {
+      const res = await asmiCall(SW, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { occupancy } } }', { r: [{ __typename: 'Structure', code: 'AS-RB' }] });
+      expect((res.data as any)._entities).toEqual([{ occupancy: 1 }]);
+    });
+  });
+
+  it('resolves Placement and Structure references in one statement per loader', async () => {
+    const ids = (await asmi.dataSource.query('SELECT id FROM asmi.placement ORDER BY id LIMIT 8')).map((r: { id: string }) => r.id);
+    expect(ids).toHaveLength(8);
+    asmi.counter.reset();
+    const placements = await asmiCall(SW, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Placement { id admissionDate minor { id } structure { code } } } }', {
+      r: ids.map((id: string) => ({ __typename: 'Placement', id })),
+    });
+    expect(placements.errors).toBeUndefined();
+    expect((placements.data as any)._entities.map((p: { id: string }) => p.id)).toEqual(ids);
+    expect(asmi.counter.value).toBe(1);
+    const codes = ['AS-1', 'AS-FULL', 'AS-T1', 'AS-T2', 'AS-O1', 'AS-P'];
+    asmi.counter.reset();
+    const structures = await asmiCall(SW, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { placements { id } occupancy(on: "2024-05-01") } } }', {
+      r: codes.map((c) => ({ __typename: 'Structure', code: c })),
+    });
+    expect(structures.errors).toBeUndefined();
+    expect(asmi.counter.value).toBe(2);
   });
 
   it('refuses requests without the internal token with 401', async () => {

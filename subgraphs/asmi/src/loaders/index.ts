@@ -1,55 +1,80 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { byKey, groupByKey } from '../../../../shared/db/keyed';
-import { countOccupancy, findPlacementsByIds, findPlacementsByMinorIds, findPlacementsByStructures, findStructureProvinces, type PlacementRow } from '../repositories/placementRepository';
+import { countOccupancy, findHostedMinors, findPlacementsByIds, findPlacementsByMinorIds, findPlacementsByStructures, findStructureProvinces, isUuid, type PlacementRow } from '../repositories/placementRepository';
 import type { PlacementVisibility } from '../repositories/visibility';
+import type { Upstream } from '../services/upstream';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuids = (keys: readonly string[]) => [...new Set(keys.filter((k) => UUID.test(k)))];
+const uuids = (keys: readonly string[]) => [...new Set(keys.filter(isUuid))];
 
-export interface StructureDateKey {
+/** A structure's placements, all of them (activeOn null) or those active on a date. */
+export interface StructurePlacementsKey {
   readonly code: string;
-  readonly date: string | null;
+  readonly activeOn: string | null;
 }
-const keyOf = (k: StructureDateKey) => `${k.code}|${k.date ?? ''}`;
+
+/** A structure's occupancy on a date. */
+export interface OccupancyKey {
+  readonly code: string;
+  readonly on: string;
+}
 
 /**
- * Per-request DataLoaders (STYLE.md: no N+1): one statement per batch,
- * results in key order, the request's visibility applied in the SQL.
+ * Per-request DataLoaders (STYLE.md: no N+1): one SQL statement per batch,
+ * results in key order ([] / null / 0 for misses), the request's visibility
+ * applied in the SQL, so no cache holds a row the caller may not see.
  */
 export interface AsmiLoaders {
+  /** Placement by id (Query.placement, Placement.__resolveReference). */
   readonly placementById: DataLoader<string, PlacementRow | null>;
+  /** Minor.placements. */
   readonly placementsByMinorId: DataLoader<string, PlacementRow[]>;
-  readonly placementsByStructure: DataLoader<StructureDateKey, PlacementRow[], string>;
-  readonly occupancy: DataLoader<StructureDateKey, number, string>;
+  /** Structure.placements(activeOn). */
+  readonly placementsByStructureCode: DataLoader<StructurePlacementsKey, PlacementRow[], string>;
+  /** Structure.occupancy(on): a count, no rows, so no visibility filter (the service decides who may read it). */
+  readonly occupancyByStructure: DataLoader<OccupancyKey, number, string>;
+  /**
+   * A structure's province (supervisors' territory on occupancy): from ASMI's
+   * own placements, which keep it from the admission (one statement), and for
+   * structures ASMI has never seen from the registry (one ASSO call per batch).
+   */
   readonly structureProvince: DataLoader<string, string | null>;
+  /** The caller's HOSTING relationship per minor today (PRIVACY.md §3; false for every role but a structure operator). */
+  readonly viewerHosts: DataLoader<string, boolean>;
 }
 
-export function createLoaders(dataSource: DataSource, visibility: PlacementVisibility): AsmiLoaders {
+export function createLoaders(dataSource: DataSource, visibility: PlacementVisibility, today: string, upstream: Pick<Upstream, 'provinces'>): AsmiLoaders {
   const db = dataSource.manager;
+  const structureKey = (k: StructurePlacementsKey) => `${k.code}|${k.activeOn ?? ''}`;
+  const occupancyKey = (k: OccupancyKey) => `${k.code}|${k.on}`;
   return {
-    placementById: new DataLoader(async (keys) => byKey(keys, await findPlacementsByIds(db, uuids(keys), visibility), (p) => p.id)),
-    placementsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findPlacementsByMinorIds(db, uuids(keys), visibility), (p) => p.minorId)),
-    placementsByStructure: new DataLoader(
+    placementById: new DataLoader(async (ids) => byKey(ids, await findPlacementsByIds(db, uuids(ids), visibility), (p) => p.id)),
+    placementsByMinorId: new DataLoader(async (ids) => groupByKey(ids, await findPlacementsByMinorIds(db, uuids(ids), visibility), (p) => p.minorId)),
+    placementsByStructureCode: new DataLoader(
       async (keys) => {
-        const rows = (await findPlacementsByStructures(db, keys.map((k) => ({ code: k.code, activeOn: k.date })), visibility)) as (PlacementRow & { keyActiveOn: Date | string | null })[];
-        const normalised = rows.map((r) => ({ row: r, key: `${r.structureCode}|${r.keyActiveOn === null ? '' : toIso(r.keyActiveOn)}` }));
-        return groupByKey(keys.map(keyOf), normalised, (r) => r.key).map((list) => list.map(({ row }) => { const { keyActiveOn: _k, ...rest } = row; return rest as PlacementRow; }));
+        const rows = await findPlacementsByStructures(db, keys, visibility);
+        return groupByKey(keys.map(structureKey), rows, (r) => structureKey(r.key)).map((list) => list.map((r) => r.placement));
       },
-      { cacheKeyFn: keyOf },
+      { cacheKeyFn: structureKey },
     ),
-    occupancy: new DataLoader(
+    occupancyByStructure: new DataLoader(
       async (keys) => {
-        const rows = await countOccupancy(db, keys.map((k) => ({ code: k.code, on: k.date as string })));
-        const map = new Map(rows.map((r) => [`${r.code}|${r.on}`, r.n]));
-        return keys.map((k) => map.get(keyOf(k)) ?? 0);
+        const counts = new Map((await countOccupancy(db, keys)).map((r) => [occupancyKey(r), r.n]));
+        return keys.map((k) => counts.get(occupancyKey(k)) ?? 0);
       },
-      { cacheKeyFn: keyOf },
+      { cacheKeyFn: occupancyKey },
     ),
-    structureProvince: new DataLoader(async (keys) => byKey(keys, await findStructureProvinces(db, keys), (r) => r.code).map((r) => r?.province ?? null)),
+    structureProvince: new DataLoader(async (codes) => {
+      const known = byKey(codes, await findStructureProvinces(db, codes), (r) => r.code).map((r) => r?.province ?? null);
+      const unknown = codes.filter((_c, i) => known[i] === null);
+      const provinces = unknown.length > 0 ? await upstream.provinces(unknown) : [];
+      const fromRegistry = new Map(unknown.map((c, i) => [c, provinces[i]]));
+      return codes.map((c, i) => known[i] ?? fromRegistry.get(c) ?? null);
+    }),
+    viewerHosts: new DataLoader(async (ids) => {
+      if (visibility.kind !== 'structure') return ids.map(() => false);
+      const hosted = new Set(await findHostedMinors(db, uuids(ids), visibility.structureCode, today));
+      return ids.map((id) => hosted.has(id.toLowerCase()));
+    }),
   };
-}
-
-function toIso(value: Date | string): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }

@@ -6,6 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * report, captured at admission so reports need no per-minor calls.
  * A placement occupies the half-open period [admission, discharge): a
  * transfer discharges on day D and admits elsewhere on day D without overlap.
+ * A placement admitted and discharged on the same day keeps
+ * discharge_date = admission_date (an empty period; its own exclusion
+ * constraint comes in 1732600000001-AsmiSameDayPlacements).
  */
 export class AsmiFoundation1732600000000 implements MigrationInterface {
   name = 'AsmiFoundation1732600000000';

@@ -13,6 +13,8 @@ const COLUMNS = `p.id, p.minor_id AS "minorId", p.structure_code AS "structureCo
 
 export type PlacementRow = PlacementEntity;
 
+export { isUuid } from '../../../../shared/ids';
+
 export async function findPlacementsByIds(db: EntityManager, ids: readonly string[], v: PlacementVisibility): Promise<PlacementRow[]> {
   if (ids.length === 0 || v.kind === 'none') return [];
   const params: unknown[] = [[...ids]];
@@ -25,12 +27,20 @@ export async function findPlacementsByMinorIds(db: EntityManager, minorIds: read
   return db.query(`SELECT ${COLUMNS} FROM asmi.placement p WHERE p.minor_id = ANY($1::uuid[]) AND ${visibilityCondition(v, params)} ORDER BY p.admission_date, p.id`, params);
 }
 
-/** Placements of several structures, each optionally active on a date (one statement for all keys). */
-export async function findPlacementsByStructures(db: EntityManager, keys: readonly { code: string; activeOn: string | null }[], v: PlacementVisibility): Promise<PlacementRow[]> {
+/**
+ * Placements of several structures, each key optionally restricted to those
+ * active on a date (one statement for all keys); each row comes back with the
+ * key it answers.
+ */
+export async function findPlacementsByStructures(
+  db: EntityManager,
+  keys: readonly { code: string; activeOn: string | null }[],
+  v: PlacementVisibility,
+): Promise<{ key: { code: string; activeOn: string | null }; placement: PlacementRow }[]> {
   if (keys.length === 0 || v.kind === 'none') return [];
   const params: unknown[] = [keys.map((k) => k.code), keys.map((k) => k.activeOn)];
-  return db.query(
-    `SELECT ${COLUMNS}, k.active_on AS "keyActiveOn"
+  const rows: (PlacementRow & { keyActiveOn: string | null })[] = await db.query(
+    `SELECT ${COLUMNS}, to_char(k.active_on, 'YYYY-MM-DD') AS "keyActiveOn"
        FROM unnest($1::text[], $2::date[]) AS k(code, active_on)
        JOIN asmi.placement p ON p.structure_code = k.code
       WHERE (k.active_on IS NULL OR (p.admission_date <= k.active_on AND (p.discharge_date IS NULL OR p.discharge_date > k.active_on)))
@@ -38,6 +48,7 @@ export async function findPlacementsByStructures(db: EntityManager, keys: readon
       ORDER BY p.admission_date, p.id`,
     params,
   );
+  return rows.map(({ keyActiveOn, ...placement }) => ({ key: { code: placement.structureCode, activeOn: keyActiveOn }, placement }));
 }
 
 /** Minors hosted on each (structure, date): active placements, counted in one statement. */

@@ -22,10 +22,11 @@ export const asmiResolvers = {
   Minor: {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
     placements: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.placementsByMinorId.load(m.id),
+    viewerHosts: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.viewerHosts.load(m.id),
   },
   Structure: {
     __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
-    placements: (s: { code: string }, args: { activeOn?: string | null }, ctx: AsmiContext) => ctx.loaders.placementsByStructure.load({ code: s.code, date: args.activeOn ?? null }),
+    placements: (s: { code: string }, args: { activeOn?: string | null }, ctx: AsmiContext) => ctx.loaders.placementsByStructureCode.load({ code: s.code, activeOn: args.activeOn ?? null }),
     occupancy: (s: { code: string }, args: { on?: string | null }, ctx: AsmiContext) => ctx.services.placements.occupancy(ctx.principal, ctx.loaders, s.code, args.on),
   },
 } as unknown as GraphQLResolverMap<AsmiContext>;

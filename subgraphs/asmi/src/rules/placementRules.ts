@@ -1,6 +1,14 @@
 import { violation, type Violation } from '../../../../shared/errors/violation';
 import { ageOn } from '../../../../shared/time';
 
+/*
+ * Rules of placement episodes (inserimento / accoglienza, dimissione): what
+ * structures record in ASMI (seed 001, "Dati di attività sui Minori in
+ * struttura"; seed 003 §3.9.6 placements in community), with the episode
+ * rules of reference/domain-anchors.md §5.2. Pure functions, one rule each,
+ * each with its named test in __tests__/placementRules.test.ts.
+ */
+
 /** A placement's period: [admissionDate, dischargeDate), open-ended while not discharged. */
 export interface Period {
   readonly admissionDate: string;
@@ -16,11 +24,38 @@ export function activeOn(p: Period, date: string): boolean {
   return p.admissionDate <= date && (p.dischargeDate === null || p.dischargeDate > date);
 }
 
-/** Two placements of the same minor overlap when their half-open periods intersect (an empty same-day period overlaps nothing). */
+/**
+ * A placement admitted and discharged on the same day D (decision): it is
+ * stored as it happened, discharge_date = admission_date, so its period
+ * [D, D) is empty. It is an entry and an exit in the flows of a period, but
+ * it counts in no day's occupancy (on D the minor counts where they are at
+ * the end of the day), and the exclusion constraint on [admission, discharge)
+ * does not see it. Its own rule: on D the minor cannot also be in a placement
+ * that spans the whole day (admitted before D and not discharged by D), while
+ * transfers into and out of it on D, and several such stays on one day (a few
+ * hours in pronta accoglienza, then a community), are allowed. The database
+ * holds the same rule (placement_same_day_inside_other, migration
+ * 1732600000001).
+ */
+export function isSameDay(p: Period): boolean {
+  return p.dischargeDate !== null && p.dischargeDate === p.admissionDate;
+}
+
+/** Admitted before the date and still placed after it (the whole day is inside the placement). */
+function spansDay(p: Period, date: string): boolean {
+  return p.admissionDate < date && (p.dischargeDate === null || p.dischargeDate > date);
+}
+
+/**
+ * Two placements of the same minor overlap when their half-open periods
+ * [admission, discharge) intersect, so a transfer (discharge on D, admission
+ * elsewhere on D) is no overlap (reference/domain-anchors.md §5.2: SSDA903
+ * X1 + continuation episode); same-day placements follow `isSameDay`.
+ */
 export function periodsOverlap(a: Period, b: Period): boolean {
-  const aEmpty = a.dischargeDate !== null && a.dischargeDate === a.admissionDate;
-  const bEmpty = b.dischargeDate !== null && b.dischargeDate === b.admissionDate;
-  if (aEmpty || bEmpty) return false;
+  if (isSameDay(a) && isSameDay(b)) return false;
+  if (isSameDay(a)) return spansDay(b, a.admissionDate);
+  if (isSameDay(b)) return spansDay(a, b.admissionDate);
   const aEndsBeforeB = a.dischargeDate !== null && a.dischargeDate <= b.admissionDate;
   const bEndsBeforeA = b.dischargeDate !== null && b.dischargeDate <= a.admissionDate;
   return !aEndsBeforeB && !bEndsBeforeA;
@@ -34,8 +69,10 @@ export function noOverlap(existing: readonly Period[], candidate: Period): Viola
 
 /**
  * The highest number of minors hosted on any day from `from` on, given the
- * placements of the structure. Occupancy only rises on admission days, so it
- * is enough to look at `from` and at every later admission date.
+ * structure's placements that are still there on or after `from` (the SQL of
+ * `findPeriodsOfStructureFrom`: discharge_date IS NULL OR discharge_date > from).
+ * Occupancy only rises on admission days, so it is enough to look at `from`
+ * and at every later admission date; same-day placements count on no day.
  */
 export function peakOccupancyFrom(placements: readonly Period[], from: string): number {
   const days = new Set([from, ...placements.map((p) => p.admissionDate).filter((d) => d > from)]);
@@ -45,32 +82,42 @@ export function peakOccupancyFrom(placements: readonly Period[], from: string): 
 }
 
 /**
- * Capacity (ordinary plus emergency places) is never exceeded, on the
- * admission date or on any later day already recorded (a retroactive
- * admission must fit the whole period it covers). API.md: STRUCTURE_FULL.
+ * Capacity (STRUCTURE_FULL): ordinary plus emergency places (ASSO capacity +
+ * emergencyCapacity; reference/domain-anchors.md §5.2 "active accoglienze ≤
+ * authorised places (+ pronta accoglienza quota)") are never exceeded on any
+ * day of the new placement. An admission opens a placement with no end, so
+ * its period is [admissionDate, ∞): for a retroactive admission the peak over
+ * every later day already recorded must leave a free place, not only the
+ * admission day. One pool of places for every kind: seed 003 §3.9.6 lets an
+ * emergency placement go to any type of structure, so the kind does not pick
+ * the places. Concurrent admissions are serialised by the structure's
+ * advisory lock (placementService.admit), so the count read is the count written.
  */
 export function withinCapacity(placements: readonly Period[], admissionDate: string, places: number): Violation | null {
   if (peakOccupancyFrom(placements, admissionDate) + 1 <= places) return null;
   return violation('STRUCTURE_FULL', `The structure has no free place (${places} authorised places) from the admission date`, 'structureCode', { places });
 }
 
-/** A discharge cannot precede the admission (API.md INVALID_DATE_RANGE). */
+/** A discharge cannot precede the admission (API.md INVALID_DATE_RANGE; domain-anchors §5.2 "dataDimissione ≥ dataIngresso"). */
 export function dischargeNotBeforeAdmission(placement: Period, dischargeDate: string): Violation | null {
   if (dischargeDate >= placement.admissionDate) return null;
   return violation('INVALID_DATE_RANGE', 'The discharge date precedes the admission date', 'dischargeDate');
 }
 
-/** Facts can be recorded only up to today (API.md INVALID_DATE_RANGE). */
-export function notInFuture(date: string, today: string, field: string): Violation | null {
-  if (date <= today) return null;
-  return violation('INVALID_DATE_RANGE', 'The date cannot be in the future', field);
-}
+/** Facts can be recorded only up to today (API.md INVALID_DATE_RANGE); the rule every module uses. */
+export { notAfterToday as notInFuture } from '../../../../shared/rules/dates';
 
 /**
  * The structure's authorised age range (ASSO minAge/maxAge) against the
- * minor's age on the admission date. Decision: an admission outside the
- * range is REFUSED (the authorisation fixes whom the structure may host);
- * a structure needing an exception asks the supervisor to amend its range.
+ * minor's age on the admission date. Seed 003 §3.9.6 ties structures to ages
+ * ("accoglie bambini e adolescenti da 6 a 17 anni"; "non possono essere
+ * accolti minori di 14 anni"; autonomy communities "17 - 21 anni"), and the
+ * authorisation fixes whom the structure may host. Decision: an admission
+ * outside the range is REFUSED (BAD_USER_INPUT on minorId), not flagged; a
+ * structure needing an exception asks the supervisor to amend its range.
+ * A missing bound means none (0; 21, the end of prosieguo amministrativo).
+ * The message names the structure's range, never the minor's age: the
+ * operator has no relationship with the minor yet (PRIVACY.md §4 DEMOGRAPHIC).
  */
 export function ageWithinRange(birthDate: string | null, admissionDate: string, range: { minAge: number | null; maxAge: number | null }): Violation | null {
   if (!birthDate) return null;
@@ -78,7 +125,7 @@ export function ageWithinRange(birthDate: string | null, admissionDate: string, 
   const min = range.minAge ?? 0;
   const max = range.maxAge ?? 21;
   if (age >= min && age <= max) return null;
-  return violation('BAD_USER_INPUT', `On the admission date the minor is ${age} years old, outside the structure's authorised age range ${min}-${max}`, 'minorId', { minAge: min, maxAge: max });
+  return violation('BAD_USER_INPUT', `On the admission date the minor is outside the structure's authorised age range (${min} to ${max} years)`, 'minorId', { minAge: min, maxAge: max });
 }
 
 /** A court-ordered placement names its court order (L. 184/1983; needed for the prosecutor's six-monthly list). */

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
+import { inTerritory, type Principal } from '../../../../shared/auth/principal';
 import { AppError, badInput, forbidden, notFound, unauthenticated } from '../../../../shared/errors';
 import { throwIfViolated } from '../../../../shared/errors/violation';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import { isValidCode } from '../../../../shared/codes';
 import type { Clock } from '../../../../shared/time';
 import type { AsmiLoaders } from '../loaders';
@@ -12,15 +11,15 @@ import {
   findPeriodsOfStructureFrom,
   findPlacementForUpdate,
   insertPlacement,
+  isUuid,
   lockMinor,
   lockStructure,
   setDischarge,
   type PlacementRow,
 } from '../repositories/placementRepository';
 import { ageWithinRange, courtReferenceWhenOrdered, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
+import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AdmitMinorInput {
   minorId: string;
@@ -58,17 +57,20 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
      * the structure exists and is ACTIVE on the admission date, the minor
      * exists and fits the authorised age range, one placement at a time,
      * capacity never exceeded even under concurrent admissions (an advisory
-     * lock per structure serialises them inside the transaction).
+     * lock per structure serialises them inside the transaction). The kind
+     * does not depend on the structure's type: seed 003 §3.9.6 records an
+     * emergency placement as EMERGENCY whatever structure takes the minor.
      */
     async admit(principal: Principal, input: AdmitMinorInput): Promise<PlacementRow> {
       requireOperatorOf(principal, input.structureCode);
-      if (!UUID.test(input.minorId)) throw badInput('minorId', 'minorId must be a minor id (UUID)');
+      if (!isUuid(input.minorId)) throw badInput('minorId', 'minorId must be a minor id (UUID)');
       const today = clock();
       throwIfViolated(notInFuture(input.admissionDate, today, 'admissionDate'), courtReferenceWhenOrdered(input.legalBasis, input.courtOrderReference));
-      if (!isValidCode('PLACEMENT_KIND', input.kind)) throw new AppError('INVALID_CODE', 'Unknown placement kind', { field: 'kind', list: 'PLACEMENT_KIND' });
-      if (input.legalBasis && !isValidCode('LEGAL_BASIS', input.legalBasis)) throw new AppError('INVALID_CODE', 'Unknown legal basis', { field: 'legalBasis', list: 'LEGAL_BASIS' });
+      if (!isValidCode('PLACEMENT_KIND', input.kind, input.admissionDate)) throw new AppError('INVALID_CODE', 'Unknown placement kind', { field: 'kind', list: 'PLACEMENT_KIND' });
+      if (input.legalBasis && !isValidCode('LEGAL_BASIS', input.legalBasis, input.admissionDate)) throw new AppError('INVALID_CODE', 'Unknown legal basis', { field: 'legalBasis', list: 'LEGAL_BASIS' });
 
       // Rule checks that need other modules happen before the transaction (no lock held across HTTP).
+      // domain-anchors §5.2: the structure exists in ASSO and is authorised (not suspended, revoked or closed) on the admission date.
       const structure = await upstream.structure(input.structureCode, input.admissionDate);
       if (!structure) throw new AppError('UNKNOWN_STRUCTURE', 'No structure with this code in the regional registry', { field: 'structureCode' });
       if (structure.statusOn !== 'ACTIVE') {
@@ -80,6 +82,9 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
 
       try {
         return await dataSource.transaction(async (tx) => {
+          // Capacity under concurrency: admissions into one structure wait for each other here
+          // (pg_advisory_xact_lock on a bigint hash of the code, released at commit), so each
+          // counts the places the previous one took; the minor's lock does the same for the overlap rule.
           await lockStructure(tx, input.structureCode);
           await lockMinor(tx, input.minorId);
           const candidate = { admissionDate: input.admissionDate, dischargeDate: null };
@@ -106,10 +111,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
           return row as PlacementRow;
         });
       } catch (err) {
-        if (pgErrorInfo(err).code === PG.EXCLUSION_VIOLATION) {
-          throw new AppError('PLACEMENT_OVERLAP', 'The minor already has a placement in this period', { field: 'admissionDate' });
-        }
-        throw err;
+        throw placementWriteError(err);
       }
     },
 
@@ -117,27 +119,44 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
     async discharge(principal: Principal, input: DischargeMinorInput): Promise<PlacementRow> {
       if (principal.role === 'ANONYMOUS') throw unauthenticated();
       if (principal.role !== 'STRUCTURE_OPERATOR') throw forbidden('Only an operator of the structure can record its placements');
-      if (!UUID.test(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
-      if (!isValidCode('DISCHARGE_OUTCOME', input.dischargeOutcome)) {
+      if (!isUuid(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
+      if (!isValidCode('DISCHARGE_OUTCOME', input.dischargeOutcome, input.dischargeDate)) {
         throw new AppError('INVALID_CODE', 'Unknown discharge outcome', { field: 'dischargeOutcome', list: 'DISCHARGE_OUTCOME' });
       }
       throwIfViolated(notInFuture(input.dischargeDate, clock(), 'dischargeDate'));
-      return dataSource.transaction(async (tx) => {
-        const placement = await findPlacementForUpdate(tx, input.placementId);
-        if (!placement) throw notFound('Placement', 'placementId');
-        if (placement.structureCode !== principal.structureCode) throw forbidden('Only an operator of the structure can record its placements');
-        if (placement.dischargeDate !== null) throw new AppError('PLACEMENT_CLOSED', 'The placement is already discharged', { field: 'placementId' });
-        throwIfViolated(dischargeNotBeforeAdmission(placement, input.dischargeDate));
-        await setDischarge(tx, placement.id, input.dischargeDate, input.dischargeOutcome, principal.sub);
-        return (await findPlacementForUpdate(tx, placement.id)) as PlacementRow;
-      });
+      try {
+        return await dataSource.transaction(async (tx) => {
+          const placement = await findPlacementForUpdate(tx, input.placementId);
+          if (!placement) throw notFound('Placement', 'placementId');
+          if (placement.structureCode !== principal.structureCode) throw forbidden('Only an operator of the structure can record its placements');
+          if (placement.dischargeDate !== null) throw new AppError('PLACEMENT_CLOSED', 'The placement is already discharged', { field: 'placementId' });
+          // A discharge on the admission day is allowed: a same-day placement (rules/placementRules.ts isSameDay).
+          throwIfViolated(dischargeNotBeforeAdmission(placement, input.dischargeDate));
+          await setDischarge(tx, placement.id, input.dischargeDate, input.dischargeOutcome, principal.sub);
+          return (await findPlacementForUpdate(tx, placement.id)) as PlacementRow;
+        });
+      } catch (err) {
+        throw placementWriteError(err);
+      }
     },
 
     async byId(loaders: AsmiLoaders, id: string): Promise<PlacementRow | null> {
       return loaders.placementById.load(id);
     },
 
-    /** Occupancy is REGISTRY data: the structure's own operator, supervisors of its territory, social workers and analysts (PRIVACY.md §4). */
+    /**
+     * Occupancy is REGISTRY data (PRIVACY.md §4): the structure's own
+     * operator, supervisors whose territory holds the structure, social
+     * workers and regional analysts; null for anyone else (other modules
+     * included: they read placements, not this figure).
+     * A supervisor's territory needs the structure's province. ASMI knows it
+     * from the placements (kept at admission); for a structure ASMI has never
+     * seen it asks the registry (ASSO), so a supervisor of the territory gets
+     * 0 and one outside it gets null. Answering 0 without knowing would tell
+     * an outsider which structures have no placements, and null would tell
+     * them which have some; so the answer for an outsider never depends on
+     * ASMI's data (PRIVACY.md: where silent, show less).
+     */
     async occupancy(principal: Principal, loaders: AsmiLoaders, code: string, on: string | null | undefined): Promise<number | null> {
       const date = on ?? clock();
       switch (principal.role) {
@@ -145,25 +164,23 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
           if (principal.structureCode !== code) return null;
           break;
         case 'SUPERVISOR': {
-          // ASMI knows a structure's province from its placements; a structure that never hosted anyone has occupancy 0 anyway.
           const province = await loaders.structureProvince.load(code);
-          if (province !== null && !principal.territory.includes(province)) return null;
+          if (province === null || !inTerritory(principal, province)) return null;
           break;
         }
         case 'SOCIAL_WORKER':
         case 'REGIONAL_ANALYST':
-        case 'SERVICE':
           break;
         default:
           return null;
       }
-      return loaders.occupancy.load({ code, date });
+      return loaders.occupancyByStructure.load({ code, on: date });
     },
 
     /** HOSTING lookup for the gateway (PRIVACY.md §3); module-to-module only. */
     async hostedMinors(principal: Principal, minorIds: string[], structureCode: string, on: string): Promise<string[]> {
       if (principal.role !== 'SERVICE') throw forbidden('Relationship lookups are for the hub\'s own modules');
-      return findHostedMinors(dataSource.manager, minorIds.filter((id) => UUID.test(id)), structureCode, on);
+      return findHostedMinors(dataSource.manager, minorIds.filter(isUuid), structureCode, on);
     },
   };
 }

@@ -24,6 +24,8 @@ export interface MinorFacts {
 export interface Upstream {
   structure(code: string, date: string): Promise<StructureFacts | null>;
   minor(id: string): Promise<MinorFacts | null>;
+  /** The registry's province of each structure, in key order (null: no such structure); one call for all codes. */
+  provinces(codes: readonly string[]): Promise<(string | null)[]>;
 }
 
 export function createUpstream(clients: { asso: ServiceClient; sinba: ServiceClient }): Upstream {
@@ -38,6 +40,13 @@ export function createUpstream(clients: { asso: ServiceClient; sinba: ServiceCli
     async minor(id) {
       const data = await clients.sinba.query<{ minor: MinorFacts | null }>('query AsmiMinor($id: ID!) { minor(id: $id) { id birthDate sex citizenship unaccompanied } }', { id });
       return data.minor;
+    },
+    async provinces(codes) {
+      const data = await clients.asso.query<{ _entities: ({ code: string; province: string } | null)[] }>(
+        'query AsmiStructureProvinces($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { code province } } }',
+        { r: codes.map((code) => ({ __typename: 'Structure', code })) },
+      );
+      return data._entities.map((s) => s?.province ?? null);
     },
   };
 }

@@ -35,12 +35,9 @@ export interface SinbaLoaders {
   readonly viewerHoldsCase: DataLoader<string, boolean>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../../shared/ids';
 
-/** Ids are UUIDs; anything else cannot match a row, so it never reaches the SQL (where it would be a type error). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid };
 
 function uuids(keys: readonly string[]): string[] {
   return [...new Set(keys.filter(isUuid).map((k) => k.toLowerCase()))];
