@@ -131,4 +131,12 @@ describe('the hub end to end (issue: foundation)', () => {
     });
     expect(entities.status).toBe(401);
   });
+
+  // Last: it stops a subgraph.
+  it('answers /health with 503 and the failing part when a subgraph is down', async () => {
+    await hub.handle.modules.asmi.stop();
+    const res = await fetch(hub.url.replace(/graphql$/, 'health'));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'down', checks: { sinba: 'up', asso: 'up', asmi: 'down', database: 'up' } });
+  });
 });
