@@ -30,6 +30,7 @@ import { createRelationships, type Relationships } from './privacy/relationships
 import { createPrivacyExecutor } from './privacy/privacyExecutor';
 import { buildPolicy, type Policy } from './policy/policy';
 import { requestLimits } from './plugins/limits';
+import { registerDownloadRoutes } from './routes/downloads';
 
 export const HUB_SCHEMA_DIR = path.join(__dirname, 'hub');
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -158,17 +159,18 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', checks });
   });
 
+  const contextFor = (req: express.Request): GatewayContext => {
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    const principal = verifyUserToken(req.headers.authorization, config.jwt);
+    return { principal, requestId, internalTokens: new Map<string, string>() };
+  };
+  registerDownloadRoutes(app, { server, contextFor });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(server, {
-      context: async ({ req }) => {
-        const header = req.headers['x-request-id'];
-        const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-        const principal = verifyUserToken(req.headers.authorization, config.jwt);
-        return { principal, requestId, internalTokens: new Map<string, string>() };
-      },
-    }),
+    // Act documents (PDF, at most 10 MiB) travel base64-encoded in the variables.
+    express.json({ limit: '16mb' }),
+    expressMiddleware(server, { context: async ({ req }) => contextFor(req) }),
   );
 
   await new Promise<void>((resolve) => httpServer.listen(config.gatewayPort, config.host, resolve));

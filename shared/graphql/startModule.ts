@@ -28,6 +28,8 @@ export interface ModuleDefinition<TContext extends BaseContext> {
   readonly entities: MixedList<Function | string | EntitySchema>;
   readonly resolvers: GraphQLResolverMap<TContext>;
   readonly wire: (deps: ModuleWiring) => (info: SubgraphRequestInfo) => TContext;
+  /** Largest request body (default 1mb); ASSO takes act documents. */
+  readonly bodyLimit?: string;
 }
 
 export interface ModuleOptions {
@@ -63,6 +65,7 @@ export async function startModule<TContext extends BaseContext>(def: ModuleDefin
         logger,
         introspection: config.introspection,
         createContext,
+        bodyLimit: def.bodyLimit,
         health: async () => {
           try {
             await dataSource.query('SELECT 1');

@@ -1,0 +1,104 @@
+import type express from 'express';
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { ANONYMOUS } from '../../shared/auth/principal';
+import type { GatewayContext } from '../context';
+
+/** HTTP status for a registered error code on a download (the GraphQL body is still JSON). */
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  UNAUTHORIZED_FIELD_OR_TYPE: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  AUDIT_UNAVAILABLE: 503,
+  UPSTREAM_UNAVAILABLE: 503,
+};
+
+type Run = <T>(ctx: GatewayContext, query: string, variables: Record<string, unknown>) => Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
+
+function sendError(res: express.Response, errors: readonly GraphQLFormattedError[]): void {
+  const code = String(errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  res.status(STATUS[code] ?? 500).json({ errors });
+}
+
+/** RFC 4180 field: quoted when it holds a separator, a quote or a line break. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const OPEN_DATA_FIELDS = ['code', 'name', 'type', 'municipality', 'province', 'address', 'managingEntity', 'capacity', 'emergencyCapacity', 'minAge', 'maxAge', 'status'] as const;
+
+/**
+ * Download routes of the gateway. Each runs a GraphQL operation through the
+ * same server, with the caller's own principal, so the privacy engine, the
+ * audit trail and the limits apply exactly as to POST /graphql:
+ * - GET /documents/acts/:actId — the PDF of an act (acts are public);
+ * - GET /open-data/structures.csv and .json — the public registry (seed 002:
+ *   the public, open part of the registry), always as an anonymous caller.
+ */
+export function registerDownloadRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
+  const run: Run = async (ctx, query, variables) => {
+    const response = await deps.server.executeOperation({ query, variables }, { contextValue: ctx });
+    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return response.body.singleResult as { data?: never; errors?: readonly GraphQLFormattedError[] };
+  };
+
+  app.get('/documents/acts/:actId', async (req, res) => {
+    let ctx: GatewayContext;
+    try {
+      ctx = deps.contextFor(req);
+    } catch (err) {
+      const e = err as { message?: string; extensions?: Record<string, unknown> };
+      res.status(401).json({ errors: [{ message: e.message ?? 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    const result = await run<{ actDocument: { filename: string; sha256: string; contentBase64: string } | null }>(
+      ctx,
+      'query ActDocumentDownload($actId: ID!) { actDocument(actId: $actId) { filename sha256 contentBase64 } }',
+      { actId: req.params.actId },
+    );
+    if (result.errors?.length) return sendError(res, result.errors);
+    const doc = result.data?.actDocument;
+    if (!doc) {
+      res.status(404).json({ errors: [{ message: 'No document for this act', extensions: { code: 'NOT_FOUND' } }] });
+      return;
+    }
+    res
+      .status(200)
+      .type('application/pdf')
+      .set('Content-Disposition', `attachment; filename="${doc.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+      .set('ETag', `"${doc.sha256}"`)
+      .send(Buffer.from(doc.contentBase64, 'base64'));
+  });
+
+  const openData = async (req: express.Request, res: express.Response, format: 'csv' | 'json') => {
+    const ctx: GatewayContext = { principal: ANONYMOUS, requestId: `open-data-${Date.now()}`, internalTokens: new Map() };
+    const nodes: Record<string, unknown>[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const result: { data?: { structures: { nodes: Record<string, unknown>[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } | null; errors?: readonly GraphQLFormattedError[] } = await run(
+        ctx,
+        `query OpenRegistry($after: String) { structures(first: 100, after: $after) { nodes { ${OPEN_DATA_FIELDS.join(' ')} } pageInfo { endCursor hasNextPage } } }`,
+        { after },
+      );
+      if (result.errors?.length || !result.data) return sendError(res, result.errors ?? []);
+      nodes.push(...result.data.structures.nodes);
+      if (!result.data.structures.pageInfo.hasNextPage) break;
+      after = result.data.structures.pageInfo.endCursor;
+    }
+    const generatedAt = new Date().toISOString();
+    res.set('Cache-Control', 'public, max-age=300');
+    if (format === 'json') {
+      res.status(200).json({ generatedAt, license: 'CC-BY-4.0', fields: OPEN_DATA_FIELDS, structures: nodes });
+      return;
+    }
+    const lines = [OPEN_DATA_FIELDS.join(','), ...nodes.map((n) => OPEN_DATA_FIELDS.map((f) => csvField(n[f])).join(','))];
+    res.status(200).type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="strutture-minori.csv"').send(`${lines.join('\r\n')}\r\n`);
+    void req;
+  };
+  app.get('/open-data/structures.csv', (req, res) => void openData(req, res, 'csv'));
+  app.get('/open-data/structures.json', (req, res) => void openData(req, res, 'json'));
+}

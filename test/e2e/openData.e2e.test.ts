@@ -1,0 +1,61 @@
+import { startTestHub, type TestHub } from '../support/startHub';
+import { registerActiveStructure } from '../support/fixtures';
+
+/** A minimal RFC 4180 reader for the test (quoted fields with "" escapes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r') continue;
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else field += c;
+  }
+  return rows;
+}
+
+describe('open data: the public registry at a stable URL (seed 002)', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    await registerActiveStructure(hub, 'OD-1', { name: 'Comunità "Il Faro", Roma', address: 'Via del Mare 1' });
+    await registerActiveStructure(hub, 'OD-2', { contactEmail: 'interno@example.org' });
+  });
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  it('serves CSV and JSON without a token, equal to the public GraphQL query, with no REGISTRY data', async () => {
+    const base = hub.url.replace(/\/graphql$/, '');
+    const gql = await hub.gql(undefined, '{ structures(first: 100) { nodes { code name type municipality province address managingEntity capacity emergencyCapacity minAge maxAge status } } }');
+    const expected = (gql.data!.structures as { nodes: Record<string, unknown>[] }).nodes;
+
+    const json = await fetch(`${base}/open-data/structures.json`);
+    expect(json.status).toBe(200);
+    const body = (await json.json()) as { structures: Record<string, unknown>[]; fields: string[] };
+    expect(body.structures).toEqual(expected);
+
+    const csv = await fetch(`${base}/open-data/structures.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const text = await csv.text();
+    expect(text).not.toContain('interno@example.org');
+    const [header, ...rows] = parseCsv(text);
+    expect(header).toEqual(body.fields);
+    const back = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    expect(back.find((r) => r.code === 'OD-1')!.name).toBe('Comunità "Il Faro", Roma');
+    expect(back).toHaveLength(expected.length);
+    for (const e of expected) {
+      const r = back.find((x) => x.code === e.code)!;
+      for (const f of header) expect(r[f]).toBe(e[f] === null || e[f] === undefined ? '' : String(e[f]));
+    }
+  });
+});
