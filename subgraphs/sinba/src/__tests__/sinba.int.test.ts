@@ -225,7 +225,7 @@ describe('registerMinor', () => {
     try {
       // A concurrent registration holds the fiscal code, not yet committed: ours passes its check and waits on the index.
       await other.query('BEGIN');
-      const [{ id: winner }] = (await other.query(`INSERT INTO sinba.minor (fiscal_code, first_name, last_name, created_by) VALUES ($1, 'X', 'Y', 'other') RETURNING id`, [fiscalCode])).rows;
+      const [{ id: winner }] = (await other.query(`INSERT INTO sinba.minor (fiscal_code, first_name, last_name, birth_date, sex, created_by) VALUES ($1, 'X', 'Y', '2009-09-09', 'M', 'other') RETURNING id`, [fiscalCode])).rows;
       const pending = call(SW_A, REGISTER, { input: minorInput({ fiscalCode, birthDate: '2009-09-09' }) });
       await waitForLockWait(other);
       await other.query('COMMIT');
@@ -605,5 +605,277 @@ describe('_entities batching (one statement per loader per request)', () => {
   it('refuses anonymous references', async () => {
     const res = await call(ANONYMOUS, Q, { r: [{ __typename: 'Minor', id: ids[0] }] });
     expect(errorOf(res).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('unborn minors (seed 003 §3.2.1)', () => {
+  const UNBORN = 'mutation U($input: RegisterUnbornInput!) { registerUnborn(input: $input) { id firstName lastName birthDate sex fiscalCode citizenship birthMunicipality residenceMunicipality unborn expectedBirthDate } }';
+  const BIRTH = `mutation B($input: CompleteBirthInput!) { completeBirth(input: $input) { ${MINOR_FIELDS} unborn expectedBirthDate } }`;
+
+  async function registerUnborn(expectedBirthDate = '2024-09-10', principal: Principal = SW_A): Promise<string> {
+    const res = await call(principal, UNBORN, { input: { expectedBirthDate } });
+    expect(res.errors).toBeUndefined();
+    return res.data!.registerUnborn.id as string;
+  }
+
+  function birthInput(minorId: string, overrides: Record<string, unknown> = {}) {
+    return { minorId, firstName: 'Nuovo', lastName: 'Nato', birthDate: '2024-06-01', sex: 'F', birthMunicipality: '058091', residenceMunicipality: '058091', ...overrides };
+  }
+
+  it('§3.2.1 registers an unborn minor as NASCITURO with no birth date, sex or fiscal code and municipalities 999999', async () => {
+    const res = await call(SW_A, UNBORN, { input: { expectedBirthDate: '2024-09-10', citizenship: '100' } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.registerUnborn).toMatchObject({
+      firstName: 'NASCITURO', lastName: 'NASCITURO', birthDate: null, sex: null, fiscalCode: null, citizenship: '100',
+      birthMunicipality: '999999', residenceMunicipality: '999999', unborn: true, expectedBirthDate: '2024-09-10',
+    });
+    await registerUnborn('2024-10-01', SO);
+  });
+
+  it('§3.2.1 registerUnborn is for social workers and structure operators only, with a valid citizenship', async () => {
+    expect(errorOf(await call(SUPERVISOR, UNBORN, { input: { expectedBirthDate: '2024-09-10' } })).code).toBe('FORBIDDEN');
+    expect(errorOf(await call(ANONYMOUS, UNBORN, { input: { expectedBirthDate: '2024-09-10' } })).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await call(SW_A, UNBORN, { input: { expectedBirthDate: '2024-09-10', citizenship: 'IT' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'citizenship' });
+  });
+
+  it('§3.2.1 a case may start up to 10 months before the birth date', async () => {
+    const id = await registerUnborn('2024-09-10');
+    const before = await count('"case"');
+    const early = await call(SW_A, OPEN, { input: { minorId: id, startDate: '2023-11-09' } });
+    expect(errorOf(early)).toMatchObject({ code: 'INVALID_DATE_RANGE', field: 'startDate' });
+    expect(await count('"case"')).toBe(before);
+    await openCase(SW_A, id, '2023-11-10');
+  });
+
+  it('§3.2.1 the 10 months count from the birth date once born', async () => {
+    const id = await registerMinor({ birthDate: '2024-05-20', sex: 'M' });
+    expect(errorOf(await call(SW_A, OPEN, { input: { minorId: id, startDate: '2023-07-19' } }))).toMatchObject({ code: 'INVALID_DATE_RANGE', field: 'startDate' });
+    await openCase(SW_A, id, '2023-07-20');
+  });
+
+  it('§3.2.1 completeBirth records the birth for the case holder; the minor is then an ordinary minor', async () => {
+    const id = await registerUnborn('2024-06-10');
+    await openCase(SW_A, id, '2024-01-10');
+    const fiscalCode = fiscalCodeFor('2024-06-01', 'F', 101);
+    const res = await call(SW_A, BIRTH, { input: birthInput(id, { fiscalCode: fiscalCode.toLowerCase() }) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.completeBirth).toMatchObject({
+      id, fiscalCode, firstName: 'Nuovo', lastName: 'Nato', birthDate: '2024-06-01', sex: 'F',
+      birthMunicipality: '058091', residenceMunicipality: '058091', unborn: false, expectedBirthDate: '2024-06-10',
+    });
+    // recorded once: a born minor is not unborn any more
+    expect(errorOf(await call(SW_A, BIRTH, { input: birthInput(id) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minorId' });
+    // and the fiscal code is now taken
+    const dup = await registerUnborn('2024-07-01');
+    await openCase(SW_A, dup, '2024-01-10');
+    expect(errorOf(await call(SW_A, BIRTH, { input: birthInput(dup, { fiscalCode }) }))).toMatchObject({ code: 'DUPLICATE_MINOR', field: 'fiscalCode', minorId: id });
+  });
+
+  it('§3.2.1 completeBirth is refused to services without an open case, other roles and unknown minors', async () => {
+    const id = await registerUnborn('2024-07-10');
+    await openCase(SW_A, id, '2024-01-10');
+    expect(errorOf(await call(SW_B, BIRTH, { input: birthInput(id) })).code).toBe('FORBIDDEN');
+    expect(errorOf(await call(SO, BIRTH, { input: birthInput(id) })).code).toBe('FORBIDDEN');
+    expect(errorOf(await call(SW_A, BIRTH, { input: birthInput('00000000-0000-4000-8000-000000000000') }))).toMatchObject({ code: 'NOT_FOUND', field: 'minorId' });
+    const res = await call(SW_A, 'query M($id: ID!) { minor(id: $id) { unborn } }', { id });
+    expect(res.data!.minor.unborn).toBe(true);
+  });
+
+  it('§3.2.1 completeBirth validates the fiscal code, the birth date and the municipalities, changing nothing', async () => {
+    const id = await registerUnborn('2024-07-20');
+    await openCase(SW_A, id, '2024-01-10');
+    const fiscalCode = fiscalCodeFor('2024-06-01', 'F', 102);
+    expect(errorOf(await call(SW_A, BIRTH, { input: birthInput(id, { fiscalCode: wrongCheckCharacter(fiscalCode) }) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fiscalCode' });
+    expect(errorOf(await call(SW_A, BIRTH, { input: birthInput(id, { fiscalCode, sex: 'M' }) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fiscalCode' });
+    expect(errorOf(await call(SW_A, BIRTH, { input: birthInput(id, { birthDate: '2024-06-16' }) }))).toMatchObject({ code: 'INVALID_DATE_RANGE', field: 'birthDate' });
+    expect(errorOf(await call(SW_A, BIRTH, { input: birthInput(id, { residenceMunicipality: '58091' }) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residenceMunicipality' });
+    expect(errorOf(await call(SW_A, BIRTH, { input: birthInput(id, { firstName: ' ' }) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'firstName' });
+    const res = await call(SW_A, 'query M($id: ID!) { minor(id: $id) { unborn firstName birthDate } }', { id });
+    expect(res.data!.minor).toEqual({ unborn: true, firstName: 'NASCITURO', birthDate: null });
+  });
+});
+
+describe('minorByFiscalCode: duplicate check that reveals nothing more', () => {
+  const LOOKUP = 'query L($fc: String!) { minorByFiscalCode(fiscalCode: $fc) { minorId hasOpenCase minor { id } } }';
+  let fiscalCode: string;
+  let id: string;
+
+  beforeAll(async () => {
+    fiscalCode = fiscalCodeFor('2013-02-14', 'F', 201);
+    id = await registerMinor({ fiscalCode, birthDate: '2013-02-14', sex: 'F' });
+    await openCase(SW_A, id, '2024-01-10');
+  });
+
+  it('gives the case holder the id and that the case is open', async () => {
+    const res = await call(SW_A, LOOKUP, { fc: fiscalCode.toLowerCase() });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.minorByFiscalCode).toEqual({ minorId: id, hasOpenCase: true, minor: { id } });
+  });
+
+  it('gives a structure operator not hosting the minor the id to admit them, and nothing about the case', async () => {
+    const res = await call(SO, LOOKUP, { fc: fiscalCode });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.minorByFiscalCode).toEqual({ minorId: id, hasOpenCase: null, minor: { id } });
+  });
+
+  it('gives a social worker of another service the id only (hasOpenCase is CASE data)', async () => {
+    const res = await call(SW_B, LOOKUP, { fc: fiscalCode });
+    expect(res.data!.minorByFiscalCode).toEqual({ minorId: id, hasOpenCase: null, minor: { id } });
+  });
+
+  it('answers null for a fiscal code not registered', async () => {
+    const res = await call(SO, LOOKUP, { fc: fiscalCodeFor('2013-02-14', 'F', 202) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.minorByFiscalCode).toBeNull();
+  });
+
+  it('refuses an invalid fiscal code with BAD_USER_INPUT on fiscalCode', async () => {
+    expect(errorOf(await call(SW_A, LOOKUP, { fc: wrongCheckCharacter(fiscalCode) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fiscalCode' });
+    expect(errorOf(await call(SW_A, LOOKUP, { fc: 'NOTAFISCALCODE' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fiscalCode' });
+  });
+
+  it('is FORBIDDEN to every other role', async () => {
+    for (const p of [SUPERVISOR, ANALYST, PRIVACY_OFFICER, ASMI]) {
+      const res = await call(p, LOOKUP, { fc: fiscalCode });
+      expect(errorOf(res).code).toBe('FORBIDDEN');
+      expect(res.data?.minorByFiscalCode ?? null).toBeNull();
+    }
+    expect(errorOf(await call(ANONYMOUS, LOOKUP, { fc: fiscalCode })).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('recordReferral (seed 003 §3.1)', () => {
+  const REFER = 'mutation F($input: RecordReferralInput!) { recordReferral(input: $input) { id date source duringPregnancy serviceId minor { id } } }';
+  const REFERRALS = 'query M($id: ID!) { minor(id: $id) { referrals { id date source duringPregnancy serviceId } } }';
+  const source = () => getCodeList('REFERRAL_SOURCE').entries[0].code;
+
+  it('§3.1 a social worker records a referral before any case; it becomes visible to the case holder', async () => {
+    const id = await registerMinor();
+    const res = await call(SW_B, REFER, { input: { minorId: id, date: '2024-01-05', source: source(), duringPregnancy: false } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recordReferral).toMatchObject({ date: '2024-01-05', source: source(), duringPregnancy: false, serviceId: 'SRV-B', minor: { id } });
+    // no case yet: CASE rows stay hidden, also from the recording service
+    expect((await call(SW_B, REFERRALS, { id })).data!.minor.referrals).toEqual([]);
+    await openCase(SW_A, id, '2024-01-10');
+    const seen = await call(SW_A, REFERRALS, { id });
+    expect(seen.data!.minor.referrals).toEqual([{ id: res.data!.recordReferral.id, date: '2024-01-05', source: source(), duringPregnancy: false, serviceId: 'SRV-B' }]);
+    expect((await call(SO, REFERRALS, { id })).data!.minor.referrals).toEqual([]);
+  });
+
+  it('§3.1 a referral may happen during the pregnancy (unborn minor)', async () => {
+    const res = await call(SW_A, 'mutation U { registerUnborn(input: { expectedBirthDate: "2024-09-01" }) { id } }');
+    const id = res.data!.registerUnborn.id as string;
+    const ok = await call(SW_A, REFER, { input: { minorId: id, date: '2024-03-01', source: source(), duringPregnancy: true } });
+    expect(ok.errors).toBeUndefined();
+    expect(errorOf(await call(SW_A, REFER, { input: { minorId: id, date: '2024-03-01', source: source(), duringPregnancy: false } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duringPregnancy' });
+  });
+
+  it('§3.1 refuses a source outside REFERRAL_SOURCE, a future date, an inconsistent pregnancy flag and unknown minors, changing nothing', async () => {
+    const id = await registerMinor({ birthDate: '2012-08-05' });
+    const before = await count('referral');
+    const input = { minorId: id, date: '2024-01-05', source: source(), duringPregnancy: false };
+    expect(errorOf(await call(SW_A, REFER, { input: { ...input, source: 'NOPE' } }))).toMatchObject({ code: 'INVALID_CODE', field: 'source', list: 'REFERRAL_SOURCE' });
+    expect(errorOf(await call(SW_A, REFER, { input: { ...input, date: '2024-06-16' } }))).toMatchObject({ code: 'INVALID_DATE_RANGE', field: 'date' });
+    expect(errorOf(await call(SW_A, REFER, { input: { ...input, duringPregnancy: true } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duringPregnancy' });
+    expect(errorOf(await call(SW_A, REFER, { input: { ...input, minorId: '00000000-0000-4000-8000-000000000000' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'minorId' });
+    expect(await count('referral')).toBe(before);
+  });
+
+  it('§3.1 only social workers record referrals', async () => {
+    const id = await registerMinor();
+    const input = { minorId: id, date: '2024-01-05', source: source(), duringPregnancy: false };
+    for (const p of [SO, SUPERVISOR, ANALYST, ASMI]) expect(errorOf(await call(p, REFER, { input })).code).toBe('FORBIDDEN');
+    expect(errorOf(await call(ANONYMOUS, REFER, { input })).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('§3.1 loads the referrals of 5 minors with 2 statements (minors, referrals)', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = await registerMinor();
+      await openCase(SW_C, id, '2024-01-10');
+      await call(SW_C, REFER, { input: { minorId: id, date: '2024-01-05', source: source(), duringPregnancy: false } });
+      ids.push(id);
+    }
+    const Q = 'query E($r: [_Any!]!) { _entities(representations: $r) { ... on Minor { id referrals { id } } } }';
+    handle.counter.reset();
+    const res = await call(SW_C, Q, { r: ids.map((id) => ({ __typename: 'Minor', id })) });
+    expect(res.errors).toBeUndefined();
+    for (const m of res.data!._entities) expect(m.referrals).toHaveLength(1);
+    // minors + referrals
+    expect(handle.counter.value).toBe(2);
+  });
+});
+
+describe('transferCase (seed 003 §3.2 transfer of competence)', () => {
+  const TRANSFER = 'mutation T($input: TransferCaseInput!) { transferCase(input: $input) { id serviceId startDate endDate coManagementReason minor { id } } }';
+  const CASES = 'query M($id: ID!) { minor(id: $id) { cases { id serviceId startDate endDate closureReason } } }';
+
+  it('§3.2 closes the case on the transfer date and opens the receiving service\'s case the same day, keeping history', async () => {
+    const id = await registerMinor();
+    const caseId = await openCase(SW_A, id, '2024-01-10');
+    const res = await call(SW_A, TRANSFER, { input: { caseId, toServiceId: 'SRV-B', transferDate: '2024-05-01' } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.transferCase).toMatchObject({ serviceId: 'SRV-B', startDate: '2024-05-01', endDate: null, coManagementReason: null, minor: { id } });
+    const cases = (await call(SW_B, CASES, { id })).data!.minor.cases;
+    expect(cases).toEqual([
+      { id: caseId, serviceId: 'SRV-A', startDate: '2024-01-10', endDate: '2024-05-01', closureReason: 'TRANSFER_TO_OTHER_SERVICE' },
+      { id: res.data!.transferCase.id, serviceId: 'SRV-B', startDate: '2024-05-01', endDate: null, closureReason: null },
+    ]);
+    // the transferring service no longer holds the case
+    expect((await call(SW_A, CASES, { id })).data!.minor.cases).toEqual([]);
+  });
+
+  it('§3.2 keeps the co-management reason of a co-managed case', async () => {
+    const id = await registerMinor();
+    await openCase(SW_A, id, '2024-01-10');
+    const coCase = await openCase(SW_B, id, '2024-02-10', coManagementReason());
+    const res = await call(SW_B, TRANSFER, { input: { caseId: coCase, toServiceId: 'SRV-C', transferDate: '2024-03-01' } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.transferCase).toMatchObject({ serviceId: 'SRV-C', coManagementReason: coManagementReason() });
+  });
+
+  it('§3.2 refuses a receiving service that already holds an open case with CASE_ALREADY_OPEN, changing nothing', async () => {
+    const id = await registerMinor();
+    const caseId = await openCase(SW_A, id, '2024-01-10');
+    await openCase(SW_B, id, '2024-02-10', coManagementReason());
+    const before = await count('"case"');
+    expect(errorOf(await call(SW_A, TRANSFER, { input: { caseId, toServiceId: 'SRV-B', transferDate: '2024-05-01' } }))).toMatchObject({ code: 'CASE_ALREADY_OPEN', field: 'toServiceId' });
+    expect(await count('"case"')).toBe(before);
+    const cases = (await call(SW_A, CASES, { id })).data!.minor.cases;
+    expect(cases.find((c: { id: string }) => c.id === caseId).endDate).toBeNull();
+  });
+
+  it('§3.2 a transfer racing with the receiving service opening its own case changes nothing (one transaction)', async () => {
+    const id = await registerMinor();
+    const caseId = await openCase(SW_A, id, '2024-01-10');
+    const other = new Client({ connectionString: db.adminUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(`INSERT INTO sinba."case" (minor_id, service_id, start_date, co_management_reason, created_by) VALUES ($1, 'SRV-B', '2024-02-01', $2, 'other')`, [id, coManagementReason()]);
+      const pending = call(SW_A, TRANSFER, { input: { caseId, toServiceId: 'SRV-B', transferDate: '2024-05-01' } });
+      await waitForLockWait(other);
+      await other.query('COMMIT');
+      expect(errorOf(await pending)).toMatchObject({ code: 'CASE_ALREADY_OPEN', field: 'toServiceId' });
+    } finally {
+      await other.end();
+    }
+    const rows = (await handle.dataSource.query(`SELECT service_id, end_date FROM sinba."case" WHERE minor_id = $1 ORDER BY service_id`, [id])) as { service_id: string; end_date: string | null }[];
+    expect(rows).toEqual([{ service_id: 'SRV-A', end_date: null }, { service_id: 'SRV-B', end_date: null }]);
+  });
+
+  it('§3.2 only the holding service transfers an open case, on a date within the case', async () => {
+    const id = await registerMinor();
+    const caseId = await openCase(SW_A, id, '2024-01-10');
+    const input = { caseId, toServiceId: 'SRV-C', transferDate: '2024-05-01' };
+    expect(errorOf(await call(SW_B, TRANSFER, { input })).code).toBe('FORBIDDEN');
+    expect(errorOf(await call(SO, TRANSFER, { input })).code).toBe('FORBIDDEN');
+    expect(errorOf(await call(SW_A, TRANSFER, { input: { ...input, toServiceId: 'SRV-A' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toServiceId' });
+    expect(errorOf(await call(SW_A, TRANSFER, { input: { ...input, transferDate: '2024-01-09' } }))).toMatchObject({ code: 'INVALID_DATE_RANGE', field: 'transferDate' });
+    expect(errorOf(await call(SW_A, TRANSFER, { input: { ...input, transferDate: '2024-06-16' } }))).toMatchObject({ code: 'INVALID_DATE_RANGE', field: 'transferDate' });
+    expect(errorOf(await call(SW_A, TRANSFER, { input: { ...input, closureReason: 'NOPE' } }))).toMatchObject({ code: 'INVALID_CODE', field: 'closureReason' });
+    expect(errorOf(await call(SW_A, TRANSFER, { input: { ...input, caseId: '00000000-0000-4000-8000-000000000000' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'caseId' });
+    await call(SW_A, CLOSE, { input: { caseId, endDate: '2024-03-01', closureReason: closureReason() } });
+    expect(errorOf(await call(SW_A, TRANSFER, { input })).code).toBe('CASE_CLOSED');
   });
 });

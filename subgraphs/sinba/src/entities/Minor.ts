@@ -35,6 +35,14 @@ export class MinorEntity {
   @Column({ type: 'boolean', name: 'unaccompanied', default: false })
   unaccompanied: boolean;
 
+  /** seed 003 §3.2.1: registered before birth (NASCITURO) and not yet born. */
+  @Column({ type: 'boolean', name: 'unborn', default: false })
+  unborn: boolean;
+
+  /** YYYY-MM-DD; the expected birth date of a minor registered before birth (seed 003 §3.2.1). */
+  @Column({ type: 'date', name: 'expected_birth_date', nullable: true })
+  expectedBirthDate: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

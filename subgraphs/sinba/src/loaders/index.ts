@@ -11,6 +11,8 @@ import type { CaseEntity } from '../entities/Case';
 import type { HealthDataEntity } from '../entities/HealthData';
 import type { InterventionEntity } from '../entities/Intervention';
 import type { MinorEntity } from '../entities/Minor';
+import type { ReferralEntity } from '../entities/Referral';
+import { findReferralsByMinorIds } from '../repositories/referralRepository';
 import { findCasesByIds, findCasesByMinorIds } from '../repositories/caseRepository';
 import { findHealthDataByMinorIds } from '../repositories/healthDataRepository';
 import { findInterventionsByCaseIds, findInterventionsByIds, findInterventionsByMinorIds } from '../repositories/interventionRepository';
@@ -31,6 +33,8 @@ export interface SinbaLoaders {
   readonly interventionsByMinorId: DataLoader<string, InterventionEntity[]>;
   readonly interventionsByCaseId: DataLoader<string, InterventionEntity[]>;
   readonly healthDataByMinorId: DataLoader<string, HealthDataEntity | null>;
+  /** seed 003 §3.1 referrals, CASE visibility. */
+  readonly referralsByMinorId: DataLoader<string, ReferralEntity[]>;
   /** The caller's CASE_HOLDER relationship per minor (false for every role but a social worker). */
   readonly viewerHoldsCase: DataLoader<string, boolean>;
 }
@@ -54,6 +58,7 @@ export function createLoaders(dataSource: DataSource, visibility: CaseVisibility
     interventionsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByMinorIds(db, uuids(keys), visibility), (i) => i.minorId)),
     interventionsByCaseId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByCaseIds(db, uuids(keys), visibility), (i) => i.caseId)),
     healthDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findHealthDataByMinorIds(db, uuids(keys), visibility), (h) => h.minorId)),
+    referralsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findReferralsByMinorIds(db, uuids(keys), visibility), (r) => r.minorId)),
     viewerHoldsCase: new DataLoader(async (keys) => {
       if (visibility.kind !== 'caseHolder') return keys.map(() => false);
       const held = new Set(await findMinorIdsHeldBy(db, uuids(keys), visibility.serviceId, visibility.today));

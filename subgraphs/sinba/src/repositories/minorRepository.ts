@@ -12,6 +12,9 @@ export interface NewMinor {
   readonly birthMunicipality: string | null;
   readonly residenceMunicipality: string | null;
   readonly unaccompanied: boolean;
+  /** seed 003 §3.2.1: registered before birth. */
+  readonly unborn?: boolean;
+  readonly expectedBirthDate?: string | null;
   readonly createdBy: string;
 }
 
@@ -42,6 +45,45 @@ export async function insertMinor(db: EntityManager, minor: NewMinor): Promise<M
 export async function lockMinor(db: EntityManager, id: string): Promise<boolean> {
   const rows = (await db.query('SELECT id FROM sinba.minor WHERE id = $1 FOR UPDATE', [id])) as unknown[];
   return rows.length > 0;
+}
+
+/** The dates the case rules need (seed 003 §3.2.1), of a minor locked until the end of the transaction; null when missing. */
+export interface LockedMinor {
+  readonly id: string;
+  readonly unborn: boolean;
+  readonly birthDate: string | null;
+  readonly expectedBirthDate: string | null;
+}
+
+export async function lockMinorWithDates(db: EntityManager, id: string): Promise<LockedMinor | null> {
+  const rows = (await db.query(
+    `SELECT id, unborn, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, to_char(expected_birth_date, 'YYYY-MM-DD') AS expected_birth_date
+       FROM sinba.minor WHERE id = $1 FOR UPDATE`,
+    [id],
+  )) as { id: string; unborn: boolean; birth_date: string | null; expected_birth_date: string | null }[];
+  if (rows.length === 0) return null;
+  const r = rows[0];
+  return { id: r.id, unborn: r.unborn, birthDate: r.birth_date, expectedBirthDate: r.expected_birth_date };
+}
+
+/** seed 003 §3.2.1: the birth of an unborn minor: it becomes an ordinary minor (expected birth date kept as history). */
+export interface BirthRecord {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly birthDate: string;
+  readonly sex: 'M' | 'F';
+  readonly fiscalCode: string | null;
+  readonly birthMunicipality: string;
+  readonly residenceMunicipality: string;
+}
+
+export async function recordBirthRow(db: EntityManager, id: string, birth: BirthRecord): Promise<void> {
+  await db.query(
+    `UPDATE sinba.minor SET unborn = false, first_name = $2, last_name = $3, birth_date = $4, sex = $5, fiscal_code = $6,
+            birth_municipality = $7, residence_municipality = $8
+      WHERE id = $1`,
+    [id, birth.firstName, birth.lastName, birth.birthDate, birth.sex, birth.fiscalCode, birth.birthMunicipality, birth.residenceMunicipality],
+  );
 }
 
 export async function minorExists(db: EntityManager, id: string): Promise<boolean> {

@@ -8,7 +8,9 @@ export const sinbaResolvers = {
   Query: { ...minorResolvers.Query },
   Mutation: { ...minorResolvers.Mutation, ...caseResolvers.Mutation },
   Minor: minorResolvers.Minor,
+  MinorMatch: minorResolvers.MinorMatch,
   Case: caseResolvers.Case,
   Intervention: caseResolvers.Intervention,
   HealthData: caseResolvers.HealthData,
+  Referral: caseResolvers.Referral,
 } as unknown as GraphQLResolverMap<SinbaContext>;

@@ -4,8 +4,10 @@ import type { Principal } from '../../../../shared/auth/principal';
 import { isValidCode } from '../../../../shared/codes';
 import type { CaseEntity } from '../entities/Case';
 import { isUuid } from '../loaders';
-import { closeCaseRow, findCaseForUpdate, findCasesOfMinor, insertCase } from '../repositories/caseRepository';
-import { lockMinor } from '../repositories/minorRepository';
+import { closeCaseRow, findCaseById, findCaseForUpdate, findCasesOfMinor, insertCase } from '../repositories/caseRepository';
+import { TRANSFER_CLOSURE_REASON, receivingServiceFree, transferToAnotherService } from '../rules/transfer';
+import { lockMinorWithDates } from '../repositories/minorRepository';
+import { caseStartNotTooEarly } from '../rules/unborn';
 import { caseNotClosed, heldByService } from '../rules/caseRules';
 import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates';
 import { oneOpenCasePerMinor } from '../rules/oneOpenCase';
@@ -23,6 +25,14 @@ export interface CloseCaseInput {
   readonly caseId: string;
   readonly endDate: string;
   readonly closureReason: string;
+}
+
+export interface TransferCaseInput {
+  readonly caseId: string;
+  readonly toServiceId: string;
+  readonly transferDate: string;
+  /** CASE_CLOSURE_REASON; TRANSFER_TO_OTHER_SERVICE when absent. */
+  readonly closureReason?: string | null;
 }
 
 export function invalidCode(field: string, list: string): AppError {
@@ -51,7 +61,10 @@ export function createCaseService(deps: ServiceDeps) {
       try {
         return await dataSource.transaction(async (db) => {
           // Lock the minor: concurrent openCase calls for the same minor check the rule one after the other.
-          if (!(await lockMinor(db, input.minorId))) throw notFoundError('Minor', 'minorId');
+          const minor = await lockMinorWithDates(db, input.minorId);
+          if (!minor) throw notFoundError('Minor', 'minorId');
+          // seed 003 §3.2.1: at most 10 months before the (expected) birth date.
+          throwIfViolated(caseStartNotTooEarly(input.startDate, minor.birthDate ?? minor.expectedBirthDate));
           const existing = await findCasesOfMinor(db, input.minorId);
           throwIfViolated(oneOpenCasePerMinor(existing, { serviceId: principal.serviceId, startDate: input.startDate, coManagementReason }));
           return insertCase(db, {
@@ -89,6 +102,51 @@ export function createCaseService(deps: ServiceDeps) {
         await closeCaseRow(db, c.id, { endDate: input.endDate, closureReason: input.closureReason, closedBy: principal.sub });
         return { ...c, endDate: input.endDate, closureReason: input.closureReason, closedBy: principal.sub };
       });
+    },
+
+    /**
+     * transferCase: the holding service (PRIVACY.md §5, like closeCase).
+     * seed 003 §3.2 "trasferimento ad altro Servizio territoriale": in ONE
+     * transaction the case closes on transferDate (TRANSFER_TO_OTHER_SERVICE
+     * unless another CASE_CLOSURE_REASON is given) and the receiving service's
+     * case opens on the same date (end dates are exclusive: no gap, no
+     * overlap), keeping the co-management reason; the closed case stays as
+     * history. Returns the new case.
+     */
+    async transfer(principal: Principal, input: TransferCaseInput): Promise<CaseEntity> {
+      requireRole(principal, 'SOCIAL_WORKER');
+      const closureReason = input.closureReason ?? TRANSFER_CLOSURE_REASON;
+      const toServiceId = input.toServiceId.trim();
+      throwIfViolated(transferToAnotherService(principal.serviceId, toServiceId), notAfterToday(input.transferDate, clock(), 'transferDate'));
+      if (!isValidCode('CASE_CLOSURE_REASON', closureReason, input.transferDate)) throw invalidCode('closureReason', 'CASE_CLOSURE_REASON');
+      if (!isUuid(input.caseId)) throw notFoundError('Case', 'caseId');
+
+      try {
+        return await dataSource.transaction(async (db) => {
+          const found = await findCaseById(db, input.caseId);
+          if (!found) throw notFoundError('Case', 'caseId');
+          // Same lock order as openCase (minor, then its cases).
+          await lockMinorWithDates(db, found.minorId);
+          const c = await findCaseForUpdate(db, found.id);
+          if (!c) throw notFoundError('Case', 'caseId');
+          throwIfViolated(heldByService(c, principal.serviceId), caseNotClosed(c), endNotBeforeStart(c.startDate, input.transferDate, 'transferDate'));
+          throwIfViolated(receivingServiceFree(await findCasesOfMinor(db, c.minorId), toServiceId, input.transferDate));
+          await closeCaseRow(db, c.id, { endDate: input.transferDate, closureReason, closedBy: principal.sub });
+          return insertCase(db, {
+            minorId: c.minorId,
+            serviceId: toServiceId,
+            startDate: input.transferDate,
+            coManagementReason: c.coManagementReason,
+            createdBy: principal.sub,
+          });
+        });
+      } catch (err) {
+        const { code, constraint } = pgErrorInfo(err);
+        if (code === PG.UNIQUE_VIOLATION && constraint === 'case_one_open_per_service_key') {
+          throw new AppError('CASE_ALREADY_OPEN', 'The receiving service already holds an open case for this minor', { field: 'toServiceId' });
+        }
+        throw err;
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import type { ServiceDeps } from './deps';
 import { createHealthDataService } from './healthDataService';
 import { createInterventionService } from './interventionService';
 import { createMinorService } from './minorService';
+import { createReferralService } from './referralService';
 
 export type { ServiceDeps } from './deps';
 
@@ -13,6 +14,7 @@ export function createServices(deps: ServiceDeps) {
     cases: createCaseService(deps),
     interventions: createInterventionService(deps),
     healthData: createHealthDataService(deps),
+    referrals: createReferralService(deps),
   };
 }
 

@@ -5,8 +5,10 @@ import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
 import type { MinorEntity } from '../entities/Minor';
 import { isUuid, type SinbaLoaders } from '../loaders';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
-import { findMinorIdByFiscalCode, findMinorsHeldByService, insertMinor } from '../repositories/minorRepository';
-import { normaliseFiscalCode } from '../rules/fiscalCode';
+import { findMinorIdByFiscalCode, findMinorsByIds, findMinorsHeldByService, insertMinor, lockMinorWithDates, recordBirthRow } from '../repositories/minorRepository';
+import { UNBORN_NAME, UNKNOWN_MUNICIPALITY, stillUnborn } from '../rules/unborn';
+import { birthDateNotInFuture, citizenshipIsIstatCode, fiscalCodeValid, municipalityIsIstatCode, namesPresent } from '../rules/minorRegistration';
+import { normaliseFiscalCode, parseFiscalCode } from '../rules/fiscalCode';
 import { validateMinorRegistration } from '../rules/minorRegistration';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireAuthenticated, requireRole } from './access';
@@ -22,6 +24,28 @@ export interface RegisterMinorInput {
   readonly birthMunicipality?: string | null;
   readonly residenceMunicipality?: string | null;
   readonly unaccompanied?: boolean | null;
+}
+
+export interface RegisterUnbornInput {
+  readonly expectedBirthDate: string;
+  readonly citizenship?: string | null;
+}
+
+export interface CompleteBirthInput {
+  readonly minorId: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly birthDate: string;
+  readonly sex: 'M' | 'F';
+  readonly fiscalCode?: string | null;
+  readonly birthMunicipality: string;
+  readonly residenceMunicipality: string;
+}
+
+/** minorByFiscalCode: the duplicate check (see the SDL doc comment of MinorMatch). */
+export interface MinorMatch {
+  readonly minorId: string;
+  readonly hasOpenCase: boolean | null;
 }
 
 export interface MinorPage {
@@ -97,6 +121,104 @@ export function createMinorService(deps: ServiceDeps) {
         }
         throw err;
       }
+    },
+
+    /**
+     * registerUnborn: SOCIAL_WORKER or STRUCTURE_OPERATOR, as registerMinor.
+     * seed 003 §3.2.1: NOME = COGNOME = NASCITURO; birth date, sex and fiscal
+     * code left empty; municipalities 999999 until birth.
+     */
+    async registerUnborn(principal: Principal, input: RegisterUnbornInput): Promise<MinorEntity> {
+      requireRole(principal, 'SOCIAL_WORKER', 'STRUCTURE_OPERATOR');
+      const citizenship = optional(input.citizenship);
+      if (citizenship !== null) throwIfViolated(citizenshipIsIstatCode(citizenship));
+      return dataSource.transaction((db) =>
+        insertMinor(db, {
+          fiscalCode: null,
+          firstName: UNBORN_NAME,
+          lastName: UNBORN_NAME,
+          birthDate: null,
+          sex: null,
+          citizenship,
+          birthMunicipality: UNKNOWN_MUNICIPALITY,
+          residenceMunicipality: UNKNOWN_MUNICIPALITY,
+          unaccompanied: false,
+          unborn: true,
+          expectedBirthDate: input.expectedBirthDate,
+          createdBy: principal.sub,
+        }),
+      );
+    },
+
+    /**
+     * completeBirth: the SOCIAL_WORKER of a service holding a case open today
+     * for the minor (CASE_HOLDER, PRIVACY.md §3, §5). seed 003 §3.2.1: the
+     * anagrafica is completed at birth; afterwards the minor is an ordinary
+     * minor. Same fiscal-code rules and DUPLICATE_MINOR as registerMinor.
+     */
+    async completeBirth(principal: Principal, input: CompleteBirthInput): Promise<MinorEntity> {
+      requireRole(principal, 'SOCIAL_WORKER');
+      if (!isUuid(input.minorId)) throw new AppError('NOT_FOUND', 'Minor not found', { field: 'minorId' });
+      const fiscalCode = optional(input.fiscalCode);
+      const birth = {
+        firstName: input.firstName.trim(),
+        lastName: input.lastName.trim(),
+        birthDate: input.birthDate,
+        sex: input.sex,
+        fiscalCode: fiscalCode === null ? null : normaliseFiscalCode(fiscalCode),
+        birthMunicipality: input.birthMunicipality.trim(),
+        residenceMunicipality: input.residenceMunicipality.trim(),
+      };
+      throwIfViolated(
+        namesPresent(birth),
+        birthDateNotInFuture(birth.birthDate, clock()),
+        municipalityIsIstatCode(birth.birthMunicipality, 'birthMunicipality'),
+        municipalityIsIstatCode(birth.residenceMunicipality, 'residenceMunicipality'),
+        fiscalCodeValid(birth),
+      );
+      const minorId = input.minorId.toLowerCase();
+      try {
+        await dataSource.transaction(async (db) => {
+          const minor = await lockMinorWithDates(db, minorId);
+          if (!minor) throw new AppError('NOT_FOUND', 'Minor not found', { field: 'minorId' });
+          const held = await findMinorIdsHeldBy(db, [minorId], principal.serviceId, clock());
+          if (held.length === 0) throw forbidden();
+          throwIfViolated(stillUnborn(minor));
+          if (birth.fiscalCode !== null) {
+            const existing = await findMinorIdByFiscalCode(db, birth.fiscalCode);
+            if (existing) throw duplicateMinor(existing);
+          }
+          await recordBirthRow(db, minorId, birth);
+        });
+      } catch (err) {
+        const { code, constraint } = pgErrorInfo(err);
+        if (code === PG.UNIQUE_VIOLATION && constraint === 'minor_fiscal_code_key' && birth.fiscalCode !== null) {
+          const existing = await findMinorIdByFiscalCode(dataSource.manager, birth.fiscalCode);
+          if (existing) throw duplicateMinor(existing);
+        }
+        throw err;
+      }
+      const [updated] = await findMinorsByIds(dataSource.manager, [minorId]);
+      return updated;
+    },
+
+    /**
+     * minorByFiscalCode: SOCIAL_WORKER or STRUCTURE_OPERATOR (the roles that
+     * may register a minor, PRIVACY.md §5), FORBIDDEN otherwise. Answers the
+     * same as registerMinor's DUPLICATE_MINOR (the id only) without writing.
+     * hasOpenCase is CASE data: filled only for a caller whose service holds
+     * the minor's case today (the CASE visibility every CASE row uses), null
+     * for everyone else, so the lookup reveals nothing about care.
+     */
+    async byFiscalCode(principal: Principal, loaders: SinbaLoaders, rawFiscalCode: string): Promise<MinorMatch | null> {
+      requireRole(principal, 'SOCIAL_WORKER', 'STRUCTURE_OPERATOR');
+      const fiscalCode = normaliseFiscalCode(rawFiscalCode);
+      const parsed = parseFiscalCode(fiscalCode);
+      if (!parsed.ok) throw badInput('fiscalCode', 'The fiscal code is not valid');
+      const minorId = await findMinorIdByFiscalCode(dataSource.manager, fiscalCode);
+      if (minorId === null) return null;
+      const holds = await loaders.viewerHoldsCase.load(minorId);
+      return { minorId, hasOpenCase: holds ? true : null };
     },
 
     /**
