@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import { byKey, groupByKey } from '../../../../shared/db/keyed';
 import { countOccupancy, findHostedMinors, findPlacementsByIds, findPlacementsByMinorIds, findPlacementsByStructures, findStructureProvinces, isUuid, type PlacementRow } from '../repositories/placementRepository';
 import type { PlacementVisibility } from '../repositories/visibility';
+import { findAbsencesByPlacementIds, type AbsenceRow } from '../repositories/absenceRepository';
+import { findActivitiesByPlacementIds, type ActivityRow } from '../repositories/activityRepository';
 import type { Upstream } from '../services/upstream';
 
 const uuids = (keys: readonly string[]) => [...new Set(keys.filter(isUuid))];
@@ -41,6 +43,10 @@ export interface AsmiLoaders {
   readonly structureProvince: DataLoader<string, string | null>;
   /** The caller's HOSTING relationship per minor today (PRIVACY.md §3; false for every role but a structure operator). */
   readonly viewerHosts: DataLoader<string, boolean>;
+  /** Placement.absences (one statement, the placement's visibility in the SQL). */
+  readonly absencesByPlacementId: DataLoader<string, AbsenceRow[]>;
+  /** Placement.activities (one statement, the placement's visibility in the SQL). */
+  readonly activitiesByPlacementId: DataLoader<string, ActivityRow[]>;
 }
 
 export function createLoaders(dataSource: DataSource, visibility: PlacementVisibility, today: string, upstream: Pick<Upstream, 'provinces'>): AsmiLoaders {
@@ -76,5 +82,7 @@ export function createLoaders(dataSource: DataSource, visibility: PlacementVisib
       const hosted = new Set(await findHostedMinors(db, uuids(ids), visibility.structureCode, today));
       return ids.map((id) => hosted.has(id.toLowerCase()));
     }),
+    absencesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findAbsencesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
+    activitiesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findActivitiesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
   };
 }

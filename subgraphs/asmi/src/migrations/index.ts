@@ -1,4 +1,13 @@
 import { AsmiFoundation1732600000000 } from './1732600000000-AsmiFoundation';
 import { AsmiSameDayPlacements1732600000001 } from './1732600000001-AsmiSameDayPlacements';
+import { AsmiAbsences1732600000002 } from './1732600000002-AsmiAbsences';
+import { AsmiActivities1732600000003 } from './1732600000003-AsmiActivities';
+import { AsmiEventReceipts1732600000004 } from './1732600000004-AsmiEventReceipts';
 
-export const asmiMigrations = [AsmiFoundation1732600000000, AsmiSameDayPlacements1732600000001];
+export const asmiMigrations = [
+  AsmiFoundation1732600000000,
+  AsmiSameDayPlacements1732600000001,
+  AsmiAbsences1732600000002,
+  AsmiActivities1732600000003,
+  AsmiEventReceipts1732600000004,
+];

@@ -2,6 +2,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { AsmiContext } from '../context';
 import type { PlacementRow } from '../repositories/placementRepository';
 import type { AdmitMinorInput, DischargeMinorInput } from '../services/placementService';
+import type { EndAbsenceInput, RecordAbsenceInput } from '../services/absenceService';
+import type { RecordActivityInput } from '../services/activityService';
+import type { StructureEventInput } from '../services/eventService';
 
 /** ASMI's resolvers: read arguments and principal, call one service or loader, return. */
 export const asmiResolvers = {
@@ -13,11 +16,18 @@ export const asmiResolvers = {
   Mutation: {
     admitMinor: (_p: unknown, args: { input: AdmitMinorInput }, ctx: AsmiContext) => ctx.services.placements.admit(ctx.principal, args.input),
     dischargeMinor: (_p: unknown, args: { input: DischargeMinorInput }, ctx: AsmiContext) => ctx.services.placements.discharge(ctx.principal, args.input),
+    recordAbsence: (_p: unknown, args: { input: RecordAbsenceInput }, ctx: AsmiContext) => ctx.services.absences.record(ctx.principal, args.input),
+    endAbsence: (_p: unknown, args: { input: EndAbsenceInput }, ctx: AsmiContext) => ctx.services.absences.end(ctx.principal, args.input),
+    submitEvents: (_p: unknown, args: { events: StructureEventInput[] }, ctx: AsmiContext) => ctx.services.events.submit(ctx.principal, args.events),
+    recordActivity: (_p: unknown, args: { input: RecordActivityInput }, ctx: AsmiContext) => ctx.services.activities.record(ctx.principal, args.input),
   },
   Placement: {
     __resolveReference: (ref: { id: string }, ctx: AsmiContext) => ctx.loaders.placementById.load(ref.id),
     minor: (p: PlacementRow) => ({ __typename: 'Minor', id: p.minorId }),
     structure: (p: PlacementRow) => ({ __typename: 'Structure', code: p.structureCode }),
+    absences: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.absencesByPlacementId.load(p.id),
+    activities: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.activitiesByPlacementId.load(p.id),
+    qualityFlags: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.services.placements.qualityFlags(p),
   },
   Minor: {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),

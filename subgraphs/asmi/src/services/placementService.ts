@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { inTerritory, type Principal } from '../../../../shared/auth/principal';
 import { AppError, badInput, forbidden, notFound, unauthenticated } from '../../../../shared/errors';
 import { throwIfViolated } from '../../../../shared/errors/violation';
@@ -18,6 +18,8 @@ import {
   type PlacementRow,
 } from '../repositories/placementRepository';
 import { ageWithinRange, courtReferenceWhenOrdered, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
+import { qualityFlags, type QualityFlag } from '../rules/qualityRules';
+import { closeOpenAbsences, hasRecordsAfter } from '../repositories/absenceRepository';
 import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';
 
@@ -61,7 +63,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
      * does not depend on the structure's type: seed 003 §3.9.6 records an
      * emergency placement as EMERGENCY whatever structure takes the minor.
      */
-    async admit(principal: Principal, input: AdmitMinorInput): Promise<PlacementRow> {
+    async admit(principal: Principal, input: AdmitMinorInput, within?: EntityManager): Promise<PlacementRow> {
       requireOperatorOf(principal, input.structureCode);
       if (!isUuid(input.minorId)) throw badInput('minorId', 'minorId must be a minor id (UUID)');
       const today = clock();
@@ -81,7 +83,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
       throwIfViolated(ageWithinRange(minor.birthDate, input.admissionDate, structure));
 
       try {
-        return await dataSource.transaction(async (tx) => {
+        return await (within ?? dataSource.manager).transaction(async (tx) => {
           // Capacity under concurrency: admissions into one structure wait for each other here
           // (pg_advisory_xact_lock on a bigint hash of the code, released at commit), so each
           // counts the places the previous one took; the minor's lock does the same for the overlap rule.
@@ -116,7 +118,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
     },
 
     /** Discharge with a coded outcome, not before the admission (API.md). */
-    async discharge(principal: Principal, input: DischargeMinorInput): Promise<PlacementRow> {
+    async discharge(principal: Principal, input: DischargeMinorInput, within?: EntityManager): Promise<PlacementRow> {
       if (principal.role === 'ANONYMOUS') throw unauthenticated();
       if (principal.role !== 'STRUCTURE_OPERATOR') throw forbidden('Only an operator of the structure can record its placements');
       if (!isUuid(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
@@ -125,19 +127,29 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
       }
       throwIfViolated(notInFuture(input.dischargeDate, clock(), 'dischargeDate'));
       try {
-        return await dataSource.transaction(async (tx) => {
+        return await (within ?? dataSource.manager).transaction(async (tx) => {
           const placement = await findPlacementForUpdate(tx, input.placementId);
           if (!placement) throw notFound('Placement', 'placementId');
           if (placement.structureCode !== principal.structureCode) throw forbidden('Only an operator of the structure can record its placements');
           if (placement.dischargeDate !== null) throw new AppError('PLACEMENT_CLOSED', 'The placement is already discharged', { field: 'placementId' });
           // A discharge on the admission day is allowed: a same-day placement (rules/placementRules.ts isSameDay).
           throwIfViolated(dischargeNotBeforeAdmission(placement, input.dischargeDate));
+          // Absences and activities lie within the placement (rules/absenceRules.ts withinPlacement).
+          if (await hasRecordsAfter(tx, placement.id, input.dischargeDate)) {
+            throw new AppError('INVALID_DATE_RANGE', 'Absences or activities of the placement follow the discharge date', { field: 'dischargeDate' });
+          }
+          await closeOpenAbsences(tx, placement.id, input.dischargeDate, principal.sub);
           await setDischarge(tx, placement.id, input.dischargeDate, input.dischargeOutcome, principal.sub);
           return (await findPlacementForUpdate(tx, placement.id)) as PlacementRow;
         });
       } catch (err) {
         throw placementWriteError(err);
       }
+    },
+
+    /** Computed data-quality flags (rules/qualityRules.ts), "today" from the clock. */
+    qualityFlags(placement: PlacementRow): QualityFlag[] {
+      return qualityFlags(placement, clock());
     },
 
     async byId(loaders: AsmiLoaders, id: string): Promise<PlacementRow | null> {
