@@ -16,6 +16,8 @@ export const assoModule: ModuleDefinition<AssoContext> = {
   schemaDir: ASSO_SCHEMA_DIR,
   entities: assoEntities,
   resolvers: assoResolvers,
+  // act documents: up to 10 MiB of PDF, base64-encoded (4/3) inside the JSON body
+  bodyLimit: '16mb',
   wire: ({ dataSource, clock }) => createContextFactory({ dataSource, services: createServices({ dataSource, clock }) }),
 };
 

@@ -20,7 +20,7 @@ async function assoTables(ds: Ds): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
-const TABLES = ['act', 'inspection', 'structure', 'structure_change'];
+const TABLES = ['act', 'act_document', 'act_document_archive', 'inspection', 'structure', 'structure_change'];
 
 describe('ASSO migrations', () => {
   it('go down and up again', async () => {

@@ -27,6 +27,16 @@ export class InspectionEntity {
   @Column({ type: 'text', name: 'findings', nullable: true })
   findings: string | null;
 
+  /** Follow-up (seed 002 §a point c): free text, never logged. */
+  @Column({ type: 'text', name: 'prescriptions', nullable: true })
+  prescriptions: string | null;
+
+  @Column({ type: 'date', name: 'follow_up_due_date', nullable: true })
+  followUpDueDate: string | null;
+
+  @Column({ type: 'date', name: 'follow_up_done_date', nullable: true })
+  followUpDoneDate: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

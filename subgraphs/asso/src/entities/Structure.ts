@@ -29,6 +29,10 @@ export class StructureEntity {
   @Column({ type: 'text', name: 'managing_entity', nullable: true })
   managingEntity: string | null;
 
+  /** Partita IVA or fiscal code of the managing entity (rules/taxCode.ts). */
+  @Column({ type: 'text', name: 'managing_entity_tax_code', nullable: true })
+  managingEntityTaxCode: string | null;
+
   /** Authorised ordinary places. */
   @Column({ type: 'integer', name: 'capacity' })
   capacity: number;

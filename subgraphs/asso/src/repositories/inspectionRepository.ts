@@ -8,6 +8,8 @@ export interface NewInspection {
   readonly authority: string;
   readonly outcome: string;
   readonly findings: string | null;
+  readonly prescriptions: string | null;
+  readonly followUpDueDate: string | null;
   readonly createdBy: string;
 }
 
@@ -30,4 +32,25 @@ export async function insertInspection(db: EntityManager, i: NewInspection): Pro
   const entity = repo.create({ ...i });
   await repo.insert(entity);
   return entity;
+}
+
+/** The inspection and its structure's province, locked for the follow-up. */
+export async function findInspectionForUpdate(db: EntityManager, id: string): Promise<{ date: string; province: string } | null> {
+  const rows = (await db.query(
+    `SELECT to_char(i.date, 'YYYY-MM-DD') AS date, s.province FROM asso.inspection i JOIN asso.structure s ON s.code = i.structure_code WHERE i.id = $1 FOR UPDATE OF i`,
+    [id],
+  )) as { date: string; province: string }[];
+  return rows[0] ?? null;
+}
+
+/** Inspections in the provinces whose follow-up was due before `today` and is not done, by recording order, after `afterSeq`; one statement. */
+export async function findOverdueFollowUps(db: EntityManager, provinces: readonly string[], today: string, afterSeq: string | null, limit: number): Promise<InspectionEntity[]> {
+  const qb = db
+    .getRepository(InspectionEntity)
+    .createQueryBuilder('i')
+    .where('i.follow_up_due_date < :today', { today })
+    .andWhere('i.follow_up_done_date IS NULL')
+    .andWhere('EXISTS (SELECT 1 FROM asso.structure s WHERE s.code = i.structure_code AND s.province = ANY(:provinces))', { provinces: [...provinces] });
+  if (afterSeq !== null) qb.andWhere('i.seq > :afterSeq', { afterSeq });
+  return qb.orderBy('i.seq', 'ASC').limit(limit).getMany();
 }

@@ -8,6 +8,7 @@ export interface NewStructure {
   readonly municipality: string;
   readonly address: string | null;
   readonly managingEntity: string | null;
+  readonly managingEntityTaxCode: string | null;
   readonly capacity: number;
   readonly emergencyCapacity: number;
   readonly minAge: number | null;

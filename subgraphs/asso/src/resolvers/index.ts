@@ -5,7 +5,10 @@ import { structureResolvers } from './structureResolvers';
 
 /** ASSO's resolvers: thin (read arguments and principal, call one service method, return). */
 export const assoResolvers = {
-  Query: { ...structureResolvers.Query },
+  Query: { ...structureResolvers.Query, ...actResolvers.Query },
   Mutation: { ...structureResolvers.Mutation, ...actResolvers.Mutation },
   Structure: structureResolvers.Structure,
+  StructureChange: structureResolvers.StructureChange,
+  Act: actResolvers.Act,
+  ActDocument: actResolvers.ActDocument,
 } as unknown as GraphQLResolverMap<AssoContext>;

@@ -8,6 +8,7 @@ import { validateActRecording } from '../rules/actRecording';
 import type { ActKind } from '../rules/deriveStatus';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
+import { setChangeContext } from '../repositories/structureHistoryRepository';
 import type { ServiceDeps } from './deps';
 import { optionalText } from './text';
 
@@ -52,6 +53,8 @@ export function createActService(deps: ServiceDeps) {
           if (!structure) throw unknownStructure();
           requireTerritory(principal, structure.province);
           throwIfViolated(validateActRecording(candidate, clock()));
+          // effective date of the change in the history (seed 002 §a point d)
+          await setChangeContext(db, principal.sub, clock());
           return insertAct(db, { ...candidate, createdBy: principal.sub });
         });
       } catch (err) {

@@ -1,6 +1,8 @@
+import { createActDocumentService } from './actDocumentService';
 import { createActService } from './actService';
 import type { ServiceDeps } from './deps';
 import { createInspectionService } from './inspectionService';
+import { createStructureHistoryService } from './structureHistoryService';
 import { createStructureService } from './structureService';
 
 export type { ServiceDeps } from './deps';
@@ -10,7 +12,9 @@ export function createServices(deps: ServiceDeps) {
   return {
     structures: createStructureService(deps),
     acts: createActService(deps),
+    actDocuments: createActDocumentService(deps),
     inspections: createInspectionService(deps),
+    history: createStructureHistoryService(deps),
   };
 }
 

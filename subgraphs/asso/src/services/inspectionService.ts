@@ -1,15 +1,17 @@
 import { isValidCode } from '../../../../shared/codes';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError } from '../../../../shared/errors';
+import { AppError, badInput, notFound } from '../../../../shared/errors';
 import type { Principal } from '../../../../shared/auth/principal';
-import type { InspectionEntity } from '../entities/Inspection';
-import { insertInspection } from '../repositories/inspectionRepository';
+import { InspectionEntity } from '../entities/Inspection';
+import { findInspectionForUpdate, findOverdueFollowUps, insertInspection } from '../repositories/inspectionRepository';
 import { findStructureByCode } from '../repositories/structureRepository';
 import { validateInspectionRecording } from '../rules/inspectionRecording';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
 import { unknownStructure } from './actService';
+import { setChangeContext } from '../repositories/structureHistoryRepository';
 import type { ServiceDeps } from './deps';
+import { pageSize } from './pagination';
 import { optionalText } from './text';
 
 export interface RecordInspectionInput {
@@ -18,6 +20,18 @@ export interface RecordInspectionInput {
   readonly authority: string;
   readonly outcome: string;
   readonly findings?: string | null;
+  readonly prescriptions?: string | null;
+  readonly followUpDueDate?: string | null;
+}
+
+const CURSOR_PREFIX = 'inspection:';
+const encodeSeq = (seq: string) => Buffer.from(CURSOR_PREFIX + seq, 'utf8').toString('base64url');
+function decodeSeq(after: string | null | undefined): string | null {
+  if (after == null) return null;
+  const text = Buffer.from(after, 'base64url').toString('utf8');
+  const seq = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
+  if (!/^[0-9]{1,18}$/.test(seq)) throw badInput('after', 'The cursor is not valid');
+  return seq;
 }
 
 const AUTHORITY_LIST = 'INSPECTION_AUTHORITY';
@@ -42,6 +56,8 @@ export function createInspectionService(deps: ServiceDeps) {
         authority: input.authority.trim(),
         outcome: input.outcome.trim(),
         findings: optionalText(input.findings),
+        prescriptions: optionalText(input.prescriptions),
+        followUpDueDate: input.followUpDueDate ?? null,
       };
       try {
         return await dataSource.transaction(async (db) => {
@@ -56,12 +72,48 @@ export function createInspectionService(deps: ServiceDeps) {
           if (!isValidCode(OUTCOME_LIST, candidate.outcome, candidate.date)) {
             throw new AppError('INVALID_CODE', 'The outcome is not in the INSPECTION_OUTCOME list', { field: 'outcome', list: OUTCOME_LIST });
           }
+          // seed 002 §a point c: the follow-up is due after the inspection
+          if (candidate.followUpDueDate !== null && candidate.followUpDueDate < candidate.date) {
+            throw new AppError('INVALID_DATE_RANGE', 'The follow-up due date precedes the inspection', { field: 'followUpDueDate' });
+          }
+          // effective date of the change in the history (seed 002 §a point d)
+          await setChangeContext(db, principal.sub, clock());
           return insertInspection(db, { ...candidate, createdBy: principal.sub });
         });
       } catch (err) {
         if (pgErrorInfo(err).code === PG.FOREIGN_KEY_VIOLATION) throw unknownStructure();
         throw err;
       }
+    },
+
+    /**
+     * recordInspectionFollowUp (seed 002 §a point c): SUPERVISOR in the
+     * structure's territory records the date the follow-up was done: not
+     * before the inspection, not in the future.
+     */
+    async recordFollowUp(principal: Principal, input: { inspectionId: string; doneDate: string }): Promise<InspectionEntity> {
+      requireSupervisor(principal);
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.inspectionId)) throw notFound('Inspection', 'inspectionId');
+      return dataSource.transaction(async (db) => {
+        const found = await findInspectionForUpdate(db, input.inspectionId);
+        if (!found) throw notFound('Inspection', 'inspectionId');
+        requireTerritory(principal, found.province);
+        if (input.doneDate > clock()) throw new AppError('INVALID_DATE_RANGE', 'The date cannot be in the future', { field: 'doneDate' });
+        if (input.doneDate < found.date) throw new AppError('INVALID_DATE_RANGE', 'The follow-up precedes the inspection', { field: 'doneDate' });
+        await setChangeContext(db, principal.sub, clock());
+        const repo = db.getRepository(InspectionEntity);
+        await repo.update({ id: input.inspectionId }, { followUpDoneDate: input.doneDate });
+        return (await repo.findOneByOrFail({ id: input.inspectionId }));
+      });
+    },
+
+    /** overdueFollowUps: SUPERVISOR only (FORBIDDEN otherwise), their territory, due before today and not done. */
+    async overdue(principal: Principal, args: { first?: number | null; after?: string | null }) {
+      requireSupervisor(principal);
+      const size = pageSize(args.first);
+      const rows = await findOverdueFollowUps(dataSource.manager, principal.territory, clock(), decodeSeq(args.after), size + 1);
+      const nodes = rows.slice(0, size);
+      return { nodes, pageInfo: { endCursor: nodes.length ? encodeSeq(nodes[nodes.length - 1].seq) : null, hasNextPage: rows.length > size } };
     },
   };
 }

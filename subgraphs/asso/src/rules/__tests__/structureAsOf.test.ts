@@ -1,0 +1,15 @@
+import { rebuildStructure } from '../structureAsOf';
+
+const insert = {
+  operation: 'INSERT',
+  changes: { code: { to: 'RM-1' }, name: { to: 'Casa' }, type: { to: 'T' }, municipality: { to: '058091' }, capacity: { to: 8 }, emergency_capacity: { to: 0 }, min_age: { to: null } },
+};
+
+describe('seed 002 §a point d: the registry as it was on a date', () => {
+  it('is null before the registration', () => expect(rebuildStructure([])).toBeNull());
+  it('applies the updates in order on top of the registration', () => {
+    const s = rebuildStructure([insert, { operation: 'UPDATE', changes: { capacity: { to: 10 } } }, { operation: 'UPDATE', changes: { capacity: { to: 12 }, address: { to: 'Via A' } } }]);
+    expect(s).toMatchObject({ code: 'RM-1', province: '058', capacity: 12, address: 'Via A', minAge: null, managingEntity: null });
+  });
+  it('is null after a deletion', () => expect(rebuildStructure([insert, { operation: 'DELETE', changes: {} }])).toBeNull());
+});

@@ -1,0 +1,49 @@
+/** The registry fields of a structure as rebuilt from its change log. */
+export interface StructureSnapshotFields {
+  readonly code: string;
+  readonly name: string;
+  readonly type: string;
+  readonly municipality: string;
+  readonly province: string;
+  readonly address: string | null;
+  readonly managingEntity: string | null;
+  readonly capacity: number;
+  readonly emergencyCapacity: number;
+  readonly minAge: number | null;
+  readonly maxAge: number | null;
+}
+
+/**
+ * seed 002 Allegato A §a point d ("interrogazioni storiche"): the structure
+ * as it was at the end of a date is its INSERT change followed by every
+ * UPDATE effective by then, applied in order (each change holds the new
+ * value of the columns it changed). Null when it was not registered yet (or
+ * deleted by then).
+ */
+export function rebuildStructure(changes: readonly { operation: string; changes: Record<string, { to: unknown }> }[]): StructureSnapshotFields | null {
+  let row: Record<string, unknown> | null = null;
+  for (const c of changes) {
+    if (c.operation === 'DELETE') {
+      row = null;
+      continue;
+    }
+    if (c.operation === 'INSERT') row = {};
+    if (row === null) continue;
+    for (const [column, diff] of Object.entries(c.changes)) row[column] = diff.to;
+  }
+  if (row === null) return null;
+  const municipality = String(row.municipality ?? '');
+  return {
+    code: String(row.code),
+    name: String(row.name),
+    type: String(row.type),
+    municipality,
+    province: municipality.slice(0, 3),
+    address: (row.address as string | null) ?? null,
+    managingEntity: (row.managing_entity as string | null) ?? null,
+    capacity: Number(row.capacity),
+    emergencyCapacity: Number(row.emergency_capacity ?? 0),
+    minAge: row.min_age == null ? null : Number(row.min_age),
+    maxAge: row.max_age == null ? null : Number(row.max_age),
+  };
+}

@@ -1,0 +1,105 @@
+import { isValidCode } from '../../../../shared/codes';
+import { PG, pgErrorInfo } from '../../../../shared/db/errors';
+import { AppError, badInput, notFound } from '../../../../shared/errors';
+import { throwIfViolated } from '../../../../shared/errors/violation';
+import type { Principal } from '../../../../shared/auth/principal';
+import { StructureEntity } from '../entities/Structure';
+import type { AssoLoaders } from '../loaders';
+import { findActsByStructureCodes } from '../repositories/actRepository';
+import { findStructureRowChangesUpTo, setChangeContext, type StructureChangeRow } from '../repositories/structureHistoryRepository';
+import { deriveStatus, type StructureStatus } from '../rules/deriveStatus';
+import { canReadHistory } from '../rules/historyAccess';
+import { managingEntityTaxCodeValid } from '../rules/taxCode';
+import { rebuildStructure, type StructureSnapshotFields } from '../rules/structureAsOf';
+import { validateStructureRegistration } from '../rules/structureRegistration';
+import { requireSupervisor, requireTerritory } from './access';
+import type { ServiceDeps } from './deps';
+import { optionalText } from './text';
+
+export interface UpdateStructureInput {
+  readonly code: string;
+  readonly name?: string | null;
+  readonly type?: string | null;
+  readonly address?: string | null;
+  readonly managingEntity?: string | null;
+  readonly managingEntityTaxCode?: string | null;
+  readonly capacity?: number | null;
+  readonly emergencyCapacity?: number | null;
+  readonly minAge?: number | null;
+  readonly maxAge?: number | null;
+  readonly contactEmail?: string | null;
+}
+
+const has = (input: object, key: string) => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
+
+/** Registry history and as-of reads (seed 002 Allegato A §a point d). */
+export function createStructureHistoryService(deps: ServiceDeps) {
+  const { dataSource, clock } = deps;
+  return {
+    /**
+     * updateStructure: SUPERVISOR in the structure's territory (PRIVACY.md
+     * §5), the same validations as the registration on the resulting row.
+     * Omitted fields keep their value; null clears an optional field. The
+     * change takes effect on the module clock's today (recorded in
+     * asso.structure_change.effective_date). One transaction.
+     */
+    async update(principal: Principal, input: UpdateStructureInput): Promise<StructureEntity> {
+      requireSupervisor(principal);
+      const code = input.code.trim();
+      for (const required of ['name', 'type', 'capacity'] as const) {
+        if (has(input, required) && input[required] === null) throw badInput(required, `The ${required} cannot be removed`);
+      }
+      try {
+        return await dataSource.transaction(async (db) => {
+          const repo = db.getRepository(StructureEntity);
+          const current = await repo.createQueryBuilder('s').setLock('pessimistic_write').where('s.code = :code', { code }).getOne();
+          if (!current) throw notFound('Structure', 'code');
+          requireTerritory(principal, current.province);
+          const next = {
+            name: has(input, 'name') ? String(input.name).trim() : current.name,
+            type: has(input, 'type') ? String(input.type).trim() : current.type,
+            address: has(input, 'address') ? optionalText(input.address) : current.address,
+            managingEntity: has(input, 'managingEntity') ? optionalText(input.managingEntity) : current.managingEntity,
+            managingEntityTaxCode: has(input, 'managingEntityTaxCode')
+              ? (optionalText(input.managingEntityTaxCode)?.toUpperCase() ?? null)
+              : current.managingEntityTaxCode,
+            capacity: has(input, 'capacity') ? Number(input.capacity) : current.capacity,
+            emergencyCapacity: has(input, 'emergencyCapacity') ? (input.emergencyCapacity ?? 0) : current.emergencyCapacity,
+            minAge: has(input, 'minAge') ? (input.minAge ?? null) : current.minAge,
+            maxAge: has(input, 'maxAge') ? (input.maxAge ?? null) : current.maxAge,
+            contactEmail: has(input, 'contactEmail') ? optionalText(input.contactEmail) : current.contactEmail,
+          };
+          throwIfViolated(
+            validateStructureRegistration({ ...next, code, municipality: current.municipality }),
+            has(input, 'managingEntityTaxCode') ? managingEntityTaxCodeValid(next.managingEntityTaxCode) : null,
+          );
+          if (has(input, 'type') && !isValidCode('STRUCTURE_TYPE', next.type, clock())) {
+            throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: 'STRUCTURE_TYPE' });
+          }
+          await setChangeContext(db, principal.sub, clock());
+          await repo.update({ code }, next);
+          return Object.assign(current, next);
+        });
+      } catch (err) {
+        const { code: sqlState } = pgErrorInfo(err);
+        if (sqlState === PG.CHECK_VIOLATION) throw badInput('input', 'The value is not accepted by the registry');
+        throw err;
+      }
+    },
+
+    /** structureAsOf (public): registry fields at the end of `date`, status from the acts issued by then. */
+    async asOf(code: string, date: string): Promise<(StructureSnapshotFields & { asOf: string; status: StructureStatus }) | null> {
+      const fields = rebuildStructure(await findStructureRowChangesUpTo(dataSource.manager, code.trim(), date));
+      if (!fields) return null;
+      // acts issued on or before the date, applied as the status rule does on that date
+      const acts = (await findActsByStructureCodes(dataSource.manager, [fields.code])).filter((a) => a.date <= date);
+      return { ...fields, asOf: date, status: deriveStatus(acts, date) };
+    },
+
+    /** Structure.history (REGISTRY): null for callers who may not see it. */
+    async history(principal: Principal, loaders: AssoLoaders, structure: StructureEntity): Promise<StructureChangeRow[] | null> {
+      if (!canReadHistory(principal, structure)) return null;
+      return loaders.changesByStructureCode.load(structure.code);
+    },
+  };
+}
