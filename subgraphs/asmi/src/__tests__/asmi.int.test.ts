@@ -1,16 +1,7 @@
-import pino from 'pino';
 import type { Principal } from '../../../../shared/auth/principal';
-import type { HubConfig } from '../../../../shared/config/config';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { callSubgraph } from '../../../../test/support/callSubgraph';
-import { freePorts } from '../../../../test/support/ports';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
-import { nextFiscalCode } from '../../../../test/support/fixtures';
-import { startAsso } from '../../../asso/src/server';
-import { startSinba } from '../../../sinba/src/server';
-import { startAsmi } from '../server';
+import { startThreeModules, type ThreeModules } from './support/threeModules';
 
-const logger = pino({ level: 'silent' });
 const TODAY = '2024-06-15';
 const clock = () => TODAY;
 
@@ -25,55 +16,25 @@ const ADMIT = 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { 
 const DISCHARGE = 'mutation($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id dischargeDate dischargeOutcome } }';
 
 describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
-  let db: TestDatabase;
-  let config: HubConfig;
+  let hub: ThreeModules;
   let asso: ModuleHandle;
-  let sinba: ModuleHandle;
   let asmi: ModuleHandle;
 
-  const call = (target: ModuleHandle, name: string, principal: Principal, query: string, variables: Record<string, unknown> = {}) =>
-    callSubgraph({ url: target.url, name, internalSecret: config.internalSecret }, principal, query, variables);
-  const asmiCall = (principal: Principal, query: string, variables: Record<string, unknown> = {}) => call(asmi, 'asmi', principal, query, variables);
+  const asmiCall = (principal: Principal, query: string, variables: Record<string, unknown> = {}) => hub.call('asmi', principal, query, variables);
   const code = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
-
-  async function structure(structureCode: string, capacity: number, emergencyCapacity = 0, extra: Record<string, unknown> = {}, authorise = true) {
-    const reg = await call(asso, 'asso', REGISTRAR, 'mutation($input: RegisterStructureInput!) { registerStructure(input: $input) { code } }', {
-      input: { code: structureCode, name: `Comunità ${structureCode}`, type: 'CEM', municipality: '058091', capacity, emergencyCapacity, minAge: 0, maxAge: 17, ...extra },
-    });
-    expect(reg.errors).toBeUndefined();
-    if (authorise) {
-      const act = await call(asso, 'asso', REGISTRAR, 'mutation($input: RecordActInput!) { recordAct(input: $input) { id } }', {
-        input: { structureCode, kind: 'AUTHORISATION', number: `A-${structureCode}`, date: '2020-01-01', validFrom: '2020-01-01' },
-      });
-      expect(act.errors).toBeUndefined();
-    }
-  }
-
-  async function minor(birthDate = '2012-01-01'): Promise<string> {
-    const res = await call(sinba, 'sinba', SW, 'mutation($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', {
-      input: { fiscalCode: nextFiscalCode(birthDate, 'M'), firstName: 'Test', lastName: 'Minore', birthDate, sex: 'M', citizenship: '100' },
-    });
-    expect(res.errors).toBeUndefined();
-    return (res.data as { registerMinor: { id: string } }).registerMinor.id;
-  }
-
+  const structure = (code: string, capacity: number, emergencyCapacity = 0, extra: Record<string, unknown> = {}, authorise = true) =>
+    hub.registerStructure(code, { capacity, emergencyCapacity, ...extra }, authorise);
+  const minor = (birthDate = '2012-01-01') => hub.registerMinor(birthDate);
   const admit = (structureCode: string, minorId: string, admissionDate: string, kind = 'ORDINARY', extra: Record<string, unknown> = {}) =>
     asmiCall(op(structureCode), ADMIT, { input: { minorId, structureCode, admissionDate, kind, ...extra } });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const [ps, pa, pm] = await freePorts(3);
-    const url = (p: number) => `http://127.0.0.1:${p}/graphql`;
-    config = { ...db.config, ports: { sinba: ps, asso: pa, asmi: pm }, subgraphUrls: { sinba: url(ps), asso: url(pa), asmi: url(pm) } };
-    asso = await startAsso(config, logger, { clock });
-    sinba = await startSinba(config, logger, { clock });
-    asmi = await startAsmi(config, logger, { clock });
+    hub = await startThreeModules(clock);
+    ({ asso, asmi } = hub);
+
   });
   afterAll(async () => {
-    await asmi?.stop();
-    await sinba?.stop();
-    await asso?.stop();
-    await db?.drop();
+    await hub?.stop();
   });
 
   it('admits a minor and keeps the quasi-identifiers and the structure attributes, never the identity', async () => {
@@ -129,7 +90,7 @@ describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
     await structure('AS-NA', 5, 0, {}, false);
     expect(code(await admit('AS-NA', m, '2024-02-01'))).toBe('STRUCTURE_NOT_AUTHORISED');
     await structure('AS-SUSP', 5);
-    const susp = await call(asso, 'asso', SUP, 'mutation($input: RecordActInput!) { recordAct(input: $input) { id } }', {
+    const susp = await hub.call('asso', SUP, 'mutation($input: RecordActInput!) { recordAct(input: $input) { id } }', {
       input: { structureCode: 'AS-SUSP', kind: 'SUSPENSION', number: 'S-1', date: '2024-01-01', validFrom: '2024-01-01', validTo: '2024-03-31' },
     });
     expect(susp.errors).toBeUndefined();

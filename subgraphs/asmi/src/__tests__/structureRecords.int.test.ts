@@ -1,16 +1,7 @@
-import pino from 'pino';
 import type { Principal } from '../../../../shared/auth/principal';
-import type { HubConfig } from '../../../../shared/config/config';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { callSubgraph } from '../../../../test/support/callSubgraph';
-import { freePorts } from '../../../../test/support/ports';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
-import { nextFiscalCode } from '../../../../test/support/fixtures';
-import { startAsso } from '../../../asso/src/server';
-import { startSinba } from '../../../sinba/src/server';
-import { startAsmi } from '../server';
+import { startThreeModules, type ThreeModules } from './support/threeModules';
 
-const logger = pino({ level: 'silent' });
 const TODAY = '2024-06-15';
 const clock = () => TODAY;
 
@@ -24,34 +15,15 @@ const RECORD = 'mutation($input: RecordAbsenceInput!) { recordAbsence(input: $in
 const END = 'mutation($input: EndAbsenceInput!) { endAbsence(input: $input) { id startDate endDate } }';
 
 describe('ASMI absences and activities against real PostgreSQL, ASSO and SINBA', () => {
-  let db: TestDatabase;
-  let config: HubConfig;
+  let hub: ThreeModules;
   let asso: ModuleHandle;
-  let sinba: ModuleHandle;
   let asmi: ModuleHandle;
 
-  const call = (target: ModuleHandle, name: string, principal: Principal, query: string, variables: Record<string, unknown> = {}) =>
-    callSubgraph({ url: target.url, name, internalSecret: config.internalSecret }, principal, query, variables);
-  const asmiCall = (principal: Principal, query: string, variables: Record<string, unknown> = {}) => call(asmi, 'asmi', principal, query, variables);
+  const asmiCall = (principal: Principal, query: string, variables: Record<string, unknown> = {}) => hub.call('asmi', principal, query, variables);
   const err = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => ({ code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field });
-
-  async function structure(structureCode: string) {
-    const reg = await call(asso, 'asso', REGISTRAR, 'mutation($input: RegisterStructureInput!) { registerStructure(input: $input) { code } }', {
-      input: { code: structureCode, name: `Comunità ${structureCode}`, type: 'CEM', municipality: '058091', capacity: 10, emergencyCapacity: 0, minAge: 0, maxAge: 17 },
-    });
-    expect(reg.errors).toBeUndefined();
-    const act = await call(asso, 'asso', REGISTRAR, 'mutation($input: RecordActInput!) { recordAct(input: $input) { id } }', {
-      input: { structureCode, kind: 'AUTHORISATION', number: `A-${structureCode}`, date: '2020-01-01', validFrom: '2020-01-01' },
-    });
-    expect(act.errors).toBeUndefined();
-  }
-
+  const structure = (code: string) => hub.registerStructure(code);
   async function placement(structureCode: string, admissionDate: string): Promise<string> {
-    const res = await call(sinba, 'sinba', SW, 'mutation($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', {
-      input: { fiscalCode: nextFiscalCode('2012-01-01', 'M'), firstName: 'Test', lastName: 'Minore', birthDate: '2012-01-01', sex: 'M', citizenship: '100' },
-    });
-    expect(res.errors).toBeUndefined();
-    const minorId = (res.data as any).registerMinor.id;
+    const minorId = await hub.registerMinor();
     const adm = await asmiCall(op(structureCode), ADMIT, { input: { minorId, structureCode, admissionDate, kind: 'ORDINARY' } });
     expect(adm.errors).toBeUndefined();
     return (adm.data as any).admitMinor.id;
@@ -61,21 +33,13 @@ describe('ASMI absences and activities against real PostgreSQL, ASSO and SINBA',
     asmiCall(op(structureCode), RECORD, { input: { placementId, kind, startDate, endDate, notes: 'free text' } });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const [ps, pa, pm] = await freePorts(3);
-    const url = (p: number) => `http://127.0.0.1:${p}/graphql`;
-    config = { ...db.config, ports: { sinba: ps, asso: pa, asmi: pm }, subgraphUrls: { sinba: url(ps), asso: url(pa), asmi: url(pm) } };
-    asso = await startAsso(config, logger, { clock });
-    sinba = await startSinba(config, logger, { clock });
-    asmi = await startAsmi(config, logger, { clock });
+    hub = await startThreeModules(clock);
+    ({ asso, asmi } = hub);
     await structure('AB-1');
     await structure('AB-2');
   });
   afterAll(async () => {
-    await asmi?.stop();
-    await sinba?.stop();
-    await asso?.stop();
-    await db?.drop();
+    await hub?.stop();
   });
 
   it('records an open departure, ends it, and lists it on the placement', async () => {
@@ -200,10 +164,7 @@ describe('ASMI absences and activities against real PostgreSQL, ASSO and SINBA',
     expect(asmi.counter.value).toBe(2);
   });
   it('computes EMERGENCY_OVER_LIMIT on the placement (today 2024-06-15)', async () => {
-    const m = await call(sinba, 'sinba', SW, 'mutation($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', {
-      input: { fiscalCode: nextFiscalCode('2011-05-05', 'F'), firstName: 'Test', lastName: 'Minore', birthDate: '2011-05-05', sex: 'F', citizenship: '100' },
-    });
-    const minorId = (m.data as any).registerMinor.id;
+    const minorId = await hub.registerMinor('2011-05-05', 'F');
     const adm = await asmiCall(op('AB-1'), ADMIT, { input: { minorId, structureCode: 'AB-1', admissionDate: '2024-04-01', kind: 'EMERGENCY' } });
     expect(adm.errors).toBeUndefined();
     const pid = (adm.data as any).admitMinor.id;
@@ -221,10 +182,7 @@ describe('ASMI absences and activities against real PostgreSQL, ASSO and SINBA',
     it('applies the good events of a batch, rejects the bad ones alone, and replays the whole batch without changes', async () => {
       await structure('EV-1');
       const existing = await placement('EV-1', '2024-01-10');
-      const m = await call(sinba, 'sinba', SW, 'mutation($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', {
-        input: { fiscalCode: nextFiscalCode('2010-07-07', 'F'), firstName: 'Test', lastName: 'Minore', birthDate: '2010-07-07', sex: 'F', citizenship: '100' },
-      });
-      const minorId = (m.data as any).registerMinor.id;
+      const minorId = await hub.registerMinor('2010-07-07', 'F');
       const events = [
         { clientEventId: 'e1', type: 'ADMISSION', admission: { minorId, structureCode: 'EV-1', admissionDate: '2024-05-01', kind: 'ORDINARY' } },
         { clientEventId: 'e2', type: 'ABSENCE', absence: { placementId: existing, kind: 'UNAUTHORISED_DEPARTURE', startDate: '2024-02-01', endDate: '2024-02-02', notes: 'n' } },
