@@ -7,7 +7,6 @@ const clock = () => TODAY;
 
 const SUP: Principal = { role: 'SUPERVISOR', sub: 'sup', territory: ['058'] };
 /** Registers the test structures in ASSO (provinces 058 and 059). */
-const REGISTRAR: Principal = { role: 'SUPERVISOR', sub: 'registrar', territory: ['058', '059'] };
 const SW: Principal = { role: 'SOCIAL_WORKER', sub: 'sw', serviceId: 'S1' };
 const op = (structureCode: string): Principal => ({ role: 'STRUCTURE_OPERATOR', sub: `op-${structureCode}`, structureCode });
 const GATEWAY: Principal = { role: 'SERVICE', sub: 'service:gateway', service: 'gateway' };
@@ -17,7 +16,6 @@ const DISCHARGE = 'mutation($input: DischargeMinorInput!) { dischargeMinor(input
 
 describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
   let hub: ThreeModules;
-  let asso: ModuleHandle;
   let asmi: ModuleHandle;
 
   const asmiCall = (principal: Principal, query: string, variables: Record<string, unknown> = {}) => hub.call('asmi', principal, query, variables);
@@ -30,7 +28,7 @@ describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
 
   beforeAll(async () => {
     hub = await startThreeModules(clock);
-    ({ asso, asmi } = hub);
+    ({ asmi } = hub);
 
   });
   afterAll(async () => {

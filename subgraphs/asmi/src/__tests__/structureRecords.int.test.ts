@@ -5,7 +5,6 @@ import { startThreeModules, type ThreeModules } from './support/threeModules';
 const TODAY = '2024-06-15';
 const clock = () => TODAY;
 
-const REGISTRAR: Principal = { role: 'SUPERVISOR', sub: 'registrar', territory: ['058', '059'] };
 const SW: Principal = { role: 'SOCIAL_WORKER', sub: 'sw', serviceId: 'S1' };
 const op = (structureCode: string): Principal => ({ role: 'STRUCTURE_OPERATOR', sub: `op-${structureCode}`, structureCode });
 
@@ -16,7 +15,6 @@ const END = 'mutation($input: EndAbsenceInput!) { endAbsence(input: $input) { id
 
 describe('ASMI absences and activities against real PostgreSQL, ASSO and SINBA', () => {
   let hub: ThreeModules;
-  let asso: ModuleHandle;
   let asmi: ModuleHandle;
 
   const asmiCall = (principal: Principal, query: string, variables: Record<string, unknown> = {}) => hub.call('asmi', principal, query, variables);
@@ -34,7 +32,7 @@ describe('ASMI absences and activities against real PostgreSQL, ASSO and SINBA',
 
   beforeAll(async () => {
     hub = await startThreeModules(clock);
-    ({ asso, asmi } = hub);
+    ({ asmi } = hub);
     await structure('AB-1');
     await structure('AB-2');
   });
