@@ -69,11 +69,6 @@ export function collectMinors(data: Json | undefined, out: Map<string, KnownRela
   return out;
 }
 
-/** Minor ids anchored anywhere in a response. */
-export function collectMinorIds(data: Json | undefined): Set<string> {
-  return new Set(collectMinors(data).keys());
-}
-
 function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectContext): ObjectContext {
   const mid = obj[HIDDEN.minorId];
   const minor = obj[HIDDEN.minor];

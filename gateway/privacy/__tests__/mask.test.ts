@@ -1,6 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { buildPolicy } from '../../policy/policy';
-import { collectMinorIds, maskResponse } from '../mask';
+import { collectMinors, maskResponse } from '../mask';
 import { rewriteOperation, HIDDEN } from '../rewrite';
 import type { Principal } from '../../../shared/auth/principal';
 
@@ -118,8 +118,10 @@ describe('maskResponse (layer 2: relationship rules per object)', () => {
   });
 
   it('collects every anchored minor id for one batched relationship lookup', () => {
-    const ids = collectMinorIds({ a: { [HIDDEN.minorId]: 'm1', x: [{ [HIDDEN.minor]: { id: 'm2' } }, { [HIDDEN.minor]: { id: 'm1' } }] } });
-    expect([...ids].sort()).toEqual(['m1', 'm2']);
+    const minors = collectMinors({ a: { [HIDDEN.minorId]: 'm1', [HIDDEN.caseHolder]: true, x: [{ [HIDDEN.minor]: { id: 'm2' } }, { [HIDDEN.minor]: { id: 'm1' } }] } });
+    expect([...minors.keys()].sort()).toEqual(['m1', 'm2']);
+    expect(minors.get('m1')).toEqual({ caseHolder: true });
+    expect(minors.get('m2')).toEqual({});
   });
 
   it('reports without masking in dry-run mode', () => {
