@@ -1,6 +1,6 @@
 import { isValidCode } from '../../../../shared/codes';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError, badInput, notFound } from '../../../../shared/errors';
+import { AppError, notFound } from '../../../../shared/errors';
 import type { Principal } from '../../../../shared/auth/principal';
 import { InspectionEntity } from '../entities/Inspection';
 import { findInspectionForUpdate, findOverdueFollowUps, insertInspection } from '../repositories/inspectionRepository';
@@ -11,7 +11,7 @@ import { requireSupervisor, requireTerritory } from './access';
 import { unknownStructure } from './actService';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
 import type { ServiceDeps } from './deps';
-import { pageSize } from './pagination';
+import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { optionalText } from './text';
 
 export interface RecordInspectionInput {
@@ -24,15 +24,8 @@ export interface RecordInspectionInput {
   readonly followUpDueDate?: string | null;
 }
 
-const CURSOR_PREFIX = 'inspection:';
-const encodeSeq = (seq: string) => Buffer.from(CURSOR_PREFIX + seq, 'utf8').toString('base64url');
-function decodeSeq(after: string | null | undefined): string | null {
-  if (after == null) return null;
-  const text = Buffer.from(after, 'base64url').toString('utf8');
-  const seq = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
-  if (!/^[0-9]{1,18}$/.test(seq)) throw badInput('after', 'The cursor is not valid');
-  return seq;
-}
+/** `overdueFollowUps(after)`: cursors carry the recording sequence of the last inspection of the page. */
+const inspectionCursor = cursorCodec('inspection:', (seq) => /^[0-9]{1,18}$/.test(seq));
 
 const AUTHORITY_LIST = 'INSPECTION_AUTHORITY';
 const OUTCOME_LIST = 'INSPECTION_OUTCOME';
@@ -111,9 +104,8 @@ export function createInspectionService(deps: ServiceDeps) {
     async overdue(principal: Principal, args: { first?: number | null; after?: string | null }) {
       requireSupervisor(principal);
       const size = pageSize(args.first);
-      const rows = await findOverdueFollowUps(dataSource.manager, principal.territory, clock(), decodeSeq(args.after), size + 1);
-      const nodes = rows.slice(0, size);
-      return { nodes, pageInfo: { endCursor: nodes.length ? encodeSeq(nodes[nodes.length - 1].seq) : null, hasNextPage: rows.length > size } };
+      const rows = await findOverdueFollowUps(dataSource.manager, principal.territory, clock(), inspectionCursor.after(args.after), size + 1);
+      return toPage(rows, size, (r) => r.seq, inspectionCursor);
     },
   };
 }

@@ -17,7 +17,8 @@ import { structureMunicipalityValid, validateStructureRegistration } from '../ru
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
 import type { ServiceDeps } from './deps';
-import { afterCode, encodeCursor, pageSize } from './pagination';
+import { afterCode, pageSize, structureCursor } from './pagination';
+import { toPage } from '../../../../shared/graphql/pagination';
 import { optionalText } from './text';
 
 export interface RegisterStructureInput {
@@ -205,8 +206,7 @@ export function createStructureService(deps: ServiceDeps) {
 export type StructureService = ReturnType<typeof createStructureService>;
 
 function page(rows: StructureEntity[], size: number): StructurePage {
-  const nodes = rows.slice(0, size);
-  return { nodes, pageInfo: { endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].code) : null, hasNextPage: rows.length > size } };
+  return toPage(rows, size, (s) => s.code, structureCursor);
 }
 
 function groupActs(acts: readonly ActEntity[]): Map<string, ActEntity[]> {

@@ -3,6 +3,7 @@ import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import type { Principal } from '../../../../shared/auth/principal';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
 import type { MinorEntity } from '../entities/Minor';
+import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { isUuid, type SinbaLoaders } from '../loaders';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import { findMinorIdByFiscalCode, findMinorsByIds, findMinorsHeldByService, insertMinor, lockMinorWithDates, recordBirthRow } from '../repositories/minorRepository';
@@ -53,25 +54,11 @@ export interface MinorPage {
   readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
 }
 
-/** `minors(first)`: default and maximum page sizes. */
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 100;
 /** `caseHeldMinors`: at most this many ids per call (the gateway sends the minors of one response). */
 export const MAX_RELATIONSHIP_IDS = 1000;
 
-const CURSOR_PREFIX = 'minor:';
-
-/** Opaque cursor: base64url of the last minor id of the page (ids are random UUIDs, no personal data). */
-export function encodeCursor(minorId: string): string {
-  return Buffer.from(CURSOR_PREFIX + minorId, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string | null {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith(CURSOR_PREFIX)) return null;
-  const id = text.slice(CURSOR_PREFIX.length);
-  return isUuid(id) ? id.toLowerCase() : null;
-}
+/** `minors(after)`: cursors carry the last minor id of the page (ids are random UUIDs, no personal data). */
+const minorCursor = cursorCodec('minor:', isUuid, (id) => id.toLowerCase());
 
 /** Blank optional strings count as absent. */
 function optional(value: string | null | undefined): string | null {
@@ -241,18 +228,12 @@ export function createMinorService(deps: ServiceDeps) {
      */
     async list(principal: Principal, first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
       requireAuthenticated(principal);
-      const size = first ?? DEFAULT_PAGE_SIZE;
-      if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
-      const afterId = after == null ? null : decodeCursor(after);
-      if (after != null && afterId === null) throw badInput('after', 'The cursor is not valid');
+      const size = pageSize(first);
+      const afterId = minorCursor.after(after);
       if (principal.role !== 'SOCIAL_WORKER') return { nodes: [], pageInfo: { endCursor: null, hasNextPage: false } };
 
       const rows = await findMinorsHeldByService(dataSource.manager, { serviceId: principal.serviceId, today: clock(), afterId, limit: size + 1 });
-      const nodes = rows.slice(0, size);
-      return {
-        nodes,
-        pageInfo: { endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null, hasNextPage: rows.length > size },
-      };
+      return toPage(rows, size, (m) => m.id, minorCursor);
     },
 
     /**
