@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput, forbidden, notFound, unauthenticated } from '../../../../shared/errors';
+import { AppError, badInput, forbidden, notFound } from '../../../../shared/errors';
+import { requireRole } from '../../../../shared/auth/requireRole';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { endNotBeforeStart } from '../../../../shared/rules/dates';
@@ -28,8 +29,7 @@ const FORBIDDEN_MSG = 'Only an operator of the structure can record its placemen
 
 /** PRIVACY.md §5: only the STRUCTURE_OPERATOR of the placement's structure writes its records. */
 export function requireOperator(principal: Principal): asserts principal is Extract<Principal, { role: 'STRUCTURE_OPERATOR' }> {
-  if (principal.role === 'ANONYMOUS') throw unauthenticated();
-  if (principal.role !== 'STRUCTURE_OPERATOR') throw forbidden(FORBIDDEN_MSG);
+  requireRole(principal, ['STRUCTURE_OPERATOR'], FORBIDDEN_MSG);
 }
 
 /** The placement, locked for the transaction (serialises writes on its absences/activities and its discharge), of the caller's structure. */

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTerritory, type Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput, forbidden, notFound, unauthenticated } from '../../../../shared/errors';
+import { AppError, badInput, forbidden, notFound } from '../../../../shared/errors';
+import { requireRole } from '../../../../shared/auth/requireRole';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { isValidCode } from '../../../../shared/codes';
 import type { Clock } from '../../../../shared/time';
@@ -43,10 +44,8 @@ type Operator = Extract<Principal, { role: 'STRUCTURE_OPERATOR' }>;
 
 /** PRIVACY.md §5: admit, discharge, record activities or absences — STRUCTURE_OPERATOR of that structure. */
 function requireOperatorOf(principal: Principal, structureCode: string): asserts principal is Operator {
-  if (principal.role === 'ANONYMOUS') throw unauthenticated();
-  if (principal.role !== 'STRUCTURE_OPERATOR' || principal.structureCode !== structureCode) {
-    throw forbidden('Only an operator of the structure can record its placements');
-  }
+  requireRole(principal, ['STRUCTURE_OPERATOR'], 'Only an operator of the structure can record its placements');
+  if (principal.structureCode !== structureCode) throw forbidden('Only an operator of the structure can record its placements');
 }
 
 const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
@@ -119,8 +118,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
 
     /** Discharge with a coded outcome, not before the admission (API.md). */
     async discharge(principal: Principal, input: DischargeMinorInput, within?: EntityManager): Promise<PlacementRow> {
-      if (principal.role === 'ANONYMOUS') throw unauthenticated();
-      if (principal.role !== 'STRUCTURE_OPERATOR') throw forbidden('Only an operator of the structure can record its placements');
+      requireRole(principal, ['STRUCTURE_OPERATOR'], 'Only an operator of the structure can record its placements');
       if (!isUuid(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
       if (!isValidCode('DISCHARGE_OUTCOME', input.dischargeOutcome, input.dischargeDate)) {
         throw new AppError('INVALID_CODE', 'Unknown discharge outcome', { field: 'dischargeOutcome', list: 'DISCHARGE_OUTCOME' });

@@ -1,4 +1,5 @@
-import { forbidden, unauthenticated } from '../../../../shared/errors';
+import { forbidden } from '../../../../shared/errors';
+import { requireRole } from '../../../../shared/auth/requireRole';
 import type { Principal } from '../../../../shared/auth/principal';
 import { canWriteRegistry } from '../rules/registryAccess';
 
@@ -10,8 +11,7 @@ type Supervisor = Extract<Principal, { role: 'SUPERVISOR' }>;
  * or UNAUTHENTICATED for anonymous callers.
  */
 export function requireSupervisor(principal: Principal): asserts principal is Supervisor {
-  if (principal.role === 'ANONYMOUS') throw unauthenticated();
-  if (principal.role !== 'SUPERVISOR') throw forbidden('Only a supervisor can change the structure registry');
+  requireRole(principal, ['SUPERVISOR'], 'Only a supervisor can change the structure registry');
 }
 
 /** PRIVACY.md §3 IN_TERRITORY: the structure's province is in the supervisor's territory. */

@@ -12,7 +12,8 @@ import { caseNotClosed, heldByService } from '../rules/caseRules';
 import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates';
 import { oneOpenCasePerMinor } from '../rules/oneOpenCase';
 import { throwIfViolated } from '../../../../shared/errors/violation';
-import { notFoundError, requireRole } from './access';
+import { requireRole } from '../../../../shared/auth/requireRole';
+import { notFound } from '../../../../shared/errors/AppError';
 import type { ServiceDeps } from './deps';
 
 export interface OpenCaseInput {
@@ -49,20 +50,20 @@ export function createCaseService(deps: ServiceDeps) {
      * co-management by a second service with a coded reason.
      */
     async open(principal: Principal, input: OpenCaseInput): Promise<CaseEntity> {
-      requireRole(principal, 'SOCIAL_WORKER');
+      requireRole(principal, ['SOCIAL_WORKER']);
       const coManagementReason = input.coManagementReason ?? null;
       // seed 003 §3.2: a case records care that has started; it cannot start after today.
       throwIfViolated(notAfterToday(input.startDate, clock(), 'startDate'));
       if (coManagementReason !== null && !isValidCode('CO_MANAGEMENT_REASON', coManagementReason, input.startDate)) {
         throw invalidCode('coManagementReason', 'CO_MANAGEMENT_REASON');
       }
-      if (!isUuid(input.minorId)) throw notFoundError('Minor', 'minorId');
+      if (!isUuid(input.minorId)) throw notFound('Minor', 'minorId');
 
       try {
         return await dataSource.transaction(async (db) => {
           // Lock the minor: concurrent openCase calls for the same minor check the rule one after the other.
           const minor = await lockMinorWithDates(db, input.minorId);
-          if (!minor) throw notFoundError('Minor', 'minorId');
+          if (!minor) throw notFound('Minor', 'minorId');
           // seed 003 §3.2.1: at most 10 months before the (expected) birth date.
           throwIfViolated(caseStartNotTooEarly(input.startDate, minor.birthDate ?? minor.expectedBirthDate));
           const existing = await findCasesOfMinor(db, input.minorId);
@@ -91,11 +92,11 @@ export function createCaseService(deps: ServiceDeps) {
      * before the start.
      */
     async close(principal: Principal, input: CloseCaseInput): Promise<CaseEntity> {
-      requireRole(principal, 'SOCIAL_WORKER');
-      if (!isUuid(input.caseId)) throw notFoundError('Case', 'caseId');
+      requireRole(principal, ['SOCIAL_WORKER']);
+      if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
       return dataSource.transaction(async (db) => {
         const c = await findCaseForUpdate(db, input.caseId);
-        if (!c) throw notFoundError('Case', 'caseId');
+        if (!c) throw notFound('Case', 'caseId');
         throwIfViolated(heldByService(c, principal.serviceId), caseNotClosed(c));
         if (!isValidCode('CASE_CLOSURE_REASON', input.closureReason, input.endDate)) throw invalidCode('closureReason', 'CASE_CLOSURE_REASON');
         throwIfViolated(endNotBeforeStart(c.startDate, input.endDate, 'endDate'));
@@ -114,21 +115,21 @@ export function createCaseService(deps: ServiceDeps) {
      * history. Returns the new case.
      */
     async transfer(principal: Principal, input: TransferCaseInput): Promise<CaseEntity> {
-      requireRole(principal, 'SOCIAL_WORKER');
+      requireRole(principal, ['SOCIAL_WORKER']);
       const closureReason = input.closureReason ?? TRANSFER_CLOSURE_REASON;
       const toServiceId = input.toServiceId.trim();
       throwIfViolated(transferToAnotherService(principal.serviceId, toServiceId), notAfterToday(input.transferDate, clock(), 'transferDate'));
       if (!isValidCode('CASE_CLOSURE_REASON', closureReason, input.transferDate)) throw invalidCode('closureReason', 'CASE_CLOSURE_REASON');
-      if (!isUuid(input.caseId)) throw notFoundError('Case', 'caseId');
+      if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
 
       try {
         return await dataSource.transaction(async (db) => {
           const found = await findCaseById(db, input.caseId);
-          if (!found) throw notFoundError('Case', 'caseId');
+          if (!found) throw notFound('Case', 'caseId');
           // Same lock order as openCase (minor, then its cases).
           await lockMinorWithDates(db, found.minorId);
           const c = await findCaseForUpdate(db, found.id);
-          if (!c) throw notFoundError('Case', 'caseId');
+          if (!c) throw notFound('Case', 'caseId');
           throwIfViolated(heldByService(c, principal.serviceId), caseNotClosed(c), endNotBeforeStart(c.startDate, input.transferDate, 'transferDate'));
           throwIfViolated(receivingServiceFree(await findCasesOfMinor(db, c.minorId), toServiceId, input.transferDate));
           await closeCaseRow(db, c.id, { endDate: input.transferDate, closureReason, closedBy: principal.sub });

@@ -7,7 +7,8 @@ import { findHealthDataForUpdate, upsertHealthData, type HealthDataValues } from
 import { lockMinor } from '../repositories/minorRepository';
 import { severeImpliesLaw104 } from '../rules/healthData';
 import { throwIfViolated } from '../../../../shared/errors/violation';
-import { notFoundError, requireRole } from './access';
+import { requireRole } from '../../../../shared/auth/requireRole';
+import { notFound } from '../../../../shared/errors/AppError';
 import type { ServiceDeps } from './deps';
 
 export interface HealthDataInput {
@@ -30,10 +31,10 @@ export function createHealthDataService(deps: ServiceDeps) {
      * left out of the input keep their stored value; an explicit null clears one.
      */
     async record(principal: Principal, input: HealthDataInput): Promise<HealthDataEntity> {
-      requireRole(principal, 'SOCIAL_WORKER');
-      if (!isUuid(input.minorId)) throw notFoundError('Minor', 'minorId');
+      requireRole(principal, ['SOCIAL_WORKER']);
+      if (!isUuid(input.minorId)) throw notFound('Minor', 'minorId');
       return dataSource.transaction(async (db) => {
-        if (!(await lockMinor(db, input.minorId))) throw notFoundError('Minor', 'minorId');
+        if (!(await lockMinor(db, input.minorId))) throw notFound('Minor', 'minorId');
         const held = await findMinorIdsHeldBy(db, [input.minorId], principal.serviceId, clock());
         if (held.length === 0) throw forbidden('Only a service holding an open case for the minor may record health data');
         const current = await findHealthDataForUpdate(db, input.minorId);

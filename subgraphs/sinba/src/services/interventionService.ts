@@ -10,7 +10,8 @@ import { caseNotClosed, heldByService, interventionWithinCase } from '../rules/c
 import { endNotBeforeStart } from '../../../../shared/rules/dates';
 import { structureCodeCheck } from '../rules/structureCode';
 import { throwIfViolated } from '../../../../shared/errors/violation';
-import { notFoundError, requireRole } from './access';
+import { requireRole } from '../../../../shared/auth/requireRole';
+import { notFound } from '../../../../shared/errors/AppError';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
 
@@ -34,7 +35,7 @@ export function createInterventionService(deps: ServiceDeps) {
 
   /** Rules that depend on the case (checked before the ASSO call and again under the lock). */
   function checkCase(c: CaseEntity | null, serviceId: string, startDate: string): asserts c is CaseEntity {
-    if (!c) throw notFoundError('Case', 'caseId');
+    if (!c) throw notFound('Case', 'caseId');
     // PRIVACY.md §5: only the service holding the case adds interventions.
     throwIfViolated(heldByService(c, serviceId), caseNotClosed(c), interventionWithinCase(c, startDate));
   }
@@ -47,8 +48,8 @@ export function createInterventionService(deps: ServiceDeps) {
      * 888888 (other region) / 999999 (not listed).
      */
     async add(principal: Principal, input: AddInterventionInput): Promise<InterventionEntity> {
-      requireRole(principal, 'SOCIAL_WORKER');
-      if (!isUuid(input.caseId)) throw notFoundError('Case', 'caseId');
+      requireRole(principal, ['SOCIAL_WORKER']);
+      if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
       const type = findCode('INTERVENTION_TYPE', input.type, input.startDate);
       if (!type) throw invalidCode('type', 'INTERVENTION_TYPE');
       const endDate = input.endDate ?? null;

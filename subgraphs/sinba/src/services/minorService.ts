@@ -12,7 +12,7 @@ import { birthDateNotInFuture, citizenshipIsIstatCode, fiscalCodeValid, municipa
 import { normaliseFiscalCode, parseFiscalCode } from '../rules/fiscalCode';
 import { validateMinorRegistration } from '../rules/minorRegistration';
 import { throwIfViolated } from '../../../../shared/errors/violation';
-import { requireAuthenticated, requireRole } from './access';
+import { requireAuthenticated, requireRole } from '../../../../shared/auth/requireRole';
 import type { ServiceDeps } from './deps';
 
 export interface RegisterMinorInput {
@@ -77,7 +77,7 @@ export function createMinorService(deps: ServiceDeps) {
      * id (API.md), also when two registrations race (unique index).
      */
     async register(principal: Principal, input: RegisterMinorInput): Promise<MinorEntity> {
-      requireRole(principal, 'SOCIAL_WORKER', 'STRUCTURE_OPERATOR');
+      requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
       const fiscalCode = optional(input.fiscalCode);
       const candidate = {
         fiscalCode: fiscalCode === null ? null : normaliseFiscalCode(fiscalCode),
@@ -116,7 +116,7 @@ export function createMinorService(deps: ServiceDeps) {
      * code left empty; municipalities 999999 until birth.
      */
     async registerUnborn(principal: Principal, input: RegisterUnbornInput): Promise<MinorEntity> {
-      requireRole(principal, 'SOCIAL_WORKER', 'STRUCTURE_OPERATOR');
+      requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
       const citizenship = optional(input.citizenship);
       if (citizenship !== null) throwIfViolated(citizenshipIsIstatCode(citizenship));
       return dataSource.transaction((db) =>
@@ -144,7 +144,7 @@ export function createMinorService(deps: ServiceDeps) {
      * minor. Same fiscal-code rules and DUPLICATE_MINOR as registerMinor.
      */
     async completeBirth(principal: Principal, input: CompleteBirthInput): Promise<MinorEntity> {
-      requireRole(principal, 'SOCIAL_WORKER');
+      requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.minorId)) throw new AppError('NOT_FOUND', 'Minor not found', { field: 'minorId' });
       const fiscalCode = optional(input.fiscalCode);
       const birth = {
@@ -198,7 +198,7 @@ export function createMinorService(deps: ServiceDeps) {
      * for everyone else, so the lookup reveals nothing about care.
      */
     async byFiscalCode(principal: Principal, loaders: SinbaLoaders, rawFiscalCode: string): Promise<MinorMatch | null> {
-      requireRole(principal, 'SOCIAL_WORKER', 'STRUCTURE_OPERATOR');
+      requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
       const fiscalCode = normaliseFiscalCode(rawFiscalCode);
       const parsed = parseFiscalCode(fiscalCode);
       if (!parsed.ok) throw badInput('fiscalCode', 'The fiscal code is not valid');

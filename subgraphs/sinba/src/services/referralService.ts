@@ -7,7 +7,8 @@ import { isUuid } from '../loaders';
 import { lockMinorWithDates } from '../repositories/minorRepository';
 import { insertReferral } from '../repositories/referralRepository';
 import { pregnancyFlagConsistent } from '../rules/referral';
-import { notFoundError, requireRole } from './access';
+import { requireRole } from '../../../../shared/auth/requireRole';
+import { notFound } from '../../../../shared/errors/AppError';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
 
@@ -30,14 +31,14 @@ export function createReferralService(deps: ServiceDeps) {
      * belongs to the token's serviceId. Reading it back is CASE data.
      */
     async record(principal: Principal, input: RecordReferralInput): Promise<ReferralEntity> {
-      requireRole(principal, 'SOCIAL_WORKER');
+      requireRole(principal, ['SOCIAL_WORKER']);
       // seed 003 §3.1: a referral records a contact that has happened.
       throwIfViolated(notAfterToday(input.date, clock(), 'date'));
       if (!isValidCode('REFERRAL_SOURCE', input.source, input.date)) throw invalidCode('source', 'REFERRAL_SOURCE');
-      if (!isUuid(input.minorId)) throw notFoundError('Minor', 'minorId');
+      if (!isUuid(input.minorId)) throw notFound('Minor', 'minorId');
       return dataSource.transaction(async (db) => {
         const minor = await lockMinorWithDates(db, input.minorId);
-        if (!minor) throw notFoundError('Minor', 'minorId');
+        if (!minor) throw notFound('Minor', 'minorId');
         throwIfViolated(pregnancyFlagConsistent(input.date, input.duringPregnancy, minor));
         return insertReferral(db, {
           minorId: minor.id,
