@@ -13,8 +13,9 @@ export const DEMO = {
   serviceId: 'S-RM-01',
   territory: ['058'],
   structures: [
-    { code: 'RM-C001', type: 'CEM', name: 'Comunità educativa Il Girasole', municipality: '058091', capacity: 8, emergencyCapacity: 2, minAge: 6, maxAge: 17 },
-    { code: 'RM-C002', type: 'CFM', name: 'Casa famiglia Arcobaleno', municipality: '058091', capacity: 6, emergencyCapacity: 0, minAge: 0, maxAge: 17 },
+    // municipality: ISTAT code of Roma (058091, code list MUNICIPALITY); healthAuthority: one of the province's ASLs (HEALTH_AUTHORITY)
+    { code: 'RM-C001', type: 'CEM', name: 'Comunità educativa Il Girasole', municipality: '058091', healthAuthority: 'ROMA_1', gender: 'MIXED', target: 'GENERAL', phone: '06 0000001', publicEmail: 'girasole@demo.example.org', capacity: 8, emergencyCapacity: 2, minAge: 6, maxAge: 17 },
+    { code: 'RM-C002', type: 'CFM', name: 'Casa famiglia Arcobaleno', municipality: '058091', healthAuthority: 'ROMA_2', gender: 'MIXED', target: 'GENERAL', phone: '06 0000002', publicEmail: 'arcobaleno@demo.example.org', capacity: 6, emergencyCapacity: 0, minAge: 0, maxAge: 17 },
   ],
   minors: [
     { letters: 'RSSMRA', firstName: 'Mario', lastName: 'Rossi', birthDate: '2012-03-14', sex: 'M' as const, placedIn: 'RM-C001' },

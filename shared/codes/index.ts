@@ -18,6 +18,7 @@ import { coPlanningPartner } from './lists/coPlanningPartner';
 import { dischargeOutcome } from './lists/dischargeOutcome';
 import { familyProblem } from './lists/familyProblem';
 import { fosterCareSchedule } from './lists/fosterCareSchedule';
+import { healthAuthority } from './lists/healthAuthority';
 import { healthCondition } from './lists/healthCondition';
 import { inspectionAuthority } from './lists/inspectionAuthority';
 import { inspectionOutcome } from './lists/inspectionOutcome';
@@ -25,12 +26,20 @@ import { interventionGroup } from './lists/interventionGroup';
 import { interventionType } from './lists/interventionType';
 import { legalBasis } from './lists/legalBasis';
 import { minorProblem } from './lists/minorProblem';
+import { municipality } from './lists/municipality';
 import { placementKind } from './lists/placementKind';
 import { referralSource } from './lists/referralSource';
 import { significantPersonRelation } from './lists/significantPersonRelation';
+import { structureGender } from './lists/structureGender';
 import { structureTarget } from './lists/structureTarget';
 import { structureType } from './lists/structureType';
 import { violenceType } from './lists/violenceType';
+import { violenceDetector } from './lists/violenceDetector';
+import { schoolingLevel } from './lists/schoolingLevel';
+import { employmentCondition } from './lists/employmentCondition';
+import { courtAuthority } from './lists/courtAuthority';
+import { courtOrderKind } from './lists/courtOrderKind';
+import { courtOrderEffect } from './lists/courtOrderEffect';
 
 export type { CodeAttributes, CodeEntry, CodeList, CodeListName } from './types';
 
@@ -38,6 +47,8 @@ const ALL: readonly CodeList[] = [
   // ASSO: structure registry (seed 002)
   structureType,
   structureTarget,
+  structureGender,
+  healthAuthority,
   actKind,
   inspectionAuthority,
   inspectionOutcome,
@@ -58,12 +69,20 @@ const ALL: readonly CodeList[] = [
   assessmentType,
   assessmentOutcome,
   violenceType,
+  violenceDetector,
+  schoolingLevel,
+  employmentCondition,
+  courtAuthority,
+  courtOrderKind,
+  courtOrderEffect,
   // ASMI: placements in structures (seed 001)
   placementKind,
   legalBasis,
   dischargeOutcome,
   activityType,
   absenceKind,
+  // Shared: Italian municipalities by ISTAT code (municipalities.ts)
+  municipality,
 ];
 
 /** Every list by name. */

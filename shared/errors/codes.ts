@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   DUPLICATE_MINOR: { description: 'A minor with this fiscal code is already registered; `extensions.minorId` gives the existing id.', expose: true },
   CASE_ALREADY_OPEN: { description: 'Another open case exists for the minor and no co-management reason was given (seed 003 §3.2).', expose: true },
   CASE_CLOSED: { description: 'The case is closed: no intervention or change can be recorded on it.', expose: true },
+  MISSING_REQUIRED_RECORD: { description: 'The record needs another record the minor does not have yet (seed 003 §3.5: disability needs the health data, code 98 and others health or additional data, victims a violence record); `extensions.field` names the input field, `extensions.required` the missing record.', expose: true },
   PLACEMENT_OVERLAP: { description: 'The minor already has a placement in the period (one placement at a time).', expose: true },
   PLACEMENT_CLOSED: { description: 'The placement is already discharged.', expose: true },
   STRUCTURE_NOT_AUTHORISED: { description: 'The structure is not ACTIVE on the date (no authorisation in force, suspended, revoked or closed).', expose: true },

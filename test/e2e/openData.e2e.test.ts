@@ -26,7 +26,15 @@ describe('open data: the public registry at a stable URL (seed 002)', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub();
-    await registerActiveStructure(hub, 'OD-1', { name: 'Comunità "Il Faro", Roma', address: 'Via del Mare 1' });
+    await registerActiveStructure(hub, 'OD-1', {
+      name: 'Comunità "Il Faro", Roma',
+      address: 'Via del Mare 1',
+      healthAuthority: 'ROMA_1',
+      gender: 'MIXED',
+      target: 'MOTHER_AND_CHILD',
+      phone: '+39 06 1234567',
+      publicEmail: 'info@ilfaro.example.org',
+    });
     await registerActiveStructure(hub, 'OD-2', { contactEmail: 'interno@example.org' });
   });
   afterAll(async () => {
@@ -35,13 +43,27 @@ describe('open data: the public registry at a stable URL (seed 002)', () => {
 
   it('serves CSV and JSON without a token, equal to the public GraphQL query, with no REGISTRY data', async () => {
     const base = hub.url.replace(/\/graphql$/, '');
-    const gql = await hub.gql(undefined, '{ structures(first: 100) { nodes { code name type municipality province address managingEntity capacity emergencyCapacity minAge maxAge status } } }');
+    const fields = ['code', 'name', 'type', 'municipality', 'province', 'address', 'managingEntity', 'capacity', 'emergencyCapacity', 'minAge', 'maxAge', 'status'];
+    const added = ['municipalityName', 'healthAuthority', 'gender', 'target', 'phone', 'publicEmail'];
+    const gql = await hub.gql(undefined, `{ structures(first: 50) { nodes { ${[...fields, ...added].join(' ')} } } }`);
+    expect(gql.errors).toBeUndefined();
     const expected = (gql.data!.structures as { nodes: Record<string, unknown>[] }).nodes;
 
     const json = await fetch(`${base}/open-data/structures.json`);
     expect(json.status).toBe(200);
     const body = (await json.json()) as { structures: Record<string, unknown>[]; fields: string[] };
     expect(body.structures).toEqual(expected);
+    // the original columns first, in their order, then the ones added by issue 6
+    expect(body.fields).toEqual([...fields, ...added]);
+    expect(body.structures.find((x) => x.code === 'OD-1')).toMatchObject({
+      municipality: '058091',
+      municipalityName: 'Roma',
+      healthAuthority: 'ROMA_1',
+      gender: 'MIXED',
+      target: 'MOTHER_AND_CHILD',
+      phone: '+39 06 1234567',
+      publicEmail: 'info@ilfaro.example.org',
+    });
 
     const csv = await fetch(`${base}/open-data/structures.csv`);
     expect(csv.status).toBe(200);

@@ -599,3 +599,31 @@ describe('_entities batching (no N+1)', () => {
     expect(handle.counter.value).toBe(3);
   });
 });
+
+describe('overlapping acts, end to end (seed 002)', () => {
+  const code = 'RM-OVL-1';
+  beforeAll(async () => {
+    await register({ code });
+    // The first authorisation lapses on 2022-12-31; its renewal overlaps it from 2022-06-01.
+    await recordAct(code, 'AUTHORISATION', '2020-01-01', { validTo: '2022-12-31' });
+    await recordAct(code, 'AUTHORISATION', '2022-06-01');
+    // Two suspensions overlapping from 2023-03-01 to 2023-06-30.
+    await recordAct(code, 'SUSPENSION', '2023-01-01', { validTo: '2023-06-30' });
+    await recordAct(code, 'SUSPENSION', '2023-03-01', { validTo: '2023-09-30' });
+  });
+
+  it.each([
+    ['2022-12-31', 'ACTIVE'],
+    ['2023-01-01', 'SUSPENDED'],
+    ['2023-06-30', 'SUSPENDED'],
+    // the first suspension ended, the second is still in force
+    ['2023-07-15', 'SUSPENDED'],
+    // both ended: the renewed authorisation applies again
+    ['2023-10-01', 'ACTIVE'],
+    [TODAY, 'ACTIVE'],
+  ])('on %s is %s', async (date, expected) => {
+    const res = await call(ANONYMOUS, 'query($code: ID!, $d: Date!) { structure(code: $code) { statusOn(date: $d) } }', { code, d: date });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.structure.statusOn).toBe(expected);
+  });
+});

@@ -118,3 +118,31 @@ describe('ASSO database constraints (as the module role)', () => {
     await expect(ds.query(`UPDATE asso.structure_change SET changed_by = 'x'`)).rejects.toMatchObject({ driverError: { code: '42501' } });
   });
 });
+
+describe('migration 1733000000000 (structure profile) on existing rows', () => {
+  it('adds the columns as NULL to registered structures, rewriting no row and no history', async () => {
+    const other = await createTestDatabase();
+    const ds = createModuleDataSource({ url: other.adminUrl, schema: 'asso', migrations: assoMigrations, poolSize: 1 });
+    await ds.initialize();
+    try {
+      const columns = async () =>
+        ((await ds.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'asso' AND table_name = 'structure'`)) as { column_name: string }[]).map((c) => c.column_name);
+      await ds.undoLastMigration({ transaction: 'each' });
+      expect(await columns()).not.toContain('health_authority');
+      await ds.query(`INSERT INTO asso.structure (code, name, type, municipality, capacity, contact_email, created_by) VALUES ('OLD-1', 'S', 'CEM', '058091', 5, 'a@b.it', 'u1')`);
+      const changesBefore = (await ds.query(`SELECT id, changes FROM asso.structure_change ORDER BY id`)) as unknown[];
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await columns()).toEqual(expect.arrayContaining(['health_authority', 'gender', 'target', 'phone', 'public_email']));
+      const rows = (await ds.query(`SELECT code, capacity, contact_email, health_authority, gender, target, phone, public_email FROM asso.structure`)) as Record<string, unknown>[];
+      expect(rows).toEqual([{ code: 'OLD-1', capacity: 5, contact_email: 'a@b.it', health_authority: null, gender: null, target: null, phone: null, public_email: null }]);
+      expect(await ds.query(`SELECT id, changes FROM asso.structure_change ORDER BY id`)).toEqual(changesBefore);
+      // the new checks hold for new writes
+      await expect(ds.query(`UPDATE asso.structure SET phone = 'abc' WHERE code = 'OLD-1'`)).rejects.toMatchObject({ driverError: { code: '23514', constraint: 'structure_phone_check' } });
+      await expect(ds.query(`UPDATE asso.structure SET gender = ' ' WHERE code = 'OLD-1'`)).rejects.toMatchObject({ driverError: { code: '23514', constraint: 'structure_gender_check' } });
+      await expect(ds.query(`UPDATE asso.structure SET public_email = 'no mail' WHERE code = 'OLD-1'`)).rejects.toMatchObject({ driverError: { code: '23514', constraint: 'structure_public_email_check' } });
+    } finally {
+      await ds.destroy();
+      await other.drop();
+    }
+  });
+});

@@ -47,6 +47,25 @@ export class StructureEntity {
   @Column({ type: 'integer', name: 'max_age', nullable: true })
   maxAge: number | null;
 
+  /** Code list HEALTH_AUTHORITY: the structure's ASL (seed 002 Allegato A §a point c), one of its province's. */
+  @Column({ type: 'text', name: 'health_authority', nullable: true })
+  healthAuthority: string | null;
+
+  /** Code list STRUCTURE_GENDER: whom it hosts by sex. */
+  @Column({ type: 'text', name: 'gender', nullable: true })
+  gender: string | null;
+
+  /** Code list STRUCTURE_TARGET: whom it is for (MSNA, mother and child...). */
+  @Column({ type: 'text', name: 'target', nullable: true })
+  target: string | null;
+
+  /** PUBLIC contacts (the internal one is contactEmail). */
+  @Column({ type: 'text', name: 'phone', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', name: 'public_email', nullable: true })
+  publicEmail: string | null;
+
   /** REGISTRY data class (PRIVACY.md §2): internal contact. */
   @Column({ type: 'text', name: 'contact_email', nullable: true })
   contactEmail: string | null;

@@ -14,6 +14,11 @@ export interface NewStructure {
   readonly minAge: number | null;
   readonly maxAge: number | null;
   readonly contactEmail: string | null;
+  readonly healthAuthority: string | null;
+  readonly gender: string | null;
+  readonly target: string | null;
+  readonly phone: string | null;
+  readonly publicEmail: string | null;
   readonly createdBy: string;
 }
 
@@ -22,6 +27,10 @@ export interface StructureSqlFilter {
   readonly type?: string;
   readonly province?: string;
   readonly municipality?: string;
+  /** Code list STRUCTURE_TARGET. */
+  readonly target?: string;
+  /** Code list STRUCTURE_GENDER. */
+  readonly gender?: string;
   /** Case-insensitive substring of the name, matched literally (% and _ escaped). */
   readonly name?: string;
 }
@@ -48,6 +57,8 @@ export async function findStructurePage(db: EntityManager, filter: StructureSqlF
   if (filter.type !== undefined) qb.andWhere('s.type = :type', { type: filter.type });
   if (filter.province !== undefined) qb.andWhere('s.province = :province', { province: filter.province });
   if (filter.municipality !== undefined) qb.andWhere('s.municipality = :municipality', { municipality: filter.municipality });
+  if (filter.target !== undefined) qb.andWhere('s.target = :target', { target: filter.target });
+  if (filter.gender !== undefined) qb.andWhere('s.gender = :gender', { gender: filter.gender });
   if (filter.name !== undefined) qb.andWhere(`s.name ILIKE :name ESCAPE '\\'`, { name: containsPattern(filter.name) });
   if (afterCode !== null) qb.andWhere('s.code > :afterCode', { afterCode });
   return qb.orderBy('s.code', 'ASC').limit(limit).getMany();

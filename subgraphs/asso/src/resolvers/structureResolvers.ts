@@ -24,6 +24,7 @@ export const structureResolvers = {
     inspections: (s: StructureEntity, _a: unknown, ctx: AssoContext) => ctx.services.structures.inspections(ctx.principal, ctx.loaders, s),
     history: (s: StructureEntity, _a: unknown, ctx: AssoContext) => ctx.services.history.history(ctx.principal, ctx.loaders, s),
     contactEmail: (s: StructureEntity, _a: unknown, ctx: AssoContext) => ctx.services.structures.contactEmail(ctx.principal, s),
+    municipalityName: (s: StructureEntity, _a: unknown, ctx: AssoContext) => ctx.services.structures.municipalityName(s),
   },
   StructureChange: {
     id: (c: StructureChangeRow) => c.id,

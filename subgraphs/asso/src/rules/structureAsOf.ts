@@ -11,6 +11,11 @@ export interface StructureSnapshotFields {
   readonly emergencyCapacity: number;
   readonly minAge: number | null;
   readonly maxAge: number | null;
+  readonly healthAuthority: string | null;
+  readonly gender: string | null;
+  readonly target: string | null;
+  readonly phone: string | null;
+  readonly publicEmail: string | null;
 }
 
 /**
@@ -45,5 +50,15 @@ export function rebuildStructure(changes: readonly { operation: string; changes:
     emergencyCapacity: Number(row.emergency_capacity ?? 0),
     minAge: row.min_age == null ? null : Number(row.min_age),
     maxAge: row.max_age == null ? null : Number(row.max_age),
+    // columns added by migration 1733000000000: absent from older changes, so null until first set
+    healthAuthority: text(row.health_authority),
+    gender: text(row.gender),
+    target: text(row.target),
+    phone: text(row.phone),
+    publicEmail: text(row.public_email),
   };
+}
+
+function text(value: unknown): string | null {
+  return value == null ? null : String(value);
 }

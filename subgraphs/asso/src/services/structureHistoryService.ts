@@ -1,4 +1,5 @@
 import { isValidCode } from '../../../../shared/codes';
+import { findMunicipality } from '../../../../shared/codes/municipalities';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import { AppError, badInput, notFound } from '../../../../shared/errors';
 import { throwIfViolated } from '../../../../shared/errors/violation';
@@ -12,6 +13,7 @@ import { canReadHistory } from '../rules/historyAccess';
 import { managingEntityTaxCodeValid } from '../rules/taxCode';
 import { rebuildStructure, type StructureSnapshotFields } from '../rules/structureAsOf';
 import { validateStructureRegistration } from '../rules/structureRegistration';
+import { validateStructureDetails } from '../rules/structureProfile';
 import { requireSupervisor, requireTerritory } from './access';
 import type { ServiceDeps } from './deps';
 import { optionalText } from './text';
@@ -28,6 +30,11 @@ export interface UpdateStructureInput {
   readonly minAge?: number | null;
   readonly maxAge?: number | null;
   readonly contactEmail?: string | null;
+  readonly healthAuthority?: string | null;
+  readonly gender?: string | null;
+  readonly target?: string | null;
+  readonly phone?: string | null;
+  readonly publicEmail?: string | null;
 }
 
 const has = (input: object, key: string) => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
@@ -68,6 +75,11 @@ export function createStructureHistoryService(deps: ServiceDeps) {
             minAge: has(input, 'minAge') ? (input.minAge ?? null) : current.minAge,
             maxAge: has(input, 'maxAge') ? (input.maxAge ?? null) : current.maxAge,
             contactEmail: has(input, 'contactEmail') ? optionalText(input.contactEmail) : current.contactEmail,
+            healthAuthority: has(input, 'healthAuthority') ? optionalText(input.healthAuthority) : current.healthAuthority,
+            gender: has(input, 'gender') ? optionalText(input.gender) : current.gender,
+            target: has(input, 'target') ? optionalText(input.target) : current.target,
+            phone: has(input, 'phone') ? optionalText(input.phone) : current.phone,
+            publicEmail: has(input, 'publicEmail') ? optionalText(input.publicEmail) : current.publicEmail,
           };
           throwIfViolated(
             validateStructureRegistration({ ...next, code, municipality: current.municipality }),
@@ -76,6 +88,14 @@ export function createStructureHistoryService(deps: ServiceDeps) {
           if (has(input, 'type') && !isValidCode('STRUCTURE_TYPE', next.type, clock())) {
             throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: 'STRUCTURE_TYPE' });
           }
+          // The fields given, as at registration (a stored code later retired from its list does not block other changes).
+          const given = <K extends 'healthAuthority' | 'gender' | 'target' | 'phone' | 'publicEmail'>(k: K) => (has(input, k) ? next[k] : null);
+          throwIfViolated(
+            validateStructureDetails(
+              { municipality: current.municipality, healthAuthority: given('healthAuthority'), gender: given('gender'), target: given('target'), phone: given('phone'), publicEmail: given('publicEmail') },
+              clock(),
+            ),
+          );
           await setChangeContext(db, principal.sub, clock());
           await repo.update({ code }, next);
           return Object.assign(current, next);
@@ -88,12 +108,12 @@ export function createStructureHistoryService(deps: ServiceDeps) {
     },
 
     /** structureAsOf (public): registry fields at the end of `date`, status from the acts issued by then. */
-    async asOf(code: string, date: string): Promise<(StructureSnapshotFields & { asOf: string; status: StructureStatus }) | null> {
+    async asOf(code: string, date: string): Promise<(StructureSnapshotFields & { municipalityName: string | null; asOf: string; status: StructureStatus }) | null> {
       const fields = rebuildStructure(await findStructureRowChangesUpTo(dataSource.manager, code.trim(), date));
       if (!fields) return null;
       // acts issued on or before the date, applied as the status rule does on that date
       const acts = (await findActsByStructureCodes(dataSource.manager, [fields.code])).filter((a) => a.date <= date);
-      return { ...fields, asOf: date, status: deriveStatus(acts, date) };
+      return { ...fields, municipalityName: findMunicipality(fields.municipality)?.name ?? null, asOf: date, status: deriveStatus(acts, date) };
     },
 
     /** Structure.history (REGISTRY): null for callers who may not see it. */

@@ -1,4 +1,5 @@
 import { isValidCode } from '../../../../shared/codes';
+import { findMunicipality } from '../../../../shared/codes/municipalities';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import { AppError, badInput } from '../../../../shared/errors';
 import type { Principal } from '../../../../shared/auth/principal';
@@ -14,6 +15,7 @@ import { ISTAT_MUNICIPALITY, ISTAT_PROVINCE, provinceOf } from '../rules/provinc
 import { canReadRegistry } from '../rules/registryAccess';
 import { managingEntityTaxCodeValid } from '../rules/taxCode';
 import { structureMunicipalityValid, validateStructureRegistration } from '../rules/structureRegistration';
+import { validateStructureProfile } from '../rules/structureProfile';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
 import type { ServiceDeps } from './deps';
@@ -34,12 +36,19 @@ export interface RegisterStructureInput {
   readonly minAge?: number | null;
   readonly maxAge?: number | null;
   readonly contactEmail?: string | null;
+  readonly healthAuthority?: string | null;
+  readonly gender?: string | null;
+  readonly target?: string | null;
+  readonly phone?: string | null;
+  readonly publicEmail?: string | null;
 }
 
 export interface StructureFilterInput {
   readonly type?: string | null;
   readonly province?: string | null;
   readonly municipality?: string | null;
+  readonly target?: string | null;
+  readonly gender?: string | null;
   readonly status?: StructureStatus | null;
   readonly name?: string | null;
 }
@@ -68,6 +77,11 @@ const CONSTRAINT_FIELDS: Readonly<Record<string, string>> = {
   structure_age_range_check: 'maxAge',
   structure_contact_email_check: 'contactEmail',
   structure_managing_entity_tax_code_check: 'managingEntityTaxCode',
+  structure_health_authority_check: 'healthAuthority',
+  structure_gender_check: 'gender',
+  structure_target_check: 'target',
+  structure_phone_check: 'phone',
+  structure_public_email_check: 'publicEmail',
 };
 
 export function createStructureService(deps: ServiceDeps) {
@@ -95,6 +109,11 @@ export function createStructureService(deps: ServiceDeps) {
         minAge: input.minAge ?? null,
         maxAge: input.maxAge ?? null,
         contactEmail: optionalText(input.contactEmail),
+        healthAuthority: optionalText(input.healthAuthority),
+        gender: optionalText(input.gender),
+        target: optionalText(input.target),
+        phone: optionalText(input.phone),
+        publicEmail: optionalText(input.publicEmail),
       };
       // Refused as a whole first (PRIVACY.md §5) when the location is known to be outside the territory.
       if (structureMunicipalityValid(candidate.municipality) === null) requireTerritory(principal, provinceOf(candidate.municipality));
@@ -102,6 +121,8 @@ export function createStructureService(deps: ServiceDeps) {
       if (!isValidCode(STRUCTURE_TYPE_LIST, candidate.type, clock())) {
         throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: STRUCTURE_TYPE_LIST });
       }
+      // Known municipality, the province's ASL, coded gender and target, public contacts (issue 6).
+      throwIfViolated(validateStructureProfile(candidate, clock()));
 
       try {
         const created = await dataSource.transaction(async (db) => {
@@ -196,6 +217,11 @@ export function createStructureService(deps: ServiceDeps) {
       return loaders.inspectionsByStructureCode.load(structure.code);
     },
 
+    /** Structure.municipalityName: PUBLIC, from the shipped ISTAT list; null for a code the list does not know (rows older than the check). */
+    municipalityName(structure: StructureEntity): string | null {
+      return findMunicipality(structure.municipality)?.name ?? null;
+    },
+
     /** Structure.contactEmail: REGISTRY, same rule as the inspections (PRIVACY.md §4, REGISTRY row). */
     contactEmail(principal: Principal, structure: StructureEntity): string | null {
       return canReadRegistry(principal, structure) ? structure.contactEmail : null;
@@ -219,11 +245,17 @@ function groupActs(acts: readonly ActEntity[]): Map<string, ActEntity[]> {
   return map;
 }
 
-/** Blank filter values are absent; province and municipality must be ISTAT codes (BAD_USER_INPUT otherwise). */
+/**
+ * Blank filter values are absent; province and municipality must be ISTAT
+ * codes (BAD_USER_INPUT otherwise). type, target and gender match exactly; a
+ * code that is in no list simply matches nothing (a read, not an input to store).
+ */
 function normaliseFilter(filter: StructureFilterInput): { sql: StructureSqlFilter; status: StructureStatus | null } {
   const type = optionalText(filter.type);
   const province = optionalText(filter.province);
   const municipality = optionalText(filter.municipality);
+  const target = optionalText(filter.target);
+  const gender = optionalText(filter.gender);
   const name = optionalText(filter.name);
   if (province !== null && !ISTAT_PROVINCE.test(province)) throw badInput('province', 'The province must be a 3-digit ISTAT code');
   if (municipality !== null && !ISTAT_MUNICIPALITY.test(municipality)) throw badInput('municipality', 'The municipality must be a 6-digit ISTAT code');
@@ -232,6 +264,8 @@ function normaliseFilter(filter: StructureFilterInput): { sql: StructureSqlFilte
       ...(type !== null ? { type } : {}),
       ...(province !== null ? { province } : {}),
       ...(municipality !== null ? { municipality } : {}),
+      ...(target !== null ? { target } : {}),
+      ...(gender !== null ? { gender } : {}),
       ...(name !== null ? { name } : {}),
     },
     status: filter.status ?? null,

@@ -13,3 +13,11 @@ describe('seed 002 §a point d: the registry as it was on a date', () => {
   });
   it('is null after a deletion', () => expect(rebuildStructure([insert, { operation: 'DELETE', changes: {} }])).toBeNull());
 });
+
+describe('issue 6 columns in as-of reads', () => {
+  it('reads them as null from changes written before they existed, then as set', () => {
+    expect(rebuildStructure([insert])).toMatchObject({ healthAuthority: null, gender: null, target: null, phone: null, publicEmail: null });
+    const s = rebuildStructure([insert, { operation: 'UPDATE', changes: { health_authority: { to: 'ROMA_1' }, gender: { to: 'F' }, target: { to: 'MOTHER_AND_CHILD' }, phone: { to: '06 1234567' }, public_email: { to: 'a@b.it' } } }]);
+    expect(s).toMatchObject({ healthAuthority: 'ROMA_1', gender: 'F', target: 'MOTHER_AND_CHILD', phone: '06 1234567', publicEmail: 'a@b.it' });
+  });
+});
