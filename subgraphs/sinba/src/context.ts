@@ -12,14 +12,14 @@ export interface SinbaContext {
   /** New per request: the cache never outlives one response, nor crosses principals. */
   readonly loaders: SinbaLoaders;
   readonly services: SinbaServices;
+  /** Today in Europe/Rome for this request (from the injected clock). */
+  readonly today: string;
 }
 
 /** Builds the per-request context once the gateway's internal token is verified. */
 export function createContextFactory(deps: { dataSource: DataSource; services: SinbaServices; clock: Clock }) {
-  return ({ principal, requestId }: SubgraphRequestInfo): SinbaContext => ({
-    principal,
-    requestId,
-    loaders: createLoaders(deps.dataSource, caseVisibilityFor(principal, deps.clock())),
-    services: deps.services,
-  });
+  return ({ principal, requestId }: SubgraphRequestInfo): SinbaContext => {
+    const today = deps.clock();
+    return { principal, requestId, loaders: createLoaders(deps.dataSource, caseVisibilityFor(principal, today)), services: deps.services, today };
+  };
 }

@@ -22,11 +22,16 @@ describe('SINBA migrations', () => {
     const ds = createModuleDataSource({ url: db.adminUrl, schema: 'sinba', migrations: sinbaMigrations, poolSize: 1 });
     await ds.initialize();
     try {
-      expect(await sinbaTables(ds)).toEqual(['case', 'health_data', 'intervention', 'minor', 'referral']);
+      const tables = await sinbaTables(ds);
+      expect(tables).toEqual(expect.arrayContaining(['case', 'health_data', 'intervention', 'minor', 'referral']));
+      // seed 003 §3.3–§3.8, §3.11, court orders (1733200000000)
+      expect(tables).toEqual(expect.arrayContaining(['additional_data', 'co_planning', 'court_order', 'family_member', 'family_problem', 'minor_problem', 'violence_record']));
+      // seed 003 §3.9.10 siblings, §3.10 assessments (1733300000000)
+      expect(tables).toEqual(expect.arrayContaining(['assessment', 'intervention_beneficiary']));
       for (let i = 0; i < sinbaMigrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
       expect(await sinbaTables(ds)).toEqual([]);
       await ds.runMigrations({ transaction: 'each' });
-      expect(await sinbaTables(ds)).toEqual(['case', 'health_data', 'intervention', 'minor', 'referral']);
+      expect(await sinbaTables(ds)).toEqual(tables);
     } finally {
       await ds.destroy();
     }

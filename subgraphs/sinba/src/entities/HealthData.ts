@@ -22,6 +22,22 @@ export class HealthDataEntity {
   @Column({ type: 'boolean', name: 'law104_severe', nullable: true })
   law104Severe: boolean | null;
 
+  /** Date of the NPIA functional diagnosis (§3.7). */
+  @Column({ type: 'date', name: 'npia_date', nullable: true })
+  npiaDate: string | null;
+
+  /** Date of the civil invalidity certification (§3.7 "con indicazione della data"). */
+  @Column({ type: 'date', name: 'invalidity_date', nullable: true })
+  invalidityDate: string | null;
+
+  /** Percentuale di invalidità (§3.4), 0–100. */
+  @Column({ type: 'smallint', name: 'invalidity_percentage', nullable: true })
+  invalidityPercentage: number | null;
+
+  /** Date of the L. 104/92 certification (§3.7). */
+  @Column({ type: 'date', name: 'law104_date', nullable: true })
+  law104Date: string | null;
+
   @Column({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
 

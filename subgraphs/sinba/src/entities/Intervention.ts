@@ -28,6 +28,24 @@ export class InterventionEntity {
   @Column({ type: 'text', name: 'structure_code', nullable: true })
   structureCode: string | null;
 
+  /** Code list FOSTER_CARE_SCHEDULE (seed 003 §3.9.1). */
+  @Column({ type: 'text', name: 'foster_care_schedule', nullable: true })
+  fosterCareSchedule: string | null;
+
+  /** Entry into the structure; the start date when unknown (seed 003 §3.9.6). */
+  @Column({ type: 'date', name: 'structure_entry_date', nullable: true })
+  structureEntryDate: string | null;
+
+  /** Code list ADOPTION_DISRUPTION, in the end situation of an adoption (seed 003 §3.9.2). */
+  @Column({ type: 'text', name: 'adoption_disruption', nullable: true })
+  adoptionDisruption: string | null;
+
+  @Column({ type: 'timestamptz', name: 'ended_at', nullable: true })
+  endedAt: Date | null;
+
+  @Column({ type: 'text', name: 'ended_by', nullable: true })
+  endedBy: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

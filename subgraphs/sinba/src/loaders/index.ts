@@ -18,6 +18,8 @@ import { findHealthDataByMinorIds } from '../repositories/healthDataRepository';
 import { findInterventionsByCaseIds, findInterventionsByIds, findInterventionsByMinorIds } from '../repositories/interventionRepository';
 import { findMinorsByIds } from '../repositories/minorRepository';
 import type { CaseVisibility } from '../repositories/visibility';
+import { createInterventionDetailLoaders, type InterventionDetailLoaders } from './interventionDetailLoaders';
+import { createRecordLoaders, type RecordLoaders } from './recordLoaders';
 
 /**
  * Per-request DataLoaders (STYLE.md: no N+1). Each batch function sends ONE
@@ -25,7 +27,7 @@ import type { CaseVisibility } from '../repositories/visibility';
  * and HEALTH loaders apply the request's visibility in their SQL, so the
  * cache never holds a row the caller may not see.
  */
-export interface SinbaLoaders {
+export interface SinbaLoaders extends InterventionDetailLoaders, RecordLoaders {
   readonly minorById: DataLoader<string, MinorEntity | null>;
   readonly caseById: DataLoader<string, CaseEntity | null>;
   readonly casesByMinorId: DataLoader<string, CaseEntity[]>;
@@ -51,6 +53,10 @@ function uuids(keys: readonly string[]): string[] {
 export function createLoaders(dataSource: DataSource, visibility: CaseVisibility): SinbaLoaders {
   const db = dataSource.manager;
   return {
+    // seed 003 §3.9.10, §3.10, §3.9.6
+    ...createInterventionDetailLoaders(dataSource, visibility),
+    // seed 003 §3.3–§3.8, §3.11, court orders
+    ...createRecordLoaders(dataSource, visibility),
     minorById: new DataLoader(async (keys) => byKey(keys, await findMinorsByIds(db, uuids(keys)), (m) => m.id)),
     caseById: new DataLoader(async (keys) => byKey(keys, await findCasesByIds(db, uuids(keys), visibility), (c) => c.id)),
     casesByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findCasesByMinorIds(db, uuids(keys), visibility), (c) => c.minorId)),

@@ -9,6 +9,10 @@ export interface NewIntervention {
   readonly startDate: string;
   readonly endDate: string | null;
   readonly structureCode: string | null;
+  /** seed 003 §3.9.1, §3.9.6, §3.9.2 (interventionDetails migration). */
+  readonly fosterCareSchedule?: string | null;
+  readonly structureEntryDate?: string | null;
+  readonly adoptionDisruption?: string | null;
   readonly createdBy: string;
 }
 

@@ -11,4 +11,6 @@ export interface ServiceDeps {
   readonly pseudonymKey: string;
   /** The ASSO registry, called as a SERVICE principal (seed 003 §3.9.6 structure codes). */
   readonly asso: ServiceClient;
+  /** ASMI, for the HOSTING relationship of searchMinors (PRIVACY.md §3); absent = no structure operator search. */
+  readonly asmi?: ServiceClient;
 }

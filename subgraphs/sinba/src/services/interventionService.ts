@@ -6,6 +6,9 @@ import type { InterventionEntity } from '../entities/Intervention';
 import { isUuid } from '../loaders';
 import { findCaseById, findCaseForUpdate } from '../repositories/caseRepository';
 import { insertIntervention } from '../repositories/interventionRepository';
+import { endInterventionRow, findInterventionForUpdate, insertBeneficiaries, isUnaccompanied, lockOpenCasesHeldBy } from '../repositories/interventionDetailsRepository';
+import { adoptionDisruptionFits, emergencyLimitExceeded, emergencyPlacementWithinLimit, fosterCareScheduleFits, interventionStillOpen, siblingsDistinct, structureEntryDateFor } from '../rules/interventionDetails';
+import { notAfterToday } from '../../../../shared/rules/dates';
 import { caseNotClosed, heldByService, interventionWithinCase } from '../rules/caseRules';
 import { endNotBeforeStart } from '../../../../shared/rules/dates';
 import { structureCodeCheck } from '../rules/structureCode';
@@ -21,6 +24,27 @@ export interface AddInterventionInput {
   readonly startDate: string;
   readonly endDate?: string | null;
   readonly structureCode?: string | null;
+  /** seed 003 §3.9.1. */
+  readonly fosterCareSchedule?: string | null;
+  /** seed 003 §3.9.6. */
+  readonly structureEntryDate?: string | null;
+  /** seed 003 §3.9.10. */
+  readonly siblingMinorIds?: readonly string[] | null;
+  /** seed 003 §3.9.2. */
+  readonly adoptionDisruption?: string | null;
+}
+
+export interface EndInterventionInput {
+  readonly interventionId: string;
+  readonly endDate: string;
+  readonly adoptionDisruption?: string | null;
+}
+
+/** Blank optional strings count as absent. */
+function optional(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const t = value.trim();
+  return t === '' ? null : t;
 }
 
 /** ASSO's answer to the registry lookup. */
@@ -41,6 +65,12 @@ export function createInterventionService(deps: ServiceDeps) {
   }
 
   return {
+    /** Intervention.emergencyLimitExceeded (seed 003 §3.9.6): still open, or ended, after its maximum, as of today. */
+    emergencyOverdue(i: { type: string; startDate: string; endDate: string | null }, unaccompanied: boolean): boolean {
+      const type = findCode('INTERVENTION_TYPE', i.type);
+      return type ? emergencyLimitExceeded(type, i, unaccompanied, deps.clock()) : false;
+    },
+
     /**
      * addIntervention (seed 003 §3.9): the holding service adds a coded
      * intervention to its open case. Placements in a structure (§3.9.6) carry
@@ -58,6 +88,16 @@ export function createInterventionService(deps: ServiceDeps) {
       const requiresStructure = type.attributes?.structurePlacement === true;
       const check = structureCodeCheck(requiresStructure, structureCode);
       if ('violation' in check) throwIfViolated(check.violation);
+      const fosterCareSchedule = optional(input.fosterCareSchedule);
+      if (fosterCareSchedule !== null && !findCode('FOSTER_CARE_SCHEDULE', fosterCareSchedule, input.startDate)) throw invalidCode('fosterCareSchedule', 'FOSTER_CARE_SCHEDULE');
+      const adoptionDisruption = optional(input.adoptionDisruption);
+      if (adoptionDisruption !== null && !findCode('ADOPTION_DISRUPTION', adoptionDisruption, endDate ?? input.startDate)) throw invalidCode('adoptionDisruption', 'ADOPTION_DISRUPTION');
+      const entry = structureEntryDateFor(type, input.startDate, endDate, input.structureEntryDate ?? null);
+      if ('violation' in entry) throw new AppError(entry.violation.code, entry.violation.message, { field: entry.violation.field });
+      const structureEntryDate = entry.value;
+      throwIfViolated(fosterCareScheduleFits(type, fosterCareSchedule), adoptionDisruptionFits(type, adoptionDisruption, endDate));
+      const siblingIds = [...(input.siblingMinorIds ?? [])];
+      for (const id of siblingIds) if (!isUuid(id)) throw notFound('Minor', 'siblingMinorIds');
 
       // Case checks first (no lock), so a refused request never reaches ASSO.
       checkCase(await findCaseById(dataSource.manager, input.caseId), principal.serviceId, input.startDate);
@@ -73,15 +113,63 @@ export function createInterventionService(deps: ServiceDeps) {
       return dataSource.transaction(async (db) => {
         const c = await findCaseForUpdate(db, input.caseId);
         checkCase(c, principal.serviceId, input.startDate);
-        return insertIntervention(db, {
+        // seed 003 §3.9.6: 2 months of pronta accoglienza, 6 for an unaccompanied foreign minor.
+        throwIfViolated(emergencyPlacementWithinLimit(type, input.startDate, endDate, await isUnaccompanied(db, c.minorId)));
+        // seed 003 §3.9.10: siblings, each with a case the same service holds, open on the start date.
+        throwIfViolated(siblingsDistinct(c.minorId, siblingIds));
+        const siblingCases = await lockOpenCasesHeldBy(db, siblingIds.map((id) => id.toLowerCase()), principal.serviceId, input.startDate);
+        const missing = siblingIds.find((id) => !siblingCases.has(id.toLowerCase()));
+        if (missing !== undefined) {
+          throw new AppError('FORBIDDEN', 'Each sibling needs a case held by the service, open on the start date', { field: 'siblingMinorIds', minorId: missing });
+        }
+        const created = await insertIntervention(db, {
           caseId: c.id,
           minorId: c.minorId,
           type: input.type,
           startDate: input.startDate,
           endDate,
           structureCode,
+          fosterCareSchedule,
+          structureEntryDate,
+          adoptionDisruption,
           createdBy: principal.sub,
         });
+        await insertBeneficiaries(db, created.id, [...siblingCases].map(([minorId, caseId]) => ({ minorId, caseId })));
+        return created;
+      });
+    },
+
+    /**
+     * endIntervention (seed 003 §3.9): the service holding the intervention's
+     * case records its end date (not after today) and, for an adoption, the
+     * end situation (§3.9.2). An emergency placement ends at most 2 months
+     * after its start, 6 for an unaccompanied foreign minor (§3.9.6).
+     */
+    async end(principal: Principal, input: EndInterventionInput): Promise<InterventionEntity> {
+      requireRole(principal, ['SOCIAL_WORKER']);
+      if (!isUuid(input.interventionId)) throw notFound('Intervention', 'interventionId');
+      const adoptionDisruption = optional(input.adoptionDisruption);
+      if (adoptionDisruption !== null && !findCode('ADOPTION_DISRUPTION', adoptionDisruption, input.endDate)) throw invalidCode('adoptionDisruption', 'ADOPTION_DISRUPTION');
+      throwIfViolated(notAfterToday(input.endDate, deps.clock(), 'endDate'));
+      return dataSource.transaction(async (db) => {
+        const locked = await findInterventionForUpdate(db, input.interventionId.toLowerCase());
+        if (!locked) throw notFound('Intervention', 'interventionId');
+        const i = locked.intervention;
+        // PRIVACY.md §5: only the service holding the case ends its interventions; not once the case is closed.
+        throwIfViolated(heldByService({ serviceId: locked.caseServiceId, startDate: locked.caseStartDate, endDate: locked.caseEndDate }, principal.serviceId));
+        throwIfViolated(caseNotClosed({ serviceId: locked.caseServiceId, startDate: locked.caseStartDate, endDate: locked.caseEndDate }));
+        const type = findCode('INTERVENTION_TYPE', i.type);
+        if (!type) throw invalidCode('type', 'INTERVENTION_TYPE');
+        throwIfViolated(
+          interventionStillOpen(i),
+          endNotBeforeStart(i.startDate, input.endDate, 'endDate'),
+          // seed 003 §3.9.6: nor before the entry into the structure.
+          i.structureEntryDate === null ? null : endNotBeforeStart(i.structureEntryDate, input.endDate, 'endDate'),
+          emergencyPlacementWithinLimit(type, i.startDate, input.endDate, locked.unaccompanied),
+          adoptionDisruptionFits(type, adoptionDisruption, input.endDate),
+        );
+        await endInterventionRow(db, i.id, { endDate: input.endDate, adoptionDisruption, endedBy: principal.sub });
+        return { ...i, endDate: input.endDate, adoptionDisruption, endedBy: principal.sub, endedAt: new Date() };
       });
     },
   };

@@ -1,0 +1,103 @@
+import type express from 'express';
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { GatewayContext } from '../context';
+import { callerContext, createRun, csvField, sendError } from './downloads';
+
+/*
+ * GET /exports/sinba/:record.csv — the pseudonymous regional SINBA flow
+ * (docs/sinba-export.md), one CSV per record type: minors, referrals, cases,
+ * interventions, assessments. It runs the GraphQL query `sinbaExport`
+ * through the same server with the caller's own token, like the routes of
+ * downloads.ts, so the privacy engine, the audit trail and the limits apply:
+ * SINBA answers only a REGIONAL_ANALYST (FORBIDDEN, 403, for everyone else;
+ * 401 without a valid token) and the page's fields are PSEUDONYM.
+ *
+ * The export is streamed: one page of at most 1000 rows is fetched, written
+ * and dropped before the next is asked for (keyset pagination in SINBA), so
+ * 200,000 minors never sit in memory at once. Errors on the first page are
+ * answered with their HTTP status; a failure after the first byte aborts the
+ * response, so a truncated file never looks complete.
+ */
+
+/** URL name → the SinbaExportRecord of the query. */
+export const SINBA_EXPORT_FILES: Readonly<Record<string, string>> = {
+  minors: 'MINOR',
+  referrals: 'REFERRAL',
+  cases: 'CASE',
+  interventions: 'INTERVENTION',
+  assessments: 'ASSESSMENT',
+};
+
+/** Rows asked per GraphQL page (SINBA's maximum). */
+export const SINBA_EXPORT_PAGE_SIZE = 1000;
+
+export const SINBA_EXPORT_QUERY = `query SinbaExportDownload($record: SinbaExportRecord!, $first: Int, $after: String) {
+  sinbaExport(record: $record, first: $first, after: $after) { columns rows pageInfo { endCursor hasNextPage } }
+}`;
+
+interface ExportPageData {
+  sinbaExport: { columns: string[] | null; rows: (string | null)[][] | null; pageInfo: { endCursor: string | null; hasNextPage: boolean } | null } | null;
+}
+
+/** Waits until the socket has taken the chunk (back-pressure: a slow client slows the export down, memory stays flat). */
+function write(res: express.Response, chunk: string): Promise<void> {
+  if (res.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      res.off('close', onClose);
+      resolve();
+    };
+    const onClose = () => {
+      res.off('drain', onDrain);
+      reject(new Error('client went away'));
+    };
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
+}
+
+export function registerSinbaExportRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
+  const run = createRun(deps.server);
+
+  app.get('/exports/sinba/:file', async (req, res) => {
+    const match = /^([a-z]+)\.csv$/.exec(String(req.params.file));
+    const record = match ? SINBA_EXPORT_FILES[match[1]] : undefined;
+    if (!match || !record) {
+      res.status(404).json({ errors: [{ message: `Unknown export; one of ${Object.keys(SINBA_EXPORT_FILES).map((f) => `${f}.csv`).join(', ')}`, extensions: { code: 'NOT_FOUND' } }] });
+      return;
+    }
+    const ctx = callerContext(req, res, deps.contextFor);
+    if (!ctx) return;
+
+    let after: string | null = null;
+    let started = false;
+    try {
+      for (;;) {
+        const result: { data?: ExportPageData | null; errors?: readonly GraphQLFormattedError[] } = await run<ExportPageData>(ctx, SINBA_EXPORT_QUERY, { record, first: SINBA_EXPORT_PAGE_SIZE, after });
+        const page = result.data?.sinbaExport;
+        if (result.errors?.length || !page?.columns || !page.rows || !page.pageInfo) {
+          if (!started) return sendError(res, result.errors ?? []);
+          throw new Error('export page failed');
+        }
+        if (!started) {
+          started = true;
+          res
+            .status(200)
+            .type('text/csv; charset=utf-8')
+            .set('Cache-Control', 'no-store')
+            .set('Content-Disposition', `attachment; filename="sinba-${match[1]}.csv"`);
+          await write(res, `${page.columns.join(',')}\r\n`);
+        }
+        if (page.rows.length > 0) await write(res, `${page.rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      res.end();
+    } catch {
+      // Headers are sent: abort the connection so the client sees an incomplete transfer.
+      if (!started) res.status(500).json({ errors: [{ message: 'The export failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    }
+  });
+}

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Indagine psico-sociale per adozione / percorso affido (seed 003 §3.10),
+ * recorded in the case of the minor it is conducted for.
+ */
+@Entity({ schema: 'sinba', name: 'assessment' })
+export class AssessmentEntity {
+  @PrimaryGeneratedColumn('uuid', { name: 'id' })
+  id: string;
+
+  @Column({ type: 'uuid', name: 'case_id' })
+  caseId: string;
+
+  @Column({ type: 'uuid', name: 'minor_id' })
+  minorId: string;
+
+  /** Code list ASSESSMENT_TYPE. */
+  @Column({ type: 'text', name: 'type' })
+  type: string;
+
+  @Column({ type: 'date', name: 'start_date' })
+  startDate: string;
+
+  /** Data di termine istruttoria. */
+  @Column({ type: 'date', name: 'end_date', nullable: true })
+  endDate: string | null;
+
+  /** Code list ASSESSMENT_OUTCOME. */
+  @Column({ type: 'text', name: 'outcome', nullable: true })
+  outcome: string | null;
+
+  @Column({ type: 'boolean', name: 'renewed', default: false })
+  renewed: boolean;
+
+  @Column({ type: 'date', name: 'suitability_decree_date', nullable: true })
+  suitabilityDecreeDate: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ type: 'text', name: 'created_by' })
+  createdBy: string;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', nullable: true })
+  updatedAt: Date | null;
+
+  @Column({ type: 'text', name: 'updated_by', nullable: true })
+  updatedBy: string | null;
+}

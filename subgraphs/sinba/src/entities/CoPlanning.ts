@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Coprogettazione (seed 003 §3.6): multidisciplinary work on the minor with other services. */
+@Entity({ schema: 'sinba', name: 'co_planning' })
+export class CoPlanningEntity {
+  @PrimaryGeneratedColumn('uuid', { name: 'id' })
+  id: string;
+
+  @Column({ type: 'uuid', name: 'minor_id' })
+  minorId: string;
+
+  @Column({ type: 'date', name: 'start_date' })
+  startDate: string;
+
+  @Column({ type: 'date', name: 'end_date', nullable: true })
+  endDate: string | null;
+
+  /** Code list CO_PLANNING_PARTNER, at least one. */
+  @Column({ type: 'text', array: true, name: 'partners' })
+  partners: string[];
+
+  /** Code list CO_PLANNING_OUTCOME; null until assessed. */
+  @Column({ type: 'text', name: 'outcome', nullable: true })
+  outcome: string | null;
+
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ type: 'text', name: 'created_by' })
+  createdBy: string;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
+
+  @Column({ type: 'text', name: 'updated_by' })
+  updatedBy: string;
+}

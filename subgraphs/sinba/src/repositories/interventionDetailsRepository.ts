@@ -1,0 +1,161 @@
+import type { EntityManager } from 'typeorm';
+import { AssessmentEntity } from '../entities/Assessment';
+import { InterventionEntity } from '../entities/Intervention';
+import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from './visibility';
+
+/** An intervention locked for endIntervention, with what its rules need from the case and the minor. */
+export interface LockedIntervention {
+  readonly intervention: InterventionEntity;
+  readonly caseServiceId: string;
+  readonly caseStartDate: string;
+  readonly caseEndDate: string | null;
+  readonly unaccompanied: boolean;
+}
+
+/** The intervention (locked until the end of the transaction), its case and its minor's MSNA flag; null when missing. */
+export async function findInterventionForUpdate(db: EntityManager, id: string): Promise<LockedIntervention | null> {
+  const intervention = await db.getRepository(InterventionEntity).createQueryBuilder('i').where('i.id = :id', { id }).setLock('pessimistic_write').getOne();
+  if (!intervention) return null;
+  const rows = (await db.query(
+    `SELECT c.service_id, to_char(c.start_date, 'YYYY-MM-DD') AS start_date, to_char(c.end_date, 'YYYY-MM-DD') AS end_date, m.unaccompanied
+       FROM sinba."case" c JOIN sinba.minor m ON m.id = c.minor_id WHERE c.id = $1`,
+    [intervention.caseId],
+  )) as { service_id: string; start_date: string; end_date: string | null; unaccompanied: boolean }[];
+  const r = rows[0];
+  return { intervention, caseServiceId: r.service_id, caseStartDate: r.start_date, caseEndDate: r.end_date, unaccompanied: r.unaccompanied };
+}
+
+export async function endInterventionRow(db: EntityManager, id: string, end: { endDate: string; adoptionDisruption: string | null; endedBy: string }): Promise<void> {
+  await db.query(`UPDATE sinba.intervention SET end_date = $2, adoption_disruption = $3, ended_by = $4, ended_at = now() WHERE id = $1`, [id, end.endDate, end.adoptionDisruption, end.endedBy]);
+}
+
+/** Whether a minor is an unaccompanied foreign minor (MSNA); false when missing. */
+export async function isUnaccompanied(db: EntityManager, minorId: string): Promise<boolean> {
+  const rows = (await db.query('SELECT unaccompanied FROM sinba.minor WHERE id = $1', [minorId])) as { unaccompanied: boolean }[];
+  return rows[0]?.unaccompanied ?? false;
+}
+
+/**
+ * seed 003 §3.9.10: of `minorIds`, the open case (not closed, started on or
+ * before `onDate`) the service holds for each, locked until the end of the
+ * transaction so it cannot be closed meanwhile. Minor id → case id.
+ */
+export async function lockOpenCasesHeldBy(db: EntityManager, minorIds: readonly string[], serviceId: string, onDate: string): Promise<Map<string, string>> {
+  if (minorIds.length === 0) return new Map();
+  const rows = (await db.query(
+    `SELECT id, minor_id FROM sinba."case"
+      WHERE minor_id = ANY($1::uuid[]) AND service_id = $2 AND start_date <= $3 AND end_date IS NULL
+      ORDER BY id FOR UPDATE`,
+    [minorIds, serviceId, onDate],
+  )) as { id: string; minor_id: string }[];
+  return new Map(rows.map((r) => [r.minor_id, r.id]));
+}
+
+export async function insertBeneficiaries(db: EntityManager, interventionId: string, rows: readonly { minorId: string; caseId: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO sinba.intervention_beneficiary (intervention_id, minor_id, case_id) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[])`,
+    [interventionId, rows.map((r) => r.minorId), rows.map((r) => r.caseId)],
+  );
+}
+
+/** The sibling beneficiaries of the given interventions (in minor id order), only for interventions the caller may see; one statement. */
+export async function findSiblingsByInterventionIds(db: EntityManager, ids: readonly string[], visibility: CaseVisibility): Promise<{ interventionId: string; minorId: string }[]> {
+  if (ids.length === 0 || visibility.kind === 'none') return [];
+  const params: unknown[] = [ids];
+  const visible = caseHolderCondition('i.minor_id').replaceAll(':visServiceId', '$2').replaceAll(':visToday', '$3');
+  params.push(visibility.serviceId, visibility.today);
+  return (await db.query(
+    `SELECT b.intervention_id AS "interventionId", b.minor_id AS "minorId"
+       FROM sinba.intervention_beneficiary b JOIN sinba.intervention i ON i.id = b.intervention_id
+      WHERE b.intervention_id = ANY($1::uuid[]) AND ${visible}
+      ORDER BY b.minor_id`,
+    params,
+  )) as { interventionId: string; minorId: string }[];
+}
+
+/**
+ * seed 003 §3.9.10: the interventions the given minors benefit from as a
+ * sibling (recorded once, on another minor's case), restricted to siblings
+ * the caller may see; each row with the sibling it answers. One statement.
+ */
+export async function findSharedInterventionsBySiblingIds(db: EntityManager, minorIds: readonly string[], visibility: CaseVisibility): Promise<{ siblingId: string; intervention: InterventionEntity }[]> {
+  if (minorIds.length === 0 || visibility.kind === 'none') return [];
+  const visible = caseHolderCondition('b.minor_id').replaceAll(':visServiceId', '$2').replaceAll(':visToday', '$3');
+  const pairs = (await db.query(
+    `SELECT i.id AS "interventionId", b.minor_id AS "siblingId"
+       FROM sinba.intervention i JOIN sinba.intervention_beneficiary b ON b.intervention_id = i.id
+      WHERE b.minor_id = ANY($1::uuid[]) AND ${visible}
+      ORDER BY i.start_date, i.id`,
+    [minorIds, visibility.serviceId, visibility.today],
+  )) as { interventionId: string; siblingId: string }[];
+  if (pairs.length === 0) return [];
+  const entities = await db.getRepository(InterventionEntity).createQueryBuilder('i').where('i.id = ANY(:ids)', { ids: [...new Set(pairs.map((p) => p.interventionId))] }).getMany();
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  return pairs.flatMap((p) => {
+    const intervention = byId.get(p.interventionId);
+    return intervention ? [{ siblingId: p.siblingId, intervention }] : [];
+  });
+}
+
+/** Unaccompanied flag of the given minors (for the emergency placement flag); one statement. */
+export async function findUnaccompaniedByMinorIds(db: EntityManager, minorIds: readonly string[]): Promise<{ id: string; unaccompanied: boolean }[]> {
+  if (minorIds.length === 0) return [];
+  return (await db.query('SELECT id, unaccompanied FROM sinba.minor WHERE id = ANY($1::uuid[])', [minorIds])) as { id: string; unaccompanied: boolean }[];
+}
+
+export interface NewAssessment {
+  readonly caseId: string;
+  readonly minorId: string;
+  readonly type: string;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly outcome: string | null;
+  readonly renewed: boolean;
+  readonly suitabilityDecreeDate: string | null;
+  readonly createdBy: string;
+}
+
+export async function insertAssessment(db: EntityManager, a: NewAssessment): Promise<AssessmentEntity> {
+  const repo = db.getRepository(AssessmentEntity);
+  const entity = repo.create({ ...a, updatedAt: null, updatedBy: null });
+  await repo.insert(entity);
+  return entity;
+}
+
+/** An assessment locked until the end of the transaction, with its case's holder; null when missing. */
+export async function findAssessmentForUpdate(db: EntityManager, id: string): Promise<{ assessment: AssessmentEntity; caseServiceId: string; caseEndDate: string | null } | null> {
+  const assessment = await db.getRepository(AssessmentEntity).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+  if (!assessment) return null;
+  const rows = (await db.query(`SELECT service_id, to_char(end_date, 'YYYY-MM-DD') AS end_date FROM sinba."case" WHERE id = $1`, [assessment.caseId])) as { service_id: string; end_date: string | null }[];
+  return { assessment, caseServiceId: rows[0].service_id, caseEndDate: rows[0].end_date };
+}
+
+export async function updateAssessmentRow(
+  db: EntityManager,
+  id: string,
+  a: { endDate: string | null; outcome: string | null; renewed: boolean; suitabilityDecreeDate: string | null; updatedBy: string },
+): Promise<AssessmentEntity> {
+  await db.query(
+    `UPDATE sinba.assessment SET end_date = $2, outcome = $3, renewed = $4, suitability_decree_date = $5, updated_by = $6, updated_at = now() WHERE id = $1`,
+    [id, a.endDate, a.outcome, a.renewed, a.suitabilityDecreeDate, a.updatedBy],
+  );
+  return (await db.getRepository(AssessmentEntity).findOneBy({ id })) as AssessmentEntity;
+}
+
+type AssessmentColumn = 'id' | 'minor_id';
+
+async function findVisibleAssessments(db: EntityManager, column: AssessmentColumn, keys: readonly string[], visibility: CaseVisibility): Promise<AssessmentEntity[]> {
+  if (keys.length === 0 || visibility.kind === 'none') return [];
+  return db
+    .getRepository(AssessmentEntity)
+    .createQueryBuilder('a')
+    .where(`a.${column} = ANY(:keys)`, { keys })
+    .andWhere(caseHolderCondition('a.minor_id'), caseHolderParameters(visibility))
+    .orderBy('a.start_date', 'ASC')
+    .addOrderBy('a.id', 'ASC')
+    .getMany();
+}
+
+export const findAssessmentsByIds = (db: EntityManager, ids: readonly string[], v: CaseVisibility) => findVisibleAssessments(db, 'id', ids, v);
+export const findAssessmentsByMinorIds = (db: EntityManager, minorIds: readonly string[], v: CaseVisibility) => findVisibleAssessments(db, 'minor_id', minorIds, v);

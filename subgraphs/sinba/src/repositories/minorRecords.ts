@@ -1,0 +1,47 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from './visibility';
+
+/**
+ * Rows of a per-minor table (family members, problems, co-planning, violence
+ * records, court orders) for the given minors, only those the caller may see
+ * (CASE_HOLDER visibility in the SQL, like every CASE/HEALTH/ABUSE/JUDICIAL
+ * row: the matrix gives those four classes the same row, PRIVACY.md §4);
+ * one statement, ordered by `orderBy` then id.
+ */
+export async function findVisibleByMinorIds<T extends ObjectLiteral>(
+  db: EntityManager,
+  entity: EntityTarget<T>,
+  minorIds: readonly string[],
+  visibility: CaseVisibility,
+  orderBy: string,
+): Promise<T[]> {
+  if (minorIds.length === 0 || visibility.kind === 'none') return [];
+  return db
+    .getRepository(entity)
+    .createQueryBuilder('r')
+    .where('r.minor_id = ANY(:minorIds)', { minorIds })
+    .andWhere(caseHolderCondition('r.minor_id'), caseHolderParameters(visibility))
+    .orderBy(`r.${orderBy}`, 'ASC')
+    .addOrderBy('r.id', 'ASC')
+    .getMany();
+}
+
+/** One row by id, locked for update until the end of the transaction (null when missing). */
+export async function findForUpdate<T extends ObjectLiteral>(db: EntityManager, entity: EntityTarget<T>, id: string): Promise<T | null> {
+  return db.getRepository(entity).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+}
+
+/** Insert a row and return it as stored (defaults and generated id included). */
+export async function insertRow<T extends ObjectLiteral>(db: EntityManager, entity: EntityTarget<T>, values: Partial<T>): Promise<T> {
+  const repo = db.getRepository(entity);
+  const result = await repo.insert(values as never);
+  const id = (result.identifiers[0] as { id?: string; minorId?: string }).id;
+  return (await repo.createQueryBuilder('r').where('r.id = :id', { id }).getOneOrFail());
+}
+
+/** Update the given columns of the row `id` and return it as stored. */
+export async function updateRow<T extends ObjectLiteral>(db: EntityManager, entity: EntityTarget<T>, id: string, values: Partial<T>): Promise<T> {
+  const repo = db.getRepository(entity);
+  await repo.update(id, values as never);
+  return repo.createQueryBuilder('r').where('r.id = :id', { id }).getOneOrFail();
+}
