@@ -15,9 +15,30 @@ const STATUS: Record<string, number> = {
   UPSTREAM_UNAVAILABLE: 503,
 };
 
-type Run = <T>(ctx: GatewayContext, query: string, variables: Record<string, unknown>) => Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
+export type Run = <T>(ctx: GatewayContext, query: string, variables: Record<string, unknown>) => Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
 
-function sendError(res: express.Response, errors: readonly GraphQLFormattedError[]): void {
+/** Runs an operation through the gateway's own server with the given context: privacy engine, audit trail and limits apply as to POST /graphql. */
+export function createRun(server: ApolloServer<GatewayContext>): Run {
+  return async (ctx, query, variables) => {
+    const response = await server.executeOperation({ query, variables }, { contextValue: ctx });
+    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return response.body.singleResult as { data?: never; errors?: readonly GraphQLFormattedError[] };
+  };
+}
+
+/** The caller's context from the request's token, or null after answering 401 UNAUTHENTICATED (an invalid token never degrades to anonymous). */
+export function callerContext(req: express.Request, res: express.Response, contextFor: (req: express.Request) => GatewayContext): GatewayContext | null {
+  try {
+    return contextFor(req);
+  } catch (err) {
+    const e = err as { message?: string };
+    res.status(401).json({ errors: [{ message: e.message ?? 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } }] });
+    return null;
+  }
+}
+
+/** Answers with the HTTP status of the first error's code and the GraphQL errors as JSON. */
+export function sendError(res: express.Response, errors: readonly GraphQLFormattedError[]): void {
   const code = String(errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   res.status(STATUS[code] ?? 500).json({ errors });
 }
@@ -29,7 +50,15 @@ export function csvField(value: unknown): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const OPEN_DATA_FIELDS = ['code', 'name', 'type', 'municipality', 'province', 'address', 'managingEntity', 'capacity', 'emergencyCapacity', 'minAge', 'maxAge', 'status'] as const;
+/** Columns of the open data, in order; columns added later go at the end so positional CSV readers keep working. */
+export const OPEN_DATA_FIELDS = [
+  'code', 'name', 'type', 'municipality', 'province', 'address', 'managingEntity', 'capacity', 'emergencyCapacity', 'minAge', 'maxAge', 'status',
+  // issue 6: municipality name, ASL, whom it hosts, public contacts
+  'municipalityName', 'healthAuthority', 'gender', 'target', 'phone', 'publicEmail',
+] as const;
+
+/** Structures per page read by the export: with every column, 100 would exceed the request cost limit (gateway/plugins/limits.ts). */
+const OPEN_DATA_PAGE = 50;
 
 /**
  * Download routes of the gateway. Each runs a GraphQL operation through the
@@ -40,21 +69,11 @@ const OPEN_DATA_FIELDS = ['code', 'name', 'type', 'municipality', 'province', 'a
  *   the public, open part of the registry), always as an anonymous caller.
  */
 export function registerDownloadRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
-  const run: Run = async (ctx, query, variables) => {
-    const response = await deps.server.executeOperation({ query, variables }, { contextValue: ctx });
-    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-    return response.body.singleResult as { data?: never; errors?: readonly GraphQLFormattedError[] };
-  };
+  const run = createRun(deps.server);
 
   app.get('/documents/acts/:actId', async (req, res) => {
-    let ctx: GatewayContext;
-    try {
-      ctx = deps.contextFor(req);
-    } catch (err) {
-      const e = err as { message?: string; extensions?: Record<string, unknown> };
-      res.status(401).json({ errors: [{ message: e.message ?? 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } }] });
-      return;
-    }
+    const ctx = callerContext(req, res, deps.contextFor);
+    if (!ctx) return;
     const result = await run<{ actDocument: { filename: string; sha256: string; contentBase64: string } | null }>(
       ctx,
       'query ActDocumentDownload($actId: ID!) { actDocument(actId: $actId) { filename sha256 contentBase64 } }',
@@ -81,7 +100,7 @@ export function registerDownloadRoutes(app: express.Express, deps: { server: Apo
     for (;;) {
       const result: { data?: { structures: { nodes: Record<string, unknown>[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } | null; errors?: readonly GraphQLFormattedError[] } = await run(
         ctx,
-        `query OpenRegistry($after: String) { structures(first: 100, after: $after) { nodes { ${OPEN_DATA_FIELDS.join(' ')} } pageInfo { endCursor hasNextPage } } }`,
+        `query OpenRegistry($after: String) { structures(first: ${OPEN_DATA_PAGE}, after: $after) { nodes { ${OPEN_DATA_FIELDS.join(' ')} } pageInfo { endCursor hasNextPage } } }`,
         { after },
       );
       if (result.errors?.length || !result.data) return sendError(res, result.errors ?? []);

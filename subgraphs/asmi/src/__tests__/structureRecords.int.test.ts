@@ -168,7 +168,8 @@ describe('ASMI absences and activities against real PostgreSQL, ASSO and SINBA',
     const pid = (adm.data as any).admitMinor.id;
     const pOrd = await placement('AB-1', '2024-01-01');
     const res = await asmiCall(op('AB-1'), `{ a: placement(id: "${pid}") { qualityFlags } b: placement(id: "${pOrd}") { qualityFlags } }`);
-    expect(res.data).toEqual({ a: { qualityFlags: ['EMERGENCY_OVER_LIMIT'] }, b: { qualityFlags: [] } });
+    // Neither minor has a case in SINBA, so both placements (over 30 days old) also carry NO_OPEN_CASE (qualityFlags.int.test.ts).
+    expect(res.data).toEqual({ a: { qualityFlags: ['EMERGENCY_OVER_LIMIT', 'NO_OPEN_CASE'] }, b: { qualityFlags: ['NO_OPEN_CASE'] } });
   });
   describe('submitEvents', () => {
     const SUBMIT = 'mutation($events: [StructureEventInput!]!) { submitEvents(events: $events) { clientEventId status replayed code field message placementId recordId } }';

@@ -6,6 +6,8 @@ import type { PlacementVisibility } from '../repositories/visibility';
 import { findAbsencesByPlacementIds, type AbsenceRow } from '../repositories/absenceRepository';
 import { findActivitiesByPlacementIds, type ActivityRow } from '../repositories/activityRepository';
 import type { Upstream } from '../services/upstream';
+import { computeQualityIssues } from '../services/qualityService';
+import type { QualityIssue } from '../rules/qualityRules';
 
 const uuids = (keys: readonly string[]) => [...new Set(keys.filter(isUuid))];
 
@@ -47,9 +49,11 @@ export interface AsmiLoaders {
   readonly absencesByPlacementId: DataLoader<string, AbsenceRow[]>;
   /** Placement.activities (one statement, the placement's visibility in the SQL). */
   readonly activitiesByPlacementId: DataLoader<string, ActivityRow[]>;
+  /** Placement.qualityFlags: the issues of every placement of the response in one batch (one SINBA call, two ASSO calls, one statement). */
+  readonly qualityIssues: DataLoader<PlacementRow, QualityIssue[], string>;
 }
 
-export function createLoaders(dataSource: DataSource, visibility: PlacementVisibility, today: string, upstream: Pick<Upstream, 'provinces'>): AsmiLoaders {
+export function createLoaders(dataSource: DataSource, visibility: PlacementVisibility, today: string, upstream: Pick<Upstream, 'provinces' | 'casePeriods' | 'structureQuality'>): AsmiLoaders {
   const db = dataSource.manager;
   const structureKey = (k: StructurePlacementsKey) => `${k.code}|${k.activeOn ?? ''}`;
   const occupancyKey = (k: OccupancyKey) => `${k.code}|${k.on}`;
@@ -84,5 +88,7 @@ export function createLoaders(dataSource: DataSource, visibility: PlacementVisib
     }),
     absencesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findAbsencesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
     activitiesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findActivitiesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
+    // Episode flags only for callers who see every placement of a minor (services/qualityService.ts).
+    qualityIssues: new DataLoader((rows) => computeQualityIssues(db, upstream, rows, today, visibility.kind === 'all'), { cacheKeyFn: (p) => p.id }),
   };
 }

@@ -3,7 +3,7 @@ import type { PlacementEntity } from '../entities/Placement';
 import { HOSTING_GRACE_DAYS } from '../rules/placementRules';
 import { visibilityCondition, type PlacementVisibility } from './visibility';
 
-const COLUMNS = `p.id, p.minor_id AS "minorId", p.structure_code AS "structureCode",
+export const COLUMNS = `p.id, p.minor_id AS "minorId", p.structure_code AS "structureCode",
   to_char(p.admission_date, 'YYYY-MM-DD') AS "admissionDate", to_char(p.discharge_date, 'YYYY-MM-DD') AS "dischargeDate",
   p.kind, p.referring_service AS "referringService", p.legal_basis AS "legalBasis",
   p.court_order_reference AS "courtOrderReference", p.discharge_outcome AS "dischargeOutcome",

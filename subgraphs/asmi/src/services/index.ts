@@ -4,6 +4,8 @@ import { createAbsenceService, type AbsenceService } from './absenceService';
 import { createActivityService, type ActivityService } from './activityService';
 import { createEventService, type EventService } from './eventService';
 import { createPlacementService, type PlacementService } from './placementService';
+import { createProsecutorListService, type ProsecutorListService } from './prosecutorListService';
+import { createQualityService, type QualityService } from './qualityService';
 import type { Upstream } from './upstream';
 
 export interface AsmiServices {
@@ -11,11 +13,20 @@ export interface AsmiServices {
   readonly absences: AbsenceService;
   readonly activities: ActivityService;
   readonly events: EventService;
+  readonly prosecutorLists: ProsecutorListService;
+  readonly quality: QualityService;
 }
 
-export function createServices(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock }): AsmiServices {
+export function createServices(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; pseudonymKey: string }): AsmiServices {
   const placements = createPlacementService(deps);
   const absences = createAbsenceService(deps);
   const activities = createActivityService(deps);
-  return { placements, absences, activities, events: createEventService({ dataSource: deps.dataSource, placements, absences, activities }) };
+  return {
+    placements,
+    absences,
+    activities,
+    events: createEventService({ dataSource: deps.dataSource, placements, absences, activities }),
+    prosecutorLists: createProsecutorListService(deps),
+    quality: createQualityService(deps),
+  };
 }

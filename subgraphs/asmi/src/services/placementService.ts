@@ -19,7 +19,6 @@ import {
   type PlacementRow,
 } from '../repositories/placementRepository';
 import { ageWithinRange, courtReferenceWhenOrdered, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
-import { qualityFlags, type QualityFlag } from '../rules/qualityRules';
 import { closeOpenAbsences, hasRecordsAfter } from '../repositories/absenceRepository';
 import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';
@@ -143,11 +142,6 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
       } catch (err) {
         throw placementWriteError(err);
       }
-    },
-
-    /** Computed data-quality flags (rules/qualityRules.ts), "today" from the clock. */
-    qualityFlags(placement: PlacementRow): QualityFlag[] {
-      return qualityFlags(placement, clock());
     },
 
     async byId(loaders: AsmiLoaders, id: string): Promise<PlacementRow | null> {

@@ -1,4 +1,5 @@
 import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
+import { addDays } from '../../../../shared/time';
 
 /** What ASMI needs to know of a structure to admit a minor (asked to ASSO at write time). */
 export interface StructureFacts {
@@ -21,7 +22,29 @@ export interface MinorFacts {
   unaccompanied: boolean | null;
 }
 
+/** A case period of a minor (asked to SINBA; dates only). */
+export interface MinorCasePeriod {
+  minorId: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** What the data-quality flags need of a structure: its places today and its status over time (one entry per change point). */
+export interface StructureQualityFacts {
+  code: string;
+  places: number;
+  timeline: { from: string; status: string }[];
+}
+
 export interface Upstream {
+  /** Every case period of the minors (SINBA casePeriods), one call for all of them. */
+  casePeriods(minorIds: readonly string[]): Promise<MinorCasePeriod[]>;
+  /**
+   * Places and status timeline of structures, in key order (null: unknown):
+   * one call for the acts' dates, one for the status on each date an act
+   * starts or ends (the only days the status can change; ASSO derives it).
+   */
+  structureQuality(codes: readonly string[], today: string): Promise<(StructureQualityFacts | null)[]>;
   structure(code: string, date: string): Promise<StructureFacts | null>;
   minor(id: string): Promise<MinorFacts | null>;
   /** The registry's province of each structure, in key order (null: no such structure); one call for all codes. */
@@ -40,6 +63,47 @@ export function createUpstream(clients: { asso: ServiceClient; sinba: ServiceCli
     async minor(id) {
       const data = await clients.sinba.query<{ minor: MinorFacts | null }>('query AsmiMinor($id: ID!) { minor(id: $id) { id birthDate sex citizenship unaccompanied } }', { id });
       return data.minor;
+    },
+    async casePeriods(minorIds) {
+      const out: MinorCasePeriod[] = [];
+      // SINBA takes at most 1000 ids per call (MAX_CASE_PERIOD_IDS).
+      for (let i = 0; i < minorIds.length; i += 1000) {
+        const data = await clients.sinba.query<{ casePeriods: MinorCasePeriod[] }>('query AsmiCasePeriods($ids: [ID!]!) { casePeriods(minorIds: $ids) { minorId startDate endDate } }', {
+          ids: minorIds.slice(i, i + 1000),
+        });
+        out.push(...data.casePeriods);
+      }
+      return out;
+    },
+    async structureQuality(codes, today) {
+      if (codes.length === 0) return [];
+      type Facts = { code: string; capacity: number; emergencyCapacity: number; acts: { validFrom: string; validTo: string | null }[] } | null;
+      const first = await clients.asso.query<{ _entities: Facts[] }>(
+        'query AsmiStructureActs($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { code capacity emergencyCapacity acts { validFrom validTo } } } }',
+        { r: codes.map((code) => ({ __typename: 'Structure', code })) },
+      );
+      const facts = first._entities;
+      const changeDays = facts.map((f) =>
+        f === null ? [] : [...new Set(f.acts.flatMap((a) => [a.validFrom, ...(a.validTo ? [addDays(a.validTo, 1)] : [])]))].filter((d) => d <= today).sort(),
+      );
+      // One query: per structure an _entities field (alias s<i>) asking statusOn (alias d<j>) at each of its change days.
+      const parts = facts
+        .map((f, i) => (f === null || changeDays[i].length === 0 ? '' : `s${i}: _entities(representations: [$s${i}]) { ... on Structure { ${changeDays[i].map((d, j) => `d${j}: statusOn(date: "${d}")`).join(' ')} } }`))
+        .filter((p) => p !== '');
+      const statuses: Record<string, Record<string, string> | null> = {};
+      if (parts.length > 0) {
+        const used = facts.map((f, i) => (f !== null && changeDays[i].length > 0 ? i : -1)).filter((i) => i >= 0);
+        const data = await clients.asso.query<Record<string, (Record<string, string> | null)[]>>(
+          `query AsmiStructureStatuses(${used.map((i) => `$s${i}: _Any!`).join(', ')}) { ${parts.join(' ')} }`,
+          Object.fromEntries(used.map((i) => [`s${i}`, { __typename: 'Structure', code: codes[i] }])),
+        );
+        for (const i of used) statuses[i] = data[`s${i}`][0];
+      }
+      return facts.map((f, i) =>
+        f === null
+          ? null
+          : { code: f.code, places: f.capacity + f.emergencyCapacity, timeline: changeDays[i].map((from, j) => ({ from, status: statuses[i]?.[`d${j}`] ?? 'NOT_AUTHORISED' })) },
+      );
     },
     async provinces(codes) {
       const data = await clients.asso.query<{ _entities: ({ code: string; province: string } | null)[] }>(

@@ -1,0 +1,186 @@
+import type { Principal } from '../../../../shared/auth/principal';
+import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import { startThreeModules, type ThreeModules } from './support/threeModules';
+
+/*
+ * Computed data-quality flags (issue 7; reference/domain-anchors.md §5.2),
+ * each positive and negative, and the region-level list with its role
+ * scoping, against the real ASMI, ASSO and SINBA subgraphs.
+ */
+const TODAY = '2024-06-15';
+const clock = () => TODAY;
+
+const SUP_058: Principal = { role: 'SUPERVISOR', sub: 'sup', territory: ['058'] };
+const SUP_059: Principal = { role: 'SUPERVISOR', sub: 'sup9', territory: ['059'] };
+const REGISTRAR: Principal = { role: 'SUPERVISOR', sub: 'registrar', territory: ['058', '059'] };
+const ANALYST: Principal = { role: 'REGIONAL_ANALYST', sub: 'analyst' };
+const SW: Principal = { role: 'SOCIAL_WORKER', sub: 'sw', serviceId: 'S1' };
+const op = (structureCode: string): Principal => ({ role: 'STRUCTURE_OPERATOR', sub: `op-${structureCode}`, structureCode });
+
+const ADMIT = 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }';
+const FLAGS = 'query($id: ID!) { placement(id: $id) { qualityFlags } }';
+const ISSUES = `query($filter: QualityIssueFilter, $first: Int, $after: String) { placementQualityIssues(filter: $filter, first: $first, after: $after) {
+  nodes { placementId minorPseudonym structureCode flag since } pageInfo { endCursor hasNextPage } } }`;
+
+interface Line {
+  placementId: string;
+  minorPseudonym: string;
+  structureCode: string;
+  flag: string;
+  since: string;
+}
+
+describe('data-quality flags against real PostgreSQL, ASSO and SINBA', () => {
+  let hub: ThreeModules;
+  const call = (principal: Principal, query: string, variables: Record<string, unknown> = {}) => hub.call('asmi', principal, query, variables);
+  const ok = <T>(res: { data?: unknown; errors?: unknown[] }): T => {
+    if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
+    return res.data as T;
+  };
+  async function admit(structureCode: string, admissionDate: string, minorId?: string, kind = 'ORDINARY'): Promise<{ placementId: string; minorId: string }> {
+    const m = minorId ?? (await hub.registerMinor());
+    const data = ok<{ admitMinor: { id: string } }>(await call(op(structureCode), ADMIT, { input: { minorId: m, structureCode, admissionDate, kind } }));
+    return { placementId: data.admitMinor.id, minorId: m };
+  }
+  async function openCase(minorId: string, startDate: string) {
+    ok(await hub.call('sinba', SW, 'mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }', { input: { minorId, startDate } }));
+  }
+  async function discharge(structureCode: string, placementId: string, dischargeDate: string, dischargeOutcome: string) {
+    ok(await call(op(structureCode), 'mutation($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', { input: { placementId, dischargeDate, dischargeOutcome } }));
+  }
+  const flags = async (placementId: string, principal: Principal) => ok<{ placement: { qualityFlags: string[] } }>(await call(principal, FLAGS, { id: placementId })).placement.qualityFlags;
+  async function allLines(principal: Principal, filter: Record<string, unknown> | null = null, first = 100): Promise<Line[]> {
+    const out: Line[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { placementQualityIssues: { nodes: Line[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } = ok(await call(principal, ISSUES, { filter, first, after }));
+      out.push(...page.placementQualityIssues.nodes);
+      if (!page.placementQualityIssues.pageInfo.hasNextPage) return out;
+      after = page.placementQualityIssues.pageInfo.endCursor;
+    }
+  }
+
+  const p: Record<string, { placementId: string; minorId: string }> = {};
+
+  beforeAll(async () => {
+    hub = await startThreeModules(clock);
+    await hub.registerStructure('QF-A', { capacity: 3 });
+    await hub.registerStructure('QF-CAP', { capacity: 2 });
+    await hub.registerStructure('QF-SUSP', { capacity: 5 });
+    await hub.registerStructure('QF-B', { capacity: 5, municipality: '059011' });
+    // NO_OPEN_CASE: placed since 2024-03-01 without any case; the other one with a case opened during the placement.
+    p.noCase = await admit('QF-A', '2024-03-01');
+    p.withCase = await admit('QF-A', '2024-03-01');
+    await openCase(p.withCase.minorId, '2024-03-20');
+    p.recent = await admit('QF-A', '2024-06-01');
+    // STRUCTURE_OVER_CAPACITY: two minors in two places, then the registry lowers the places to one.
+    p.cap1 = await admit('QF-CAP', '2024-02-01');
+    p.cap2 = await admit('QF-CAP', '2024-04-01');
+    for (const x of [p.cap1, p.cap2]) await openCase(x.minorId, '2024-01-15');
+    // STRUCTURE_NOT_ACTIVE: hosting a minor while suspended from 2024-05-01.
+    p.susp = await admit('QF-SUSP', '2024-02-01');
+    await openCase(p.susp.minorId, '2024-01-15');
+    p.b = await admit('QF-B', '2024-01-10');
+    // Episode consistency: a transfer out with no admission anywhere that day, one continued the same day, a placement after a death.
+    await hub.registerStructure('QF-T');
+    await hub.registerStructure('QF-U');
+    p.gap = await admit('QF-T', '2024-02-01');
+    p.cont = await admit('QF-T', '2024-02-01');
+    p.dead = await admit('QF-T', '2024-01-05');
+    for (const x of [p.gap, p.cont, p.dead]) await openCase(x.minorId, '2024-01-01');
+    await discharge('QF-T', p.gap.placementId, '2024-04-01', 'OTHER_STRUCTURE');
+    await discharge('QF-T', p.cont.placementId, '2024-04-01', 'OTHER_STRUCTURE');
+    p.contIn = await admit('QF-U', '2024-04-01', p.cont.minorId);
+    await discharge('QF-T', p.dead.placementId, '2024-02-01', 'DEATH');
+    p.afterDeath = await admit('QF-U', '2024-03-01', p.dead.minorId);
+  }, 60_000);
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  it('flags NO_OPEN_CASE on a placement of more than 30 days without a case, not when a case is open nor before day 30', async () => {
+    expect(await flags(p.noCase.placementId, op('QF-A'))).toEqual(['NO_OPEN_CASE']);
+    expect(await flags(p.withCase.placementId, op('QF-A'))).toEqual([]);
+    expect(await flags(p.recent.placementId, op('QF-A'))).toEqual([]);
+  });
+
+  it('flags STRUCTURE_OVER_CAPACITY once the registry lowers the places below the minors hosted, not before', async () => {
+    expect(await flags(p.cap1.placementId, op('QF-CAP'))).toEqual([]);
+    ok(await hub.call('asso', REGISTRAR, 'mutation($input: UpdateStructureInput!) { updateStructure(input: $input) { code } }', { input: { code: 'QF-CAP', capacity: 1 } }));
+    expect(await flags(p.cap1.placementId, op('QF-CAP'))).toEqual(['STRUCTURE_OVER_CAPACITY']);
+    expect(await flags(p.cap2.placementId, op('QF-CAP'))).toEqual(['STRUCTURE_OVER_CAPACITY']);
+    const lines = await allLines(op('QF-CAP'), { flag: 'STRUCTURE_OVER_CAPACITY' });
+    expect(lines.map((l) => l.since)).toEqual(['2024-04-01', '2024-04-01']);
+  });
+
+  it('flags STRUCTURE_NOT_ACTIVE once a suspension covers days the minor was hosted, not before', async () => {
+    expect(await flags(p.susp.placementId, op('QF-SUSP'))).toEqual([]);
+    ok(
+      await hub.call('asso', REGISTRAR, 'mutation($input: RecordActInput!) { recordAct(input: $input) { id } }', {
+        input: { structureCode: 'QF-SUSP', kind: 'SUSPENSION', number: 'S-QF', date: '2024-04-20', validFrom: '2024-05-01', validTo: '2024-05-31' },
+      }),
+    );
+    expect(await flags(p.susp.placementId, op('QF-SUSP'))).toEqual(['STRUCTURE_NOT_ACTIVE']);
+    const [line] = await allLines(op('QF-SUSP'), { flag: 'STRUCTURE_NOT_ACTIVE' });
+    expect(line).toMatchObject({ placementId: p.susp.placementId, structureCode: 'QF-SUSP', since: '2024-05-01' });
+  });
+
+  it('flags a transfer with no admission that day (TRANSFER_GAP) and a placement after a death, for callers who see every placement', async () => {
+    expect(await flags(p.gap.placementId, SW)).toEqual(['TRANSFER_GAP']);
+    expect(await flags(p.cont.placementId, SW)).toEqual([]);
+    expect(await flags(p.afterDeath.placementId, SW)).toEqual(['PLACEMENT_AFTER_FINAL_DISCHARGE']);
+    expect(await flags(p.dead.placementId, SW)).toEqual([]);
+    // A structure operator never learns from another structure's placements of the minor.
+    expect(await flags(p.gap.placementId, op('QF-T'))).toEqual([]);
+    expect(await flags(p.afterDeath.placementId, op('QF-U'))).toEqual([]);
+    const lines = await allLines(ANALYST, { structureCode: 'QF-T' });
+    expect(lines).toEqual([expect.objectContaining({ placementId: p.gap.placementId, flag: 'TRANSFER_GAP', since: '2024-04-01' })]);
+  });
+
+  it('asks SINBA once (one statement) for the flags of many placements', async () => {
+    const q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Placement { id qualityFlags } } }';
+    hub.sinba.counter.reset();
+    const res = ok<{ _entities: { qualityFlags: string[] }[] }>(
+      await call(REGISTRAR, q, { r: [p.noCase, p.withCase, p.recent, p.cap1, p.cap2, p.susp, p.b].map((x) => ({ __typename: 'Placement', id: x.placementId })) }),
+    );
+    expect(res._entities).toHaveLength(7);
+    // One SQL statement in SINBA: one casePeriods call for the seven minors.
+    expect(hub.sinba.counter.value).toBe(1);
+  });
+
+  it('reads case periods from SINBA as a module only (casePeriods: dates, no service)', async () => {
+    const q = 'query($ids: [ID!]!) { casePeriods(minorIds: $ids) { minorId startDate endDate } }';
+    const asmiService: Principal = { role: 'SERVICE', sub: 'service:asmi', service: 'asmi' };
+    const res = ok<{ casePeriods: unknown[] }>(await hub.call('sinba', asmiService, q, { ids: [p.withCase.minorId, p.noCase.minorId, 'not-a-uuid'] }));
+    expect(res.casePeriods).toEqual([{ minorId: p.withCase.minorId, startDate: '2024-03-20', endDate: null }]);
+    for (const who of [SW, ANALYST, op('QF-A')]) expect((await hub.call('sinba', who, q, { ids: [p.withCase.minorId] })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lists pseudonymous lines for the whole region to a regional analyst, with pagination', async () => {
+    const lines = await allLines(ANALYST, null, 1);
+    const byPlacement = new Map(lines.map((l) => [`${l.placementId}|${l.flag}`, l]));
+    expect(byPlacement.get(`${p.noCase.placementId}|NO_OPEN_CASE`)).toEqual({
+      placementId: p.noCase.placementId,
+      minorPseudonym: pseudonymOf(p.noCase.minorId, hub.config.pseudonymKey),
+      structureCode: 'QF-A',
+      flag: 'NO_OPEN_CASE',
+      since: '2024-03-31',
+    });
+    expect(byPlacement.has(`${p.b.placementId}|NO_OPEN_CASE`)).toBe(true);
+    expect(new Set(lines.map((l) => l.structureCode))).toEqual(new Set(['QF-A', 'QF-CAP', 'QF-SUSP', 'QF-B', 'QF-T', 'QF-U']));
+    expect(new Set(lines.map((l) => `${l.placementId}|${l.flag}`)).size).toBe(lines.length);
+    expect(JSON.stringify(lines)).not.toContain(p.noCase.minorId);
+  });
+
+  it('scopes the list: a supervisor to its provinces, an operator to its structure, others FORBIDDEN', async () => {
+    expect(new Set((await allLines(SUP_058)).map((l) => l.structureCode))).toEqual(new Set(['QF-A', 'QF-CAP', 'QF-SUSP']));
+    expect((await allLines(SUP_059)).map((l) => l.structureCode)).toEqual(['QF-B']);
+    expect(new Set((await allLines(op('QF-A'))).map((l) => l.placementId))).toEqual(new Set([p.noCase.placementId]));
+    expect(await allLines(op('QF-A'), { structureCode: 'QF-B' })).toEqual([]);
+    for (const who of [SW, { role: 'PRIVACY_OFFICER', sub: 'dpo' } as Principal]) {
+      expect((await call(who, ISSUES, {})).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await call({ role: 'ANONYMOUS' }, ISSUES, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await call(ANALYST, ISSUES, { first: 1, after: 'not-a-cursor' })).errors?.[0].extensions?.field).toBe('after');
+  });
+});
