@@ -3,6 +3,7 @@ import { AsmiSameDayPlacements1732600000001 } from './1732600000001-AsmiSameDayP
 import { AsmiAbsences1732600000002 } from './1732600000002-AsmiAbsences';
 import { AsmiActivities1732600000003 } from './1732600000003-AsmiActivities';
 import { AsmiEventReceipts1732600000004 } from './1732600000004-AsmiEventReceipts';
+import { AsmiReportIndexes1733400000000 } from './1733400000000-AsmiReportIndexes';
 
 export const asmiMigrations = [
   AsmiFoundation1732600000000,
@@ -10,4 +11,5 @@ export const asmiMigrations = [
   AsmiAbsences1732600000002,
   AsmiActivities1732600000003,
   AsmiEventReceipts1732600000004,
+  AsmiReportIndexes1733400000000,
 ];

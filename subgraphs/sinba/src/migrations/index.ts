@@ -1,6 +1,9 @@
 import { SinbaFoundation1732400000000 } from './1732400000000-SinbaFoundation';
 import { SinbaUnborn1732500000000 } from './1732500000000-SinbaUnborn';
 import { SinbaReferral1732600000000 } from './1732600000000-SinbaReferral';
+import { SinbaFamilyProblemsHealthViolenceCourt1733200000000 } from './1733200000000-SinbaFamilyProblemsHealthViolenceCourt';
+import { SinbaInterventionDetails1733300000000 } from './1733300000000-SinbaInterventionDetails';
+import { SinbaReportIndexes1733500000000 } from './1733500000000-SinbaReportIndexes';
 
 /** SINBA migrations in order (run by infra/db/migrate.ts with the admin connection). */
-export const sinbaMigrations: Function[] = [SinbaFoundation1732400000000, SinbaUnborn1732500000000, SinbaReferral1732600000000]; // eslint-disable-line @typescript-eslint/ban-types
+export const sinbaMigrations: Function[] = [SinbaFoundation1732400000000, SinbaUnborn1732500000000, SinbaReferral1732600000000, SinbaFamilyProblemsHealthViolenceCourt1733200000000, SinbaInterventionDetails1733300000000, SinbaReportIndexes1733500000000]; // eslint-disable-line @typescript-eslint/ban-types

@@ -1,0 +1,143 @@
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../../../../shared/auth/principal';
+import { AGE_BANDS, CITIZENSHIP_GROUPS, UNKNOWN, ageBandSql, citizenshipGroupSql, sexSql } from '../../../../shared/reporting/dimensions';
+import { suppress, type PublishedRow } from '../../../../shared/reporting/suppression';
+import { checkYear } from './placementReports';
+import { placementScope } from './scope';
+
+/** The categories every line of the ISTAT table lists (zeros included, so the table has fixed columns). */
+export const ISTAT_CATEGORIES = {
+  sex: ['M', 'F', UNKNOWN],
+  ageBand: [...AGE_BANDS.map((b) => b.label), UNKNOWN],
+  citizenshipGroup: [...CITIZENSHIP_GROUPS, UNKNOWN],
+} as const;
+
+type Breakdown = keyof typeof ISTAT_CATEGORIES;
+
+export interface IstatStructureRow {
+  structure: { __typename: 'Structure'; code: string };
+  structureType: string;
+  province: string;
+  hosted: { count: number | null; suppressed: boolean };
+  hostedBySex: PublishedRow[];
+  hostedByAgeBand: PublishedRow[];
+  hostedByCitizenshipGroup: PublishedRow[];
+  entries: { count: number | null; suppressed: boolean };
+  exits: { count: number | null; suppressed: boolean };
+}
+
+export interface IstatResidentialTable {
+  year: number;
+  rows: IstatStructureRow[];
+  minCellSize: number;
+  generatedAt: string;
+}
+
+interface SqlRow {
+  code: string;
+  type: string;
+  province: string;
+  sex: string | null;
+  age: string | null;
+  cit: string | null;
+  gs: number;
+  ga: number;
+  gc: number;
+  hosted: number;
+  entries: number;
+  exits: number;
+}
+
+/**
+ * Suppress a (structure × category) table as one two-dimensional report, so
+ * that neither a structure's line (against its hosted total) nor a category's
+ * column (against the regional stock by that category, which placementStock
+ * publishes) lets a suppressed cell be recomputed.
+ */
+function suppressBreakdown(codes: string[], values: Map<string, number>, categories: readonly string[], minCellSize: number): Map<string, PublishedRow[]> {
+  const cells = codes.flatMap((code) => categories.map((c) => ({ keys: [code, c], count: values.get(`${code}|${c}`) ?? 0 })));
+  const total = cells.reduce((s, c) => s + c.count, 0);
+  const out = new Map<string, PublishedRow[]>();
+  for (const row of suppress(cells, total, minCellSize).rows) {
+    const list = out.get(row.keys[0]) ?? [];
+    list.push({ keys: [row.keys[1]], count: row.count, suppressed: row.suppressed });
+    out.set(row.keys[0], list);
+  }
+  return out;
+}
+
+function suppressColumn(codes: string[], values: Map<string, number>, minCellSize: number): Map<string, { count: number | null; suppressed: boolean }> {
+  const cells = codes.map((code) => ({ keys: [code], count: values.get(code) ?? 0 }));
+  const total = cells.reduce((s, c) => s + c.count, 0);
+  return new Map(suppress(cells, total, minCellSize).rows.map((r) => [r.keys[0], { count: r.count, suppressed: r.suppressed }]));
+}
+
+export function createIstatTable(deps: { dataSource: DataSource; minCellSize: number; now?: () => Date }) {
+  const now = deps.now ?? (() => new Date());
+  return {
+    /**
+     * ISTAT "presidi residenziali" yearly table (domain-anchors §5.4): per
+     * structure with a placement in the year, minors hosted on 31 December
+     * (stock rule of placementStock; one open placement per minor, so
+     * count(*) counts minors) by sex, age band on 31 December and
+     * citizenship group, and admissions and discharges in the year. One
+     * statement (GROUPING SETS). Capacity is the registry's, read by the
+     * client through `structure { capacity }` (one ASSO fetch for all lines).
+     */
+    async istatResidentialTable(principal: Principal, year: number): Promise<IstatResidentialTable> {
+      const params: unknown[] = [`${year}-01-01`, `${year}-12-31`];
+      const scope = placementScope(principal, null, params);
+      checkYear(year);
+      const rows: SqlRow[] = await deps.dataSource.manager.query(
+        `SELECT code, max(type) AS type, max(province) AS province, sex, age, cit,
+                GROUPING(sex)::int AS gs, GROUPING(age)::int AS ga, GROUPING(cit)::int AS gc,
+                (count(*) FILTER (WHERE hosted))::int AS hosted,
+                (count(*) FILTER (WHERE entered))::int AS entries,
+                (count(*) FILTER (WHERE exited))::int AS exits
+           FROM (SELECT p.structure_code AS code, p.structure_type AS type, p.structure_province::text AS province, p.minor_id,
+                        (p.discharge_date IS NULL OR p.discharge_date > $2::date) AS hosted,
+                        (p.admission_date >= $1::date) AS entered,
+                        (p.discharge_date <= $2::date) AS exited,
+                        ${sexSql('p.minor_sex')} AS sex, ${ageBandSql('p.minor_birth_date', '$2::date')} AS age, ${citizenshipGroupSql('p.minor_citizenship')} AS cit
+                   FROM asmi.placement p
+                  WHERE p.admission_date <= $2::date AND (p.discharge_date IS NULL OR p.discharge_date >= $1::date)${scope.length ? ` AND ${scope.join(' AND ')}` : ''}) AS y
+          GROUP BY GROUPING SETS ((code), (code, sex), (code, age), (code, cit))
+          ORDER BY code`,
+        params,
+      );
+      const lines = rows.filter((r) => r.gs === 1 && r.ga === 1 && r.gc === 1);
+      const codes = lines.map((r) => r.code);
+      const by: Record<Breakdown, Map<string, number>> = { sex: new Map(), ageBand: new Map(), citizenshipGroup: new Map() };
+      for (const r of rows) {
+        if (r.gs === 0) by.sex.set(`${r.code}|${r.sex}`, r.hosted);
+        if (r.ga === 0) by.ageBand.set(`${r.code}|${r.age}`, r.hosted);
+        if (r.gc === 0) by.citizenshipGroup.set(`${r.code}|${r.cit}`, r.hosted);
+      }
+      const k = deps.minCellSize;
+      const sex = suppressBreakdown(codes, by.sex, ISTAT_CATEGORIES.sex, k);
+      const age = suppressBreakdown(codes, by.ageBand, ISTAT_CATEGORIES.ageBand, k);
+      const cit = suppressBreakdown(codes, by.citizenshipGroup, ISTAT_CATEGORIES.citizenshipGroup, k);
+      const hosted = suppressColumn(codes, new Map(lines.map((r) => [r.code, r.hosted])), k);
+      const entries = suppressColumn(codes, new Map(lines.map((r) => [r.code, r.entries])), k);
+      const exits = suppressColumn(codes, new Map(lines.map((r) => [r.code, r.exits])), k);
+      return {
+        year,
+        minCellSize: k,
+        generatedAt: now().toISOString(),
+        rows: lines.map((r) => ({
+          structure: { __typename: 'Structure', code: r.code },
+          structureType: r.type,
+          province: r.province,
+          hosted: hosted.get(r.code)!,
+          hostedBySex: sex.get(r.code) ?? [],
+          hostedByAgeBand: age.get(r.code) ?? [],
+          hostedByCitizenshipGroup: cit.get(r.code) ?? [],
+          entries: entries.get(r.code)!,
+          exits: exits.get(r.code)!,
+        })),
+      };
+    },
+  };
+}
+
+export type IstatTable = ReturnType<typeof createIstatTable>;
