@@ -31,6 +31,11 @@ import { createPrivacyExecutor } from './privacy/privacyExecutor';
 import { buildPolicy, type Policy } from './policy/policy';
 import { requestLimits } from './plugins/limits';
 import { registerDownloadRoutes } from './routes/downloads';
+import { registerReportRoutes } from './routes/reports';
+import { registerProsecutorListRoutes } from './routes/prosecutorList';
+import { registerSinbaExportRoutes } from './routes/sinbaExport';
+import { registerDevTokenRoutes } from './routes/devToken';
+import { registerWebClientRoutes } from './routes/webClient';
 
 export const HUB_SCHEMA_DIR = path.join(__dirname, 'hub');
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -166,12 +171,18 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     return { principal, requestId, internalTokens: new Map<string, string>() };
   };
   registerDownloadRoutes(app, { server, contextFor });
+  registerReportRoutes(app, { server, contextFor });
+  registerProsecutorListRoutes(app, { server, contextFor });
+  registerSinbaExportRoutes(app, { server, contextFor });
   app.use(
     '/graphql',
     // Act documents (PDF, at most 10 MiB) travel base64-encoded in the variables.
     express.json({ limit: '16mb' }),
     expressMiddleware(server, { context: async ({ req }) => contextFor(req) }),
   );
+  registerDevTokenRoutes(app, config);
+  // Last: the structures' web client at / (never under the API prefixes, so routes added after it still answer).
+  registerWebClientRoutes(app);
 
   await new Promise<void>((resolve) => httpServer.listen(config.gatewayPort, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;

@@ -6,6 +6,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
 import { startAll, type HubHandle } from './hub';
 import { loadDemoDataIfEmpty } from './demo/demoData';
+import { ensureWebClient } from './webClient';
 
 /**
  * `npm start`: PostgreSQL (embedded when DATABASE_URL is unset, data under
@@ -46,6 +47,12 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedDatabase({ dir, port: config.database.embeddedPort, log: (l) => logger.debug({ postgres: l }) });
       config = withDatabase(config, embedded.adminUrl);
     }
+    // The structures' web client (web/): built when missing or older than its sources. Without it the gateway still serves the API.
+    try {
+      if (await ensureWebClient()) logger.info('web client built (web/dist)');
+    } catch (err) {
+      logger.warn({ err: String(err) }, 'web client build failed: the gateway serves the API only (npm run build:web to retry)');
+    }
     const adminUrl = config.database.adminUrl as string;
     const applied = await migrateDatabase(adminUrl, { rolePassword: config.database.rolePassword, manageRoles: config.database.manageRoles });
     logger.info({ applied: applied.length }, 'migrations up to date');
@@ -61,6 +68,7 @@ async function main(): Promise<void> {
         '',
         `sirmi-hub is up in ${(ms / 1000).toFixed(1)} s`,
         `  gateway   ${url}  (health: ${url.replace(/\/graphql$/, '/health')})`,
+        `  web client for structures  ${url.replace(/\/graphql$/, '/')}`,
         `  subgraphs sinba ${hub.modules.sinba.url} | asso ${hub.modules.asso.url} | asmi ${hub.modules.asmi.url}`,
         `  database  ${embedded ? `embedded PostgreSQL on port ${config.database.embeddedPort} (data in ${config.database.embeddedDir})` : 'DATABASE_URL'}`,
         '',

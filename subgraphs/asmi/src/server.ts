@@ -8,6 +8,7 @@ import { asmiEntities } from './entities';
 import { asmiResolvers } from './resolvers';
 import { createServices } from './services';
 import { createUpstream } from './services/upstream';
+import { createReporting, withReportResolvers, withReporting } from './reporting';
 
 export const ASMI_SCHEMA_DIR = path.join(__dirname, '..', 'schema');
 
@@ -20,10 +21,10 @@ export const asmiModule: ModuleDefinition<AsmiContext> = {
   name: 'asmi',
   schemaDir: ASMI_SCHEMA_DIR,
   entities: asmiEntities,
-  resolvers: asmiResolvers,
-  wire: ({ dataSource, clock, serviceClient }) => {
+  resolvers: withReportResolvers(asmiResolvers),
+  wire: ({ dataSource, clock, config, serviceClient }) => {
     const upstream = createUpstream({ asso: serviceClient('asso'), sinba: serviceClient('sinba') });
-    return createContextFactory({ dataSource, services: createServices({ dataSource, clock, upstream }), clock, upstream });
+    return withReporting(createContextFactory({ dataSource, services: createServices({ dataSource, clock, upstream, pseudonymKey: config.pseudonymKey }), clock, upstream }), createReporting({ dataSource, minCellSize: config.minCellSize }));
   },
 };
 

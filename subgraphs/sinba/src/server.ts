@@ -7,6 +7,8 @@ import { createContextFactory, type SinbaContext } from './context';
 import { sinbaEntities } from './entities';
 import { sinbaResolvers } from './resolvers';
 import { createServices } from './services';
+import { createReporting, withReportResolvers, withReporting } from './reporting';
+import { createLogger } from '../../../shared/logging/logger';
 
 export const SINBA_SCHEMA_DIR = path.join(__dirname, '..', 'schema');
 
@@ -15,9 +17,9 @@ export const sinbaModule: ModuleDefinition<SinbaContext> = {
   name: 'sinba',
   schemaDir: SINBA_SCHEMA_DIR,
   entities: sinbaEntities,
-  resolvers: sinbaResolvers,
+  resolvers: withReportResolvers(sinbaResolvers),
   wire: ({ dataSource, clock, config, serviceClient }) =>
-    createContextFactory({ dataSource, clock, services: createServices({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso') }) }),
+    withReporting(createContextFactory({ dataSource, clock, services: createServices({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi') }) }), createReporting({ dataSource, minCellSize: config.minCellSize, asmi: serviceClient('asmi'), logger: createLogger('sinba-reporting', config.logLevel) })),
 };
 
 export type SinbaOptions = ModuleOptions;

@@ -5,6 +5,8 @@ import type { AdmitMinorInput, DischargeMinorInput } from '../services/placement
 import type { EndAbsenceInput, RecordAbsenceInput } from '../services/absenceService';
 import type { RecordActivityInput } from '../services/activityService';
 import type { StructureEventInput } from '../services/eventService';
+import type { ProsecutorListRow } from '../services/prosecutorListService';
+import type { QualityIssueFilter, QualityIssueLine } from '../services/qualityService';
 
 /** ASMI's resolvers: read arguments and principal, call one service or loader, return. */
 export const asmiResolvers = {
@@ -12,6 +14,10 @@ export const asmiResolvers = {
     placement: (_p: unknown, args: { id: string }, ctx: AsmiContext) => ctx.services.placements.byId(ctx.loaders, args.id),
     hostedMinors: (_p: unknown, args: { minorIds: string[]; structureCode: string; on: string }, ctx: AsmiContext) =>
       ctx.services.placements.hostedMinors(ctx.principal, args.minorIds, args.structureCode, args.on),
+    prosecutorList: (_p: unknown, args: { structureCode: string; year: number; half: number }, ctx: AsmiContext) =>
+      ctx.services.prosecutorLists.list(ctx.principal, args.structureCode, args.year, args.half),
+    placementQualityIssues: (_p: unknown, args: { filter?: QualityIssueFilter | null; first?: number | null; after?: string | null }, ctx: AsmiContext) =>
+      ctx.services.quality.issues(ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
     admitMinor: (_p: unknown, args: { input: AdmitMinorInput }, ctx: AsmiContext) => ctx.services.placements.admit(ctx.principal, args.input),
@@ -27,12 +33,22 @@ export const asmiResolvers = {
     structure: (p: PlacementRow) => ({ __typename: 'Structure', code: p.structureCode }),
     absences: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.absencesByPlacementId.load(p.id),
     activities: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.activitiesByPlacementId.load(p.id),
-    qualityFlags: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.services.placements.qualityFlags(p),
+    qualityFlags: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.services.quality.flagsOf(ctx.loaders, p),
   },
   Minor: {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
     placements: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.placementsByMinorId.load(m.id),
     viewerHosts: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.viewerHosts.load(m.id),
+  },
+  ProsecutorList: {
+    structure: (l: { structureCode: string }) => ({ __typename: 'Structure', code: l.structureCode }),
+  },
+  ProsecutorListRow: {
+    minor: (r: ProsecutorListRow) => ({ __typename: 'Minor', id: r.placement.minorId }),
+  },
+  PlacementQualityIssue: {
+    structure: (l: QualityIssueLine) => ({ __typename: 'Structure', code: l.structureCode }),
+    minor: (l: QualityIssueLine) => ({ __typename: 'Minor', id: l.minorId }),
   },
   Structure: {
     __resolveReference: (ref: { code: string }) => ({ code: ref.code }),

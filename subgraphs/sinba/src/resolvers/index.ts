@@ -2,15 +2,32 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { SinbaContext } from '../context';
 import { caseResolvers } from './caseResolvers';
 import { minorResolvers } from './minorResolvers';
+import { interventionDetailResolvers } from './interventionDetailResolvers';
+import { recordResolvers } from './recordResolvers';
 
 /** SINBA's resolvers: thin (read arguments and principal, call one service or loader, return). */
 export const sinbaResolvers = {
-  Query: { ...minorResolvers.Query },
-  Mutation: { ...minorResolvers.Mutation, ...caseResolvers.Mutation },
-  Minor: minorResolvers.Minor,
+  Query: {
+    ...minorResolvers.Query,
+    ...interventionDetailResolvers.Query,
+    casePeriods: (_p: unknown, args: { minorIds: string[] }, ctx: SinbaContext) => ctx.services.casePeriods.casePeriods(ctx.principal, args.minorIds),
+  },
+  Mutation: { ...minorResolvers.Mutation, ...caseResolvers.Mutation, ...interventionDetailResolvers.Mutation, ...recordResolvers.Mutation },
+  Minor: { ...minorResolvers.Minor, ...interventionDetailResolvers.Minor, ...recordResolvers.Minor },
   MinorMatch: minorResolvers.MinorMatch,
   Case: caseResolvers.Case,
-  Intervention: caseResolvers.Intervention,
+  Intervention: { ...caseResolvers.Intervention, ...interventionDetailResolvers.Intervention },
+  Assessment: interventionDetailResolvers.Assessment,
   HealthData: caseResolvers.HealthData,
   Referral: caseResolvers.Referral,
+  // seed 003 §3.3–§3.8, §3.11, court orders
+  FamilyMember: recordResolvers.FamilyMember,
+  FamilyUnit: recordResolvers.FamilyUnit,
+  AdditionalData: recordResolvers.AdditionalData,
+  MinorProblem: recordResolvers.MinorProblem,
+  MinorHealthProblem: recordResolvers.MinorHealthProblem,
+  FamilyProblem: recordResolvers.FamilyProblem,
+  CoPlanning: recordResolvers.CoPlanning,
+  ViolenceRecord: recordResolvers.ViolenceRecord,
+  CourtOrder: recordResolvers.CourtOrder,
 } as unknown as GraphQLResolverMap<SinbaContext>;

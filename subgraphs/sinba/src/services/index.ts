@@ -1,9 +1,19 @@
+import { createCasePeriodService } from './casePeriodService';
 import { createCaseService } from './caseService';
+import { createAssessmentService } from './assessmentService';
+import { createMinorSearchService } from './minorSearchService';
+import { createSinbaExportService } from './sinbaExportService';
 import type { ServiceDeps } from './deps';
 import { createHealthDataService } from './healthDataService';
 import { createInterventionService } from './interventionService';
 import { createMinorService } from './minorService';
 import { createReferralService } from './referralService';
+import { createAdditionalDataService } from './additionalDataService';
+import { createCoPlanningService } from './coPlanningService';
+import { createCourtOrderService } from './courtOrderService';
+import { createFamilyService } from './familyService';
+import { createProblemService } from './problemService';
+import { createViolenceService } from './violenceService';
 
 export type { ServiceDeps } from './deps';
 
@@ -15,6 +25,18 @@ export function createServices(deps: ServiceDeps) {
     interventions: createInterventionService(deps),
     healthData: createHealthDataService(deps),
     referrals: createReferralService(deps),
+    // seed 003 §3.10, searchMinors, the regional flow export
+    assessments: createAssessmentService(deps),
+    minorSearch: createMinorSearchService(deps),
+    sinbaExport: createSinbaExportService(deps),
+    // seed 003 §3.3–§3.8, §3.11, court orders
+    family: createFamilyService(deps),
+    additionalData: createAdditionalDataService(deps),
+    problems: createProblemService(deps),
+    coPlanning: createCoPlanningService(deps),
+    violence: createViolenceService(deps),
+    courtOrders: createCourtOrderService(deps),
+    casePeriods: createCasePeriodService(deps),
   };
 }
 

@@ -1,0 +1,66 @@
+import type express from 'express';
+import { DEV_DEFAULTS, type HubConfig } from '../../shared/config/config';
+import { signDevToken } from '../../infra/token';
+
+/** Lifetime of a development token for the web client (a working day). */
+export const DEV_TOKEN_TTL_SECONDS = 8 * 3600;
+const STRUCTURE_CODE = /^[A-Za-z0-9._-]{1,40}$/;
+
+/**
+ * Development sign-in is possible only with the public development JWT secret
+ * (which production refuses to start with), outside NODE_ENV=production, and
+ * without an RS256 public key (then tokens come from an identity provider).
+ */
+export function devTokensAllowed(config: HubConfig): boolean {
+  return !config.production && !config.jwt.publicKey && config.jwt.secret === DEV_DEFAULTS.JWT_SECRET;
+}
+
+/**
+ * `POST /dev/token {structureCode}` → `{ token }`: a STRUCTURE_OPERATOR token
+ * for the web client's development sign-in page, signed like `npm run token`
+ * (infra/token.ts). Never for another role. `GET /dev/token` tells the client
+ * the route exists. Neither route is registered when devTokensAllowed is false.
+ */
+export function registerDevTokenRoutes(app: express.Express, config: HubConfig): void {
+  if (!devTokensAllowed(config)) return;
+  const fail = (res: express.Response, status: number, code: string, message: string, field?: string) =>
+    res.status(status).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
+
+  app.get('/dev/token', (_req, res) => {
+    res.json({ available: true, role: 'STRUCTURE_OPERATOR', ttlSeconds: DEV_TOKEN_TTL_SECONDS });
+  });
+  app.post('/dev/token', (req, res, next) => {
+    // Small JSON body only; the GraphQL parser is mounted on /graphql alone.
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      raw += chunk;
+      if (raw.length > 1024) req.destroy();
+    });
+    req.on('error', next);
+    req.on('end', () => {
+      let body: Record<string, unknown>;
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      } catch {
+        fail(res, 400, 'BAD_USER_INPUT', 'The body must be JSON: {"structureCode": "..."}');
+        return;
+      }
+      if (body.role !== undefined && body.role !== 'STRUCTURE_OPERATOR') {
+        fail(res, 403, 'FORBIDDEN', 'Development tokens are issued only for STRUCTURE_OPERATOR (use npm run token for other roles)', 'role');
+        return;
+      }
+      const structureCode = body.structureCode;
+      if (typeof structureCode !== 'string' || !STRUCTURE_CODE.test(structureCode)) {
+        fail(res, 400, 'BAD_USER_INPUT', 'structureCode must be a structure code', 'structureCode');
+        return;
+      }
+      const token = signDevToken(
+        { role: 'STRUCTURE_OPERATOR', structure: structureCode, sub: `dev-operator-${structureCode}`, ttl: DEV_TOKEN_TTL_SECONDS },
+        config.jwt.secret,
+        { issuer: config.jwt.issuer, audience: config.jwt.audience },
+      );
+      res.set('Cache-Control', 'no-store').json({ token, structureCode, expiresIn: DEV_TOKEN_TTL_SECONDS });
+    });
+  });
+}

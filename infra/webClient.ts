@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Build of the structures' web client (web/, issue 9) for `npm start` and the
+ * browser tests: rebuilt when web/dist is missing or older than its sources.
+ */
+const ROOT = path.join(__dirname, '..');
+export const WEB_DIR = path.join(ROOT, 'web');
+export const WEB_DIST_INDEX = path.join(WEB_DIR, 'dist', 'index.html');
+
+/** Sources of the client: web/src, its html and config, and SINBA's fiscal-code rule it imports. */
+const SOURCES = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, 'index.html'), path.join(WEB_DIR, 'vite.config.ts'), path.join(ROOT, 'subgraphs', 'sinba', 'src', 'rules', 'fiscalCode.ts')];
+
+function newestMtime(p: string): number {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+export function webClientIsStale(): boolean {
+  let built: number;
+  try {
+    built = fs.statSync(WEB_DIST_INDEX).mtimeMs;
+  } catch {
+    return true;
+  }
+  return SOURCES.some((s) => newestMtime(s) > built);
+}
+
+/** `vite build --config web/vite.config.ts` in a child process (Vite is ESM-only; this file also runs under jest). */
+export function buildWebClient(options: { quiet?: boolean } = {}): Promise<void> {
+  const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(WEB_DIR, 'vite.config.ts'), '--logLevel', options.quiet ? 'error' : 'warn'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
+/** Build only when stale; returns whether it built. */
+export async function ensureWebClient(options: { quiet?: boolean } = {}): Promise<boolean> {
+  if (!webClientIsStale()) return false;
+  await buildWebClient(options);
+  return true;
+}

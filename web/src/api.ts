@@ -1,0 +1,125 @@
+import { TOKEN_KEY } from './auth';
+
+/**
+ * The only backend of the client: the gateway's POST /graphql, with the
+ * session's bearer token. Errors keep the hub's `extensions` (code, field),
+ * so forms can show each one next to the field it names.
+ */
+export interface HubError {
+  readonly message: string;
+  readonly path?: readonly (string | number)[];
+  readonly extensions?: { readonly code?: string; readonly field?: string; readonly [key: string]: unknown };
+}
+
+/** A request that failed: HTTP or network trouble (`network`), or errors from the hub. */
+export class HubRequestError extends Error {
+  constructor(
+    readonly errors: readonly HubError[],
+    readonly network = false,
+  ) {
+    super(errors[0]?.message ?? 'Request failed');
+    this.name = 'HubRequestError';
+  }
+  get code(): string | undefined {
+    return this.errors[0]?.extensions?.code;
+  }
+}
+
+/** Raised when the hub says the session is no longer valid; the app goes back to sign-in. */
+export const UNAUTHENTICATED_EVENT = 'sirmi:unauthenticated';
+
+function authHeader(): Record<string, string> {
+  const token = window.sessionStorage.getItem(TOKEN_KEY);
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+export interface Result<T> {
+  readonly data: T;
+  /** Errors that came with data: fields masked by the privacy rules (UNAUTHORIZED_FIELD_OR_TYPE). */
+  readonly masked: readonly HubError[];
+}
+
+/**
+ * Run one GraphQL operation. Throws HubRequestError when the operation failed;
+ * masked fields (PRIVACY.md §6) are not failures: they come back as null and
+ * are listed in `masked`.
+ */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<Result<T>> {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeader() },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new HubRequestError([{ message: 'Network error', extensions: { code: 'NETWORK' } }], true);
+  }
+  let body: { data?: T | null; errors?: HubError[] };
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    throw new HubRequestError([{ message: `HTTP ${res.status}`, extensions: { code: 'NETWORK' } }], true);
+  }
+  const errors = body.errors ?? [];
+  if (errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') || res.status === 401) {
+    window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+  }
+  const masked = errors.filter((e) => e.extensions?.code === 'UNAUTHORIZED_FIELD_OR_TYPE');
+  const real = errors.filter((e) => e.extensions?.code !== 'UNAUTHORIZED_FIELD_OR_TYPE');
+  if (real.length > 0 || body.data === undefined || body.data === null) {
+    throw new HubRequestError(real.length ? real : [{ message: `HTTP ${res.status}`, extensions: { code: 'NETWORK' } }], real.length === 0);
+  }
+  return { data: body.data, masked };
+}
+
+/**
+ * Download a file from a gateway route with the session's token (a plain link
+ * would not send it): fetch, then save the blob under the server's file name.
+ */
+export async function downloadWithToken(url: string, fallbackName: string): Promise<{ ok: true; filename: string } | { ok: false; status: number; errors: readonly HubError[] }> {
+  const res = await fetch(url, { headers: authHeader() });
+  if (!res.ok) {
+    // Download routes answer errors as GraphQL-style JSON (code, field), like POST /graphql.
+    const body = (await res.json().catch(() => ({}))) as { errors?: HubError[] };
+    if (res.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+    return { ok: false, status: res.status, errors: body.errors ?? [] };
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const match = /filename="?([^";]+)"?/i.exec(disposition);
+  const filename = match ? match[1] : fallbackName;
+  const blob = await res.blob();
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return { ok: true, filename };
+}
+
+/** A code-list entry from `codes(list)`. */
+export interface Code {
+  readonly code: string;
+  readonly label: string;
+}
+
+const codeCache = new Map<string, Promise<readonly Code[]>>();
+
+/** A reference list (public; cached for the page's life). */
+export function loadCodes(list: string): Promise<readonly Code[]> {
+  let p = codeCache.get(list);
+  if (!p) {
+    p = gql<{ codes: Code[] }>('query Codes($list: String!) { codes(list: $list) { code label } }', { list }).then((r) => r.data.codes);
+    p.catch(() => codeCache.delete(list));
+    codeCache.set(list, p);
+  }
+  return p;
+}
+
+/** Test hook: forget cached code lists. */
+export function clearCodeCache(): void {
+  codeCache.clear();
+}

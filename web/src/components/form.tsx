@@ -1,0 +1,285 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { HubRequestError, type HubError } from '../api';
+import { useI18n, type MessageKey, type Translate } from '../i18n';
+
+/*
+ * Forms of the client: every field labelled, errors next to their field
+ * (`aria-invalid` + `aria-describedby`), focus on the first error after a
+ * failed submit, and the values kept as typed whatever happens (the hub's
+ * rejection changes nothing, and neither does the form).
+ */
+
+export type Values = Record<string, string | boolean>;
+export type FieldErrors = Record<string, string>;
+
+const ERROR_KEYS = new Set<string>([
+  'BAD_USER_INPUT', 'INVALID_CODE', 'INVALID_DATE_RANGE', 'DUPLICATE_MINOR', 'PLACEMENT_OVERLAP', 'PLACEMENT_CLOSED', 'STRUCTURE_FULL',
+  'STRUCTURE_NOT_AUTHORISED', 'UNKNOWN_STRUCTURE', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED',
+]);
+
+/** A hub error in the user's language: a sentence for its code, then the hub's own detail (in English). */
+export function describeError(t: Translate, error: HubError): string {
+  const code = error.extensions?.code;
+  if (code === 'NETWORK') return t('errorNetwork');
+  const key = (code && ERROR_KEYS.has(code) ? `err_${code}` : 'err_generic') as MessageKey;
+  return `${t(key)} ${error.message}`.trim();
+}
+
+export interface FormState<V extends Values> {
+  readonly values: V;
+  readonly errors: FieldErrors;
+  readonly formError: string | null;
+  readonly notice: string | null;
+  readonly busy: boolean;
+  readonly formId: string;
+  set<K extends keyof V & string>(name: K, value: V[K]): void;
+  setValues(update: Partial<V>): void;
+  setNotice(text: string | null): void;
+  /** Run `action` on submit: client checks first, then the hub; errors land next to their fields. */
+  onSubmit(action: (values: V) => Promise<void>, validate?: (values: V) => FieldErrors): (e: FormEvent<HTMLFormElement>) => void;
+  formRef: React.RefObject<HTMLFormElement | null>;
+}
+
+export function useForm<V extends Values>(initial: V): FormState<V> {
+  const { t } = useI18n();
+  const [values, setAll] = useState<V>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const formId = useId().replace(/:/g, '');
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+
+  // Focus to the first field in error (or the form's message) after each failed submit.
+  useEffect(() => {
+    if (failures === 0) return;
+    const form = formRef.current;
+    if (!form) return;
+    const first = form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[data-form-error]');
+    first?.focus();
+  }, [failures]);
+
+  const set = useCallback(<K extends keyof V & string>(name: K, value: V[K]) => {
+    setAll((prev) => ({ ...prev, [name]: value }));
+    setErrors((prev) => {
+      if (!(name in prev)) return prev;
+      const next = { ...prev };
+      delete next[name];
+      return next;
+    });
+  }, []);
+
+  const onSubmit = (action: (values: V) => Promise<void>, validate?: (values: V) => FieldErrors) => (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (busy) return;
+    const current = valuesRef.current;
+    const local = validate ? validate(current) : {};
+    setNotice(null);
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      setFormError(t('formHasErrors'));
+      setFailures((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setFormError(null);
+    action(current)
+      .catch((err: unknown) => {
+        const hubErrors: readonly HubError[] = err instanceof HubRequestError ? err.errors : [{ message: err instanceof Error ? err.message : String(err) }];
+        const byField: FieldErrors = {};
+        const general: string[] = [];
+        for (const he of hubErrors) {
+          const field = he.extensions?.field;
+          if (typeof field === 'string' && field in current && !(field in byField)) byField[field] = describeError(t, he);
+          else general.push(describeError(t, he));
+        }
+        setErrors(byField);
+        setFormError(general.length > 0 ? general.join(' ') : t('formHasErrors'));
+        setFailures((n) => n + 1);
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return {
+    values,
+    errors,
+    formError,
+    notice,
+    busy,
+    formId,
+    set,
+    setValues: (update) => setAll((prev) => ({ ...prev, ...update })),
+    setNotice,
+    onSubmit,
+    formRef,
+  };
+}
+
+/** Required-field check for the client side. */
+export function requireFields<V extends Values>(values: V, names: readonly (keyof V & string)[], message: string): FieldErrors {
+  const out: FieldErrors = {};
+  for (const n of names) {
+    const v = values[n];
+    if (typeof v === 'string' && v.trim() === '') out[n] = message;
+  }
+  return out;
+}
+
+interface FieldBase<V extends Values> {
+  readonly form: FormState<V>;
+  readonly name: keyof V & string;
+  readonly label: string;
+  readonly hint?: ReactNode;
+  readonly required?: boolean;
+  /** A live message (e.g. the fiscal-code check) shown under the field, announced politely. */
+  readonly status?: { readonly text: string; readonly invalid: boolean } | null;
+}
+
+function useFieldIds<V extends Values>(form: FormState<V>, name: string, hint: ReactNode, status: FieldBase<V>['status']) {
+  const id = `${form.formId}-${name}`;
+  const error = form.errors[name];
+  // An error from the last submit supersedes the live status (same field, one message).
+  const shownStatus = error ? null : status;
+  const describedBy = [hint ? `${id}-hint` : null, shownStatus ? `${id}-status` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const invalid = Boolean(error) || Boolean(status?.invalid);
+  return { id, error, describedBy, invalid, shownStatus };
+}
+
+function FieldMessages({ id, hint, status, error }: { id: string; hint?: ReactNode; status?: FieldBase<Values>['status']; error?: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {status ? (
+        <p className={status.invalid ? 'status status-invalid' : 'status status-ok'} id={`${id}-status`} aria-live="polite">
+          {status.text}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">{t('errorPrefix')}: </span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <label htmlFor={id}>
+      {label}
+      {required ? null : <span className="optional"> {t('optional')}</span>}
+    </label>
+  );
+}
+
+export function TextField<V extends Values>(props: FieldBase<V> & { readonly type?: 'text' | 'date' | 'email'; readonly autoComplete?: string; readonly inputMode?: 'text' | 'numeric'; readonly maxLength?: number; readonly className?: string; readonly onBlur?: () => void }) {
+  const { form, name, label, hint, required, status } = props;
+  const { id, error, describedBy, invalid, shownStatus } = useFieldIds(form, name, hint, status);
+  const value = form.values[name];
+  return (
+    <div className={`field${invalid ? ' field-invalid' : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <input
+        id={id}
+        name={name}
+        type={props.type ?? 'text'}
+        className={props.className}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => form.set(name, e.target.value as V[typeof name])}
+        onBlur={props.onBlur}
+        required={required}
+        aria-required={required || undefined}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        autoComplete={props.autoComplete ?? 'off'}
+        inputMode={props.inputMode}
+        maxLength={props.maxLength}
+        spellCheck={false}
+      />
+      <FieldMessages id={id} hint={hint} status={shownStatus} error={error} />
+    </div>
+  );
+}
+
+export function TextAreaField<V extends Values>(props: FieldBase<V>) {
+  const { form, name, label, hint, required } = props;
+  const { id, error, describedBy, invalid } = useFieldIds(form, name, hint, null);
+  const value = form.values[name];
+  return (
+    <div className={`field${invalid ? ' field-invalid' : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <textarea id={id} name={name} rows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => form.set(name, e.target.value as V[typeof name])} aria-invalid={invalid} aria-describedby={describedBy} />
+      <FieldMessages id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function SelectField<V extends Values>(props: FieldBase<V> & { readonly options: readonly { readonly value: string; readonly label: string }[] }) {
+  const { form, name, label, hint, required, options } = props;
+  const { t } = useI18n();
+  const { id, error, describedBy, invalid } = useFieldIds(form, name, hint, null);
+  const value = form.values[name];
+  return (
+    <div className={`field${invalid ? ' field-invalid' : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <select id={id} name={name} value={typeof value === 'string' ? value : ''} onChange={(e) => form.set(name, e.target.value as V[typeof name])} required={required} aria-required={required || undefined} aria-invalid={invalid} aria-describedby={describedBy}>
+        <option value="">{t('choose')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function CheckboxField<V extends Values>(props: FieldBase<V>) {
+  const { form, name, label, hint } = props;
+  const { id, error, describedBy, invalid } = useFieldIds(form, name, hint, null);
+  return (
+    <div className={`field field-checkbox${invalid ? ' field-invalid' : ''}`}>
+      <input id={id} name={name} type="checkbox" checked={form.values[name] === true} onChange={(e) => form.set(name, e.target.checked as V[typeof name])} aria-invalid={invalid} aria-describedby={describedBy} />
+      <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The form's own messages: the error summary (focusable, announced) and a success notice. */
+export function FormMessages<V extends Values>({ form }: { form: FormState<V> }) {
+  return (
+    <>
+      {form.formError ? (
+        <div className="alert alert-error" role="alert" tabIndex={-1} data-form-error>
+          {form.formError}
+        </div>
+      ) : null}
+      {form.notice ? (
+        <div className="alert alert-success" role="status">
+          {form.notice}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
+      {children}
+    </button>
+  );
+}

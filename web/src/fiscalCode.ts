@@ -1,0 +1,39 @@
+import { fiscalCodeCheckCharacter, normaliseFiscalCode, parseFiscalCode, type FiscalCodeBirthData } from '../../subgraphs/sinba/src/rules/fiscalCode';
+
+/*
+ * The fiscal-code check as the operator types. The algorithm is SINBA's own
+ * (subgraphs/sinba/src/rules/fiscalCode.ts, DM 23/12/1976, omocodia allowed),
+ * imported rather than copied: the file is plain TypeScript with no Node
+ * dependency, so the browser and the hub can never disagree.
+ */
+
+export type FiscalCodeState =
+  | { readonly status: 'empty' }
+  | { readonly status: 'typing'; readonly length: number }
+  | { readonly status: 'format' }
+  | { readonly status: 'check'; readonly expected: string }
+  | { readonly status: 'ok'; readonly code: string; readonly birth: FiscalCodeBirthData };
+
+export function checkFiscalCode(raw: string): FiscalCodeState {
+  const code = normaliseFiscalCode(raw);
+  if (code === '') return { status: 'empty' };
+  if (/[^A-Z0-9]/.test(code)) return { status: 'format' };
+  if (code.length < 16) return { status: 'typing', length: code.length };
+  if (code.length > 16) return { status: 'format' };
+  const parsed = parseFiscalCode(code);
+  if (parsed.ok) return { status: 'ok', code, birth: parsed.birth };
+  if (parsed.problem === 'CHECK_CHARACTER') return { status: 'check', expected: fiscalCodeCheckCharacter(code) };
+  return { status: 'format' };
+}
+
+/**
+ * The birth date written in a valid code, with the century guessed for a
+ * minor (the year in the code has two digits): the latest year not after
+ * `today`'s. Used to prefill the registration form; the operator can change it.
+ */
+export function birthDateFromCode(birth: FiscalCodeBirthData, today: string): string {
+  const thisYear = Number(today.slice(0, 4));
+  let year = Math.floor(thisYear / 100) * 100 + birth.yearTwoDigits;
+  if (year > thisYear) year -= 100;
+  return `${year}-${String(birth.month).padStart(2, '0')}-${String(birth.day).padStart(2, '0')}`;
+}

@@ -1,0 +1,316 @@
+import { useState } from 'react';
+import { gql } from '../api';
+import { FormMessages, requireFields, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '../components/form';
+import { daysBetween, formatDate, todayInRome } from '../dates';
+import { takeFlash } from '../flash';
+import { guestFlags } from '../flags';
+import { useI18n } from '../i18n';
+import { useQuery } from '../useQuery';
+import { ErrorBox, Loading, PageTitle } from './common';
+import { flagText, labelOf, useCodes } from './Guests';
+
+const PLACEMENT = `query PlacementRecord($id: ID!) {
+  placement(id: $id) {
+    id admissionDate dischargeDate kind referringService legalBasis dischargeOutcome qualityFlags
+    structure { code }
+    minor { id firstName lastName birthDate unaccompanied }
+    activities { id type date endDate notes }
+    absences { id kind startDate endDate notes }
+  }
+}`;
+
+interface PlacementData {
+  placement: {
+    id: string;
+    admissionDate: string;
+    dischargeDate: string | null;
+    kind: string;
+    referringService: string | null;
+    legalBasis: string | null;
+    dischargeOutcome: string | null;
+    qualityFlags: string[] | null;
+    minor: { id: string; firstName: string | null; lastName: string | null; birthDate: string | null; unaccompanied: boolean | null } | null;
+    activities: { id: string; type: string; date: string; endDate: string | null; notes: string | null }[] | null;
+    absences: { id: string; kind: string; startDate: string; endDate: string | null; notes: string | null }[] | null;
+  } | null;
+}
+
+type Placement = NonNullable<PlacementData['placement']>;
+
+export function PlacementScreen({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [flash] = useState(takeFlash);
+  const q = useQuery<PlacementData>(PLACEMENT, { id }, id);
+  const kinds = useCodes('PLACEMENT_KIND');
+  const outcomes = useCodes('DISCHARGE_OUTCOME');
+  const bases = useCodes('LEGAL_BASIS');
+  const p = q.data?.placement;
+  const today = todayInRome();
+  const name = p?.minor?.lastName ? `${p.minor.lastName} ${p.minor.firstName ?? ''}`.trim() : t('notVisible');
+  return (
+    <>
+      <PageTitle>
+        {t('placementTitle')}
+        {p ? `: ${name}` : ''}
+      </PageTitle>
+      {flash ? (
+        <div className="alert alert-success" role="status">
+          {flash}
+        </div>
+      ) : null}
+      {q.loading && !q.data ? <Loading /> : null}
+      {q.error ? <ErrorBox error={q.error} /> : null}
+      {q.data && !p ? <ErrorBox error={{ message: '', extensions: { code: 'NOT_FOUND' } }} /> : null}
+      {p ? (
+        <>
+          <section aria-labelledby="summary-title" className="card">
+            <h2 id="summary-title">{t('placementSummary')}</h2>
+            <dl className="facts">
+              <dt>{t('colName')}</dt>
+              <dd>{name}</dd>
+              <dt>{t('birthDate')}</dt>
+              <dd>{formatDate(p.minor?.birthDate)}</dd>
+              <dt>{t('admissionDate')}</dt>
+              <dd>{formatDate(p.admissionDate)}</dd>
+              <dt>{t('colDays')}</dt>
+              <dd>{daysBetween(p.admissionDate, p.dischargeDate ?? today)}</dd>
+              <dt>{t('kind')}</dt>
+              <dd>{labelOf(kinds, p.kind)}</dd>
+              <dt>{t('referringService')}</dt>
+              <dd>{p.referringService ?? '—'}</dd>
+              <dt>{t('legalBasis')}</dt>
+              <dd>{labelOf(bases, p.legalBasis)}</dd>
+              {p.dischargeDate ? (
+                <>
+                  <dt>{t('dischargeDate')}</dt>
+                  <dd data-testid="discharge">{t('discharged', { date: formatDate(p.dischargeDate), outcome: labelOf(outcomes, p.dischargeOutcome) })}</dd>
+                </>
+              ) : null}
+            </dl>
+            {!p.dischargeDate ? (
+              <ul className="flags">
+                {guestFlags({ kind: p.kind, admissionDate: p.admissionDate, qualityFlags: p.qualityFlags, unaccompanied: p.minor?.unaccompanied ?? null, absences: p.absences }, today).map((f) => (
+                  <li key={f.kind === 'quality' ? f.code : f.kind} className={`flag flag-${f.kind}`}>
+                    {flagText(t, f)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="hint">{t('closedPlacement')}</p>
+            )}
+          </section>
+          <Activities placement={p} onChange={q.reload} />
+          <Absences placement={p} onChange={q.reload} />
+          {!p.dischargeDate ? (
+            <>
+              <Discharge placement={p} onChange={q.reload} />
+              <Transfer placement={p} onChange={q.reload} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Activities({ placement, onChange }: { placement: Placement; onChange: () => void }) {
+  const { t } = useI18n();
+  const types = useCodes('ACTIVITY_TYPE');
+  const form = useForm({ type: '', date: todayInRome(), endDate: '', notes: '' });
+  const onSubmit = form.onSubmit(
+    async (v) => {
+      await gql('mutation RecordActivity($input: RecordActivityInput!) { recordActivity(input: $input) { id } }', {
+        input: { placementId: placement.id, type: v.type, date: v.date, endDate: v.endDate || null, notes: v.notes.trim() || null },
+      });
+      form.setValues({ type: '', endDate: '', notes: '' });
+      form.setNotice(t('saved'));
+      onChange();
+    },
+    (v) => requireFields(v, ['type', 'date'], t('required')),
+  );
+  const list = [...(placement.activities ?? [])].sort((a, b) => b.date.localeCompare(a.date));
+  return (
+    <section aria-labelledby="activities-title" className="card">
+      <h2 id="activities-title">{t('activitiesTitle')}</h2>
+      {list.length === 0 ? (
+        <p>{t('activitiesEmpty')}</p>
+      ) : (
+        <table className="table" data-testid="activities">
+          <thead>
+            <tr>
+              <th scope="col">{t('activityDate')}</th>
+              <th scope="col">{t('activityType')}</th>
+              <th scope="col">{t('notes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  {formatDate(a.date)}
+                  {a.endDate ? ` – ${formatDate(a.endDate)}` : ''}
+                </td>
+                <td>{labelOf(types, a.type)}</td>
+                <td>{a.notes ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-label={t('recordActivity')}>
+        <h3>{t('recordActivity')}</h3>
+        <FormMessages form={form} />
+        <div className="row">
+          <SelectField form={form} name="type" label={t('activityType')} required options={types.map((c) => ({ value: c.code, label: c.label }))} />
+          <TextField form={form} name="date" label={t('activityDate')} type="date" required />
+          <TextField form={form} name="endDate" label={t('activityEndDate')} type="date" />
+        </div>
+        <TextAreaField form={form} name="notes" label={t('notes')} hint={t('notesHint')} />
+        <div className="actions">
+          <SubmitButton busy={form.busy}>{t('recordActivity')}</SubmitButton>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Absences({ placement, onChange }: { placement: Placement; onChange: () => void }) {
+  const { t } = useI18n();
+  const kinds = useCodes('ABSENCE_KIND');
+  const form = useForm({ kind: '', startDate: todayInRome(), endDate: '', notes: '' });
+  const onSubmit = form.onSubmit(
+    async (v) => {
+      await gql('mutation RecordAbsence($input: RecordAbsenceInput!) { recordAbsence(input: $input) { id } }', {
+        input: { placementId: placement.id, kind: v.kind, startDate: v.startDate, endDate: v.endDate || null, notes: v.notes.trim() || null },
+      });
+      form.setValues({ kind: '', endDate: '', notes: '' });
+      form.setNotice(t('saved'));
+      onChange();
+    },
+    (v) => requireFields(v, ['kind', 'startDate'], t('required')),
+  );
+  const list = [...(placement.absences ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
+  return (
+    <section aria-labelledby="absences-title" className="card">
+      <h2 id="absences-title">{t('absencesTitle')}</h2>
+      {list.length === 0 ? (
+        <p>{t('absencesEmpty')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('startDate')}</th>
+              <th scope="col">{t('endDate')}</th>
+              <th scope="col">{t('absenceKind')}</th>
+              <th scope="col">{t('notes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((a) => (
+              <tr key={a.id}>
+                <td>{formatDate(a.startDate)}</td>
+                <td>{a.endDate ? formatDate(a.endDate) : <EndAbsence absenceId={a.id} onChange={onChange} />}</td>
+                <td>{labelOf(kinds, a.kind)}</td>
+                <td>{a.notes ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {placement.dischargeDate ? null : (
+        <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-label={t('recordAbsence')}>
+          <h3>{t('recordAbsence')}</h3>
+          <FormMessages form={form} />
+          <div className="row">
+            <SelectField form={form} name="kind" label={t('absenceKind')} required options={kinds.map((c) => ({ value: c.code, label: c.label }))} />
+            <TextField form={form} name="startDate" label={t('startDate')} type="date" required />
+            <TextField form={form} name="endDate" label={t('endDate')} type="date" hint={t('endDateOpenHint')} />
+          </div>
+          <TextAreaField form={form} name="notes" label={t('notes')} hint={t('notesHint')} />
+          <div className="actions">
+            <SubmitButton busy={form.busy}>{t('recordAbsence')}</SubmitButton>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function EndAbsence({ absenceId, onChange }: { absenceId: string; onChange: () => void }) {
+  const { t } = useI18n();
+  const form = useForm({ endDate: todayInRome() });
+  const onSubmit = form.onSubmit(
+    async (v) => {
+      await gql('mutation EndAbsence($input: EndAbsenceInput!) { endAbsence(input: $input) { id } }', { input: { absenceId, endDate: v.endDate } });
+      onChange();
+    },
+    (v) => requireFields(v, ['endDate'], t('required')),
+  );
+  return (
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="inline-form" aria-label={t('endAbsence')}>
+      <span className="status status-invalid">{t('stillAway')}</span>
+      <FormMessages form={form} />
+      <TextField form={form} name="endDate" label={t('returnDate')} type="date" required />
+      <SubmitButton busy={form.busy}>{t('endAbsence')}</SubmitButton>
+    </form>
+  );
+}
+
+function Discharge({ placement, onChange }: { placement: Placement; onChange: () => void }) {
+  const { t } = useI18n();
+  // Transfers have their own form below (OTHER_STRUCTURE is the transfer's outcome).
+  const outcomes = useCodes('DISCHARGE_OUTCOME').filter((c) => c.code !== 'OTHER_STRUCTURE');
+  const form = useForm({ dischargeDate: todayInRome(), dischargeOutcome: '' });
+  const onSubmit = form.onSubmit(
+    async (v) => {
+      await gql('mutation DischargeMinor($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
+        input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: v.dischargeOutcome },
+      });
+      onChange();
+    },
+    (v) => requireFields(v, ['dischargeDate', 'dischargeOutcome'], t('required')),
+  );
+  return (
+    <section aria-labelledby="discharge-title" className="card">
+      <h2 id="discharge-title">{t('dischargeTitle')}</h2>
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="discharge-title">
+        <FormMessages form={form} />
+        <div className="row">
+          <TextField form={form} name="dischargeDate" label={t('dischargeDate')} type="date" required />
+          <SelectField form={form} name="dischargeOutcome" label={t('dischargeOutcome')} required options={outcomes.map((c) => ({ value: c.code, label: c.label }))} />
+        </div>
+        <div className="actions">
+          <SubmitButton busy={form.busy}>{t('dischargeButton')}</SubmitButton>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** A transfer: discharge here with outcome OTHER_STRUCTURE (DISCHARGE_OUTCOME `continuation`); the other structure admits the minor on the same day. */
+function Transfer({ placement, onChange }: { placement: Placement; onChange: () => void }) {
+  const { t } = useI18n();
+  const form = useForm({ dischargeDate: todayInRome() });
+  const onSubmit = form.onSubmit(
+    async (v) => {
+      await gql('mutation TransferOut($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
+        input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: 'OTHER_STRUCTURE' },
+      });
+      onChange();
+    },
+    (v) => requireFields(v, ['dischargeDate'], t('required')),
+  );
+  return (
+    <section aria-labelledby="transfer-title" className="card">
+      <h2 id="transfer-title">{t('transferTitle')}</h2>
+      <p>{t('transferIntro')}</p>
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="transfer-title">
+        <FormMessages form={form} />
+        <TextField form={form} name="dischargeDate" label={t('transferDate')} type="date" required />
+        <div className="actions">
+          <SubmitButton busy={form.busy}>{t('transferButton')}</SubmitButton>
+        </div>
+      </form>
+    </section>
+  );
+}
