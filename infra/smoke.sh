@@ -38,6 +38,11 @@ echo "$RESPONSE" | node -e '
     console.log("smoke: federated query ok (" + nodes.length + " minors, placement in " + placed.placements[0].structure.name + ")");
   });'
 
+# The structures' web client (issue 9): built by npm start, served at /.
+PAGE=$(curl -fsS "http://127.0.0.1:$PORT/")
+if ! echo "$PAGE" | grep -q '<div id="root"'; then echo "smoke: / does not serve the web client"; echo "${PAGE:0:400}"; exit 1; fi
+echo "smoke: web client served at /"
+
 kill -INT -- "-$PID"
 for _ in $(seq 1 30); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
 if kill -0 "$PID" 2>/dev/null; then echo "smoke: npm start did not stop on SIGINT"; tail -20 "$LOG"; exit 1; fi

@@ -107,7 +107,7 @@ export function checkGroupBy(groupBy: readonly ReportDimension[], allowed: reado
   if (bad) throw badInput('groupBy', `${reportName} cannot be grouped by ${bad}`, { dimension: bad });
 }
 
-/** The Report type of the SDL (subgraphs/{asmi,sinba}/schema/reportTypes.graphql). */
+/** The Report type of the SDL (shared/graphql/reportTypes.graphql). */
 export interface Report {
   readonly dimensions: ReportDimension[];
   readonly rows: { keys: string[]; count: number | null; suppressed: boolean }[];
