@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../test/support/testDatabase';
-import { fiscalCodeMismatches, parseFiscalCode } from '../../subgraphs/sinba/src/rules/fiscalCode';
+import { fiscalCodeMismatches, parseFiscalCode } from '../../shared/rules/fiscalCode';
 import { isValidCode } from '../../shared/codes';
 import { deriveStatus, type ActKind } from '../../subgraphs/asso/src/rules/deriveStatus';
 

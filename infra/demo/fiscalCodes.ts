@@ -1,4 +1,4 @@
-import { fiscalCodeCheckCharacter } from '../../subgraphs/sinba/src/rules/fiscalCode';
+import { fiscalCodeCheckCharacter } from '../../shared/rules/fiscalCode';
 
 const MONTHS = 'ABCDEHLMPRST';
 

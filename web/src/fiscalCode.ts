@@ -1,8 +1,8 @@
-import { fiscalCodeCheckCharacter, normaliseFiscalCode, parseFiscalCode, type FiscalCodeBirthData } from '../../subgraphs/sinba/src/rules/fiscalCode';
+import { fiscalCodeCheckCharacter, normaliseFiscalCode, parseFiscalCode, type FiscalCodeBirthData } from '../../shared/rules/fiscalCode';
 
 /*
  * The fiscal-code check as the operator types. The algorithm is SINBA's own
- * (subgraphs/sinba/src/rules/fiscalCode.ts, DM 23/12/1976, omocodia allowed),
+ * (shared/rules/fiscalCode.ts, DM 23/12/1976, omocodia allowed),
  * imported rather than copied: the file is plain TypeScript with no Node
  * dependency, so the browser and the hub can never disagree.
  */

@@ -7,7 +7,7 @@ import { addDays } from '../../../../shared/time';
 import { callSubgraph, type GraphQLResponse } from '../../../../test/support/callSubgraph';
 import { freePort } from '../../../../test/support/ports';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
-import { fiscalCodeCheckCharacter } from '../rules/fiscalCode';
+import { fiscalCodeCheckCharacter } from '../../../../shared/rules/fiscalCode';
 import { startSinba } from '../server';
 
 const logger = pino({ level: 'silent' });
@@ -233,6 +233,39 @@ describe('registerMinor', () => {
     } finally {
       await other.end();
     }
+  });
+});
+
+describe('foreign minors without a codice fiscale (issue 5, seed 003 §3.2 anagrafica)', () => {
+  const WITH_OTHER = `mutation R($input: RegisterMinorInput!) { registerMinor(input: $input) { id fiscalCode otherIdentifier { kind value issuingCountry } } }`;
+
+  it('registers a temporary 11-digit fiscal code with a correct check digit, upper case without spaces', async () => {
+    const res = await call(SW_A, WITH_OTHER, { input: minorInput({ citizenship: '404', otherIdentifier: { kind: 'TEMPORARY_FISCAL_CODE', value: '1234567 8903' } }) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.registerMinor).toMatchObject({ fiscalCode: null, otherIdentifier: { kind: 'TEMPORARY_FISCAL_CODE', value: '12345678903', issuingCountry: null } });
+  });
+
+  it('refuses a temporary code with a wrong check digit, naming the field, and writes nothing', async () => {
+    const before = await count('minor');
+    const res = await call(SW_A, WITH_OTHER, { input: minorInput({ otherIdentifier: { kind: 'TEMPORARY_FISCAL_CODE', value: '12345678901' } }) });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'otherIdentifier.value' });
+    expect(await count('minor')).toBe(before);
+  });
+
+  it('needs the issuing country of a passport', async () => {
+    const res = await call(SO, WITH_OTHER, { input: minorInput({ otherIdentifier: { kind: 'PASSPORT', value: 'AB123456' } }) });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'otherIdentifier.issuingCountry' });
+  });
+
+  it('refuses the same document of the same state twice with DUPLICATE_MINOR and the existing id; another state is another document', async () => {
+    const passport = { kind: 'PASSPORT', value: 'XY9876543', issuingCountry: '235' };
+    const first = await call(SW_A, WITH_OTHER, { input: minorInput({ otherIdentifier: passport }) });
+    expect(first.errors).toBeUndefined();
+    const again = await call(SO, WITH_OTHER, { input: minorInput({ otherIdentifier: { ...passport, value: 'xy 9876543' } }) });
+    expect(errorOf(again)).toMatchObject({ code: 'DUPLICATE_MINOR', field: 'otherIdentifier.value', minorId: first.data!.registerMinor.id });
+    expect(JSON.stringify(again.errors)).not.toContain('9876543');
+    const elsewhere = await call(SW_A, WITH_OTHER, { input: minorInput({ otherIdentifier: { ...passport, issuingCountry: '404' } }) });
+    expect(elsewhere.errors).toBeUndefined();
   });
 });
 

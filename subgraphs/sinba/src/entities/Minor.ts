@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export const OTHER_IDENTIFIER_KINDS = ['TEMPORARY_FISCAL_CODE', 'RESIDENCE_PERMIT', 'PASSPORT', 'FOREIGN_ID_DOCUMENT', 'OTHER'] as const;
+export type OtherIdentifierKind = (typeof OTHER_IDENTIFIER_KINDS)[number];
+
 /** Minore (seed 003 §3.2): the only place in the hub that holds identities (PRIVACY.md §9). */
 @Entity({ schema: 'sinba', name: 'minor' })
 export class MinorEntity {
@@ -42,6 +45,16 @@ export class MinorEntity {
   /** YYYY-MM-DD; the expected birth date of a minor registered before birth (seed 003 §3.2.1). */
   @Column({ type: 'date', name: 'expected_birth_date', nullable: true })
   expectedBirthDate: string | null;
+
+  /** Another identifier of a foreign minor (issue 5): kind, value (upper case), ISTAT country code of the issuing state. */
+  @Column({ type: 'text', name: 'other_identifier_kind', nullable: true })
+  otherIdentifierKind: OtherIdentifierKind | null;
+
+  @Column({ type: 'text', name: 'other_identifier', nullable: true })
+  otherIdentifier: string | null;
+
+  @Column({ type: 'char', length: 3, name: 'other_identifier_country', nullable: true })
+  otherIdentifierCountry: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

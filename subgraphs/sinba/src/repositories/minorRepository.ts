@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { MinorEntity } from '../entities/Minor';
+import { MinorEntity, type OtherIdentifierKind } from '../entities/Minor';
 import { caseHolderCondition } from './visibility';
 
 export interface NewMinor {
@@ -15,6 +15,9 @@ export interface NewMinor {
   /** seed 003 §3.2.1: registered before birth. */
   readonly unborn?: boolean;
   readonly expectedBirthDate?: string | null;
+  readonly otherIdentifierKind?: OtherIdentifierKind | null;
+  readonly otherIdentifier?: string | null;
+  readonly otherIdentifierCountry?: string | null;
   readonly createdBy: string;
 }
 
@@ -27,6 +30,15 @@ export async function findMinorsByIds(db: EntityManager, ids: readonly string[])
 export async function findMinorIdByFiscalCode(db: EntityManager, fiscalCode: string): Promise<string | null> {
   const row = await db.getRepository(MinorEntity).createQueryBuilder('m').select('m.id', 'id').where('m.fiscal_code = :fiscalCode', { fiscalCode }).getRawOne<{ id: string }>();
   return row?.id ?? null;
+}
+
+/** The minor holding this other identifier (kind, value, issuing country), for DUPLICATE_MINOR. */
+export async function findMinorIdByOtherIdentifier(db: EntityManager, kind: string, value: string, country: string | null): Promise<string | null> {
+  const rows: { id: string }[] = await db.query(
+    `SELECT id FROM sinba.minor WHERE other_identifier_kind = $1 AND other_identifier = $2 AND coalesce(other_identifier_country, '') = coalesce($3, '')`,
+    [kind, value, country],
+  );
+  return rows[0]?.id ?? null;
 }
 
 /** Insert a minor; id and created_at come back from the database (RETURNING). */

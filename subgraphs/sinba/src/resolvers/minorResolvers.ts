@@ -24,6 +24,7 @@ export const minorResolvers = {
   Minor: {
     __resolveReference: (ref: { id: string }, ctx: SinbaContext) => ctx.services.minors.byId(ctx.principal, ctx.loaders, ref.id),
     pseudonym: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.services.minors.pseudonymOf(m.id),
+    otherIdentifier: (m: MinorEntity) => (m.otherIdentifierKind ? { kind: m.otherIdentifierKind, value: m.otherIdentifier, issuingCountry: m.otherIdentifierCountry } : null),
     cases: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.casesByMinorId.load(m.id),
     interventions: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.interventionsByMinorId.load(m.id),
     referrals: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.referralsByMinorId.load(m.id),

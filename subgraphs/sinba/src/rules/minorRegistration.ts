@@ -1,6 +1,8 @@
-import { fiscalCodeMismatches, parseFiscalCode } from './fiscalCode';
+import { fiscalCodeMismatches, parseFiscalCode } from '../../../../shared/rules/fiscalCode';
 import { notAfterToday } from '../../../../shared/rules/dates';
 import { violation, type Violation } from '../../../../shared/errors/violation';
+import { elevenDigitCodeValid } from '../../../../shared/rules/taxCode';
+import type { OtherIdentifierKind } from '../entities/Minor';
 
 /** ISTAT country code of citizenship: 3 digits (100 = Italy). */
 const ISTAT_COUNTRY = /^\d{3}$/;
@@ -17,6 +19,7 @@ export interface MinorRegistration {
   readonly citizenship: string;
   readonly birthMunicipality: string | null;
   readonly residenceMunicipality: string | null;
+  readonly otherIdentifier?: OtherIdentifier | null;
 }
 
 /** seed 003 §3.2 anagrafica: first and last name are required (NASCITURO for the unborn, §3.2.1). */
@@ -62,6 +65,36 @@ export function fiscalCodeValid(input: Pick<MinorRegistration, 'fiscalCode' | 'b
   return violation('BAD_USER_INPUT', `The fiscal code does not match the ${what}`, 'fiscalCode', { mismatch: mismatches });
 }
 
+/** Another identifier of a foreign minor without a codice fiscale (already trimmed and upper-cased, spaces removed). */
+export interface OtherIdentifier {
+  readonly kind: OtherIdentifierKind;
+  readonly value: string;
+  readonly issuingCountry: string | null;
+}
+
+/** Documents issued abroad name their state; an Italian temporary code or residence permit does not need one. */
+const NEEDS_COUNTRY: ReadonlySet<OtherIdentifierKind> = new Set(['PASSPORT', 'FOREIGN_ID_DOCUMENT']);
+
+/**
+ * Issue 5 / seed 003 §3.2 anagrafica: a foreign minor may have no codice
+ * fiscale yet. The codice fiscale provvisorio (11 digits, DPR 605/1973) is
+ * checked with its check digit; a passport or foreign identity document
+ * names its issuing state (ISTAT country code); other documents are 4–30
+ * letters and digits.
+ */
+export function otherIdentifierValid(id: OtherIdentifier | null): Violation | null {
+  if (id === null) return null;
+  if (id.kind === 'TEMPORARY_FISCAL_CODE') {
+    if (!elevenDigitCodeValid(id.value)) return violation('BAD_USER_INPUT', 'A temporary fiscal code is 11 digits with a correct check digit', 'otherIdentifier.value');
+    if (id.issuingCountry !== null) return violation('BAD_USER_INPUT', 'A temporary fiscal code is Italian: give no issuing country', 'otherIdentifier.issuingCountry');
+    return null;
+  }
+  if (!/^[A-Z0-9]{4,30}$/.test(id.value)) return violation('BAD_USER_INPUT', 'The identifier must be 4 to 30 letters and digits', 'otherIdentifier.value');
+  if (id.issuingCountry !== null && !ISTAT_COUNTRY.test(id.issuingCountry)) return violation('BAD_USER_INPUT', 'The issuing country must be a 3-digit ISTAT country code', 'otherIdentifier.issuingCountry');
+  if (id.issuingCountry === null && NEEDS_COUNTRY.has(id.kind)) return violation('BAD_USER_INPUT', 'A passport or foreign identity document needs its issuing country', 'otherIdentifier.issuingCountry');
+  return null;
+}
+
 /** All registration rules, first violation wins (in input order). */
 export function validateMinorRegistration(input: MinorRegistration, today: string): Violation | null {
   return (
@@ -70,6 +103,7 @@ export function validateMinorRegistration(input: MinorRegistration, today: strin
     citizenshipIsIstatCode(input.citizenship) ??
     municipalityIsIstatCode(input.birthMunicipality, 'birthMunicipality') ??
     municipalityIsIstatCode(input.residenceMunicipality, 'residenceMunicipality') ??
-    fiscalCodeValid(input)
+    fiscalCodeValid(input) ??
+    otherIdentifierValid(input.otherIdentifier ?? null)
   );
 }

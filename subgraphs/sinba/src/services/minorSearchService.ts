@@ -5,7 +5,7 @@ import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagina
 import { addDays } from '../../../../shared/time';
 import { isUuid } from '../loaders';
 import { searchMinorsInScope, type MinorSearchCriteria, type SearchScope } from '../repositories/minorSearchRepository';
-import { normaliseFiscalCode } from '../rules/fiscalCode';
+import { normaliseFiscalCode } from '../../../../shared/rules/fiscalCode';
 import type { ServiceDeps } from './deps';
 import type { MinorPage } from './minorService';
 

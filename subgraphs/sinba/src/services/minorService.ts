@@ -2,14 +2,15 @@ import { AppError, badInput, forbidden } from '../../../../shared/errors';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import type { Principal } from '../../../../shared/auth/principal';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
-import type { MinorEntity } from '../entities/Minor';
+import type { EntityManager } from 'typeorm';
+import type { MinorEntity, OtherIdentifierKind } from '../entities/Minor';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { isUuid, type SinbaLoaders } from '../loaders';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
-import { findMinorIdByFiscalCode, findMinorsByIds, findMinorsHeldByService, insertMinor, lockMinorWithDates, recordBirthRow } from '../repositories/minorRepository';
+import { findMinorIdByFiscalCode, findMinorIdByOtherIdentifier, findMinorsByIds, findMinorsHeldByService, insertMinor, lockMinorWithDates, recordBirthRow } from '../repositories/minorRepository';
 import { UNBORN_NAME, UNKNOWN_MUNICIPALITY, stillUnborn } from '../rules/unborn';
 import { birthDateNotInFuture, citizenshipIsIstatCode, fiscalCodeValid, municipalityIsIstatCode, namesPresent } from '../rules/minorRegistration';
-import { normaliseFiscalCode, parseFiscalCode } from '../rules/fiscalCode';
+import { normaliseFiscalCode, parseFiscalCode } from '../../../../shared/rules/fiscalCode';
 import { validateMinorRegistration } from '../rules/minorRegistration';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireAuthenticated, requireRole } from '../../../../shared/auth/requireRole';
@@ -25,6 +26,7 @@ export interface RegisterMinorInput {
   readonly birthMunicipality?: string | null;
   readonly residenceMunicipality?: string | null;
   readonly unaccompanied?: boolean | null;
+  readonly otherIdentifier?: { readonly kind: OtherIdentifierKind; readonly value: string; readonly issuingCountry?: string | null } | null;
 }
 
 export interface RegisterUnbornInput {
@@ -88,8 +90,13 @@ export function createMinorService(deps: ServiceDeps) {
         citizenship: input.citizenship.trim(),
         birthMunicipality: optional(input.birthMunicipality),
         residenceMunicipality: optional(input.residenceMunicipality),
+        otherIdentifier: input.otherIdentifier
+          ? { kind: input.otherIdentifier.kind, value: input.otherIdentifier.value.replace(/\s+/g, '').toUpperCase(), issuingCountry: optional(input.otherIdentifier.issuingCountry) }
+          : null,
       };
       throwIfViolated(validateMinorRegistration(candidate, clock()));
+      const other = candidate.otherIdentifier;
+      const findOther = (db: EntityManager) => (other ? findMinorIdByOtherIdentifier(db, other.kind, other.value, other.issuingCountry) : Promise.resolve(null));
 
       try {
         return await dataSource.transaction(async (db) => {
@@ -97,14 +104,28 @@ export function createMinorService(deps: ServiceDeps) {
             const existing = await findMinorIdByFiscalCode(db, candidate.fiscalCode);
             if (existing) throw duplicateMinor(existing);
           }
-          return insertMinor(db, { ...candidate, unaccompanied: input.unaccompanied ?? false, createdBy: principal.sub });
+          const sameDocument = await findOther(db);
+          if (sameDocument) throw duplicateMinor(sameDocument, 'otherIdentifier.value');
+          const { otherIdentifier: _other, ...identity } = candidate;
+          return insertMinor(db, {
+            ...identity,
+            otherIdentifierKind: other?.kind ?? null,
+            otherIdentifier: other?.value ?? null,
+            otherIdentifierCountry: other?.issuingCountry ?? null,
+            unaccompanied: input.unaccompanied ?? false,
+            createdBy: principal.sub,
+          });
         });
       } catch (err) {
         const { code, constraint } = pgErrorInfo(err);
+        // Lost a race with a concurrent registration: report the winner's id.
         if (code === PG.UNIQUE_VIOLATION && constraint === 'minor_fiscal_code_key' && candidate.fiscalCode !== null) {
-          // Lost a race with a concurrent registration: report the winner's id.
           const existing = await findMinorIdByFiscalCode(dataSource.manager, candidate.fiscalCode);
           if (existing) throw duplicateMinor(existing);
+        }
+        if (code === PG.UNIQUE_VIOLATION && constraint === 'minor_other_identifier_key') {
+          const existing = await findOther(dataSource.manager);
+          if (existing) throw duplicateMinor(existing, 'otherIdentifier.value');
         }
         throw err;
       }
@@ -259,6 +280,7 @@ export function createMinorService(deps: ServiceDeps) {
 
 export type MinorService = ReturnType<typeof createMinorService>;
 
-function duplicateMinor(existingId: string): AppError {
-  return new AppError('DUPLICATE_MINOR', 'A minor with this fiscal code is already registered', { field: 'fiscalCode', minorId: existingId });
+function duplicateMinor(existingId: string, field = 'fiscalCode'): AppError {
+  const what = field === 'fiscalCode' ? 'this fiscal code' : 'this identifier';
+  return new AppError('DUPLICATE_MINOR', `A minor with ${what} is already registered`, { field, minorId: existingId });
 }

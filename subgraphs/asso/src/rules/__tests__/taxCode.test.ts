@@ -1,24 +1,17 @@
-import { managingEntityTaxCodeValid, partitaIvaValid, personalFiscalCodeValid } from '../taxCode';
+import { managingEntityTaxCodeValid } from '../taxCode';
 
 describe('seed 002 §a point a: managing entity tax code', () => {
-  it('accepts partite IVA with a correct check digit', () => {
-    expect(partitaIvaValid('12345678903')).toBe(true);
-    expect(partitaIvaValid('00743110157')).toBe(true);
+  it('accepts a partita IVA and a personal fiscal code (omocodia included) with correct check characters', () => {
+    expect(managingEntityTaxCodeValid('12345678903')).toBeNull();
+    expect(managingEntityTaxCodeValid('RSSMRA85T10A562S')).toBeNull();
+    expect(managingEntityTaxCodeValid('RSSMRA85T10A56NH')).toBeNull();
   });
-  it('refuses partite IVA with a wrong check digit or length', () => {
-    expect(partitaIvaValid('12345678901')).toBe(false);
-    expect(partitaIvaValid('1234567890')).toBe(false);
+  it('refuses wrong check characters and shapes, naming the field', () => {
+    for (const bad of ['12345678901', '1234567890', 'RSSMRA85T10A562T', 'RSSMRA85Z10A562S', '123']) {
+      expect(managingEntityTaxCodeValid(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'managingEntityTaxCode' });
+    }
   });
-  it('accepts personal fiscal codes with a correct check letter, omocodia included', () => {
-    expect(personalFiscalCodeValid('RSSMRA85T10A562S')).toBe(true);
-    expect(personalFiscalCodeValid('RSSMRA85T10A56NH')).toBe(true);
-  });
-  it('refuses personal fiscal codes with a wrong check letter or shape', () => {
-    expect(personalFiscalCodeValid('RSSMRA85T10A562T')).toBe(false);
-    expect(personalFiscalCodeValid('RSSMRA85Z10A562S')).toBe(false);
-  });
-  it('reports the field', () => {
+  it('accepts no tax code at all', () => {
     expect(managingEntityTaxCodeValid(null)).toBeNull();
-    expect(managingEntityTaxCodeValid('123')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'managingEntityTaxCode' });
   });
 });

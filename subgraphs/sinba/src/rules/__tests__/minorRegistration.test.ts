@@ -1,6 +1,7 @@
 import {
   birthDateNotInFuture,
   citizenshipIsIstatCode,
+  otherIdentifierValid,
   fiscalCodeValid,
   municipalityIsIstatCode,
   namesPresent,
@@ -65,5 +66,24 @@ describe('minor registration rules (seed 003 §3.2)', () => {
 
   it('says the fiscal code does not match the sex', () => {
     expect(fiscalCodeValid({ ...valid, sex: 'M' })).toMatchObject({ field: 'fiscalCode', message: 'The fiscal code does not match the sex' });
+  });
+});
+
+describe('otherIdentifierValid (issue 5: foreign minors without a codice fiscale)', () => {
+  it('accepts a temporary fiscal code with its check digit and no country', () => {
+    expect(otherIdentifierValid({ kind: 'TEMPORARY_FISCAL_CODE', value: '12345678903', issuingCountry: null })).toBeNull();
+  });
+  it('refuses a wrong check digit or a country on a temporary code', () => {
+    expect(otherIdentifierValid({ kind: 'TEMPORARY_FISCAL_CODE', value: '12345678901', issuingCountry: null })).toMatchObject({ field: 'otherIdentifier.value' });
+    expect(otherIdentifierValid({ kind: 'TEMPORARY_FISCAL_CODE', value: '12345678903', issuingCountry: '235' })).toMatchObject({ field: 'otherIdentifier.issuingCountry' });
+  });
+  it('needs the issuing state of a passport or foreign identity document, as an ISTAT code', () => {
+    expect(otherIdentifierValid({ kind: 'PASSPORT', value: 'AB123456', issuingCountry: null })).toMatchObject({ field: 'otherIdentifier.issuingCountry' });
+    expect(otherIdentifierValid({ kind: 'FOREIGN_ID_DOCUMENT', value: 'AB123456', issuingCountry: 'MA' })).toMatchObject({ field: 'otherIdentifier.issuingCountry' });
+    expect(otherIdentifierValid({ kind: 'PASSPORT', value: 'AB123456', issuingCountry: '235' })).toBeNull();
+  });
+  it('accepts a residence permit without a country, refuses malformed values', () => {
+    expect(otherIdentifierValid({ kind: 'RESIDENCE_PERMIT', value: 'I12345678', issuingCountry: null })).toBeNull();
+    expect(otherIdentifierValid({ kind: 'OTHER', value: 'A-1', issuingCountry: null })).toMatchObject({ field: 'otherIdentifier.value' });
   });
 });
