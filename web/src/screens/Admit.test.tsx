@@ -109,6 +109,37 @@ describe('admit a minor: errors from the hub', () => {
     expect(within(form).getByLabelText(/^Cognome/).getAttribute('aria-invalid')).toBe('false');
   });
 
+  it('registers a foreign minor with another identifier, and puts the hub error on that identifier field', async () => {
+    const user = userEvent.setup();
+    const hub = fakeHub({
+      RegisterMinor: () => ({
+        data: null,
+        errors: [{ message: 'A temporary fiscal code is 11 digits with a correct check digit', extensions: { code: 'BAD_USER_INPUT', field: 'otherIdentifier.value' } }],
+      }),
+      Codes: codesHandler,
+    });
+    renderAdmit();
+    await user.click(screen.getByLabelText(/non ha codice fiscale/));
+    await user.click(screen.getByRole('button', { name: 'Cerca' }));
+    const form = await screen.findByRole('form', { name: /Registra il minore/ });
+    await user.type(within(form).getByLabelText(/^Cognome/), 'Haddad');
+    await user.type(within(form).getByLabelText(/^Nome/), 'Amina');
+    await user.type(within(form).getByLabelText(/Data di nascita/), '2010-02-03');
+    await user.selectOptions(within(form).getByLabelText(/^Sesso/), 'F');
+    await user.selectOptions(within(form).getByLabelText(/Tipo di identificativo/), 'TEMPORARY_FISCAL_CODE');
+    const value = within(form).getByLabelText(/^Numero/) as HTMLInputElement;
+    await user.type(value, '12345678901');
+    await user.click(within(form).getByRole('button', { name: 'Registra il minore' }));
+
+    await screen.findByRole('alert');
+    const sent = hub.calls.find((c) => c.operation === 'RegisterMinor')!.variables.input as Record<string, unknown>;
+    expect(sent).toMatchObject({ fiscalCode: null, otherIdentifier: { kind: 'TEMPORARY_FISCAL_CODE', value: '12345678901', issuingCountry: null } });
+    expect(value.getAttribute('aria-invalid')).toBe('true');
+    expect(description(value)).toContain('11 digits');
+    expect(document.activeElement).toBe(value);
+    expect(value.value).toBe('12345678901');
+  });
+
   it('goes on with the existing minor when the hub answers DUPLICATE_MINOR', async () => {
     const user = userEvent.setup();
     fakeHub({

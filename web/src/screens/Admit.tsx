@@ -46,7 +46,22 @@ interface Found {
   readonly message: string;
 }
 
-const EMPTY_REGISTRATION = { fiscalCode: '', firstName: '', lastName: '', birthDate: '', sex: '', citizenship: '100', birthMunicipality: '', residenceMunicipality: '', unaccompanied: false };
+/** The other-identifier fields are named as the hub's input paths, so an error's `extensions.field` lands on them. */
+const EMPTY_REGISTRATION = {
+  fiscalCode: '',
+  firstName: '',
+  lastName: '',
+  birthDate: '',
+  sex: '',
+  citizenship: '100',
+  birthMunicipality: '',
+  residenceMunicipality: '',
+  unaccompanied: false,
+  'otherIdentifier.kind': '',
+  'otherIdentifier.value': '',
+  'otherIdentifier.issuingCountry': '',
+};
+const OTHER_IDENTIFIER_KINDS = ['TEMPORARY_FISCAL_CODE', 'RESIDENCE_PERMIT', 'PASSPORT', 'FOREIGN_ID_DOCUMENT', 'OTHER'] as const;
 
 export function Admit({ structureCode }: { structureCode: string }) {
   const { t } = useI18n();
@@ -100,6 +115,9 @@ export function Admit({ structureCode }: { structureCode: string }) {
         birthMunicipality: v.birthMunicipality.trim() || null,
         residenceMunicipality: v.residenceMunicipality.trim() || null,
         unaccompanied: v.unaccompanied,
+        otherIdentifier: v['otherIdentifier.kind']
+          ? { kind: v['otherIdentifier.kind'], value: v['otherIdentifier.value'].trim(), issuingCountry: v['otherIdentifier.issuingCountry'].trim() || null }
+          : null,
       };
       try {
         const r = await gql<{ registerMinor: { id: string } }>(REGISTER, { input });
@@ -112,7 +130,10 @@ export function Admit({ structureCode }: { structureCode: string }) {
       }
       setStep('admission');
     },
-    (v) => ({ ...requireFields(v, ['firstName', 'lastName', 'birthDate', 'sex', 'citizenship'], t('required')), ...fiscalCodeError(t, v.fiscalCode, false) }),
+    (v) => ({
+      ...requireFields(v, ['firstName', 'lastName', 'birthDate', 'sex', 'citizenship', ...(v['otherIdentifier.kind'] ? (['otherIdentifier.value'] as const) : [])], t('required')),
+      ...fiscalCodeError(t, v.fiscalCode, false),
+    }),
   );
 
   const onAdmit = admission.onSubmit(
@@ -198,6 +219,16 @@ function RegisterStep({ form, onSubmit, onBack }: { form: FormState<typeof EMPTY
         <TextField form={form} name="residenceMunicipality" label={t('residenceMunicipality')} hint={t('municipalityHint')} inputMode="numeric" maxLength={6} className="input-short" />
       </div>
       <CheckboxField form={form} name="unaccompanied" label={t('unaccompanied')} />
+      <fieldset className="fieldset">
+        <legend>{t('otherIdentifier')}</legend>
+        <SelectField form={form} name="otherIdentifier.kind" label={t('otherIdentifierKind')} options={OTHER_IDENTIFIER_KINDS.map((k) => ({ value: k, label: t(`kind${k}`) }))} />
+        {form.values['otherIdentifier.kind'] ? (
+          <div className="row">
+            <TextField form={form} name="otherIdentifier.value" label={t('otherIdentifierValue')} required maxLength={30} className="input-code" />
+            <TextField form={form} name="otherIdentifier.issuingCountry" label={t('otherIdentifierCountry')} hint={t('otherIdentifierCountryHint')} inputMode="numeric" maxLength={3} className="input-short" />
+          </div>
+        ) : null}
+      </fieldset>
       <div className="actions">
         <SubmitButton busy={form.busy}>{t('registerButton')}</SubmitButton>
         <button type="button" className="button" onClick={onBack}>
