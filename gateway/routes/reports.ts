@@ -14,6 +14,7 @@ import { callerContext, createRun, csvField, sendError } from './downloads';
  * - GET /reports/placement-flows.{csv,xlsx}?from=D1&to=D2&direction=ENTRIES|EXITS&groupBy=...
  * - GET /reports/case-stock.{csv,xlsx}?on=D&groupBy=...
  * - GET /reports/istat-residential.{csv,xlsx}?year=YYYY
+ * - GET /reports/data-quality.{csv,xlsx} (the region's data-quality lines, see dataQualityTable)
  * A suppressed cell is an empty count with suppressed=true; the last line is
  * the total.
  */
@@ -99,6 +100,78 @@ export function istatTable(data: IstatData): Table {
   return { header, lines };
 }
 
+/** Lines per page and the most lines read per source for the data-quality download (1,000 pages of 100). */
+export const DATA_QUALITY_PAGE_SIZE = 100;
+export const DATA_QUALITY_MAX_LINES = 100_000;
+
+const PLACEMENT_QUALITY_QUERY = `query DataQualityPlacements($first: Int, $after: String) { placementQualityIssues(first: $first, after: $after) {
+  nodes { placementId minorPseudonym structureCode flag since } pageInfo { endCursor hasNextPage } } }`;
+const CASE_QUALITY_QUERY = `query DataQualityCases($first: Int, $after: String) { caseQualityIssues(first: $first, after: $after) {
+  nodes { minorPseudonym serviceId flag since } pageInfo { endCursor hasNextPage } } }`;
+
+type QualityNode = { placementId?: string | null; minorPseudonym: string | null; structureCode?: string | null; serviceId?: string | null; flag: string | null; since: string | null };
+type QualityPart = { lines: QualityNode[]; truncated: boolean } | { errors: readonly import('graphql').GraphQLFormattedError[] };
+
+/** Every page of one data-quality list, up to `max` lines (truncated = more exist). */
+async function allQualityLines(run: ReturnType<typeof createRun>, ctx: GatewayContext, query: string, field: string, max: number): Promise<QualityPart> {
+  const lines: QualityNode[] = [];
+  let after: string | null = null;
+  for (;;) {
+    type Page = { nodes: QualityNode[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+    const result: { data?: Record<string, Page> | null; errors?: readonly import('graphql').GraphQLFormattedError[] } = await run<Record<string, Page>>(ctx, query, { first: DATA_QUALITY_PAGE_SIZE, after });
+    // Fields the privacy engine masked on some line (e.g. a structure operator's long-discharged minor) stay empty; any other error fails the list.
+    const masked = (result.errors ?? []).every((e) => e.extensions?.code === 'UNAUTHORIZED_FIELD_OR_TYPE');
+    if (!result.data?.[field] || !masked) return { errors: result.errors ?? [] };
+    const page: Page = result.data[field];
+    lines.push(...page.nodes);
+    if (lines.length > max || (lines.length === max && page.pageInfo.hasNextPage)) return { lines: lines.slice(0, max), truncated: true };
+    if (!page.pageInfo.hasNextPage) return { lines, truncated: false };
+    after = page.pageInfo.endCursor;
+  }
+}
+
+export const DATA_QUALITY_HEADER = ['source', 'flag', 'since', 'minorPseudonym', 'placementId', 'structureCode', 'serviceId'];
+
+/**
+ * The region's data-quality report as one table (issue 8): the lines of
+ * placementQualityIssues (source PLACEMENT) then of caseQualityIssues (source
+ * CASE), each as its query gives them to the caller. A role allowed only one
+ * of the two lists gets that part; a NOTE line at the end says which part is
+ * missing (NOT_ALLOWED) or was cut at DATA_QUALITY_MAX_LINES (TRUNCATED).
+ * Returns the errors when neither list may be read (FORBIDDEN → 403,
+ * UNAUTHENTICATED → 401) or a list failed otherwise.
+ */
+export async function dataQualityTable(run: ReturnType<typeof createRun>, ctx: GatewayContext, max = DATA_QUALITY_MAX_LINES): Promise<Built> {
+  const parts = [
+    { source: 'PLACEMENT', part: await allQualityLines(run, ctx, PLACEMENT_QUALITY_QUERY, 'placementQualityIssues', max) },
+    { source: 'CASE', part: await allQualityLines(run, ctx, CASE_QUALITY_QUERY, 'caseQualityIssues', max) },
+  ];
+  const codeOf = (p: QualityPart) => ('errors' in p ? String(p.errors[0]?.extensions?.code ?? '') : null);
+  // A part refused to this role is left out; any other error (or both refused) fails the download.
+  const failed = parts.find(({ part }) => 'errors' in part && codeOf(part) !== 'FORBIDDEN');
+  if (failed && 'errors' in failed.part) return { errors: failed.part.errors };
+  if (parts.every(({ part }) => 'errors' in part)) return { errors: (parts[0].part as { errors: readonly import('graphql').GraphQLFormattedError[] }).errors };
+  const lines: Table['lines'] = [];
+  const notes: string[] = [];
+  for (const { source, part } of parts) {
+    if ('errors' in part) {
+      lines.push(['NOTE', 'NOT_ALLOWED', null, null, null, null, `${source} lines are not readable by your role`]);
+      notes.push(`${source} lines not included (not readable by your role).`);
+      continue;
+    }
+    for (const l of part.lines) lines.push([source, l.flag, l.since, l.minorPseudonym, l.placementId ?? null, l.structureCode ?? null, l.serviceId ?? null]);
+    if (part.truncated) {
+      lines.push(['NOTE', 'TRUNCATED', null, null, null, null, `${source} lines stopped at ${max}; more exist`]);
+      notes.push(`${source} lines stopped at ${max}; more exist: narrow the GraphQL query.`);
+    }
+  }
+  return {
+    table: { header: DATA_QUALITY_HEADER, lines },
+    filename: 'data-quality',
+    note: `Pseudonymous data-quality lines (PRIVACY.md §8) of your scope. ${notes.join(' ')}`.trim(),
+  };
+}
+
 export function toCsv(table: Table): string {
   return `${[table.header, ...table.lines].map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
@@ -140,6 +213,7 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
       ),
     'case-stock': (ctx, q) =>
       report(ctx, 'caseStock', '$on: Date!, $groupBy: [ReportDimension!]!, $filter: ReportFilter', 'on: $on, groupBy: $groupBy, filter: $filter', { on: one(q.on), groupBy: list(q.groupBy), filter: filterOf(q) }, `case-stock-${one(q.on) ?? ''}`),
+    'data-quality': (ctx) => dataQualityTable(run, ctx),
     'istat-residential': async (ctx, q) => {
       const year = Number(one(q.year));
       const result = await run<{ istatResidentialTable: IstatData & { minCellSize: number } }>(ctx, ISTAT_QUERY, { year: Number.isInteger(year) ? year : null });

@@ -19,7 +19,7 @@ export const sinbaModule: ModuleDefinition<SinbaContext> = {
   entities: sinbaEntities,
   resolvers: withReportResolvers(sinbaResolvers),
   wire: ({ dataSource, clock, config, serviceClient }) =>
-    withReporting(createContextFactory({ dataSource, clock, services: createServices({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi') }) }), createReporting({ dataSource, minCellSize: config.minCellSize, asmi: serviceClient('asmi'), logger: createLogger('sinba-reporting', config.logLevel) })),
+    withReporting(createContextFactory({ dataSource, clock, services: createServices({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi') }) }), createReporting({ dataSource, minCellSize: config.minCellSize, clock, pseudonymKey: config.pseudonymKey, asmi: serviceClient('asmi'), logger: createLogger('sinba-reporting', config.logLevel) })),
 };
 
 export type SinbaOptions = ModuleOptions;

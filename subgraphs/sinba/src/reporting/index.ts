@@ -6,16 +6,19 @@ import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
 import type { ReportDimension, ReportFilter } from '../../../../shared/reporting/dimensions';
 import { createAsmiSync, withAsmiSync, type AsmiSync } from './asmiSync';
 import { createCaseReports, type CaseReports } from './caseReports';
+import { createCaseQuality, type CaseQuality, type CaseQualityIssueFilter, type CaseQualityIssueLine } from './caseQuality';
+import type { Clock } from '../../../../shared/time';
 
-/** SINBA's reporting (issue 8): caseStock, and the push of corrected quasi-identifiers to ASMI. */
-export function createReporting(deps: { dataSource: DataSource; minCellSize: number; asmi?: ServiceClient; logger: Logger }): SinbaReporting {
-  return { ...createCaseReports(deps), asmiSync: createAsmiSync({ asmi: deps.asmi, logger: deps.logger }) };
+/** SINBA's reporting (issue 8): caseStock, the case data-quality list, and the push of corrected quasi-identifiers to ASMI. */
+export function createReporting(deps: { dataSource: DataSource; minCellSize: number; clock: Clock; pseudonymKey: string; asmi?: ServiceClient; logger: Logger }): SinbaReporting {
+  return { ...createCaseReports(deps), ...createCaseQuality(deps), asmiSync: createAsmiSync({ asmi: deps.asmi, logger: deps.logger }) };
 }
-export type SinbaReporting = CaseReports & { readonly asmiSync: AsmiSync };
+export type SinbaReporting = CaseReports & CaseQuality & { readonly asmiSync: AsmiSync };
 
 interface Ctx {
   readonly principal: Principal;
   readonly reporting: SinbaReporting;
+  readonly loaders: { readonly minorById: { load(id: string): Promise<unknown> } };
 }
 
 /** The module's context plus the reporting service. */
@@ -23,7 +26,7 @@ export function withReporting<I, C extends object>(createContext: (info: I) => C
   return (info) => ({ ...createContext(info), reporting });
 }
 
-/** The module's resolvers with caseStock added to Query and the quasi-identifier mutations pushing to ASMI. */
+/** The module's resolvers with caseStock and caseQualityIssues added to Query and the quasi-identifier mutations pushing to ASMI. */
 export function withReportResolvers<C>(resolvers: GraphQLResolverMap<C>): GraphQLResolverMap<C> {
   const r = resolvers as Record<string, Record<string, unknown>>;
   return {
@@ -31,7 +34,11 @@ export function withReportResolvers<C>(resolvers: GraphQLResolverMap<C>): GraphQ
     Query: {
       ...r.Query,
       caseStock: (_p: unknown, args: { on: string; groupBy: ReportDimension[]; filter?: ReportFilter | null }, ctx: Ctx) => ctx.reporting.caseStock(ctx.principal, args),
+      caseQualityIssues: (_p: unknown, args: { filter?: CaseQualityIssueFilter | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
+        ctx.reporting.caseQualityIssues(ctx.principal, args),
     },
+    // The relationship anchor of a line (CASE data): through the request's batching loader.
+    CaseQualityIssue: { minor: (l: CaseQualityIssueLine, _a: unknown, ctx: Ctx) => ctx.loaders.minorById.load(l.minorId) },
     Mutation: withAsmiSync(r.Mutation ?? {}, (ctx) => (ctx as Partial<Ctx>).reporting?.asmiSync),
   } as unknown as GraphQLResolverMap<C>;
 }
