@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 import { startTestHub, type GatewayResponse, type TestHub } from '../support/startHub';
+import { parseCsv } from '../support/csv';
 
 /**
  * Issue 8, the region's data-quality report downloaded through the gateway
@@ -21,33 +22,6 @@ const CASES = `query($first: Int, $after: String) { caseQualityIssues(first: $fi
   nodes { minorPseudonym serviceId flag since } pageInfo { endCursor hasNextPage } } }`;
 const HEADER = ['source', 'flag', 'since', 'minorPseudonym', 'placementId', 'structureCode', 'serviceId'];
 
-/** RFC 4180 lines back into fields (no quoted line breaks in these files). */
-function parseCsv(text: string): string[][] {
-  return text
-    .split('\r\n')
-    .filter((l) => l !== '')
-    .map((l) => {
-      const out: string[] = [];
-      let field = '';
-      let quoted = false;
-      for (let i = 0; i < l.length; i++) {
-        const ch = l[i];
-        if (quoted) {
-          if (ch === '"' && l[i + 1] === '"') {
-            field += '"';
-            i++;
-          } else if (ch === '"') quoted = false;
-          else field += ch;
-        } else if (ch === '"') quoted = true;
-        else if (ch === ',') {
-          out.push(field);
-          field = '';
-        } else field += ch;
-      }
-      out.push(field);
-      return out;
-    });
-}
 
 describe('data-quality report download (issue 8)', () => {
   let hub: TestHub;

@@ -1,26 +1,7 @@
 import { startTestHub, type TestHub } from '../support/startHub';
 import { registerActiveStructure } from '../support/fixtures';
+import { parseCsv } from '../support/csv';
 
-/** A minimal RFC 4180 reader for the test (quoted fields with "" escapes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r') continue;
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else field += c;
-  }
-  return rows;
-}
 
 describe('open data: the public registry at a stable URL (seed 002)', () => {
   let hub: TestHub;

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { PROSECUTOR_LIST_COLUMNS, PROSECUTOR_LIST_QUERY, type ProsecutorListData } from '../../gateway/routes/prosecutorList';
-import { parseCsv } from '../../gateway/routes/__tests__/parseCsv';
+import { parseCsv } from '../support/csv';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 

@@ -8,6 +8,7 @@ import { ageOn } from '../../shared/time';
 import { callSubgraph } from '../support/callSubgraph';
 import { expectNoErrors, registerActiveStructure } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/startHub';
+import { parseCsv } from '../support/csv';
 
 /**
  * Issue 8, regional reporting, through the gateway on a hand-built data set
@@ -33,34 +34,6 @@ const CASES = `query($on: Date!, $groupBy: [ReportDimension!]!, $filter: ReportF
 type Row = { keys: string[]; count: number | null; suppressed: boolean };
 type ReportResult = { dimensions: string[]; rows: Row[]; total: number | null; totalSuppressed: boolean };
 
-/** RFC 4180 lines back into fields. */
-function parseCsv(text: string): string[][] {
-  const lines: string[][] = [];
-  let field = '';
-  let line: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      line.push(field);
-      field = '';
-    } else if (ch === '\r') continue;
-    else if (ch === '\n') {
-      line.push(field);
-      lines.push(line);
-      line = [];
-      field = '';
-    } else field += ch;
-  }
-  return lines;
-}
 
 describe('regional reports through the gateway (issue 8)', () => {
   let hub: TestHub;

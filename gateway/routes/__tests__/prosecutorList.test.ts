@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { PROSECUTOR_LIST_COLUMNS, prosecutorListCsv, prosecutorListPdf, type ProsecutorListData } from '../prosecutorList';
-import { parseCsv } from './parseCsv';
+import { parseCsv } from '../../../test/support/csv';
 
 const row = (i: number, over: Partial<ProsecutorListData['rows'][number]> = {}): ProsecutorListData['rows'][number] => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
