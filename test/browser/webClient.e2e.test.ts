@@ -10,10 +10,16 @@ import { startTestHub, type TestHub } from '../support/startHub';
  * free ports serving web/dist, Debian's Chromium driven by playwright-core
  * (no browser download). Each step done in the page is checked through the
  * GraphQL API with the same operator's token. Screenshots of the main screens
- * go to docs/screenshots/ (README "Web client for structures").
+ * go to docs/screenshots/ (README "Web client for structures") when
+ * UPDATE_SCREENSHOTS=1, else to test/artifacts/screenshots.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+/**
+ * The README's screenshots are refreshed on demand (`UPDATE_SCREENSHOTS=1 npm run test:browser`);
+ * an ordinary run writes them under test/artifacts (git-ignored), so running the tests
+ * never leaves the checkout modified.
+ */
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(__dirname, '..', '..', 'docs', 'screenshots') : path.join(__dirname, '..', 'artifacts', 'screenshots');
 const STRUCTURE = 'WEB-C01';
 
 function todayInRome(): string {
