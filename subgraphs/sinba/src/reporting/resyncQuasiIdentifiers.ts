@@ -10,7 +10,7 @@ const SYNC = 'mutation SinbaResyncQuasiIdentifiers($minors: [MinorQuasiIdentifie
  * Idempotent; ASMI updates only the minors it has placements for. Returns
  * the minors sent and the placements updated.
  *
- * Run: `npx tsx subgraphs/sinba/src/reporting/resyncQuasiIdentifiers.ts`
+ * Run: `npm run resync:quasi-identifiers`
  * (same environment as the hub; ASMI must be running).
  */
 export async function resyncQuasiIdentifiers(dataSource: DataSource, asmi: ServiceClient, batchSize = 1000): Promise<{ minors: number; placements: number }> {
