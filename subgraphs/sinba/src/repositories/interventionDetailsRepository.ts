@@ -51,6 +51,21 @@ export async function lockOpenCasesHeldBy(db: EntityManager, minorIds: readonly 
   return new Map(rows.map((r) => [r.minor_id, r.id]));
 }
 
+/**
+ * seed 003 §3.9.10: lock the intervention's case and the open cases the
+ * service holds for the siblings in ONE statement, in id order, before each
+ * is locked (again) by itself: two requests naming the same siblings from
+ * opposite cases then queue instead of deadlocking (a 500).
+ */
+export async function lockCasesInIdOrder(db: EntityManager, caseId: string, siblingMinorIds: readonly string[], serviceId: string, onDate: string): Promise<void> {
+  await db.query(
+    `SELECT id FROM sinba."case"
+      WHERE id = $1 OR (minor_id = ANY($2::uuid[]) AND service_id = $3 AND start_date <= $4 AND end_date IS NULL)
+      ORDER BY id FOR UPDATE`,
+    [caseId, siblingMinorIds, serviceId, onDate],
+  );
+}
+
 export async function insertBeneficiaries(db: EntityManager, interventionId: string, rows: readonly { minorId: string; caseId: string }[]): Promise<void> {
   if (rows.length === 0) return;
   await db.query(

@@ -22,10 +22,20 @@ export interface MinorRegistration {
   readonly otherIdentifier?: OtherIdentifier | null;
 }
 
-/** seed 003 §3.2 anagrafica: first and last name are required (NASCITURO for the unborn, §3.2.1). */
+/**
+ * Longest first or last name accepted. The seed gives no length; names are
+ * indexed (lower(last_name), searchMinors) and PostgreSQL refuses an index
+ * entry over ~2,700 bytes, so an unbounded name would fail as a 500 instead
+ * of BAD_USER_INPUT. 100 characters hold any real name.
+ */
+export const MAX_NAME_LENGTH = 100;
+
+/** seed 003 §3.2 anagrafica: first and last name are required (NASCITURO for the unborn, §3.2.1), at most MAX_NAME_LENGTH characters. */
 export function namesPresent(input: Pick<MinorRegistration, 'firstName' | 'lastName'>): Violation | null {
   if (input.firstName.trim() === '') return violation('BAD_USER_INPUT', 'The first name is empty', 'firstName');
   if (input.lastName.trim() === '') return violation('BAD_USER_INPUT', 'The last name is empty', 'lastName');
+  if (input.firstName.trim().length > MAX_NAME_LENGTH) return violation('BAD_USER_INPUT', `The first name is longer than ${MAX_NAME_LENGTH} characters`, 'firstName');
+  if (input.lastName.trim().length > MAX_NAME_LENGTH) return violation('BAD_USER_INPUT', `The last name is longer than ${MAX_NAME_LENGTH} characters`, 'lastName');
   return null;
 }
 

@@ -108,3 +108,19 @@ export function unbornProblemsIncludeRequired(unborn: boolean, code: string, ope
   if (allowed(code) || openCodes.some(allowed)) return null;
   return violation('BAD_USER_INPUT', "An unborn child's problems must first include 'Nucleo problematico' or 'Intervento erogato fuori dal PAI/PEI'", field);
 }
+
+/**
+ * seed 003 §3.2.1, the other side of unbornProblemsIncludeRequired: while the
+ * minor is unborn, the problem that anchors the others ('Nucleo problematico'
+ * or 'Intervento erogato fuori dal PAI/PEI') does not end while problems
+ * without that attribute stay open and no other anchor does; otherwise an
+ * end would leave exactly the set of problems the add rule refuses.
+ * `openCodesAfter` are the open problems other than the one ending.
+ * BAD_USER_INPUT on `field`. No constraint once the minor is born.
+ */
+export function unbornProblemsStayAnchored(unborn: boolean, endingCode: string, openCodesAfter: readonly string[], field = 'problemId'): Violation | null {
+  if (!unborn) return null;
+  const allowed = (c: string) => findCode('MINOR_PROBLEM', c)?.attributes?.unbornAllowed === true;
+  if (!allowed(endingCode) || openCodesAfter.length === 0 || openCodesAfter.some(allowed)) return null;
+  return violation('BAD_USER_INPUT', "An unborn child's open problems must keep 'Nucleo problematico' or 'Intervento erogato fuori dal PAI/PEI'; end the others first", field);
+}

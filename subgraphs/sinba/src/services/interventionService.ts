@@ -6,7 +6,7 @@ import type { InterventionEntity } from '../entities/Intervention';
 import { isUuid } from '../loaders';
 import { findCaseById, findCaseForUpdate } from '../repositories/caseRepository';
 import { insertIntervention } from '../repositories/interventionRepository';
-import { endInterventionRow, findInterventionForUpdate, insertBeneficiaries, isUnaccompanied, lockOpenCasesHeldBy } from '../repositories/interventionDetailsRepository';
+import { endInterventionRow, findInterventionForUpdate, insertBeneficiaries, isUnaccompanied, lockCasesInIdOrder, lockOpenCasesHeldBy } from '../repositories/interventionDetailsRepository';
 import { adoptionDisruptionFits, emergencyLimitExceeded, emergencyPlacementWithinLimit, fosterCareScheduleFits, interventionStillOpen, siblingsDistinct, structureEntryDateFor } from '../rules/interventionDetails';
 import { notAfterToday } from '../../../../shared/rules/dates';
 import { caseNotClosed, heldByService, interventionWithinCase } from '../rules/caseRules';
@@ -111,6 +111,7 @@ export function createInterventionService(deps: ServiceDeps) {
       }
 
       return dataSource.transaction(async (db) => {
+        if (siblingIds.length > 0) await lockCasesInIdOrder(db, input.caseId, siblingIds.map((id) => id.toLowerCase()), principal.serviceId, input.startDate);
         const c = await findCaseForUpdate(db, input.caseId);
         checkCase(c, principal.serviceId, input.startDate);
         // seed 003 §3.9.6: 2 months of pronta accoglienza, 6 for an unaccompanied foreign minor.

@@ -10,7 +10,7 @@ import { findMinorsByIds } from '../repositories/minorRepository';
 import { findForUpdate, insertRow, updateRow } from '../repositories/minorRecords';
 import { findRecordPresence, hasUnendedProblem, openFamilyProblemCodes, openMinorProblemCodes } from '../repositories/problemRepository';
 import { codeValid } from '../rules/codedLists';
-import { exclusiveFamilyProblem, requiredRecordsPresent, unbornProblemsIncludeRequired } from '../rules/problems';
+import { exclusiveFamilyProblem, requiredRecordsPresent, unbornProblemsIncludeRequired, unbornProblemsStayAnchored } from '../rules/problems';
 import type { ServiceDeps } from './deps';
 import { minorOfRecord, writeAsCaseHolder } from './caseHolderWrite';
 
@@ -47,15 +47,22 @@ export function createProblemService(deps: ServiceDeps) {
   }
 
   /** End a problem of either kind: the end not before its start, not after today. */
-  async function end<T extends MinorProblemEntity | FamilyProblemEntity>(principal: Principal, entity: ProblemEntity, table: string, input: EndProblemInput): Promise<{ db: EntityManager; row: T }> {
+  async function end<T extends MinorProblemEntity | FamilyProblemEntity>(
+    principal: Principal,
+    entity: ProblemEntity,
+    table: string,
+    input: EndProblemInput,
+    check?: (db: EntityManager, row: T, today: string) => Promise<void>,
+  ): Promise<{ db: EntityManager; row: T }> {
     requireRole(principal, ['SOCIAL_WORKER']);
     throwIfViolated(notAfterToday(input.endDate, clock(), 'endDate'));
     const minorId = await minorOfRecord(dataSource.manager, table, input.problemId, 'Problem', 'problemId');
-    return writeAsCaseHolder(deps, principal, minorId, async (db) => {
+    return writeAsCaseHolder(deps, principal, minorId, async (db, _m, today) => {
       const current = (await findForUpdate(db, entity, input.problemId)) as T | null;
       if (!current) throw notFound('Problem', 'problemId');
       if (current.endDate !== null) throwIfViolated(violation('BAD_USER_INPUT', 'The problem has already ended', 'problemId'));
       throwIfViolated(endNotBeforeStart(current.startDate, input.endDate, 'endDate'));
+      if (check) await check(db, current, today);
       return { db, row: (await updateRow(db, entity, current.id, { endDate: input.endDate })) as T };
     });
   }
@@ -84,7 +91,12 @@ export function createProblemService(deps: ServiceDeps) {
     },
 
     async endMinorProblem(principal: Principal, input: EndProblemInput): Promise<MinorEntity> {
-      const { db, row } = await end<MinorProblemEntity>(principal, MinorProblemEntity, 'minor_problem', input);
+      const { db, row } = await end<MinorProblemEntity>(principal, MinorProblemEntity, 'minor_problem', input, async (tx, current, today) => {
+        // seed 003 §3.2.1: an unborn's open problems keep one of the two it must include (read under the minor's lock).
+        const minor = await minorRow(tx, current.minorId);
+        const others = (await openMinorProblemCodes(tx, current.minorId, today)).filter((c) => c !== current.code);
+        throwIfViolated(unbornProblemsStayAnchored(minor.unborn === true, current.code, others));
+      });
       return minorRow(db.connection.manager, row.minorId);
     },
 

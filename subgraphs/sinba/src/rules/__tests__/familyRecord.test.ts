@@ -2,7 +2,7 @@ import { getCodeList } from '../../../../../shared/codes';
 import { codeValid, codesValid } from '../codedLists';
 import { currentMembers, familyUnitName, isSingleParent, leftAfterJoining } from '../familyUnit';
 import { certificationDatesConsistent, invalidityPercentageValid } from '../healthDataDetails';
-import { exclusiveFamilyProblem, isHealthProblem, openProblemsStillSatisfied, requiredRecordsOf, requiredRecordsPresent, unbornProblemsIncludeRequired } from '../problems';
+import { exclusiveFamilyProblem, isHealthProblem, openProblemsStillSatisfied, requiredRecordsOf, requiredRecordsPresent, unbornProblemsIncludeRequired, unbornProblemsStayAnchored } from '../problems';
 
 const codesWith = (attribute: string) => getCodeList('MINOR_PROBLEM').entries.filter((e) => e.attributes?.[attribute] === true).map((e) => e.code);
 const NOTHING = { healthData: false, additionalData: false, violenceRecord: false };
@@ -120,5 +120,13 @@ describe('seed 003 §3.2.1 problems of the unborn', () => {
     expect(unbornProblemsIncludeRequired(true, 'INTERVENTION_OUTSIDE_PLAN', [])).toBeNull();
     expect(unbornProblemsIncludeRequired(true, 'ADDICTION', ['PROBLEMATIC_FAMILY'])).toBeNull();
     expect(unbornProblemsIncludeRequired(false, 'BULLYING_VICTIM', [])).toBeNull();
+  });
+
+  it('§3.2.1 the last anchoring problem of an unborn does not end while other problems stay open', () => {
+    expect(unbornProblemsStayAnchored(true, 'INTERVENTION_OUTSIDE_PLAN', ['BULLYING_VICTIM'])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'problemId' });
+    expect(unbornProblemsStayAnchored(true, 'INTERVENTION_OUTSIDE_PLAN', ['BULLYING_VICTIM', 'PROBLEMATIC_FAMILY'])).toBeNull();
+    expect(unbornProblemsStayAnchored(true, 'INTERVENTION_OUTSIDE_PLAN', [])).toBeNull();
+    expect(unbornProblemsStayAnchored(true, 'BULLYING_VICTIM', ['INTERVENTION_OUTSIDE_PLAN'])).toBeNull();
+    expect(unbornProblemsStayAnchored(false, 'INTERVENTION_OUTSIDE_PLAN', ['BULLYING_VICTIM'])).toBeNull();
   });
 });

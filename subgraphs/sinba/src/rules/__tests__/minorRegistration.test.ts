@@ -4,6 +4,7 @@ import {
   otherIdentifierValid,
   fiscalCodeValid,
   municipalityIsIstatCode,
+  MAX_NAME_LENGTH,
   namesPresent,
   validateMinorRegistration,
   type MinorRegistration,
@@ -32,6 +33,12 @@ describe('minor registration rules (seed 003 §3.2)', () => {
   it('refuses an empty first or last name', () => {
     expect(namesPresent({ firstName: ' ', lastName: 'X' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'firstName' });
     expect(namesPresent({ firstName: 'X', lastName: '' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lastName' });
+  });
+
+  it('refuses a name longer than MAX_NAME_LENGTH (indexed column), accepts one of that length', () => {
+    expect(namesPresent({ firstName: 'X', lastName: 'a'.repeat(MAX_NAME_LENGTH + 1) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lastName' });
+    expect(namesPresent({ firstName: 'a'.repeat(MAX_NAME_LENGTH + 1), lastName: 'X' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'firstName' });
+    expect(namesPresent({ firstName: 'a'.repeat(MAX_NAME_LENGTH), lastName: 'a'.repeat(MAX_NAME_LENGTH) })).toBeNull();
   });
 
   it('refuses a birth date in the future but accepts today', () => {

@@ -1,10 +1,12 @@
-import { receivingServiceFree, transferToAnotherService } from '../transfer';
+import { MAX_SERVICE_ID_LENGTH, receivingServiceFree, transferToAnotherService } from '../transfer';
 
 describe('transfer of competence (seed 003 §3.2)', () => {
   it('§3.2 a case is transferred to another, named service', () => {
     expect(transferToAnotherService('A', 'B')).toBeNull();
     expect(transferToAnotherService('A', 'A')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toServiceId' });
     expect(transferToAnotherService('A', ' ')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toServiceId' });
+    expect(transferToAnotherService('A', 'B'.repeat(MAX_SERVICE_ID_LENGTH + 1))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toServiceId' });
+    expect(transferToAnotherService('A', 'B'.repeat(MAX_SERVICE_ID_LENGTH))).toBeNull();
   });
 
   it('§3.2 the receiving service may not already hold an open case', () => {
