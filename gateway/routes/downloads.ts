@@ -43,10 +43,22 @@ export function sendError(res: express.Response, errors: readonly GraphQLFormatt
   res.status(STATUS[code] ?? 500).json({ errors });
 }
 
-/** RFC 4180 field: quoted when it holds a separator, a quote or a line break. */
+/** A cell a spreadsheet would run as a formula (OWASP "CSV injection"): starting with = + - @, a tab or a CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** Signed numbers and phone numbers (digits and separators only) cannot call a function: left as they are. */
+const NUMBER_OR_PHONE = /^[+-]?[0-9][0-9 ./-]*$/;
+
+/**
+ * RFC 4180 field: quoted when it holds a separator, a quote or a line break.
+ * Every CSV download of the gateway writes its cells here, so text that
+ * would start a formula in Excel or LibreOffice (a structure name typed as
+ * `=HYPERLINK(...)`) gets a leading apostrophe, consistently; the JSON and
+ * XLSX downloads keep the value as stored (XLSX cells are typed strings).
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  let s = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(s) && !NUMBER_OR_PHONE.test(s)) s = `'${s}`;
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -66,7 +78,8 @@ const OPEN_DATA_PAGE = 50;
  * audit trail and the limits apply exactly as to POST /graphql:
  * - GET /documents/acts/:actId — the PDF of an act (acts are public);
  * - GET /open-data/structures.csv and .json — the public registry (seed 002:
- *   the public, open part of the registry), always as an anonymous caller.
+ *   the public, open part of the registry), always read as an anonymous
+ *   caller (a present but invalid token is still 401, PRIVACY.md §1).
  */
 export function registerDownloadRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
   const run = createRun(deps.server);
@@ -94,6 +107,8 @@ export function registerDownloadRoutes(app: express.Express, deps: { server: Apo
   });
 
   const openData = async (req: express.Request, res: express.Response, format: 'csv' | 'json') => {
+    // A present but invalid token is 401 as everywhere (PRIVACY.md §1); a valid one changes nothing: the open data is read as anonymous.
+    if (!callerContext(req, res, deps.contextFor)) return;
     const ctx: GatewayContext = { principal: ANONYMOUS, requestId: `open-data-${Date.now()}`, internalTokens: new Map() };
     const nodes: Record<string, unknown>[] = [];
     let after: string | null = null;
@@ -116,7 +131,6 @@ export function registerDownloadRoutes(app: express.Express, deps: { server: Apo
     }
     const lines = [OPEN_DATA_FIELDS.join(','), ...nodes.map((n) => OPEN_DATA_FIELDS.map((f) => csvField(n[f])).join(','))];
     res.status(200).type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="strutture-minori.csv"').send(`${lines.join('\r\n')}\r\n`);
-    void req;
   };
   app.get('/open-data/structures.csv', (req, res) => void openData(req, res, 'csv'));
   app.get('/open-data/structures.json', (req, res) => void openData(req, res, 'json'));

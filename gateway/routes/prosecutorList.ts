@@ -214,7 +214,9 @@ export function registerProsecutorListRoutes(app: express.Express, deps: { serve
     });
     const list = result.data?.prosecutorList;
     // Masked fields come with UNAUTHORIZED_FIELD_OR_TYPE errors and the list itself: they are empty cells, not a failure.
-    if (!list) return sendError(res, result.errors ?? []);
+    // Any other error (SINBA or ASSO not answering) fails the download: a list with silently empty identities must not pass for complete.
+    const failures = (result.errors ?? []).filter((e) => e.extensions?.code !== 'UNAUTHORIZED_FIELD_OR_TYPE');
+    if (!list || failures.length > 0) return sendError(res, failures.length > 0 ? failures : (result.errors ?? []));
     const name = `prosecutor-list-${list.structure.code.replace(/[^A-Za-z0-9_-]/g, '_')}-${list.year}-H${list.half}.${format}`;
     res.set('Cache-Control', 'no-store').set('Content-Disposition', `attachment; filename="${name}"`);
     if (format === 'csv') {

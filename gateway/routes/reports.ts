@@ -22,6 +22,8 @@ import { callerContext, createRun, csvField, sendError } from './downloads';
 const REPORT_FIELDS = 'dimensions rows { keys count suppressed } total totalSuppressed minCellSize generatedAt';
 const FILTER_LISTS = ['provinces', 'structureTypes', 'structureCodes', 'services'] as const;
 const FILTER_DATES = ['startedFrom', 'startedTo'] as const;
+/** Query parameters that take one value. */
+const SINGLE_PARAMS = ['on', 'from', 'to', 'direction', 'year', ...FILTER_DATES] as const;
 
 interface ReportData {
   dimensions: string[];
@@ -38,13 +40,16 @@ interface Table {
   lines: (string | number | null)[][];
 }
 
+/** A list parameter, comma-separated and/or repeated (?provinces=058&provinces=059): a repeated one is never dropped. */
 const list = (v: unknown): string[] =>
-  typeof v === 'string' && v !== ''
-    ? v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : [];
+  Array.isArray(v)
+    ? v.flatMap(list)
+    : typeof v === 'string' && v !== ''
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
 const one = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 function filterOf(query: express.Request['query']): Record<string, unknown> | null {
@@ -231,6 +236,9 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
     }
     const ctx = callerContext(req, res, deps.contextFor);
     if (!ctx) return;
+    // A single-valued parameter given twice would be dropped (an optional filter silently not applied): refused instead.
+    const repeated = SINGLE_PARAMS.find((p) => Array.isArray(req.query[p]));
+    if (repeated) return sendError(res, [{ message: `${repeated} is given more than once`, extensions: { code: 'BAD_USER_INPUT', field: repeated } }]);
     const built = await builder(ctx, req.query);
     if ('errors' in built) return sendError(res, built.errors);
     res.set('Cache-Control', 'no-store');

@@ -51,6 +51,11 @@ export function registerWebClientRoutes(app: express.Express, options: { distDir
     redirect: false,
     setHeaders: (res, file) => {
       if (file.startsWith(path.join(distDir, 'assets') + path.sep)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      // /index.html asked by name: the same headers as the app's fallback below.
+      if (file === indexFile) {
+        for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+        res.setHeader('Cache-Control', 'no-cache');
+      }
     },
   });
   app.use((req, res, next) => {

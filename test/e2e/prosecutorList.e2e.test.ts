@@ -196,3 +196,36 @@ describe('prosecutor list through the gateway', () => {
     });
   });
 });
+
+describe('prosecutor list download when SINBA does not answer', () => {
+  let hub: TestHub;
+  let op: string;
+  beforeAll(async () => {
+    hub = await startTestHub({ clock: () => TODAY });
+    op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-pl', structure: 'PL-E' });
+    await registerActiveStructure(hub, 'PL-E');
+    const minor = await registerMinorWithCase(hub, 'S-PL', { firstName: 'Paola', lastName: 'Presente', birthDate: '2010-04-05', sex: 'F' });
+    expectNoErrors(
+      await hub.gql(op, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
+        input: { minorId: minor.minorId, structureCode: 'PL-E', admissionDate: '2024-06-01', kind: 'ORDINARY', referringService: 'S-PL' },
+      }),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  it('is an error, never a 200 file whose identities are silently empty', async () => {
+    const ok = await fetch(`${hub.url.replace(/\/graphql$/, '')}/reports/prosecutor-list/PL-E/2024/1.csv`, { headers: { authorization: `Bearer ${op}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('Presente');
+    await hub.handle.modules.sinba.stop();
+    for (const format of ['csv', 'pdf']) {
+      const res = await fetch(`${hub.url.replace(/\/graphql$/, '')}/reports/prosecutor-list/PL-E/2024/1.${format}`, { headers: { authorization: `Bearer ${op}` } });
+      expect({ format, status: res.status }).not.toEqual({ format, status: 200 });
+      const body = (await res.json()) as ErrorBody;
+      expect(res.status).toBeGreaterThanOrEqual(500);
+      expect(body.errors.length).toBeGreaterThan(0);
+    }
+  });
+});

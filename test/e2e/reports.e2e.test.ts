@@ -309,6 +309,22 @@ describe('regional reports through the gateway (issue 8)', () => {
       expect(values[values.length - 1][1]).toBe(q.data!.placementFlows.total);
     });
 
+    it('a repeated query parameter (?provinces=058&provinces=058, ?groupBy=SEX&groupBy=AGE_BAND) counts all its values, never none', async () => {
+      const csvTotal = async (path: string) => {
+        const res = await get(path, analyst);
+        expect(res.status).toBe(200);
+        const lines = parseCsv(await res.text());
+        return { header: lines[0], total: lines[lines.length - 1] };
+      };
+      // Only 058 asked twice over: RPT-A's 20, not the region's 27.
+      expect((await csvTotal(`/reports/placement-stock.csv?on=${D}&groupBy=PROVINCE&provinces=058&provinces=058`)).total).toEqual(['TOTAL', '20', 'false']);
+      expect((await csvTotal(`/reports/placement-stock.csv?on=${D}&groupBy=SEX&groupBy=AGE_BAND`)).header).toEqual(['SEX', 'AGE_BAND', 'count', 'suppressed']);
+      // A one-value parameter given twice is refused, not dropped (the filter would silently not apply).
+      const twice = await get(`/reports/placement-stock.csv?on=${D}&startedFrom=2024-01-01&startedFrom=2024-02-01`, analyst);
+      expect(twice.status).toBe(400);
+      expect(((await twice.json()) as { errors: { extensions: Record<string, unknown> }[] }).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startedFrom' });
+    });
+
     it('the ISTAT table and caseStock export too; the same role rules apply to the URL', async () => {
       const istat = await get('/reports/istat-residential.csv?year=2024', analyst);
       expect(istat.status).toBe(200);

@@ -57,6 +57,21 @@ describe('web client routes (gateway/routes/webClient.ts)', () => {
     }
   });
 
+  it('serves /index.html asked by name like the app: never cached, with the security headers', async () => {
+    const dist = tempDist(true);
+    const s = await serve((app) => registerWebClientRoutes(app, { distDir: dist }));
+    try {
+      const page = await fetch(`${s.base}/index.html`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+    } finally {
+      await s.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
   it('answers 503 with how to build the client when web/dist has no build', async () => {
     const dist = tempDist(false);
     const s = await serve((app) => registerWebClientRoutes(app, { distDir: dist }));

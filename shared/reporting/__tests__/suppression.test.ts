@@ -100,6 +100,17 @@ describe('small-cell suppression (PRIVACY.md §10)', () => {
     }
   });
 
+  it('the grand total of the same response never gives back a lone suppressed cell, even when every other cell is alone in its lines', () => {
+    // (M, 0-5) = 3 is alone in its row and column (small lines); (F, 14-17) = 20 is the only non-zero cell of its row and column.
+    const rows = [row(['M', '0-5'], 3), row(['F', '14-17'], 20)];
+    const t = suppress(rows, sum(rows), K);
+    expect(t.rows[0].suppressed).toBe(true);
+    // Within the response: the total minus the published cells must not be the small cell.
+    const residue = (t.total ?? NaN) - t.rows.reduce((s, r) => s + (r.count ?? 0), 0);
+    expect(residue).not.toBe(3);
+    expect(t.rows.filter((r) => r.suppressed).length >= 2 || t.totalSuppressed).toBe(true);
+  });
+
   it('suppresses a small grand total and leaves a table of zeros alone', () => {
     const t = suppress([row(['F'], 2), row(['M'], 1)], 3, K);
     expect(t.total).toBeNull();

@@ -54,11 +54,34 @@ interface SqlRow {
  * column (against the regional stock by that category, which placementStock
  * publishes) lets a suppressed cell be recomputed.
  */
-function suppressBreakdown(codes: string[], values: Map<string, number>, categories: readonly string[], minCellSize: number): Map<string, PublishedRow[]> {
+function suppressBreakdown(
+  codes: string[],
+  values: Map<string, number>,
+  categories: readonly string[],
+  minCellSize: number,
+  hiddenHosted: ReadonlySet<string>,
+): Map<string, PublishedRow[]> {
   const cells = codes.flatMap((code) => categories.map((c) => ({ keys: [code, c], count: values.get(`${code}|${c}`) ?? 0 })));
   const total = cells.reduce((s, c) => s + c.count, 0);
+  // A structure whose hosted cell is hidden (PRIVACY.md §10) must hide a cell
+  // of its line too, or its published cells add up to the hidden count: hide
+  // its smallest non-zero cell and suppress again, until every such line
+  // holds a hidden cell (the secondary step then covers the columns).
+  const forced = cells.map(() => false);
+  let table = suppress(cells, total, minCellSize, forced);
+  for (;;) {
+    let more = false;
+    for (const code of hiddenHosted) {
+      const line = cells.map((_c, i) => i).filter((i) => cells[i].keys[0] === code && cells[i].count > 0);
+      if (line.length === 0 || line.some((i) => table.rows[i].suppressed)) continue;
+      forced[line.sort((a, b) => cells[a].count - cells[b].count || a - b)[0]] = true;
+      more = true;
+    }
+    if (!more) break;
+    table = suppress(cells, total, minCellSize, forced);
+  }
   const out = new Map<string, PublishedRow[]>();
-  for (const row of suppress(cells, total, minCellSize).rows) {
+  for (const row of table.rows) {
     const list = out.get(row.keys[0]) ?? [];
     list.push({ keys: [row.keys[1]], count: row.count, suppressed: row.suppressed });
     out.set(row.keys[0], list);
@@ -114,10 +137,11 @@ export function createIstatTable(deps: { dataSource: DataSource; minCellSize: nu
         if (r.gc === 0) by.citizenshipGroup.set(`${r.code}|${r.cit}`, r.hosted);
       }
       const k = deps.minCellSize;
-      const sex = suppressBreakdown(codes, by.sex, ISTAT_CATEGORIES.sex, k);
-      const age = suppressBreakdown(codes, by.ageBand, ISTAT_CATEGORIES.ageBand, k);
-      const cit = suppressBreakdown(codes, by.citizenshipGroup, ISTAT_CATEGORIES.citizenshipGroup, k);
       const hosted = suppressColumn(codes, new Map(lines.map((r) => [r.code, r.hosted])), k);
+      const hiddenHosted = new Set(codes.filter((c) => hosted.get(c)!.suppressed));
+      const sex = suppressBreakdown(codes, by.sex, ISTAT_CATEGORIES.sex, k, hiddenHosted);
+      const age = suppressBreakdown(codes, by.ageBand, ISTAT_CATEGORIES.ageBand, k, hiddenHosted);
+      const cit = suppressBreakdown(codes, by.citizenshipGroup, ISTAT_CATEGORIES.citizenshipGroup, k, hiddenHosted);
       const entries = suppressColumn(codes, new Map(lines.map((r) => [r.code, r.entries])), k);
       const exits = suppressColumn(codes, new Map(lines.map((r) => [r.code, r.exits])), k);
       return {
