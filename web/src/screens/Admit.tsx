@@ -206,8 +206,8 @@ function RegisterStep({ form, onSubmit, onBack }: { form: FormState<typeof EMPTY
       <FormMessages form={form} />
       <TextField form={form} name="fiscalCode" label={t('fiscalCode')} hint={t('fiscalCodeHint')} maxLength={16} className="input-code" status={fiscalCodeStatus(t, checkFiscalCode(form.values.fiscalCode))} />
       <div className="row">
-        <TextField form={form} name="lastName" label={t('lastName')} required />
-        <TextField form={form} name="firstName" label={t('firstName')} required />
+        <TextField form={form} name="lastName" label={t('lastName')} required maxLength={100} />
+        <TextField form={form} name="firstName" label={t('firstName')} required maxLength={100} />
       </div>
       <div className="row">
         <TextField form={form} name="birthDate" label={t('birthDate')} type="date" required />
