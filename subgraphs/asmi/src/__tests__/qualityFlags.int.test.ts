@@ -183,4 +183,22 @@ describe('data-quality flags against real PostgreSQL, ASSO and SINBA', () => {
     expect((await call({ role: 'ANONYMOUS' }, ISSUES, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await call(ANALYST, ISSUES, { first: 1, after: 'not-a-cursor' })).errors?.[0].extensions?.field).toBe('after');
   });
+
+  it('serves the pages after the first of a listing from the lines its first page computed (no SINBA statement), a new listing computes afresh', async () => {
+    type Page = { placementQualityIssues: { nodes: Line[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+    const whole = await allLines(ANALYST);
+    expect(whole.length).toBeGreaterThan(2); // more than one page of 2
+    const first = ok<Page>(await call(ANALYST, ISSUES, { first: 2 })).placementQualityIssues;
+    hub.sinba.counter.reset();
+    const rest: Line[] = [];
+    for (let after = first.pageInfo.endCursor; after !== null; ) {
+      const page: Page['placementQualityIssues'] = ok<Page>(await call(ANALYST, ISSUES, { first: 2, after })).placementQualityIssues;
+      rest.push(...page.nodes);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    }
+    expect(hub.sinba.counter.value).toBe(0);
+    expect([...first.nodes, ...rest]).toEqual(whole);
+    ok(await call(ANALYST, ISSUES, { first: 2 }));
+    expect(hub.sinba.counter.value).toBeGreaterThan(0);
+  });
 });

@@ -1,4 +1,20 @@
-import { addDays } from '../../../../shared/time';
+import { addDays as shiftDays } from '../../../../shared/time';
+
+/**
+ * shared/time addDays, remembered per offset: the rules shift the same few
+ * thousand dates (one per day of the history) once per placement, 400,000
+ * times for the region, and each shift builds a Date and an ISO string.
+ * Bounded: a table is dropped when it reaches MEMO_LIMIT dates.
+ */
+const MEMO_LIMIT = 50_000;
+const shifted = new Map<number, Map<string, string>>();
+function addDays(date: string, days: number): string {
+  let table = shifted.get(days);
+  if (!table || table.size >= MEMO_LIMIT) shifted.set(days, (table = new Map()));
+  let out = table.get(date);
+  if (out === undefined) table.set(date, (out = shiftDays(date, days)));
+  return out;
+}
 
 /*
  * Data-quality flags on placements: computed from the data, never typed in.
@@ -107,9 +123,16 @@ export function noOpenCaseSince(p: HostedPeriod, cases: readonly CasePeriod[], t
   return closed.length > 0 ? closed.sort()[closed.length - 1] : threshold;
 }
 
-/** Hosted on a date (the discharge day is not a hosted day; same-day stays count on no day, rules/placementRules.ts activeOn). */
-function hostedOn(p: HostedPeriod, date: string): boolean {
-  return p.admissionDate <= date && (p.dischargeDate === null || p.dischargeDate > date);
+/** The number of entries of an ascending array that are ≤ `value` (binary search). */
+function countAtMost(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -118,11 +141,27 @@ function hostedOn(p: HostedPeriod, date: string): boolean {
  * admission rule never lets this happen, so it appears when the registry
  * lowers the capacity or placements are corrected). Since: the first day of
  * the current run of days over capacity. `placements` are the structure's.
+ *
+ * A placement is hosted on d when admissionDate ≤ d < dischargeDate (the
+ * discharge day is not a hosted day; same-day stays count on no day,
+ * rules/placementRules.ts activeOn). Occupancy changes only on admission and
+ * discharge days: those days are walked back from today, the occupancy of
+ * each being (admissions ≤ d) − (discharges ≤ d) over the placements hosted
+ * on at least one day, counted by binary search in the sorted dates:
+ * O(n log n) for n placements (a count per day by filtering was O(n²)).
  */
 export function overCapacitySince(placements: readonly HostedPeriod[], places: number, today: string): string | null {
-  const occupancy = (d: string) => placements.filter((p) => hostedOn(p, d)).length;
+  const admissions: string[] = [];
+  const discharges: string[] = [];
+  for (const p of placements) {
+    if (p.dischargeDate !== null && p.dischargeDate <= p.admissionDate) continue; // hosted on no day
+    admissions.push(p.admissionDate);
+    if (p.dischargeDate !== null) discharges.push(p.dischargeDate);
+  }
+  admissions.sort();
+  discharges.sort();
+  const occupancy = (d: string) => countAtMost(admissions, d) - countAtMost(discharges, d);
   if (occupancy(today) <= places) return null;
-  // Occupancy changes only on admission and discharge days: walk them back from today.
   const changes = [...new Set(placements.flatMap((p) => [p.admissionDate, p.dischargeDate]).filter((d): d is string => d !== null && d <= today))].sort().reverse();
   let since = today;
   for (const day of changes) {
