@@ -72,7 +72,7 @@ export interface CodeList {
   readonly entries: readonly CodeEntry[];
 }
 
-/** The seed documents in /work/shared/seeds, as cited in `source` fields. */
+/** The seed documents in ../shared/seeds (beside the project), as cited in `source` fields. */
 export const SEED = {
   /** Emilia-Romagna circular n. 7 on the SISAM-ER flow. */
   S000: 'seed 000_17526bd63ca25f3f.txt',
