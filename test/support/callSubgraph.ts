@@ -26,3 +26,15 @@ export async function callSubgraph<T = Record<string, unknown>>(
   const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: res.status, ...body };
 }
+
+/** The first error's extensions and message of a response that must have failed (integration tests' `errorOf`). */
+export function errorOf(res: GraphQLResponse<unknown>): { code?: unknown; field?: unknown; message: string; [k: string]: unknown } {
+  expect(res.errors?.length).toBeGreaterThan(0);
+  return { ...(res.errors![0].extensions ?? {}), message: res.errors![0].message };
+}
+
+/** The data of a response that must have succeeded; fails the test with the errors when there are any. */
+export function ok<T = Record<string, any>>(res: GraphQLResponse<T>): T {
+  if (res.errors !== undefined) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
+  return res.data as T;
+}

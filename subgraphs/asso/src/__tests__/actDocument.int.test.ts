@@ -3,7 +3,7 @@ import pino from 'pino';
 import { getCodeList } from '../../../../shared/codes';
 import type { Principal } from '../../../../shared/auth/principal';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { callSubgraph, type GraphQLResponse } from '../../../../test/support/callSubgraph';
+import { callSubgraph, type GraphQLResponse, errorOf } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { ACT_DOCUMENT_MAX_BYTES } from '../rules/actDocument';
 import { startAsso } from '../server';
@@ -26,10 +26,6 @@ let seq = 0;
 
 function call<T = Record<string, any>>(principal: Principal, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   return callSubgraph<T>({ url: handle.url, name: 'asso', internalSecret: db.config.internalSecret }, principal, query, variables);
-}
-function errorOf(res: GraphQLResponse): Record<string, unknown> {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  return { ...(res.errors![0].extensions ?? {}), message: res.errors![0].message };
 }
 function pdf(body: string | Buffer): Buffer {
   return Buffer.concat([Buffer.from('%PDF-1.7\n', 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : body]);

@@ -5,7 +5,7 @@ import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../../../shared/aut
 import type { Principal } from '../../../../shared/auth/principal';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
 import { addDays } from '../../../../shared/time';
-import { callSubgraph, type GraphQLResponse } from '../../../../test/support/callSubgraph';
+import { callSubgraph, type GraphQLResponse, errorOf } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startAsso } from '../server';
 
@@ -48,11 +48,6 @@ let seq = 0;
 
 function call<T = Record<string, any>>(principal: Principal, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   return callSubgraph<T>({ url: handle.url, name: 'asso', internalSecret: db.config.internalSecret }, principal, query, variables);
-}
-
-function errorOf(res: GraphQLResponse): { code?: unknown; field?: unknown; [k: string]: unknown } {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  return { ...(res.errors![0].extensions ?? {}), message: res.errors![0].message };
 }
 
 function nextCode(prefix = 'T'): string {

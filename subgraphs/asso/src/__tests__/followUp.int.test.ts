@@ -2,7 +2,7 @@ import pino from 'pino';
 import { getCodeList, type CodeListName } from '../../../../shared/codes';
 import type { Principal } from '../../../../shared/auth/principal';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { callSubgraph, type GraphQLResponse } from '../../../../test/support/callSubgraph';
+import { callSubgraph, type GraphQLResponse, errorOf } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startAsso } from '../server';
 
@@ -24,10 +24,6 @@ const ids: Record<string, string> = {};
 
 function call<T = Record<string, any>>(principal: Principal, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   return callSubgraph<T>({ url: handle.url, name: 'asso', internalSecret: db.config.internalSecret }, principal, query, variables);
-}
-function errorOf(res: GraphQLResponse): Record<string, unknown> {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  return { ...(res.errors![0].extensions ?? {}), message: res.errors![0].message };
 }
 const code = (list: CodeListName) => getCodeList(list).entries.filter((e) => !e.validTo || e.validTo >= TODAY)[0].code;
 async function inspect(sup: Principal, structureCode: string, date: string, followUpDueDate: string | null): Promise<string> {

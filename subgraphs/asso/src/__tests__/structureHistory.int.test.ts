@@ -2,7 +2,7 @@ import pino from 'pino';
 import { getCodeList } from '../../../../shared/codes';
 import type { Principal } from '../../../../shared/auth/principal';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { callSubgraph, type GraphQLResponse } from '../../../../test/support/callSubgraph';
+import { callSubgraph, type GraphQLResponse, errorOf } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startAsso } from '../server';
 
@@ -25,10 +25,6 @@ let handle: ModuleHandle;
 
 function call<T = Record<string, any>>(principal: Principal, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   return callSubgraph<T>({ url: handle.url, name: 'asso', internalSecret: db.config.internalSecret }, principal, query, variables);
-}
-function errorOf(res: GraphQLResponse): Record<string, unknown> {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  return { ...(res.errors![0].extensions ?? {}), message: res.errors![0].message };
 }
 async function count(): Promise<number> {
   return ((await handle.dataSource.query(`SELECT count(*)::int AS n FROM asso.structure_change`)) as { n: number }[])[0].n;

@@ -3,7 +3,7 @@ import type { Principal } from '../../../../shared/auth/principal';
 import { getCodeList } from '../../../../shared/codes';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
-import { callSubgraph, type GraphQLResponse } from '../../../../test/support/callSubgraph';
+import { callSubgraph, type GraphQLResponse, errorOf, ok } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startSinba } from '../server';
 
@@ -45,15 +45,6 @@ let sinba: ModuleHandle;
 
 const call = <T = Record<string, any>>(p: Principal, q: string, v: Record<string, unknown> = {}) =>
   callSubgraph<T>({ url: sinba.url, name: 'sinba', internalSecret: db.config.internalSecret }, p, q, v);
-
-function ok<T = Record<string, any>>(res: GraphQLResponse<T>): T {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-}
-function errorOf(res: GraphQLResponse<unknown>): Record<string, unknown> {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  return { ...(res.errors![0].extensions ?? {}) };
-}
 
 let seq = 0;
 async function minorWithCase(sw: Principal, startDate: string, residenceMunicipality = '058091'): Promise<{ minorId: string; caseId: string }> {

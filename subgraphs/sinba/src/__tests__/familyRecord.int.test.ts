@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Principal } from '../../../../shared/auth/principal';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { callSubgraph, type GraphQLResponse } from '../../../../test/support/callSubgraph';
+import { callSubgraph, type GraphQLResponse, errorOf, ok } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startSinba } from '../server';
 
@@ -49,16 +49,6 @@ let seq = 0;
 
 function call<T = Record<string, any>>(principal: Principal, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   return callSubgraph<T>({ url: handle.url, name: 'sinba', internalSecret: db.config.internalSecret }, principal, query, variables);
-}
-
-function errorOf(res: GraphQLResponse): { code?: unknown; field?: unknown; [k: string]: unknown } {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  return { ...(res.errors![0].extensions ?? {}), message: res.errors![0].message };
-}
-
-function ok<T>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  return res.data!;
 }
 
 async function count(table: string): Promise<number> {

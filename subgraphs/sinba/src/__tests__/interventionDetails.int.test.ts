@@ -2,7 +2,7 @@ import pino from 'pino';
 import type { Principal } from '../../../../shared/auth/principal';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
-import { callSubgraph, type GraphQLResponse } from '../../../../test/support/callSubgraph';
+import { callSubgraph, type GraphQLResponse, errorOf, ok } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startSinba } from '../server';
 import { makeFiscalCode } from '../../../../infra/demo/fiscalCodes';
@@ -36,16 +36,6 @@ let sinba: ModuleHandle;
 
 const call = (p: Principal, q: string, v: Record<string, unknown> = {}) =>
   callSubgraph<Record<string, any>>({ url: sinba.url, name: 'sinba', internalSecret: db.config.internalSecret }, p, q, v);
-
-function errorOf(res: GraphQLResponse): Record<string, unknown> {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  return { ...(res.errors![0].extensions ?? {}) };
-}
-
-function ok<T = Record<string, any>>(res: GraphQLResponse<T>): T {
-  if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-}
 
 async function count(table: string): Promise<number> {
   const rows = (await sinba.dataSource.query(`SELECT count(*)::int AS n FROM sinba.${table}`)) as { n: number }[];

@@ -4,7 +4,7 @@ import { getCodeList } from '../../../../shared/codes';
 import type { Principal } from '../../../../shared/auth/principal';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
 import { addDays } from '../../../../shared/time';
-import { callSubgraph, type GraphQLResponse } from '../../../../test/support/callSubgraph';
+import { callSubgraph, type GraphQLResponse, errorOf } from '../../../../test/support/callSubgraph';
 import { freePort } from '../../../../test/support/ports';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { fiscalCodeCheckCharacter } from '../../../../shared/rules/fiscalCode';
@@ -67,11 +67,6 @@ let seq = 0;
 
 function call<T = Record<string, any>>(principal: Principal, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   return callSubgraph<T>({ url: handle.url, name: 'sinba', internalSecret: db.config.internalSecret }, principal, query, variables);
-}
-
-function errorOf(res: GraphQLResponse): { code?: unknown; field?: unknown; [k: string]: unknown } {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  return { ...(res.errors![0].extensions ?? {}), message: res.errors![0].message };
 }
 
 function minorInput(overrides: Record<string, unknown> = {}) {

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { getCodeList } from '../../../../shared/codes';
 import type { Principal } from '../../../../shared/auth/principal';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { callSubgraph, type GraphQLResponse } from '../../../../test/support/callSubgraph';
+import { callSubgraph, type GraphQLResponse, errorOf } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startAsso } from '../../../asso/src/server';
 import { startSinba } from '../server';
@@ -35,11 +35,6 @@ const callSinba = (p: Principal, q: string, v: Record<string, unknown> = {}) =>
   callSubgraph<Record<string, any>>({ url: sinba.url, name: 'sinba', internalSecret: db.config.internalSecret }, p, q, v);
 const callAsso = (p: Principal, q: string, v: Record<string, unknown> = {}) =>
   callSubgraph<Record<string, any>>({ url: asso.url, name: 'asso', internalSecret: db.config.internalSecret }, p, q, v);
-
-function errorOf(res: GraphQLResponse): Record<string, unknown> {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  return { ...(res.errors![0].extensions ?? {}) };
-}
 
 async function interventionCount(): Promise<number> {
   const rows = (await sinba.dataSource.query('SELECT count(*)::int AS n FROM sinba.intervention')) as { n: number }[];
