@@ -168,7 +168,7 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     const principal = verifyUserToken(req.headers.authorization, config.jwt);
-    return { principal, requestId, internalTokens: new Map<string, string>() };
+    return { principal, requestId, internalTokens: new Map() };
   };
   registerDownloadRoutes(app, { server, contextFor });
   registerReportRoutes(app, { server, contextFor });

@@ -123,9 +123,7 @@ async function allQualityLines(run: ReturnType<typeof createRun>, ctx: GatewayCo
   let after: string | null = null;
   for (;;) {
     type Page = { nodes: QualityNode[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
-    // Fresh internal tokens for each page (same principal and request id): they live INTERNAL_TOKEN_TTL (60 s) and a long download outlived them (401 from the subgraph).
-    const pageCtx: GatewayContext = { ...ctx, internalTokens: new Map() };
-    const result: { data?: Record<string, Page> | null; errors?: readonly import('graphql').GraphQLFormattedError[] } = await run<Record<string, Page>>(pageCtx, query, { first: DATA_QUALITY_PAGE_SIZE, after });
+    const result: { data?: Record<string, Page> | null; errors?: readonly import('graphql').GraphQLFormattedError[] } = await run<Record<string, Page>>(ctx, query, { first: DATA_QUALITY_PAGE_SIZE, after });
     // Fields the privacy engine masked on some line (e.g. a structure operator's long-discharged minor) stay empty; any other error fails the list.
     const masked = (result.errors ?? []).every((e) => e.extensions?.code === 'UNAUTHORIZED_FIELD_OR_TYPE');
     if (!result.data?.[field] || !masked) return { errors: result.errors ?? [] };

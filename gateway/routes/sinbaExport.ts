@@ -74,8 +74,7 @@ export function registerSinbaExportRoutes(app: express.Express, deps: { server: 
     let started = false;
     try {
       for (;;) {
-        // Fresh internal tokens for each page (same principal and request id): they live 60 s and a long export outlives them.
-        const result: { data?: ExportPageData | null; errors?: readonly GraphQLFormattedError[] } = await run<ExportPageData>({ ...ctx, internalTokens: new Map() }, SINBA_EXPORT_QUERY, { record, first: SINBA_EXPORT_PAGE_SIZE, after });
+        const result: { data?: ExportPageData | null; errors?: readonly GraphQLFormattedError[] } = await run<ExportPageData>(ctx, SINBA_EXPORT_QUERY, { record, first: SINBA_EXPORT_PAGE_SIZE, after });
         const page = result.data?.sinbaExport;
         if (result.errors?.length || !page?.columns || !page.rows || !page.pageInfo) {
           if (!started) return sendError(res, result.errors ?? []);
