@@ -18,12 +18,7 @@
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { createLogger } from '../shared/logging/logger';
-import { loadConfig, withDatabase, type HubConfig } from '../shared/config/config';
-import { startAll } from '../infra/hub';
-import { migrateDatabase } from '../infra/db/migrate';
-import { signDevToken } from '../infra/token';
-import { freePorts } from '../test/support/ports';
+import { migratedConfig, startHubOnDatabase } from './support/hubOnDatabase';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DOWNLOADS = Number(process.env.BENCH_DOWNLOADS ?? 1);
@@ -56,19 +51,14 @@ const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math
 
 async function benchDatabase(adminUrl: string): Promise<void> {
   const name = new URL(adminUrl).pathname.slice(1);
-  const base = loadConfig({ ...process.env, DATABASE_URL: adminUrl, DEMO_DATA: '0', LOG_LEVEL: 'silent' });
-  await migrateDatabase(adminUrl, { rolePassword: base.database.rolePassword, manageRoles: base.database.manageRoles });
+  const base = await migratedConfig(adminUrl);
   const sql = new Client({ connectionString: adminUrl });
   await sql.connect();
   const counts = (await sql.query<Record<string, string>>('SELECT (SELECT count(*) FROM sinba.minor) AS minors, (SELECT count(*) FROM asmi.placement) AS placements, (SELECT count(*) FROM asso.structure) AS structures')).rows[0];
   await sql.end();
-  const [gw, sinba, asso, asmi] = await freePorts(4);
-  const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
-  const config: HubConfig = Object.freeze({ ...withDatabase(base, adminUrl), gatewayPort: gw, ports: { sinba, asso, asmi }, subgraphUrls: { sinba: local(sinba), asso: local(asso), asmi: local(asmi) } });
-  const hub = await startAll(config, createLogger('bench', 'silent'));
+  const hub = await startHubOnDatabase(base, adminUrl);
   try {
-    const token = signDevToken({ role: 'REGIONAL_ANALYST', sub: 'bench-analyst' }, config.jwt.secret, { issuer: config.jwt.issuer, audience: config.jwt.audience });
-    const url = hub.gateway.url;
+    const { url, analystToken: token } = hub;
     console.log(`\n${name}: ${counts.minors} minors, ${counts.placements} placements, ${counts.structures} structures; ${RUNS} timed requests per line (median, max)`);
     const rows: [string, number, number, string][] = [];
     for (const [label, query] of [

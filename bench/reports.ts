@@ -17,12 +17,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { createLogger } from '../shared/logging/logger';
-import { loadConfig, withDatabase, type HubConfig } from '../shared/config/config';
-import { startAll } from '../infra/hub';
-import { migrateDatabase } from '../infra/db/migrate';
-import { signDevToken } from '../infra/token';
-import { freePorts } from '../test/support/ports';
+import { migratedConfig, startHubOnDatabase } from './support/hubOnDatabase';
 import { addDays } from '../shared/time';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -101,9 +96,7 @@ async function measure(url: string, token: string, name: ReportName, label: stri
 }
 
 async function benchDatabase(adminUrl: string): Promise<SizeResult> {
-  const base = loadConfig({ ...process.env, DATABASE_URL: adminUrl, DEMO_DATA: '0', LOG_LEVEL: 'silent' });
-  // Later migrations (e.g. report indexes) apply to an older generated database too; idempotent.
-  await migrateDatabase(adminUrl, { rolePassword: base.database.rolePassword, manageRoles: base.database.manageRoles });
+  const base = await migratedConfig(adminUrl);
   const sql = new Client({ connectionString: adminUrl });
   await sql.connect();
   let facts: { minors: number; placements: number; interventions: number; structures: number; last: string; stockOnLast: number; openCasesOnLast: number };
@@ -132,13 +125,9 @@ async function benchDatabase(adminUrl: string): Promise<SizeResult> {
   }
   if (!facts.placements || !facts.last) throw new Error(`${new URL(adminUrl).pathname.slice(1)} has no placements: fill it with npm run generate`);
 
-  const [gw, sinba, asso, asmi] = await freePorts(4);
-  const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
-  const config: HubConfig = Object.freeze({ ...withDatabase(base, adminUrl), gatewayPort: gw, ports: { sinba, asso, asmi }, subgraphUrls: { sinba: local(sinba), asso: local(asso), asmi: local(asmi) } });
-  const hub = await startAll(config, createLogger('bench', 'silent'));
+  const hub = await startHubOnDatabase(base, adminUrl);
   try {
-    const token = signDevToken({ role: 'REGIONAL_ANALYST', sub: 'bench-analyst' }, config.jwt.secret, { issuer: config.jwt.issuer, audience: config.jwt.audience });
-    const url = hub.gateway.url;
+    const { url, analystToken: token } = hub;
     // Dates spread over the last two years of the history (every quarter end-ish), one year of flows ending on each.
     const dates = Array.from({ length: 6 }, (_, i) => addDays(facts.last, -i * 120));
     const stockVars = dates.map((on) => ({ on }));
