@@ -10,8 +10,8 @@ const ROOT = path.join(__dirname, '..');
 export const WEB_DIR = path.join(ROOT, 'web');
 export const WEB_DIST_INDEX = path.join(WEB_DIR, 'dist', 'index.html');
 
-/** Sources of the client: web/src, its html and config, and the shared fiscal-code rule it imports. */
-const SOURCES = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, 'index.html'), path.join(WEB_DIR, 'vite.config.ts'), path.join(ROOT, 'shared', 'rules', 'fiscalCode.ts')];
+/** Sources of the client: web/src, its html and config, and the shared fiscal-code rule and date arithmetic it imports. */
+const SOURCES = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, 'index.html'), path.join(WEB_DIR, 'vite.config.ts'), path.join(ROOT, 'shared', 'rules', 'fiscalCode.ts'), path.join(ROOT, 'shared', 'time.ts')];
 
 function newestMtime(p: string): number {
   let st: fs.Stats;
