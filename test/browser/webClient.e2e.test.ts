@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureWebClient } from '../../infra/webClient';
+import { addDays, todayInRome } from '../../shared/time';
 import { expectNoErrors, nextFiscalCode, registerActiveStructure } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/startHub';
 
@@ -22,12 +23,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(__dirname, '..', '..', 'docs', 'screenshots') : path.join(__dirname, '..', 'artifacts', 'screenshots');
 const STRUCTURE = 'WEB-C01';
 
-function todayInRome(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-function daysBefore(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
+const daysBefore = (date: string, days: number): string => addDays(date, -days);
 
 // Building the client, starting the hub and Chromium take longer than jest's default 5 s.
 jest.setTimeout(300_000);
