@@ -27,6 +27,11 @@ export function createFormatError(logger: Logger) {
     const code = formatted.extensions?.code;
     if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
+        // A variable the GraphQL layer itself refused (a Date like 2024-02-30, a wrong enum): name the field too (API.md).
+        const field = fieldOfVariableError(formatted.message);
+        if (field) extensions.field = field;
+      }
       return { ...formatted, extensions };
     }
     if (formatted.message.startsWith(TOO_COMPLEX_MARKER)) {
@@ -44,6 +49,21 @@ export function createFormatError(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * The input field of a variable-coercion error (graphql-js: `Variable "$input"
+ * got invalid value … at "input.endDate"; …`): the path inside a mutation's
+ * `$input` object ("endDate", "otherIdentifier.value") as the services name
+ * fields, otherwise the whole path from the variable ("filter.startedFrom",
+ * "on"). Undefined for any other message.
+ */
+export function fieldOfVariableError(message: string): string | undefined {
+  const m = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; /s.exec(message);
+  if (!m) return undefined;
+  const [, variable, at] = m;
+  if (!at) return variable;
+  return variable === 'input' && at.startsWith('input.') ? at.slice('input.'.length) : at;
 }
 
 /**

@@ -362,6 +362,14 @@ describe('closeCase', () => {
     expect(res.data!.closeCase).toEqual({ id: caseId, endDate: '2024-05-31', closureReason: closureReason() });
   });
 
+  it('refuses a date that does not exist (30 February) with BAD_USER_INPUT naming the field, and keeps the case open', async () => {
+    const minorId = await registerMinor();
+    const caseId = await openCase(SW_A, minorId, '2024-01-10');
+    const res = await call(SW_A, CLOSE, { input: { caseId, endDate: '2024-02-30', closureReason: closureReason() } });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endDate' });
+    expect(await handle.dataSource.query('SELECT end_date FROM sinba."case" WHERE id = $1', [caseId])).toEqual([{ end_date: null }]);
+  });
+
   it('refuses other services and roles with FORBIDDEN', async () => {
     const minorId = await registerMinor();
     const caseId = await openCase(SW_A, minorId);

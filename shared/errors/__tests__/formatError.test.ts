@@ -1,0 +1,20 @@
+import pino from 'pino';
+import { createFormatError, fieldOfVariableError } from '../formatError';
+
+describe('variable-coercion errors name the offending field (API.md: BAD_USER_INPUT with extensions.field)', () => {
+  it('reads the path inside a mutation input, or the whole path from another variable', () => {
+    expect(fieldOfVariableError('Variable "$input" got invalid value "2024-02-30" at "input.endDate"; Expected type "Date". Not a valid date')).toBe('endDate');
+    expect(fieldOfVariableError('Variable "$input" got invalid value "X" at "input.otherIdentifier.kind"; Value "X" does not exist in "OtherIdentifierKind" enum.')).toBe('otherIdentifier.kind');
+    expect(fieldOfVariableError('Variable "$filter" got invalid value "2024-13-01" at "filter.startedFrom"; Expected type "Date".')).toBe('filter.startedFrom');
+    expect(fieldOfVariableError('Variable "$on" got invalid value "tomorrow"; Expected type "Date".')).toBe('on');
+    expect(fieldOfVariableError('The end date precedes the start date')).toBeUndefined();
+  });
+
+  it('adds the field to a BAD_USER_INPUT that has none, and leaves a service-given field alone', () => {
+    const format = createFormatError(pino({ level: 'silent' }));
+    const coerced = format({ message: 'Variable "$input" got invalid value "2024-02-30" at "input.endDate"; Expected type "Date".', extensions: { code: 'BAD_USER_INPUT' } }, null);
+    expect(coerced.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'endDate' });
+    const fromService = format({ message: 'Variable "$input" looks odd; whatever', extensions: { code: 'BAD_USER_INPUT', field: 'startDate' } }, null);
+    expect(fromService.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'startDate' });
+  });
+});
