@@ -13,6 +13,7 @@ import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../auth/internalToke
 import type { Principal } from '../auth/principal';
 import { createFormatError } from '../errors/formatError';
 import { DateScalar } from './scalars';
+import { withWriteTrail, writeTrailPlugin } from '../audit/writeTrail';
 import type { DataSource } from 'typeorm';
 import type { StatementCounter } from '../db/statementCounter';
 
@@ -62,14 +63,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: { Date: DateScalar, ...options.resolvers } as GraphQLResolverMap<unknown> }]);
+  // Every root mutation field runs in its own write record, sent to the gateway for the audit trail (PRIVACY.md §7).
+  const schema = withWriteTrail(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: { Date: DateScalar, ...options.resolvers } as GraphQLResolverMap<unknown> }]));
   const server = new ApolloServer<TContext>({
     schema,
     introspection: options.introspection,
     formatError: createFormatError(options.logger),
     logger: options.logger,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), writeTrailPlugin<TContext>()],
   });
   await server.start();
 
