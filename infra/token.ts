@@ -1,36 +1,14 @@
-import jwt from 'jsonwebtoken';
-import { loadConfig } from '../shared/config/config';
-import { isUserRole, USER_ROLES } from '../shared/auth/principal';
-
 /**
  * `npm run token -- --role SOCIAL_WORKER --service <id>` (also --structure,
  * --territory 058,059, --sub, --ttl seconds): prints a development JWT signed
- * with JWT_SECRET (HS256). Refused in production: real tokens come from the
- * regional identity provider.
+ * with JWT_SECRET (HS256, shared/auth/devToken.ts). Refused in production:
+ * real tokens come from the regional identity provider.
  */
-export function signDevToken(args: { role: string; sub?: string; service?: string; structure?: string; territory?: string; ttl?: number }, secret: string, extra: { issuer?: string; audience?: string } = {}): string {
-  if (!isUserRole(args.role)) throw new Error(`--role must be one of ${USER_ROLES.join(', ')}`);
-  const claims: Record<string, unknown> = { role: args.role };
-  if (args.role === 'SOCIAL_WORKER') {
-    if (!args.service) throw new Error('SOCIAL_WORKER needs --service <serviceId>');
-    claims.serviceId = args.service;
-  }
-  if (args.role === 'STRUCTURE_OPERATOR') {
-    if (!args.structure) throw new Error('STRUCTURE_OPERATOR needs --structure <code>');
-    claims.structureCode = args.structure;
-  }
-  if (args.role === 'SUPERVISOR') {
-    if (!args.territory) throw new Error('SUPERVISOR needs --territory 058,059');
-    claims.territory = args.territory.split(',').map((t) => t.trim());
-  }
-  return jwt.sign(claims, secret, {
-    algorithm: 'HS256',
-    subject: args.sub ?? `dev-${args.role.toLowerCase()}`,
-    expiresIn: args.ttl ?? 8 * 3600,
-    ...(extra.issuer ? { issuer: extra.issuer } : {}),
-    ...(extra.audience ? { audience: extra.audience } : {}),
-  });
-}
+import { loadConfig } from '../shared/config/config';
+import { signDevToken } from '../shared/auth/devToken';
+
+/** Kept for callers of infra/: the function lives in shared/auth/devToken.ts. */
+export { signDevToken };
 
 function parseArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import type express from 'express';
 import { DEV_DEFAULTS, type HubConfig } from '../../shared/config/config';
-import { signDevToken } from '../../infra/token';
+import { signDevToken } from '../../shared/auth/devToken';
 
 /** Lifetime of a development token for the web client (a working day). */
 export const DEV_TOKEN_TTL_SECONDS = 8 * 3600;
@@ -18,7 +18,7 @@ export function devTokensAllowed(config: HubConfig): boolean {
 /**
  * `POST /dev/token {structureCode}` → `{ token }`: a STRUCTURE_OPERATOR token
  * for the web client's development sign-in page, signed like `npm run token`
- * (infra/token.ts). Never for another role. `GET /dev/token` tells the client
+ * (shared/auth/devToken.ts). Never for another role. `GET /dev/token` tells the client
  * the route exists. Neither route is registered when devTokensAllowed is false.
  */
 export function registerDevTokenRoutes(app: express.Express, config: HubConfig): void {

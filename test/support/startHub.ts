@@ -2,7 +2,7 @@ import { createLogger } from '../../shared/logging/logger';
 import type { HubConfig } from '../../shared/config/config';
 import type { Clock } from '../../shared/time';
 import { startAll, type HubHandle } from '../../infra/hub';
-import { signDevToken } from '../../infra/token';
+import { signDevToken } from '../../shared/auth/devToken';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 import { freePorts } from './ports';
 
