@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { startTestHub, type TestHub } from '../support/startHub';
-import { expectNoErrors, registerActiveStructure } from '../support/fixtures';
+import { registerActiveStructure } from '../support/fixtures';
+import { covers } from '../support/coverage';
 
 describe('act documents through the gateway (seed 002)', () => {
   let hub: TestHub;
@@ -15,14 +16,13 @@ describe('act documents through the gateway (seed 002)', () => {
   it('uploads a PDF through GraphQL and serves it back, byte for byte, at /documents/acts/:id', async () => {
     const sup = hub.token({ role: 'SUPERVISOR', sub: 'sup', territory: '058' });
     const acts = await hub.gql<{ structure: { acts: { id: string }[] } }>(undefined, '{ structure(code: "DOC-1") { acts { id } } }');
-    const actId = acts.data!.structure.acts[0].id;
+    const actId = covers<{ acts: { id: string }[] }>('Query.structure', 'ANONYMOUS', acts).acts[0].id;
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200_000, 7), Buffer.from('\n%%EOF\n')]);
     const up = await hub.gql(sup, 'mutation($input: RecordActDocumentInput!) { recordActDocument(input: $input) { filename sizeBytes sha256 } }', {
       input: { actId, filename: 'autorizzazione.pdf', contentBase64: pdf.toString('base64') },
     });
-    expectNoErrors(up);
     const sha = createHash('sha256').update(pdf).digest('hex');
-    expect(up.data!.recordActDocument).toEqual({ filename: 'autorizzazione.pdf', sizeBytes: pdf.length, sha256: sha });
+    expect(covers('Mutation.recordActDocument', 'SUPERVISOR', up)).toEqual({ filename: 'autorizzazione.pdf', sizeBytes: pdf.length, sha256: sha });
 
     const res = await fetch(hub.url.replace(/\/graphql$/, `/documents/acts/${actId}`));
     expect(res.status).toBe(200);

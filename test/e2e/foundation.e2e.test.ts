@@ -1,6 +1,7 @@
 import { INTERNAL_TOKEN_HEADER } from '../../shared/auth/internalToken';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, firstCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { covers } from '../support/coverage';
 import { addDays } from '../../shared/time';
 
 const HISTORY = `query History($id: ID!) {
@@ -29,8 +30,9 @@ describe('the hub end to end (issue: foundation)', () => {
 
   it('serves the public code lists without a token', async () => {
     const res = await hub.gql<{ codes: { code: string }[] }>(undefined, '{ codes(list: "ACT_KIND") { code label } }');
-    expectNoErrors(res);
-    expect(res.data!.codes.map((c) => c.code)).toEqual(expect.arrayContaining(['AUTHORISATION', 'SUSPENSION', 'REVOCATION']));
+    expect(covers<{ code: string }[]>('Query.codes', 'ANONYMOUS', res).map((c) => c.code)).toEqual(expect.arrayContaining(['AUTHORISATION', 'SUSPENSION', 'REVOCATION']));
+    const lists = covers<string[]>('Query.codeLists', 'ANONYMOUS', await hub.gql(undefined, '{ codeLists }'));
+    expect(lists).toEqual(expect.arrayContaining(['ACT_KIND', 'STRUCTURE_TYPE', 'ABSENCE_KIND']));
   });
 
   it('social worker registers a minor and opens a case, supervisor authorises a structure, the structure admits the minor, and one query returns the whole history', async () => {
@@ -40,7 +42,7 @@ describe('the hub end to end (issue: foundation)', () => {
     const admit = await hub.gql<{ admitMinor: { id: string; kind: string } }>(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id kind admissionDate } }', {
       input: { minorId, structureCode: 'E2E-C001', admissionDate: '2024-03-01', kind: 'ORDINARY', referringService: 'S-E2E-1' },
     });
-    expectNoErrors(admit);
+    expect(covers('Mutation.admitMinor', 'STRUCTURE_OPERATOR', admit)).toMatchObject({ id: expect.any(String), kind: 'ORDINARY', admissionDate: '2024-03-01' });
 
     const sw = hub.token({ role: 'SOCIAL_WORKER', sub: 'sw-1', service: 'S-E2E-1' });
     const res = await hub.gql(sw, HISTORY, { id: minorId });

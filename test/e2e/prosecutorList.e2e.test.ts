@@ -3,6 +3,7 @@ import { PROSECUTOR_LIST_COLUMNS, PROSECUTOR_LIST_QUERY, type ProsecutorListData
 import { parseCsv } from '../support/csv';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { covers } from '../support/coverage';
 
 /*
  * The six-monthly prosecutor list (L. 184/1983 art. 9) through the gateway:
@@ -54,7 +55,7 @@ describe('prosecutor list through the gateway', () => {
 
   it('shows identity where the operator still hosts the minor, and only the row id and a note where HOSTING has lapsed', async () => {
     const res = await listQuery(op);
-    const list = res.data!.prosecutorList!;
+    const list = covers<ProsecutorListData>('Query.prosecutorList', 'STRUCTURE_OPERATOR', res);
     expect(list.rows.map((r) => r.id)).toEqual([m.lapsed.placementId, m.recent.placementId, m.present.placementId]);
     const [lapsed, recent, present] = list.rows;
     expect(present).toMatchObject({
@@ -171,8 +172,7 @@ describe('prosecutor list through the gateway', () => {
     it('gives a regional analyst the pseudonymous lines of the region, never the minor', async () => {
       const analyst = hub.token({ role: 'REGIONAL_ANALYST', sub: 'an' });
       const res = await hub.gql<{ placementQualityIssues: { nodes: Record<string, unknown>[] } }>(analyst, ISSUES);
-      expectNoErrors(res);
-      expect(res.data!.placementQualityIssues.nodes).toEqual([{ placementId: noCase.placementId, minorPseudonym: expect.stringMatching(/^[A-Z2-7]{32}$/), structureCode: 'PL-F', flag: 'NO_OPEN_CASE', since: '2024-07-01' }]);
+      expect(covers('Query.placementQualityIssues', 'REGIONAL_ANALYST', res).nodes).toEqual([{ placementId: noCase.placementId, minorPseudonym: expect.stringMatching(/^[A-Z2-7]{32}$/), structureCode: 'PL-F', flag: 'NO_OPEN_CASE', since: '2024-07-01' }]);
       const withMinor = await hub.gql(analyst, '{ placementQualityIssues { nodes { flag minor { id } } } }');
       expect(withMinor.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', dataClass: 'PLACEMENT' });
       expect(withMinor.text).not.toContain(noCase.minorId);
@@ -191,8 +191,7 @@ describe('prosecutor list through the gateway', () => {
     it('shows the flag on the placement to its operator', async () => {
       const opF = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-f', structure: 'PL-F' });
       const res = await hub.gql<{ placement: { qualityFlags: string[] } }>(opF, 'query($id: ID!) { placement(id: $id) { qualityFlags } }', { id: noCase.placementId });
-      expectNoErrors(res);
-      expect(res.data!.placement.qualityFlags).toEqual(['NO_OPEN_CASE']);
+      expect(covers('Query.placement', 'STRUCTURE_OPERATOR', res).qualityFlags).toEqual(['NO_OPEN_CASE']);
     });
   });
 });

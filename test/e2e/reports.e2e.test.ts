@@ -7,6 +7,7 @@ import { ageBandOf, ageBandSql, durationBandOf, durationBandSql } from '../../sh
 import { ageOn } from '../../shared/time';
 import { callSubgraph } from '../support/callSubgraph';
 import { expectNoErrors, registerActiveStructure } from '../support/fixtures';
+import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { parseCsv } from '../support/csv';
 
@@ -86,8 +87,7 @@ describe('regional reports through the gateway (issue 8)', () => {
   describe('counts', () => {
     it('stock on D: admitted on D in, discharged on D out, discharged D+1 in, a transfer on D counted once', async () => {
       const res = await hub.gql<{ placementStock: ReportResult }>(analyst, STOCK, { on: D, groupBy: [] });
-      expectNoErrors(res);
-      expect(res.data!.placementStock.total).toBe(27);
+      expect(covers('Query.placementStock', 'REGIONAL_ANALYST', res).total).toBe(27);
       const byProvince = await hub.gql<{ placementStock: ReportResult }>(analyst, STOCK, { on: D, groupBy: ['PROVINCE'] });
       expect(byProvince.data!.placementStock.rows).toEqual([
         { keys: ['058'], count: 20, suppressed: false },
@@ -112,7 +112,7 @@ describe('regional reports through the gateway (issue 8)', () => {
 
     it('flows across the period boundaries: events dated on the first and the last day are in, the day before and after are out', async () => {
       const entries = await hub.gql<{ placementFlows: ReportResult }>(analyst, FLOWS, { from: '2024-01-01', to: D, direction: 'ENTRIES', groupBy: [] });
-      expectNoErrors(entries);
+      covers('Query.placementFlows', 'REGIONAL_ANALYST', entries);
       // TRANSFER first placements (2024-01-01) + ON_D + TRANSFER second placements (D); not DIS_D (2023-12-31), not ADM_D1
       expect(entries.data!.placementFlows.total).toBe(15);
       const exits = await hub.gql<{ placementFlows: ReportResult }>(analyst, FLOWS, { from: '2024-01-01', to: D, direction: 'EXITS', groupBy: ['DISCHARGE_OUTCOME'] });
@@ -150,8 +150,7 @@ describe('regional reports through the gateway (issue 8)', () => {
       }
       for (let i = 0; i < 5; i++) await openCase(await insertMinor('2010-05-05', 'M'), 'S-RPT-1', '2023-01-01', D); // closed on D: out
       const res = await hub.gql<{ caseStock: ReportResult }>(analyst, CASES, { on: D, groupBy: ['SERVICE'] });
-      expectNoErrors(res);
-      expect(res.data!.caseStock.total).toBe(6);
+      expect(covers('Query.caseStock', 'REGIONAL_ANALYST', res).total).toBe(6);
       expect(res.data!.caseStock.rows).toEqual([
         { keys: ['S-RPT-1'], count: 6, suppressed: false },
         { keys: ['S-RPT-2'], count: 5, suppressed: false },
@@ -272,8 +271,7 @@ describe('regional reports through the gateway (issue 8)', () => {
     it('is scoped like the other reports: a supervisor its provinces, an operator its structure', async () => {
       const Q = 'query { istatResidentialTable(year: 2024) { rows { structure { code capacity } hosted { count } } } }';
       const sup = await hub.gql<{ istatResidentialTable: { rows: any[] } }>(hub.token({ role: 'SUPERVISOR', sub: 'sup-059', territory: '059' }), Q);
-      expectNoErrors(sup);
-      expect(sup.data!.istatResidentialTable.rows).toEqual([{ structure: { code: 'RPT-B', capacity: 8 }, hosted: { count: 7 } }]);
+      expect(covers('Query.istatResidentialTable', 'SUPERVISOR', sup).rows).toEqual([{ structure: { code: 'RPT-B', capacity: 8 }, hosted: { count: 7 } }]);
       const op = await hub.gql<{ istatResidentialTable: { rows: any[] } }>(hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-a', structure: 'RPT-A' }), Q);
       expectNoErrors(op);
       expect(op.data!.istatResidentialTable.rows).toEqual([{ structure: { code: 'RPT-A', capacity: 10 }, hosted: { count: 20 } }]);
@@ -353,7 +351,7 @@ describe('regional reports through the gateway (issue 8)', () => {
       const asmi = hub.handle.modules.asmi.counter;
       asmi.reset();
       const before = await hub.gql<{ structures: { nodes: any[] } }>(analyst, VIEW);
-      expectNoErrors(before);
+      covers('Query.structures', 'REGIONAL_ANALYST', before);
       const statementsBefore = asmi.value;
       const planBefore = plans[plans.length - 1];
       expect(before.data!.structures.nodes.find((n) => n.code === 'RPT-B')).toMatchObject({ capacity: 8, occupancy: 7 });

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { pseudonymOf } from '../../shared/privacy/pseudonym';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { covers } from '../support/coverage';
 
 /**
  * The main SINBA flows end to end through the gateway (issue 5): three
@@ -44,33 +45,30 @@ describe('SINBA flows end to end (issue 5)', () => {
     const res = await hub.gql<{ registerMinor: { id: string } }>(token, REGISTER, {
       input: { fiscalCode: nextFiscalCode(birthDate, sex), firstName: person.firstName, lastName: person.lastName, birthDate, sex, citizenship: '100' },
     });
-    expectNoErrors(res);
-    return res.data!.registerMinor.id;
+    return covers<{ id: string }>('Mutation.registerMinor', 'SOCIAL_WORKER', res).id;
   }
 
   it('referral → case → interventions (placement, siblings) → end → closure', async () => {
     const token = sw('S-FLOW-1');
     const minorId = await register(token, { firstName: 'Sara', lastName: 'Percorso' });
     const siblingId = await register(token, { firstName: 'Elia', lastName: 'Percorso', sex: 'M' });
-    expectNoErrors(await hub.gql(token, REFERRAL, { input: { minorId, date: '2024-01-05', source: 'SCHOOL', duringPregnancy: false } }));
+    expect(covers('Mutation.recordReferral', 'SOCIAL_WORKER', await hub.gql(token, REFERRAL, { input: { minorId, date: '2024-01-05', source: 'SCHOOL', duringPregnancy: false } })).id).toEqual(expect.any(String));
     const opened = await hub.gql<{ openCase: { id: string } }>(token, OPEN, { input: { minorId, startDate: '2024-01-10' } });
-    expectNoErrors(opened);
+    expect(covers('Mutation.openCase', 'SOCIAL_WORKER', opened)).toMatchObject({ serviceId: 'S-FLOW-1', startDate: '2024-01-10', coManagementReason: null });
     const caseId = opened.data!.openCase.id;
     expectNoErrors(await hub.gql(token, OPEN, { input: { minorId: siblingId, startDate: '2024-01-10' } }));
 
     const placement = await hub.gql<{ addIntervention: { id: string } }>(token, ADD, { input: { caseId, type: 'FAMILY_COMMUNITY', startDate: '2024-02-01', structureCode: 'E2E-SF01' } });
-    expectNoErrors(placement);
-    expect(placement.data!.addIntervention).toMatchObject({ group: '3.9.6', structureEntryDate: '2024-02-01', structure: { code: 'E2E-SF01', name: 'Comunità E2E-SF01' } });
+    expect(covers('Mutation.addIntervention', 'SOCIAL_WORKER', placement)).toMatchObject({ group: '3.9.6', structureEntryDate: '2024-02-01', structure: { code: 'E2E-SF01', name: 'Comunità E2E-SF01' } });
     const family = await hub.gql<{ addIntervention: { id: string; beneficiaryCount: number } }>(token, ADD, {
       input: { caseId, type: 'FAMILY_RELATIONSHIP_SUPPORT', startDate: '2024-02-15', siblingMinorIds: [siblingId] },
     });
     expectNoErrors(family);
     expect(family.data!.addIntervention.beneficiaryCount).toBe(2);
-    expectNoErrors(await hub.gql(token, END, { input: { interventionId: placement.data!.addIntervention.id, endDate: '2024-05-31' } }));
+    expect(covers('Mutation.endIntervention', 'SOCIAL_WORKER', await hub.gql(token, END, { input: { interventionId: placement.data!.addIntervention.id, endDate: '2024-05-31' } }))).toEqual({ id: placement.data!.addIntervention.id, endDate: '2024-05-31' });
 
     const history = await hub.gql(token, HISTORY, { id: minorId });
-    expectNoErrors(history);
-    expect(history.data!.minor).toMatchObject({
+    expect(covers('Query.minor', 'SOCIAL_WORKER', history)).toMatchObject({
       firstName: 'Sara',
       referrals: [{ date: '2024-01-05', source: 'SCHOOL', duringPregnancy: false, serviceId: 'S-FLOW-1' }],
       cases: [{ serviceId: 'S-FLOW-1', startDate: '2024-01-10', endDate: null }],
@@ -87,8 +85,7 @@ describe('SINBA flows end to end (issue 5)', () => {
 
     expectNoErrors(await hub.gql(token, END, { input: { interventionId: family.data!.addIntervention.id, endDate: '2024-06-01' } }));
     const closed = await hub.gql(token, CLOSE, { input: { caseId, endDate: '2024-06-10', closureReason: 'PROJECT_COMPLETED' } });
-    expectNoErrors(closed);
-    expect(closed.data!.closeCase.id).toBe(caseId);
+    expect(covers('Mutation.closeCase', 'SOCIAL_WORKER', closed).id).toBe(caseId);
     const late = await hub.gql(token, ADD, { input: { caseId, type: 'HOME_CARE', startDate: '2024-06-11' } });
     expect(late.errors?.[0]?.extensions?.code).toBe('CASE_CLOSED');
     // Closed before today: no longer CASE_HOLDER, the record is masked (PRIVACY.md §3).
@@ -100,8 +97,7 @@ describe('SINBA flows end to end (issue 5)', () => {
   it('unborn child registered, case opened before birth, identity completed at birth (seed 003 §3.2.1)', async () => {
     const token = sw('S-FLOW-2');
     const unborn = await hub.gql<{ registerUnborn: { id: string } }>(token, 'mutation U($input: RegisterUnbornInput!) { registerUnborn(input: $input) { id } }', { input: { expectedBirthDate: '2024-08-01' } });
-    expectNoErrors(unborn);
-    const minorId = unborn.data!.registerUnborn.id;
+    const minorId = covers<{ id: string }>('Mutation.registerUnborn', 'SOCIAL_WORKER', unborn).id;
     expectNoErrors(await hub.gql(token, REFERRAL, { input: { minorId, date: '2024-02-20', source: 'HEALTH_SERVICE', duringPregnancy: true } }));
     const tooEarly = await hub.gql(token, OPEN, { input: { minorId, startDate: '2023-09-30' } });
     expect(tooEarly.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_DATE_RANGE', field: 'startDate' });
@@ -115,7 +111,7 @@ describe('SINBA flows end to end (issue 5)', () => {
     const born = await hub.gql(token, 'mutation B($input: CompleteBirthInput!) { completeBirth(input: $input) { id } }', {
       input: { minorId, firstName: 'Nuovo', lastName: 'Nato', birthDate: '2024-06-10', sex: 'M', fiscalCode, birthMunicipality: '058091', residenceMunicipality: '058091' },
     });
-    expectNoErrors(born);
+    expect(covers('Mutation.completeBirth', 'SOCIAL_WORKER', born)).toEqual({ id: minorId });
     const afterBirth = await hub.gql(token, HISTORY, { id: minorId });
     expectNoErrors(afterBirth);
     expect(afterBirth.data!.minor).toMatchObject({
@@ -139,7 +135,7 @@ describe('SINBA flows end to end (issue 5)', () => {
     const moved = await hub.gql<{ transferCase: { id: string } }>(from, 'mutation T($input: TransferCaseInput!) { transferCase(input: $input) { id } }', {
       input: { caseId, toServiceId: 'S-TR-B', transferDate: '2024-06-01' },
     });
-    expectNoErrors(moved);
+    expect(covers('Mutation.transferCase', 'SOCIAL_WORKER', moved).id).toEqual(expect.any(String));
 
     const seen = await hub.gql(to, HISTORY, { id: minorId });
     expectNoErrors(seen);
@@ -187,12 +183,10 @@ describe('SINBA flows end to end (issue 5)', () => {
     expectNoErrors(await hub.gql(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId: hosted.minorId, structureCode: 'E2E-SF01', admissionDate: '2024-05-01', kind: 'ORDINARY' } }));
 
     const bySw = await hub.gql<{ searchMinors: { nodes: { id: string; lastName: string }[] } }>(sw('S-SR-A'), SEARCH, { filter: { name: 'GRETA' } });
-    expectNoErrors(bySw);
-    expect(bySw.data!.searchMinors.nodes.map((n) => n.lastName).sort()).toEqual(['Altrove', 'Cercata']);
+    expect(covers<{ nodes: { lastName: string }[] }>('Query.searchMinors', 'SOCIAL_WORKER', bySw).nodes.map((n) => n.lastName).sort()).toEqual(['Altrove', 'Cercata']);
 
     const bySo = await hub.gql<{ searchMinors: { nodes: { id: string; firstName: string; lastName: string }[] } }>(so, SEARCH, { filter: { name: 'greta' } });
-    expectNoErrors(bySo);
-    expect(bySo.data!.searchMinors.nodes).toEqual([{ id: hosted.minorId, firstName: 'Greta', lastName: 'Cercata' }]);
+    expect(covers('Query.searchMinors', 'STRUCTURE_OPERATOR', bySo).nodes).toEqual([{ id: hosted.minorId, firstName: 'Greta', lastName: 'Cercata' }]);
     expect(bySo.data!.searchMinors.nodes.map((n) => n.id)).not.toContain(notHosted.minorId);
 
     const byAnalyst = await hub.gql<{ searchMinors: { nodes: unknown[] } }>(hub.token({ role: 'REGIONAL_ANALYST', sub: 'an-1' }), SEARCH, { filter: { name: 'greta' } });

@@ -9,6 +9,7 @@
  */
 import { startTestHub, type GatewayResponse, type TestHub } from '../support/startHub';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { covers } from '../support/coverage';
 
 // The machine is shared: starting the hub and the single requests may take longer than Jest's 5 s default.
 jest.setTimeout(60_000);
@@ -63,18 +64,18 @@ describe('seed 003 §3.3–§3.11 record through the gateway (PRIVACY.md §4: AB
     const m = await registerMinorWithCase(hub, 'S-REC', { firstName: 'Violetta' });
     minorId = m.minorId;
     holder = hub.token({ role: 'SOCIAL_WORKER', sub: 'sw-S-REC', service: 'S-REC' });
-    const w = async (mutation: string, input: Record<string, unknown>) => expectNoErrors(await hub.gql(holder, mutation, { input }));
-    await w('mutation($input: RecordViolenceInput!) { recordViolence(input: $input) { id } }', { minorId, knowledgeDate: '2023-03-03', types: ['SEXUAL_VIOLENCE'], detectedBy: 'TEACHER' });
-    await w('mutation($input: RecordCourtOrderInput!) { recordCourtOrder(input: $input) { id } }', {
+    const w = (mutation: string, input: Record<string, unknown>) => hub.gql(holder, mutation, { input });
+    covers('Mutation.recordViolence', 'SOCIAL_WORKER', await w('mutation($input: RecordViolenceInput!) { recordViolence(input: $input) { id } }', { minorId, knowledgeDate: '2023-03-03', types: ['SEXUAL_VIOLENCE'], detectedBy: 'TEACHER' }));
+    covers('Mutation.recordCourtOrder', 'SOCIAL_WORKER', await w('mutation($input: RecordCourtOrderInput!) { recordCourtOrder(input: $input) { id } }', {
       minorId, caseId: m.caseId, authority: 'JUVENILE_COURT', kind: 'DECREE', number: COURT_NUMBER, date: '2023-04-01', effects: ['PARENTAL_RESPONSIBILITY_LIMITED', 'COMMUNITY_PLACEMENT'],
-    });
-    await w('mutation($input: AddFamilyMemberInput!) { addFamilyMember(input: $input) { id } }', { minorId, relation: 'MOTHER', firstName: MOTHER_NAME, lastName: 'Rossi', cohabiting: true });
-    await w('mutation($input: HealthDataInput!) { recordHealthData(input: $input) { law104 } }', { minorId, law104: true, law104Date: '2022-09-01' });
-    await w('mutation($input: AddMinorProblemInput!) { addMinorProblem(input: $input) { id } }', { minorId, code: 'MENTAL_DISABILITY', startDate: '2022-10-01' });
-    await w('mutation($input: AddMinorProblemInput!) { addMinorProblem(input: $input) { id } }', { minorId, code: 'CONFIRMED_VIOLENCE_VICTIM', startDate: '2023-03-10' });
-    await w('mutation($input: AddFamilyProblemInput!) { addFamilyProblem(input: $input) { id } }', { minorId, code: 'ABUSING', startDate: '2023-03-10' });
-    await w('mutation($input: RecordCoPlanningInput!) { recordCoPlanning(input: $input) { id } }', { minorId, startDate: '2023-05-01', partners: ['NPIA', 'SCHOOL'], outcome: 'MALTREATMENT_VICTIM' });
-    await w('mutation($input: AdditionalDataInput!) { recordAdditionalData(input: $input) { minor { id } } }', { minorId, schoolingLevel: 'PRIMARY' });
+    }));
+    covers('Mutation.addFamilyMember', 'SOCIAL_WORKER', await w('mutation($input: AddFamilyMemberInput!) { addFamilyMember(input: $input) { id } }', { minorId, relation: 'MOTHER', firstName: MOTHER_NAME, lastName: 'Rossi', cohabiting: true }));
+    covers('Mutation.recordHealthData', 'SOCIAL_WORKER', await w('mutation($input: HealthDataInput!) { recordHealthData(input: $input) { law104 } }', { minorId, law104: true, law104Date: '2022-09-01' }));
+    covers('Mutation.addMinorProblem', 'SOCIAL_WORKER', await w('mutation($input: AddMinorProblemInput!) { addMinorProblem(input: $input) { id } }', { minorId, code: 'MENTAL_DISABILITY', startDate: '2022-10-01' }));
+    covers('Mutation.addMinorProblem', 'SOCIAL_WORKER', await w('mutation($input: AddMinorProblemInput!) { addMinorProblem(input: $input) { id } }', { minorId, code: 'CONFIRMED_VIOLENCE_VICTIM', startDate: '2023-03-10' }));
+    covers('Mutation.addFamilyProblem', 'SOCIAL_WORKER', await w('mutation($input: AddFamilyProblemInput!) { addFamilyProblem(input: $input) { id } }', { minorId, code: 'ABUSING', startDate: '2023-03-10' }));
+    covers('Mutation.recordCoPlanning', 'SOCIAL_WORKER', await w('mutation($input: RecordCoPlanningInput!) { recordCoPlanning(input: $input) { id } }', { minorId, startDate: '2023-05-01', partners: ['NPIA', 'SCHOOL'], outcome: 'MALTREATMENT_VICTIM' }));
+    covers('Mutation.recordAdditionalData', 'SOCIAL_WORKER', await w('mutation($input: AdditionalDataInput!) { recordAdditionalData(input: $input) { minor { id } } }', { minorId, schoolingLevel: 'PRIMARY' }));
     // the minor is hosted by REC-1 (HOSTING for its operator)
     const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-rec', structure: 'REC-1' });
     expectNoErrors(await hub.gql(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'REC-1', admissionDate: '2023-04-02', kind: 'ORDINARY' } }));
@@ -86,8 +87,7 @@ describe('seed 003 §3.3–§3.11 record through the gateway (PRIVACY.md §4: AB
 
   it('the case holder reads violence records (ABUSE), court orders (JUDICIAL) and the whole record', async () => {
     const res = await hub.gql(holder, PROBE, { id: minorId });
-    expectNoErrors(res);
-    expect(res.data!.minor).toEqual({
+    expect(covers('Query.minor', 'SOCIAL_WORKER', res)).toEqual({
       id: minorId,
       firstName: 'Violetta',
       violenceRecords: [{ knowledgeDate: '2023-03-03', types: ['SEXUAL_VIOLENCE'], detectedBy: 'TEACHER' }],
@@ -106,8 +106,7 @@ describe('seed 003 §3.3–§3.11 record through the gateway (PRIVACY.md §4: AB
     expectNoErrors(await hub.gql(holder, 'query AbuseProbe($id: ID!) { minor(id: $id) { violenceRecords { types } courtOrders { number } } }', { id: minorId }));
     const dpo = hub.token({ role: 'PRIVACY_OFFICER', sub: 'dpo-rec' });
     const log = await hub.gql<{ accessLog: { operationName: string; action: string; dataClasses: string[] }[] }>(dpo, 'query($id: ID!) { accessLog(minorId: $id) { operationName action dataClasses } }', { id: minorId });
-    expectNoErrors(log);
-    const entry = log.data!.accessLog.find((e) => e.operationName === 'AbuseProbe');
+    const entry = covers<{ operationName: string; action: string; dataClasses: string[] }[]>('Query.accessLog', 'PRIVACY_OFFICER', log).find((e) => e.operationName === 'AbuseProbe');
     expect(entry).toMatchObject({ action: 'READ' });
     expect([...entry!.dataClasses].sort()).toEqual(['ABUSE', 'JUDICIAL']);
   });

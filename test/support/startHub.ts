@@ -6,11 +6,24 @@ import { signDevToken } from '../../shared/auth/devToken';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 import { freePorts } from './ports';
 
+/** The role claim of a test token, read without verifying it (the gateway verifies); no token: ANONYMOUS. */
+function roleOf(token: string | undefined): string {
+  if (!token) return 'ANONYMOUS';
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { role?: unknown };
+    return typeof payload.role === 'string' ? payload.role : 'UNKNOWN';
+  } catch {
+    return 'UNKNOWN';
+  }
+}
+
 export interface GatewayResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
   text: string;
+  /** What `TestHub.gql` sent to the gateway: `covers()` (test/support/coverage.ts) checks it. */
+  sent?: { query: string; variables: Record<string, unknown>; role: string };
 }
 
 export interface TestHub {
@@ -53,13 +66,13 @@ export async function startTestHub(options: { env?: Record<string, string>; cloc
         body: JSON.stringify({ query, variables }),
       });
       const text = await res.text();
-      let body: Record<string, any> = {};
+      let body: Record<string, any>;
       try {
         body = JSON.parse(text);
       } catch {
         body = {};
       }
-      return { status: res.status, data: body.data, errors: body.errors, text };
+      return { status: res.status, data: body.data, errors: body.errors, text, sent: { query, variables, role: roleOf(token) } };
     },
     token: (args) => signDevToken(args, config.jwt.secret),
     async stop() {

@@ -1,5 +1,6 @@
 import type { AssoContext } from '../context';
 import type { ActEntity } from '../entities/Act';
+import type { InspectionEntity } from '../entities/Inspection';
 import type { ActDocumentMeta } from '../repositories/actDocumentRepository';
 import type { RecordActDocumentInput } from '../services/actDocumentService';
 import type { RecordActInput } from '../services/actService';
@@ -20,6 +21,9 @@ export const actResolvers = {
   },
   Act: {
     document: (a: ActEntity, _a: unknown, ctx: AssoContext) => ctx.services.actDocuments.metadata(ctx.loaders, a.id),
+  },
+  Inspection: {
+    structure: (i: InspectionEntity, _a: unknown, ctx: AssoContext) => ctx.services.structures.byCode(ctx.loaders, i.structureCode),
   },
   ActDocument: {
     uploadedAt: (d: ActDocumentMeta) => d.uploadedAt.toISOString(),

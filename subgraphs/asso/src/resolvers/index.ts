@@ -11,4 +11,5 @@ export const assoResolvers = {
   StructureChange: structureResolvers.StructureChange,
   Act: actResolvers.Act,
   ActDocument: actResolvers.ActDocument,
+  Inspection: actResolvers.Inspection,
 } as unknown as GraphQLResolverMap<AssoContext>;
