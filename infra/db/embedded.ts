@@ -77,7 +77,7 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
   const pidFile = path.join(options.dir, 'postmaster.pid');
   if (fs.existsSync(pidFile)) {
     const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-    let alive = false;
+    let alive: boolean;
     try {
       process.kill(pid, 0);
       alive = true;

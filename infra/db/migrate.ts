@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import type { MigrationInterface } from 'typeorm';
 import { createModuleDataSource } from '../../shared/db/dataSource';
 import { sinbaMigrations } from '../../subgraphs/sinba/src/migrations';
 import { assoMigrations } from '../../subgraphs/asso/src/migrations';
@@ -6,8 +7,7 @@ import { asmiMigrations } from '../../subgraphs/asmi/src/migrations';
 import { auditMigrations } from '../../gateway/migrations';
 import { ensureRoles, grantModuleRights, SCHEMAS, type SchemaName } from './roles';
 
-// eslint-disable-next-line @typescript-eslint/ban-types
-const MIGRATIONS: Record<SchemaName, Function[]> = {
+const MIGRATIONS: Record<SchemaName, (new () => MigrationInterface)[]> = {
   sinba: sinbaMigrations,
   asso: assoMigrations,
   asmi: asmiMigrations,

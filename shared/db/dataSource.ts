@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { StatementCounter, countingLogger } from './statementCounter';
 
 export interface ModuleDataSourceOptions {
@@ -7,10 +7,9 @@ export interface ModuleDataSourceOptions {
   readonly url: string;
   /** The module's PostgreSQL schema (sinba, asso, asmi, audit). */
   readonly schema: string;
-  // eslint-disable-next-line @typescript-eslint/ban-types
-  readonly entities?: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/ban-types
-  readonly migrations?: MixedList<Function | string>;
+  /** TypeORM's own types: entity classes (or names, schemas), migration classes (or globs). */
+  readonly entities?: DataSourceOptions['entities'];
+  readonly migrations?: DataSourceOptions['migrations'];
   readonly poolSize?: number;
   readonly counter?: StatementCounter;
   readonly applicationName?: string;

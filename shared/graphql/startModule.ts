@@ -1,9 +1,9 @@
 import type { BaseContext } from '@apollo/server';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from 'pino';
-import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { loadConfig, type HubConfig, type ModuleName } from '../config/config';
-import { createModuleDataSource } from '../db/dataSource';
+import { createModuleDataSource, type ModuleDataSourceOptions } from '../db/dataSource';
 import { StatementCounter } from '../db/statementCounter';
 import { createLogger } from '../logging/logger';
 import { systemClock, type Clock } from '../time';
@@ -24,8 +24,7 @@ export interface ModuleWiring {
 export interface ModuleDefinition<TContext extends BaseContext> {
   readonly name: ModuleName;
   readonly schemaDir: string;
-  // eslint-disable-next-line @typescript-eslint/ban-types
-  readonly entities: MixedList<Function | string | EntitySchema>;
+  readonly entities: NonNullable<ModuleDataSourceOptions['entities']>;
   readonly resolvers: GraphQLResolverMap<TContext>;
   readonly wire: (deps: ModuleWiring) => (info: SubgraphRequestInfo) => TContext;
   /** Largest request body (default 1mb); ASSO takes act documents. */

@@ -6,4 +6,4 @@ import { AssoManagingEntityTaxCode1732900000000 } from './1732900000000-AssoMana
 import { AssoStructureProfile1733000000000 } from './1733000000000-AssoStructureProfile';
 
 /** ASSO migrations in order (run by infra/db/migrate.ts with the admin connection). */
-export const assoMigrations: Function[] = [AssoFoundation1732500000000, AssoActDocument1732600000000, AssoChangeEffectiveDate1732700000000, AssoInspectionFollowUp1732800000000, AssoManagingEntityTaxCode1732900000000, AssoStructureProfile1733000000000]; // eslint-disable-line @typescript-eslint/ban-types
+export const assoMigrations = [AssoFoundation1732500000000, AssoActDocument1732600000000, AssoChangeEffectiveDate1732700000000, AssoInspectionFollowUp1732800000000, AssoManagingEntityTaxCode1732900000000, AssoStructureProfile1733000000000];

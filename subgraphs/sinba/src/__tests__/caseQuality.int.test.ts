@@ -3,7 +3,7 @@ import type { Principal } from '../../../../shared/auth/principal';
 import { getCodeList } from '../../../../shared/codes';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
-import { callSubgraph, type GraphQLResponse, errorOf, ok } from '../../../../test/support/callSubgraph';
+import { callSubgraph, errorOf, ok } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startSinba } from '../server';
 

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { getCodeList } from '../../../../shared/codes';
 import type { Principal } from '../../../../shared/auth/principal';
 import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { callSubgraph, type GraphQLResponse, errorOf } from '../../../../test/support/callSubgraph';
+import { callSubgraph, errorOf } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startAsso } from '../../../asso/src/server';
 import { startSinba } from '../server';

@@ -8,4 +8,4 @@ import { SinbaCaseQualityIndexes1733600000000 } from './1733600000000-SinbaCaseQ
 import { SinbaOtherIdentifier1733700000000 } from './1733700000000-SinbaOtherIdentifier';
 
 /** SINBA migrations in order (run by infra/db/migrate.ts with the admin connection). */
-export const sinbaMigrations: Function[] = [SinbaFoundation1732400000000, SinbaUnborn1732500000000, SinbaReferral1732600000000, SinbaFamilyProblemsHealthViolenceCourt1733200000000, SinbaInterventionDetails1733300000000, SinbaReportIndexes1733500000000, SinbaCaseQualityIndexes1733600000000, SinbaOtherIdentifier1733700000000]; // eslint-disable-line @typescript-eslint/ban-types
+export const sinbaMigrations = [SinbaFoundation1732400000000, SinbaUnborn1732500000000, SinbaReferral1732600000000, SinbaFamilyProblemsHealthViolenceCourt1733200000000, SinbaInterventionDetails1733300000000, SinbaReportIndexes1733500000000, SinbaCaseQualityIndexes1733600000000, SinbaOtherIdentifier1733700000000];
