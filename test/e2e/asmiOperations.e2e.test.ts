@@ -96,7 +96,7 @@ describe('ASMI structure writes through the gateway (absences, activities, event
     ]);
   });
 
-  // Last: it ends the placement. Discharged today, the structure still hosts the minor (docs/privacy.md §3: 30 days).
+  // Last: it ends the placement. Discharged today, the structure still hosts the minor (privacy rules §3: HOSTING lasts 30 days after the discharge).
   it('discharges the minor and returns the ended placement', async () => {
     const discharged = covers('Mutation.dischargeMinor', 'STRUCTURE_OPERATOR', await hub.gql(op, 'mutation($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id admissionDate dischargeDate dischargeOutcome } }', {
       input: { placementId, dischargeDate: TODAY, dischargeOutcome: 'RETURN_TO_FAMILY' },

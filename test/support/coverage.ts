@@ -17,7 +17,8 @@ export type RootOperation = `Query.${string}` | `Mutation.${string}`;
  * error touches that field (masking of a value inside it, with
  * UNAUTHORIZED_FIELD_OR_TYPE, is allowed: the test asserts on what it
  * expects masked), and its value is neither null nor an empty list
- * nor made of nulls only (the defects this net is for came back as nulls).
+ * nor made of nulls only, ids aside (the defects this net is for came back
+ * as nulls).
  * It returns the field's value (the first selection of it) for the test's own
  * assertions on the data: `covers` is the floor, not the assertion.
  */
@@ -40,6 +41,8 @@ export function covers<T = any>(operation: RootOperation, role: string, res: Gat
   if (value === null || value === undefined) fail('the operation returned null');
   if (Array.isArray(value) && value.length === 0) fail('the operation returned an empty list: give it data to return, then assert on it');
   if (!hasNonNullLeaf(value)) fail('every value the operation returned is null');
+  const data = dataLeaves(value);
+  if (data.length > 0 && data.every((v) => v === null)) fail('every value but the ids is null: select and get the data, not only keys');
   return value as T;
 }
 
@@ -52,6 +55,16 @@ function responseKey(query: string, type: 'Query' | 'Mutation', field: string): 
     if (hit) return hit.alias?.value ?? hit.name.value;
   }
   return undefined;
+}
+
+/** Ids: the privacy engine never masks them (privacy rules §2), so they prove nothing about the data. */
+const KEYS = new Set(['id', '__typename']);
+
+/** The leaf values under keys other than ids, in a returned value. */
+function dataLeaves(value: unknown, key?: string): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((v) => dataLeaves(v, key));
+  if (value !== null && typeof value === 'object') return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => dataLeaves(v, k));
+  return key === undefined || KEYS.has(key) ? [] : [value];
 }
 
 function hasNonNullLeaf(value: unknown): boolean {
