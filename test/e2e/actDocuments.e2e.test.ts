@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { registerActiveStructure } from '../support/fixtures';
-import { covers } from '../support/coverage';
 
 describe('act documents through the gateway (seed 002)', () => {
   let hub: TestHub;

@@ -1,7 +1,7 @@
 import { INTERNAL_TOKEN_HEADER } from '../../shared/auth/internalToken';
+import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, firstCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
-import { covers } from '../support/coverage';
 import { addDays } from '../../shared/time';
 
 const HISTORY = `query History($id: ID!) {

@@ -1,9 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { PROSECUTOR_LIST_COLUMNS, PROSECUTOR_LIST_QUERY, type ProsecutorListData } from '../../gateway/routes/prosecutorList';
 import { parseCsv } from '../support/csv';
+import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
-import { covers } from '../support/coverage';
 
 /*
  * The six-monthly prosecutor list (L. 184/1983 art. 9) through the gateway:

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { pseudonymOf } from '../../shared/privacy/pseudonym';
+import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
-import { covers } from '../support/coverage';
 
 /**
  * The main SINBA flows end to end through the gateway (issue 5): three

@@ -7,9 +7,9 @@
  * for a social worker of another service and for a structure operator,
  * hosting the minor or not. The raw response never carries the masked values.
  */
+import { covers } from '../support/coverage';
 import { startTestHub, type GatewayResponse, type TestHub } from '../support/startHub';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
-import { covers } from '../support/coverage';
 
 // The machine is shared: starting the hub and the single requests may take longer than Jest's 5 s default.
 jest.setTimeout(60_000);
