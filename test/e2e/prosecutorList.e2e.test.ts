@@ -55,8 +55,9 @@ describe('prosecutor list through the gateway', () => {
 
   it('shows identity where the operator still hosts the minor, and only the row id and a note where HOSTING has lapsed', async () => {
     const res = await listQuery(op);
-    const list = covers<ProsecutorListData>('Query.prosecutorList', 'STRUCTURE_OPERATOR', res);
+    const list = res.data!.prosecutorList!;
     expect(list.rows.map((r) => r.id)).toEqual([m.lapsed.placementId, m.recent.placementId, m.present.placementId]);
+    expect(covers<ProsecutorListData>('Query.prosecutorList', 'STRUCTURE_OPERATOR', res)).toBe(list);
     const [lapsed, recent, present] = list.rows;
     expect(present).toMatchObject({
       identityNote: null,

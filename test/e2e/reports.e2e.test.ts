@@ -7,9 +7,9 @@ import { ageBandOf, ageBandSql, durationBandOf, durationBandSql } from '../../sh
 import { ageOn } from '../../shared/time';
 import { callSubgraph } from '../support/callSubgraph';
 import { expectNoErrors, registerActiveStructure } from '../support/fixtures';
-import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { parseCsv } from '../support/csv';
+import { covers } from '../support/coverage';
 
 /**
  * Issue 8, regional reporting, through the gateway on a hand-built data set
