@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { pseudonymOf } from '../../shared/privacy/pseudonym';
 import { startTestHub, type TestHub } from '../support/startHub';
-import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 
 /**
  * The main SINBA flows end to end through the gateway (issue 5): three
@@ -184,7 +184,7 @@ describe('SINBA flows end to end (issue 5)', () => {
     const notHosted = await registerMinorWithCase(hub, 'S-SR-A', { firstName: 'Greta', lastName: 'Altrove' });
     await registerMinorWithCase(hub, 'S-SR-B', { firstName: 'Greta', lastName: 'Estranea' });
     const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-sr', structure: 'E2E-SF01' });
-    expectNoErrors(await hub.gql(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId: hosted.minorId, structureCode: 'E2E-SF01', admissionDate: '2024-05-01', kind: 'ORDINARY' } }));
+    expectNoErrors(await hub.gql(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId: hosted.minorId, structureCode: 'E2E-SF01', admissionDate: '2024-05-01', kind: 'ORDINARY', requestId: await requestPlacement(hub, 'S-SR-A', hosted.minorId, 'E2E-SF01') } }));
 
     const bySw = await hub.gql<{ searchMinors: { nodes: { id: string; lastName: string }[] } }>(sw('S-SR-A'), SEARCH, { filter: { name: 'GRETA' } });
     expectNoErrors(bySw);

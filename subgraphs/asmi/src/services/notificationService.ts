@@ -5,6 +5,7 @@ import { badInput, forbidden } from '../../../../shared/errors';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import type { Clock } from '../../../../shared/time';
+import { uncounted } from '../../../../shared/db/statementCounter';
 import {
   claimDue,
   countUnread,
@@ -162,7 +163,7 @@ export function createNotificationService(deps: { dataSource: DataSource; upstre
       const timer = setInterval(() => {
         if (stopped || busy) return;
         busy = true;
-        running = dispatchOnce().finally(() => {
+        running = uncounted(dispatchOnce).finally(() => {
           busy = false;
         });
       }, intervalMs);
