@@ -165,6 +165,13 @@ describe('SINBA flows end to end (issue 5)', () => {
     const second = sw('S-CO-B');
     const refused = await hub.gql(second, OPEN, { input: { minorId, startDate: '2024-03-01' } });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CASE_ALREADY_OPEN', field: 'coManagementReason' });
+    // docs/privacy.md §3a: the reason's fact must be recorded — here an active placement.
+    const unjustified = await hub.gql(second, OPEN, { input: { minorId, startDate: '2024-03-01', coManagementReason: 'COMMUNITY_PLACEMENT' } });
+    expect(unjustified.errors?.[0]?.extensions?.code).toBe('CO_MANAGEMENT_NOT_JUSTIFIED');
+    await registerActiveStructure(hub, 'E2E-CO01');
+    const requestId = await requestPlacement(hub, 'S-CO-A', minorId, 'E2E-CO01');
+    const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-co', structure: 'E2E-CO01' });
+    expectNoErrors(await hub.gql(op, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'E2E-CO01', admissionDate: '2024-02-01', kind: 'ORDINARY', requestId } }));
     const joined = await hub.gql(second, OPEN, { input: { minorId, startDate: '2024-03-01', coManagementReason: 'COMMUNITY_PLACEMENT' } });
     expectNoErrors(joined);
     for (const token of [sw('S-CO-A'), second]) {
