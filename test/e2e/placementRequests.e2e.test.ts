@@ -94,6 +94,22 @@ describe('requestPlacement', () => {
   });
 });
 
+describe('structure picker', () => {
+  it('gives the social worker each structure\'s type, municipality and free places (ordinary plus emergency places minus the minors hosted)', async () => {
+    await registerActiveStructure(hub, 'PR-PICK', { capacity: 3, emergencyCapacity: 1 });
+    const { minorId } = await registerMinorWithCase(hub, 'S-PR-PICK');
+    const requestId = await requestPlacement(hub, 'S-PR-PICK', minorId, 'PR-PICK');
+    expectNoErrors(await hub.gql(so('PR-PICK'), ADMIT, { input: admitInput(minorId, 'PR-PICK', requestId) }));
+    const res = await hub.gql(sw('S-PR-PICK'), 'query { structures(filter: { province: "058" }, first: 100) { nodes { code type municipality municipalityName freePlaces } } }');
+    expectNoErrors(res);
+    const pick = res.data!.structures.nodes.find((n: any) => n.code === 'PR-PICK');
+    expect(pick).toMatchObject({ type: expect.any(String), municipality: '058091', freePlaces: 3 });
+    // Another structure's operator does not read this structure's occupancy (REGISTRY, own structure only).
+    const other = await hub.gql(so('PR-C1'), 'query { structure(code: "PR-PICK") { freePlaces } }');
+    expect(other.data!.structure.freePlaces).toBeNull();
+  });
+});
+
 describe('decline and withdraw', () => {
   it('only the requested structure declines, with a reason; then the relationship ends and the request cannot be used', async () => {
     const { minorId } = await registerMinorWithCase(hub, 'S-PR-A', { firstName: 'Dora' });
