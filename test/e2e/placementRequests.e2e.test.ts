@@ -172,6 +172,14 @@ describe('admission (docs/privacy.md §3a)', () => {
     expect(nodes).toContainEqual({ id: requestId, status: 'ACCEPTED', placement: { id: placementId, admissionDate: '2026-03-01' } });
     // The minor's other pending request is withdrawn: the other structure's REQUESTED ends.
     expect(nodes.find((n: any) => n.id === toOther).status).toBe('WITHDRAWN');
+    // The service's timeline of the minor: requests and placements with their structures.
+    const timeline = await hub.gql(sw('S-PR-A'), 'query($id: ID!) { minor(id: $id) { placementRequests { id status structure { code } } placements { id structure { code } } } }', { id: minorId });
+    expectNoErrors(timeline);
+    expect(timeline.data!.minor.placementRequests.map((r: any) => [r.id, r.status])).toEqual([[requestId, 'ACCEPTED'], [toOther, 'WITHDRAWN']]);
+    expect(timeline.data!.minor.placements).toEqual([{ id: placementId, structure: { code: 'PR-C1' } }]);
+    // The structure sees only the request to itself.
+    const own = await hub.gql(so('PR-C1'), 'query($id: ID!) { minor(id: $id) { placementRequests { id } } }', { id: minorId });
+    expect(own.data!.minor.placementRequests).toEqual([{ id: requestId }]);
     const structure = await hub.gql(so('PR-C1'), 'query { structure(code: "PR-C1") { placementRequests(status: ACCEPTED) { id minor { firstName } } } }');
     expectNoErrors(structure);
     expect(structure.data!.structure.placementRequests).toContainEqual({ id: requestId, minor: { firstName: 'Ada' } });

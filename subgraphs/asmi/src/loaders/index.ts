@@ -8,7 +8,7 @@ import { findActivitiesByPlacementIds, type ActivityRow } from '../repositories/
 import type { Upstream } from '../services/upstream';
 import { computeQualityIssues } from '../services/qualityService';
 import type { QualityIssue } from '../rules/qualityRules';
-import { findRequestsByIds, findRequestsByStructures, type PlacementRequestRow, type RequestVisibility } from '../repositories/placementRequestRepository';
+import { findRequestsByIds, findRequestsByMinors, findRequestsByStructures, type PlacementRequestRow, type RequestVisibility } from '../repositories/placementRequestRepository';
 import type { PlacementRequestStatus } from '../rules/placementRequestRules';
 
 const uuids = (keys: readonly string[]) => [...new Set(keys.filter(isUuid))];
@@ -55,6 +55,8 @@ export interface AsmiLoaders {
   readonly qualityIssues: DataLoader<PlacementRow, QualityIssue[], string>;
   /** Placement request by id (PlacementRequest.__resolveReference, Notification.request); the requests' visibility in the SQL. */
   readonly requestById: DataLoader<string, PlacementRequestRow | null>;
+  /** Minor.placementRequests: the caller's requests about each minor. */
+  readonly requestsByMinor: DataLoader<string, PlacementRequestRow[]>;
   /** Structure.placementRequests(status): one statement per status asked in the batch. */
   readonly requestsByStructure: DataLoader<{ code: string; status: PlacementRequestStatus | null }, PlacementRequestRow[], string>;
 }
@@ -103,6 +105,7 @@ export function createLoaders(
     // Episode flags only for callers who see every placement of a minor (services/qualityService.ts).
     qualityIssues: new DataLoader((rows) => computeQualityIssues(db, upstream, rows, today, visibility.kind === 'all'), { cacheKeyFn: (p) => p.id }),
     requestById: new DataLoader(async (ids) => byKey(ids, await findRequestsByIds(db, uuids(ids), today, requestVisibility), (r) => r.id)),
+    requestsByMinor: new DataLoader(async (ids) => groupByKey(ids, await findRequestsByMinors(db, uuids(ids), today, requestVisibility), (r) => r.minorId)),
     requestsByStructure: new DataLoader(
       async (keys) => {
         const statuses = [...new Set(keys.map((k) => k.status))];

@@ -129,6 +129,13 @@ export async function findRequestsByStructures(
   );
 }
 
+/** Requests of several minors (Minor.placementRequests) the caller is party to, newest first; one statement. */
+export async function findRequestsByMinors(db: EntityManager, minorIds: readonly string[], today: string, v: RequestVisibility): Promise<PlacementRequestRow[]> {
+  if (minorIds.length === 0 || v.kind === 'none') return [];
+  const params: unknown[] = [today, [...minorIds]];
+  return db.query(`SELECT ${COLUMNS} FROM asmi.placement_request r WHERE r.minor_id = ANY($2::uuid[]) AND ${visibilityCondition(v, params)} ORDER BY r.created_at DESC, r.id DESC`, params);
+}
+
 /** One page of the caller's requests, newest first, keyset on (created_at, id). */
 export async function findRequestPage(
   db: EntityManager,

@@ -67,6 +67,7 @@ export const asmiResolvers = {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
     placements: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.placementsByMinorId.load(m.id),
     viewerHosts: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.viewerHosts.load(m.id),
+    placementRequests: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.requestsByMinor.load(m.id),
   },
   ProsecutorList: {
     structure: (l: { structureCode: string }) => ({ __typename: 'Structure', code: l.structureCode }),
