@@ -82,6 +82,12 @@ describe('notifications', () => {
     expectNoErrors(await hub.gql(so('NT-C2'), 'mutation($input: DeclinePlacementRequestInput!) { declinePlacementRequest(input: $input) { id } }', { input: { requestId: r2, reason: 'Posti esauriti' } }));
     expect(await arrives(hub, sw('S-NT-B'), 'REQUEST_DECLINED', other.minorId)).toMatchObject({ request: { id: r2, status: 'DECLINED' } });
 
+    // Withdrawn: the structure is told, and no longer reads about whom (REQUESTED ended).
+    const r3 = await requestPlacement(hub, 'S-NT-B', other.minorId, 'NT-C1');
+    expectNoErrors(await hub.gql(sw('S-NT-B'), 'mutation($input: WithdrawPlacementRequestInput!) { withdrawPlacementRequest(input: $input) { id } }', { input: { requestId: r3 } }));
+    const withdrawn = await eventually(async () => (await hub.gql(so('NT-C1'), LIST, { first: 100 })).data!.notifications.nodes.find((n: Note) => n.kind === 'REQUEST_WITHDRAWN'));
+    expect(withdrawn).toMatchObject({ kind: 'REQUEST_WITHDRAWN', minor: null, request: null, read: false });
+
     // Nobody else: a service without the case gets nothing about Nina.
     expect((await notes(hub, sw('S-NT-B'))).nodes.some((n) => n.minor?.id === minorId)).toBe(false);
   });
