@@ -122,6 +122,27 @@ describe('notifications', () => {
     expect(n.request!.status).toBe('EXPIRED');
   });
 
+  it('counts the dispatcher\'s calls to SINBA as background work, not as request statements (statement-count tests stay exact)', async () => {
+    today = '2026-04-01';
+    const { minorId } = await registerMinorWithCase(hub, 'S-NT-BG');
+    const requestId = await requestPlacement(hub, 'S-NT-BG', minorId, 'NT-C1');
+    const admit = await hub.gql(so('NT-C1'), 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'NT-C1', admissionDate: '2026-03-25', kind: 'ORDINARY', requestId } });
+    expectNoErrors(admit);
+    const admin = new Client({ connectionString: hub.db.adminUrl });
+    await admin.connect();
+    try {
+      const drained = () => eventually(async () => Number((await admin.query('SELECT count(*) AS n FROM asmi.notification_outbox WHERE delivered_at IS NULL')).rows[0].n) === 0);
+      await drained();
+      hub.handle.modules.sinba.counter.reset();
+      expectNoErrors(await hub.gql(so('NT-C1'), 'mutation($input: RecordAbsenceInput!) { recordAbsence(input: $input) { id } }', { input: { placementId: admit.data!.admitMinor.id, kind: 'AUTHORISED_ABSENCE', startDate: '2026-03-28', endDate: '2026-03-29' } }));
+      await drained();
+      expect(Number((await admin.query(`SELECT count(*) AS n FROM asmi.notification WHERE kind = 'ABSENCE' AND minor_id = $1 AND recipient = 'S-NT-BG'`, [minorId])).rows[0].n)).toBe(1);
+      expect(hub.handle.modules.sinba.counter.value).toBe(0);
+    } finally {
+      await admin.end();
+    }
+  });
+
   it('loses nothing while SINBA is down: the discharge recorded then is delivered once SINBA answers again', async () => {
     today = '2026-04-01';
     const { minorId } = await registerMinorWithCase(hub, 'S-NT-D');
