@@ -13,7 +13,7 @@ import { startGateway } from '../gateway/server';
 import { startEmbeddedDatabase } from '../infra/db/embedded';
 import { startTestHub } from '../test/support/startHub';
 import { freePort } from '../test/support/ports';
-import { registerActiveStructure, registerMinorWithCase, expectNoErrors, firstCode } from '../test/support/fixtures';
+import { registerActiveStructure, registerMinorWithCase, expectNoErrors, firstCode, requestPlacement } from '../test/support/fixtures';
 import { addDays } from '../shared/time';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     const type = await firstCode(hub, 'INTERVENTION_TYPE', (c) => c.group === '3.9.8');
     let date = '2022-01-01';
     for (let i = 0; i < 5; i++) {
-      const a = await hub.gql<{ admitMinor: { id: string } }>(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'BENCH-1', admissionDate: date, kind: 'ORDINARY' } });
+      const a = await hub.gql<{ admitMinor: { id: string } }>(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'BENCH-1', admissionDate: date, kind: 'ORDINARY', requestId: await requestPlacement(hub, 'S-BENCH', minorId, 'BENCH-1') } });
       expectNoErrors(a);
       if (i < 4) expectNoErrors(await hub.gql(so, 'mutation($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', { input: { placementId: a.data!.admitMinor.id, dischargeDate: addDays(date, 30), dischargeOutcome: 'RETURN_TO_FAMILY' } }));
       date = addDays(date, 60);

@@ -80,15 +80,18 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
     const needed: keyof KnownRelationship | undefined = principal.role === 'SOCIAL_WORKER' ? 'caseHolder' : principal.role === 'STRUCTURE_OPERATOR' ? 'hosting' : undefined;
     let facts: RelationshipFacts;
     try {
-      const missing = needed ? [...known].filter(([, k]) => k[needed] === undefined).map(([id]) => id) : [];
+      // A structure operator's minors it does not host are looked up too: one may be REQUESTED (privacy rules §3).
+      const missing = needed ? [...known].filter(([, k]) => k[needed] === undefined || (needed === 'hosting' && k.hosting === false)).map(([id]) => id) : [];
       const looked = missing.length > 0 ? await deps.relationships.load(ctx, missing) : null;
       const rel = {
         isCaseHolder: (id: string) => known.get(id)?.caseHolder ?? looked?.isCaseHolder(id) ?? false,
         isHosting: (id: string) => known.get(id)?.hosting ?? looked?.isHosting(id) ?? false,
+        isRequested: (id: string) => looked?.isRequested?.(id) ?? false,
       };
       facts = {
         isCaseHolder: rel.isCaseHolder,
         isHosting: rel.isHosting,
+        isRequested: rel.isRequested,
         structureCode: principal.role === 'STRUCTURE_OPERATOR' ? principal.structureCode : undefined,
         territory: principal.role === 'SUPERVISOR' ? principal.territory : undefined,
       };

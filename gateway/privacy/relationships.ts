@@ -8,6 +8,8 @@ export interface RelationshipSet {
   isCaseHolder(minorId: string): boolean;
   /** HOSTING: the minor has a placement in the principal's structure active today or discharged at most 30 days ago. */
   isHosting(minorId: string): boolean;
+  /** REQUESTED: a placement request to the principal's structure is pending today (privacy rules §3). */
+  isRequested?(minorId: string): boolean;
 }
 
 export interface Relationships {
@@ -36,12 +38,14 @@ export function createRelationships(deps: { sinba: ServiceClient; asmi: ServiceC
         return { isCaseHolder: (id) => held.has(id), isHosting: () => false };
       }
       if (p.role === 'STRUCTURE_OPERATOR') {
-        const data = await deps.asmi.query<{ hostedMinors: string[] }>(
-          'query Hosting($ids: [ID!]!, $structureCode: ID!, $on: Date!) { hostedMinors(minorIds: $ids, structureCode: $structureCode, on: $on) }',
+        // HOSTING and REQUESTED in one call to ASMI.
+        const data = await deps.asmi.query<{ hostedMinors: string[]; requestedMinors: string[] }>(
+          'query Hosting($ids: [ID!]!, $structureCode: ID!, $on: Date!) { hostedMinors(minorIds: $ids, structureCode: $structureCode, on: $on) requestedMinors(minorIds: $ids, structureCode: $structureCode, on: $on) }',
           { ids, structureCode: p.structureCode, on: deps.clock() },
         );
         const hosted = new Set(data.hostedMinors);
-        return { isCaseHolder: () => false, isHosting: (id) => hosted.has(id) };
+        const requested = new Set(data.requestedMinors);
+        return { isCaseHolder: () => false, isHosting: (id) => hosted.has(id), isRequested: (id) => requested.has(id) };
       }
       return NONE;
     },

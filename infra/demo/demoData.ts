@@ -7,7 +7,10 @@ import { makeFiscalCode } from './fiscalCodes';
  * A small, deterministic demo data set, loaded through the gateway's public
  * API (so every rule applies) into an empty database: two structures in the
  * province of Rome (058), three minors of the social service S-RM-01 with
- * open cases, two of them placed in RM-C001. Names are invented.
+ * open cases, two of them placed in RM-C001 (each on a placement request of
+ * the service, docs/privacy.md §3a), the third waiting: the service has asked
+ * RM-C002 to take him in (a PENDING request in that structure's inbox). Names
+ * are invented.
  */
 export const DEMO = {
   serviceId: 'S-RM-01',
@@ -18,9 +21,9 @@ export const DEMO = {
     { code: 'RM-C002', type: 'CFM', name: 'Casa famiglia Arcobaleno', municipality: '058091', healthAuthority: 'ROMA_2', gender: 'MIXED', target: 'GENERAL', phone: '06 0000002', publicEmail: 'arcobaleno@demo.example.org', capacity: 6, emergencyCapacity: 0, minAge: 0, maxAge: 17 },
   ],
   minors: [
-    { letters: 'RSSMRA', firstName: 'Mario', lastName: 'Rossi', birthDate: '2012-03-14', sex: 'M' as const, placedIn: 'RM-C001' },
-    { letters: 'BNCGLI', firstName: 'Giulia', lastName: 'Bianchi', birthDate: '2010-07-02', sex: 'F' as const, placedIn: 'RM-C001' },
-    { letters: 'VRDLCU', firstName: 'Luca', lastName: 'Verdi', birthDate: '2015-11-23', sex: 'M' as const, placedIn: null },
+    { letters: 'RSSMRA', firstName: 'Mario', lastName: 'Rossi', birthDate: '2012-03-14', sex: 'M' as const, placedIn: 'RM-C001', requestedTo: null },
+    { letters: 'BNCGLI', firstName: 'Giulia', lastName: 'Bianchi', birthDate: '2010-07-02', sex: 'F' as const, placedIn: 'RM-C001', requestedTo: null },
+    { letters: 'VRDLCU', firstName: 'Luca', lastName: 'Verdi', birthDate: '2015-11-23', sex: 'M' as const, placedIn: null, requestedTo: 'RM-C002' },
   ],
 } as const;
 
@@ -60,11 +63,19 @@ export async function loadDemoDataIfEmpty(adminUrl: string, gatewayUrl: string, 
       input: { fiscalCode: makeFiscalCode(m.letters, m.birthDate, m.sex), firstName: m.firstName, lastName: m.lastName, birthDate: m.birthDate, sex: m.sex, citizenship: '100', birthMunicipality: '058091', residenceMunicipality: '058091' },
     });
     await gql(gatewayUrl, worker, 'mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }', { input: { minorId: registerMinor.id, startDate: startOfYear } });
-    if (m.placedIn) {
-      const operator = signDevToken({ role: 'STRUCTURE_OPERATOR', sub: `demo-operator-${m.placedIn}`, structure: m.placedIn }, secret);
-      await gql(gatewayUrl, operator, 'mutation Admit($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
-        input: { minorId: registerMinor.id, structureCode: m.placedIn, admissionDate: `${new Date().getUTCFullYear() - 1}-02-01`, kind: 'ORDINARY', referringService: DEMO.serviceId, legalBasis: 'CONSENSUAL' },
+    const admissionDate = `${new Date().getUTCFullYear() - 1}-02-01`;
+    const requestTo = m.placedIn ?? m.requestedTo;
+    if (requestTo) {
+      // The service holding the case asks the structure (docs/privacy.md §3a).
+      const { requestPlacement } = await gql<{ requestPlacement: { id: string } }>(gatewayUrl, worker, 'mutation RequestPlacement($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }', {
+        input: { minorId: registerMinor.id, structureCode: requestTo, requestedAdmissionDate: m.placedIn ? admissionDate : new Date().toISOString().slice(0, 10), kind: 'ORDINARY', legalBasis: 'CONSENSUAL', note: m.placedIn ? null : 'Rientro in famiglia non possibile a breve; chiediamo accoglienza.' },
       });
+      if (m.placedIn) {
+        const operator = signDevToken({ role: 'STRUCTURE_OPERATOR', sub: `demo-operator-${m.placedIn}`, structure: m.placedIn }, secret);
+        await gql(gatewayUrl, operator, 'mutation Admit($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
+          input: { minorId: registerMinor.id, structureCode: m.placedIn, admissionDate, kind: 'ORDINARY', referringService: DEMO.serviceId, legalBasis: 'CONSENSUAL', requestId: requestPlacement.id },
+        });
+      }
     }
   }
   return { structures: DEMO.structures.length, minors: DEMO.minors.length };

@@ -57,6 +57,20 @@ export interface HubConfig {
   readonly minCellSize: number;
   readonly privacyMode: PrivacyMode;
   readonly introspection: boolean;
+  /**
+   * Notifications (docs/architecture.md "Notifications"): how often ASMI's
+   * dispatcher delivers the outbox (and the base of its retry back-off), and
+   * the optional NATS JetStream publication of every notification.
+   */
+  readonly notify: {
+    readonly intervalMs: number;
+    /** NOTIFY_NATS_URL; undefined: notifications stay in the hub only. */
+    readonly natsUrl: string | undefined;
+    /** Subjects are `<prefix>.service.<serviceId>` and `<prefix>.structure.<structureCode>`. */
+    readonly natsSubjectPrefix: string;
+    /** The JetStream stream (created when missing, on `<prefix>.>`). */
+    readonly natsStream: string;
+  };
   /** Development secrets in use (printed as warnings at start). */
   readonly warnings: readonly string[];
 }
@@ -207,6 +221,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
     pseudonymKey: secret(env, 'PSEUDONYM_KEY', production, problems, warnings),
     demoData: parseBool(env, 'DEMO_DATA', !adminUrl, problems),
     minCellSize: parseIntVar(env, 'MIN_CELL_SIZE', 5, 2, problems),
+    notify: {
+      intervalMs: parseIntVar(env, 'NOTIFY_INTERVAL_MS', 2000, 50, problems),
+      natsUrl: env.NOTIFY_NATS_URL || undefined,
+      natsSubjectPrefix: env.NOTIFY_NATS_SUBJECT_PREFIX || 'sirmi.notifications',
+      natsStream: env.NOTIFY_NATS_STREAM || 'SIRMI_NOTIFICATIONS',
+    },
     privacyMode,
     introspection: !production,
     warnings,

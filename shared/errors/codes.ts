@@ -24,6 +24,9 @@ export const ERROR_CODES = {
   STRUCTURE_FULL: { description: 'The admission would exceed the structure\'s ordinary plus emergency places.', expose: true },
   UNKNOWN_STRUCTURE: { description: 'No structure with this code in the regional registry (ASSO).', expose: true },
   DUPLICATE_STRUCTURE: { description: 'A structure with this regional code is already registered.', expose: true },
+  CO_MANAGEMENT_NOT_JUSTIFIED: { description: 'A second service may co-manage a minor only when the fact its co-management reason names is recorded (docs/privacy.md §3a: adoptability problem, court order or adoption intervention; foster-care intervention; placement intervention or active placement); nothing was changed.', expose: true },
+  PLACEMENT_NOT_REQUESTED: { description: 'A minor with an open case is admitted only on a pending placement request to the structure from a service holding the case (docs/privacy.md §3a); `extensions.field` is requestId.', expose: true },
+  REQUEST_NOT_PENDING: { description: 'The placement request is no longer pending (accepted, declined, withdrawn or expired); `extensions.status` gives its status.', expose: true },
   UPSTREAM_UNAVAILABLE: { description: 'Another module needed to check a rule did not answer; nothing was changed.', expose: true, httpStatus: 503 },
   INTERNAL_SERVER_ERROR: { description: 'An unexpected error; details are in the server log under the request id.', expose: false },
 } as const satisfies Record<string, { description: string; expose: boolean; httpStatus?: number }>;

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/AppError';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../auth/internalToken';
+import { BACKGROUND_HEADER, isUncounted } from '../db/statementCounter';
 
 export interface ServiceClientOptions {
   /** Name of the calling module (the SERVICE principal). */
@@ -34,7 +35,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       try {
         response = await fetch(options.url(), {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
+          headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token, ...(isUncounted() ? { [BACKGROUND_HEADER]: '1' } : {}) },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
         });

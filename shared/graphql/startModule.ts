@@ -18,6 +18,9 @@ export interface ModuleWiring {
   readonly clock: Clock;
   /** A client for module-to-module calls to another subgraph, as this module. */
   serviceClient(target: ModuleName): ServiceClient;
+  readonly logger: Logger;
+  /** Register work to finish when the module stops (background jobs such as ASMI's notification dispatcher). */
+  onStop(fn: () => Promise<void>): void;
 }
 
 /** The same inner shape for every subgraph (STYLE.md): name, SDL folder, entities, resolvers, wiring. */
@@ -48,11 +51,17 @@ export async function startModule<TContext extends BaseContext>(def: ModuleDefin
   const counter = new StatementCounter();
   const dataSource = createModuleDataSource({ url, schema: def.name, entities: def.entities, counter, poolSize: config.database.poolSize });
   await dataSource.initialize();
+  const stopHooks: (() => Promise<void>)[] = [];
+  const runStopHooks = async () => {
+    for (const fn of stopHooks.splice(0).reverse()) await fn().catch(() => undefined);
+  };
   try {
     const createContext = def.wire({
       dataSource,
       config,
       clock,
+      logger,
+      onStop: (fn) => stopHooks.push(fn),
       serviceClient: (target) => createServiceClient({ caller: def.name, target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret }),
     });
     const server = await startSubgraphServer(
@@ -83,10 +92,12 @@ export async function startModule<TContext extends BaseContext>(def: ModuleDefin
       dataSource,
       stop: async () => {
         await server.stop();
+        await runStopHooks();
         await dataSource.destroy();
       },
     };
   } catch (err) {
+    await runStopHooks();
     await dataSource.destroy();
     throw err;
   }

@@ -15,7 +15,7 @@ import { createFormatError } from '../errors/formatError';
 import { DateScalar } from './scalars';
 import { withWriteTrail, writeTrailPlugin } from '../audit/writeTrail';
 import type { DataSource } from 'typeorm';
-import type { StatementCounter } from '../db/statementCounter';
+import { BACKGROUND_HEADER, uncounted, type StatementCounter } from '../db/statementCounter';
 
 export interface SubgraphRequestInfo {
   readonly principal: Principal;
@@ -88,6 +88,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '1mb' }),
+    // Background work of another module (ASMI's notification dispatcher) is not counted here either.
+    (req: express.Request, _res: express.Response, next: express.NextFunction) => (req.headers[BACKGROUND_HEADER] === '1' ? uncounted(() => next()) : next()),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const header = req.headers[INTERNAL_TOKEN_HEADER];

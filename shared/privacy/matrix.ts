@@ -9,7 +9,7 @@ import type { DataClass } from './dataClasses';
  *   (CASE_HOLDER, HOSTING) or structure (OWN_STRUCTURE, IN_TERRITORY).
  * Where PRIVACY.md is silent, the option that shows less is taken.
  */
-export type Relationship = 'CASE_HOLDER' | 'HOSTING' | 'HOSTING_OWN_STRUCTURE' | 'OWN_STRUCTURE' | 'IN_TERRITORY';
+export type Relationship = 'CASE_HOLDER' | 'HOSTING' | 'HOSTING_OR_REQUESTED' | 'HOSTING_OWN_STRUCTURE' | 'OWN_STRUCTURE' | 'IN_TERRITORY';
 export type Access = 'always' | 'never' | Relationship;
 
 const N: Access = 'never';
@@ -30,13 +30,14 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     AUDIT: 'CASE_HOLDER',
   },
   STRUCTURE_OPERATOR: {
-    IDENTITY: 'HOSTING',
-    DEMOGRAPHIC: 'HOSTING',
+    // REQUESTED (privacy rules §3, §4): a pending placement request to their structure also opens identity and demographics.
+    IDENTITY: 'HOSTING_OR_REQUESTED',
+    DEMOGRAPHIC: 'HOSTING_OR_REQUESTED',
     CASE: N,
     HEALTH: N,
     ABUSE: N,
     JUDICIAL: N,
-    PLACEMENT: 'HOSTING_OWN_STRUCTURE', // only placements in their own structure
+    PLACEMENT: 'HOSTING_OWN_STRUCTURE', // only placements in their own structure (and, while REQUESTED, the request to it)
     PSEUDONYM: 'HOSTING',
     REGISTRY: 'OWN_STRUCTURE',
     PUBLIC: A,
@@ -129,6 +130,8 @@ export interface ObjectContext {
 export interface RelationshipFacts {
   isCaseHolder(minorId: string): boolean;
   isHosting(minorId: string): boolean;
+  /** REQUESTED (privacy rules §3): a placement request to the principal's structure is pending today. Absent: never. */
+  isRequested?(minorId: string): boolean;
   readonly structureCode?: string;
   readonly territory?: readonly string[];
 }
@@ -151,10 +154,14 @@ export function decide(access: Access, ctx: ObjectContext, facts: RelationshipFa
     case 'HOSTING':
       if (!ctx.minorId) return 'defer';
       return facts.isHosting(ctx.minorId) ? 'allow' : 'deny';
+    case 'HOSTING_OR_REQUESTED':
+      if (!ctx.minorId) return 'defer';
+      return facts.isHosting(ctx.minorId) || facts.isRequested?.(ctx.minorId) === true ? 'allow' : 'deny';
     case 'HOSTING_OWN_STRUCTURE':
       if (ctx.structureCode !== undefined && ctx.structureCode !== facts.structureCode) return 'deny';
       if (!ctx.minorId) return 'defer';
-      return facts.isHosting(ctx.minorId) ? 'allow' : 'deny';
+      // While REQUESTED, the requested structure reads the request (and the notifications about it) addressed to it.
+      return facts.isHosting(ctx.minorId) || facts.isRequested?.(ctx.minorId) === true ? 'allow' : 'deny';
     case 'OWN_STRUCTURE':
       if (ctx.structureCode === undefined) return 'defer';
       return ctx.structureCode === facts.structureCode ? 'allow' : 'deny';

@@ -1,7 +1,7 @@
 import { INTERNAL_TOKEN_HEADER } from '../../shared/auth/internalToken';
 import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
-import { expectNoErrors, firstCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, firstCode, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 import { addDays } from '../../shared/time';
 
 const HISTORY = `query History($id: ID!) {
@@ -40,7 +40,7 @@ describe('the hub end to end (issue: foundation)', () => {
     const { minorId, fiscalCode } = await registerMinorWithCase(hub, 'S-E2E-1', { firstName: 'Giulia', lastName: 'Storia' });
     const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-1', structure: 'E2E-C001' });
     const admit = await hub.gql<{ admitMinor: { id: string; kind: string } }>(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id kind admissionDate } }', {
-      input: { minorId, structureCode: 'E2E-C001', admissionDate: '2024-03-01', kind: 'ORDINARY', referringService: 'S-E2E-1' },
+      input: { minorId, structureCode: 'E2E-C001', admissionDate: '2024-03-01', kind: 'ORDINARY', referringService: 'S-E2E-1', requestId: await requestPlacement(hub, 'S-E2E-1', minorId, 'E2E-C001') },
     });
     expect(covers('Mutation.admitMinor', 'STRUCTURE_OPERATOR', admit)).toMatchObject({ id: expect.any(String), kind: 'ORDINARY', admissionDate: '2024-03-01' });
 
@@ -65,8 +65,8 @@ describe('the hub end to end (issue: foundation)', () => {
 
     const small = await registerMinorWithCase(hub, 'S-E2E-2');
     const big = await registerMinorWithCase(hub, 'S-E2E-2');
-    const admit = (minorId: string, date: string) =>
-      hub.gql<{ admitMinor: { id: string } }>(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'E2E-C002', admissionDate: date, kind: 'ORDINARY' } });
+    const admit = async (minorId: string, date: string) =>
+      hub.gql<{ admitMinor: { id: string } }>(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'E2E-C002', admissionDate: date, kind: 'ORDINARY', requestId: await requestPlacement(hub, 'S-E2E-2', minorId, 'E2E-C002') } });
     expectNoErrors(await admit(small.minorId, '2022-01-10'));
     let date = '2022-01-10';
     for (let i = 0; i < 20; i++) {

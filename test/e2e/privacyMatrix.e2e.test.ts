@@ -8,7 +8,7 @@
 import { addDays, todayInRome } from '../../shared/time';
 import type { DataClass } from '../../shared/privacy/dataClasses';
 import { startTestHub, type GatewayResponse, type TestHub } from '../support/startHub';
-import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 
 const PROBE = `query Probe($id: ID!) {
   minor(id: $id) {
@@ -45,9 +45,12 @@ describe('privacy matrix through the gateway (PRIVACY.md §4)', () => {
   const m: Record<string, Minor> = {};
 
   const soToken = (structure: string) => hub.token({ role: 'STRUCTURE_OPERATOR', sub: `op-${structure}`, structure });
+  /** The service holding each minor's case, which requests the placement (docs/privacy.md §3a). */
+  const serviceOf = new Map<string, string>();
   const admit = async (minorId: string, structureCode: string, admissionDate: string, extra: Record<string, unknown> = {}) => {
+    const requestId = await requestPlacement(hub, serviceOf.get(minorId)!, minorId, structureCode);
     const res = await hub.gql<{ admitMinor: { id: string } }>(soToken(structureCode), 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
-      input: { minorId, structureCode, admissionDate, kind: 'ORDINARY', ...extra },
+      input: { minorId, structureCode, admissionDate, kind: 'ORDINARY', requestId, ...extra },
     });
     expectNoErrors(res);
     return res.data!.admitMinor.id;
@@ -83,6 +86,7 @@ describe('privacy matrix through the gateway (PRIVACY.md §4)', () => {
     ] as const) {
       const r = await registerMinorWithCase(hub, service, { firstName: first, lastName: 'Matrice' });
       m[key] = { id: r.minorId, fiscalCode: r.fiscalCode, name: first };
+      serviceOf.set(r.minorId, service);
     }
     const swA = hub.token({ role: 'SOCIAL_WORKER', sub: 'sw-a', service: 'S-A' });
     expectNoErrors(await hub.gql(swA, 'mutation($input: HealthDataInput!) { recordHealthData(input: $input) { law104 } }', { input: { minorId: m.held.id, law104: true } }));

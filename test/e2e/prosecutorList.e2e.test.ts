@@ -3,7 +3,7 @@ import { PROSECUTOR_LIST_COLUMNS, PROSECUTOR_LIST_QUERY, type ProsecutorListData
 import { parseCsv } from '../support/csv';
 import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
-import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 
 /*
  * The six-monthly prosecutor list (L. 184/1983 art. 9) through the gateway:
@@ -25,7 +25,7 @@ describe('prosecutor list through the gateway', () => {
   async function place(key: string, person: { firstName: string; lastName: string }, admissionDate: string, dischargeDate: string | null, extra: Record<string, unknown> = {}) {
     m[key] = await registerMinorWithCase(hub, 'S-PL', { ...person, birthDate: '2010-04-05', sex: 'F' });
     const adm = await hub.gql<{ admitMinor: { id: string } }>(op, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
-      input: { minorId: m[key].minorId, structureCode: 'PL-E', admissionDate, kind: 'ORDINARY', referringService: 'S-PL', ...extra },
+      input: { minorId: m[key].minorId, structureCode: 'PL-E', admissionDate, kind: 'ORDINARY', referringService: 'S-PL', requestId: await requestPlacement(hub, 'S-PL', m[key].minorId, 'PL-E'), ...extra },
     });
     expectNoErrors(adm);
     m[key].placementId = adm.data!.admitMinor.id;
@@ -207,7 +207,7 @@ describe('prosecutor list download when SINBA does not answer', () => {
     const minor = await registerMinorWithCase(hub, 'S-PL', { firstName: 'Paola', lastName: 'Presente', birthDate: '2010-04-05', sex: 'F' });
     expectNoErrors(
       await hub.gql(op, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
-        input: { minorId: minor.minorId, structureCode: 'PL-E', admissionDate: '2024-06-01', kind: 'ORDINARY', referringService: 'S-PL' },
+        input: { minorId: minor.minorId, structureCode: 'PL-E', admissionDate: '2024-06-01', kind: 'ORDINARY', referringService: 'S-PL', requestId: await requestPlacement(hub, 'S-PL', minor.minorId, 'PL-E') },
       }),
     );
   }, 120_000);

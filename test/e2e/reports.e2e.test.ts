@@ -6,7 +6,7 @@ import { resyncQuasiIdentifiers } from '../../subgraphs/sinba/src/reporting/resy
 import { ageBandOf, ageBandSql, durationBandOf, durationBandSql } from '../../shared/reporting/dimensions';
 import { ageOn } from '../../shared/time';
 import { callSubgraph } from '../support/callSubgraph';
-import { expectNoErrors, registerActiveStructure } from '../support/fixtures';
+import { expectNoErrors, registerActiveStructure, requestPlacement } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { parseCsv } from '../support/csv';
 import { covers } from '../support/coverage';
@@ -390,7 +390,7 @@ describe('regional reports through the gateway (issue 8)', () => {
     expectNoErrors(await hub.gql(sw, 'mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }', { input: { minorId, startDate: '2024-03-01' } }));
     const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-u', structure: 'RPT-U' });
     expectNoErrors(
-      await hub.gql(op, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'RPT-U', admissionDate: '2024-03-20', kind: 'MOTHER_AND_CHILD' } }),
+      await hub.gql(op, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'RPT-U', admissionDate: '2024-03-20', kind: 'MOTHER_AND_CHILD', requestId: await requestPlacement(hub, 'S-RPT-U', minorId, 'RPT-U', { kind: 'MOTHER_AND_CHILD' }) } }),
     );
     const before = await admin.query('SELECT minor_birth_date, minor_sex FROM asmi.placement WHERE minor_id = $1', [minorId]);
     expect(before.rows).toEqual([{ minor_birth_date: null, minor_sex: null }]);

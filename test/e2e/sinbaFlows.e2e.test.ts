@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { pseudonymOf } from '../../shared/privacy/pseudonym';
 import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
-import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 
 /**
  * The main SINBA flows end to end through the gateway (issue 5): three
@@ -161,6 +161,13 @@ describe('SINBA flows end to end (issue 5)', () => {
     const second = sw('S-CO-B');
     const refused = await hub.gql(second, OPEN, { input: { minorId, startDate: '2024-03-01' } });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CASE_ALREADY_OPEN', field: 'coManagementReason' });
+    // docs/privacy.md §3a: the reason's fact must be recorded — here an active placement.
+    const unjustified = await hub.gql(second, OPEN, { input: { minorId, startDate: '2024-03-01', coManagementReason: 'COMMUNITY_PLACEMENT' } });
+    expect(unjustified.errors?.[0]?.extensions?.code).toBe('CO_MANAGEMENT_NOT_JUSTIFIED');
+    await registerActiveStructure(hub, 'E2E-CO01');
+    const requestId = await requestPlacement(hub, 'S-CO-A', minorId, 'E2E-CO01');
+    const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-co', structure: 'E2E-CO01' });
+    expectNoErrors(await hub.gql(op, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'E2E-CO01', admissionDate: '2024-02-01', kind: 'ORDINARY', requestId } }));
     const joined = await hub.gql(second, OPEN, { input: { minorId, startDate: '2024-03-01', coManagementReason: 'COMMUNITY_PLACEMENT' } });
     expectNoErrors(joined);
     for (const token of [sw('S-CO-A'), second]) {
@@ -180,7 +187,7 @@ describe('SINBA flows end to end (issue 5)', () => {
     const notHosted = await registerMinorWithCase(hub, 'S-SR-A', { firstName: 'Greta', lastName: 'Altrove' });
     await registerMinorWithCase(hub, 'S-SR-B', { firstName: 'Greta', lastName: 'Estranea' });
     const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-sr', structure: 'E2E-SF01' });
-    expectNoErrors(await hub.gql(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId: hosted.minorId, structureCode: 'E2E-SF01', admissionDate: '2024-05-01', kind: 'ORDINARY' } }));
+    expectNoErrors(await hub.gql(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId: hosted.minorId, structureCode: 'E2E-SF01', admissionDate: '2024-05-01', kind: 'ORDINARY', requestId: await requestPlacement(hub, 'S-SR-A', hosted.minorId, 'E2E-SF01') } }));
 
     const bySw = await hub.gql<{ searchMinors: { nodes: { id: string; lastName: string }[] } }>(sw('S-SR-A'), SEARCH, { filter: { name: 'GRETA' } });
     expect(covers<{ nodes: { lastName: string }[] }>('Query.searchMinors', 'SOCIAL_WORKER', bySw).nodes.map((n) => n.lastName).sort()).toEqual(['Altrove', 'Cercata']);

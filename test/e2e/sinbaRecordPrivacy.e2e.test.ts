@@ -9,7 +9,7 @@
  */
 import { covers } from '../support/coverage';
 import { startTestHub, type GatewayResponse, type TestHub } from '../support/startHub';
-import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 
 // The machine is shared: starting the hub and the single requests may take longer than Jest's 5 s default.
 jest.setTimeout(60_000);
@@ -78,7 +78,7 @@ describe('seed 003 §3.3–§3.11 record through the gateway (PRIVACY.md §4: AB
     covers('Mutation.recordAdditionalData', 'SOCIAL_WORKER', await w('mutation($input: AdditionalDataInput!) { recordAdditionalData(input: $input) { minor { id } } }', { minorId, schoolingLevel: 'PRIMARY' }));
     // the minor is hosted by REC-1 (HOSTING for its operator)
     const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-rec', structure: 'REC-1' });
-    expectNoErrors(await hub.gql(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'REC-1', admissionDate: '2023-04-02', kind: 'ORDINARY' } }));
+    expectNoErrors(await hub.gql(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'REC-1', admissionDate: '2023-04-02', kind: 'ORDINARY', requestId: await requestPlacement(hub, 'S-REC', minorId, 'REC-1') } }));
   }, 120_000);
 
   afterAll(async () => {

@@ -57,3 +57,27 @@ export async function registerMinorWithCase(hub: TestHub, serviceId: string, per
   expectNoErrors(open);
   return { minorId, caseId: open.data!.openCase.id, fiscalCode };
 }
+
+/**
+ * The case-holding service asks a structure to take the minor in (docs/privacy.md §3a); returns the request id.
+ * The structure then admits with `requestId` (admitMinor), as the rule asks for a minor with an open case.
+ */
+export async function requestPlacement(hub: TestHub, serviceId: string, minorId: string, structureCode: string, input: Record<string, unknown> = {}): Promise<string> {
+  const sw = hub.token({ role: 'SOCIAL_WORKER', sub: `sw-${serviceId}`, service: serviceId });
+  const res = await hub.gql<{ requestPlacement: { id: string } }>(sw, 'mutation($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }', {
+    input: { minorId, structureCode, requestedAdmissionDate: '2021-01-01', kind: 'ORDINARY', ...input },
+  });
+  expectNoErrors(res);
+  return res.data!.requestPlacement.id;
+}
+
+/** Poll `probe` until it returns a value (the notification dispatcher runs in the background). */
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, stepMs = 100): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as T;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}

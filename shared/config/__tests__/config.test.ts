@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('notifications: delivered every 2 s, no NATS unless NOTIFY_NATS_URL is set', () => {
+    expect(loadConfig({}).notify).toEqual({ intervalMs: 2000, natsUrl: undefined, natsSubjectPrefix: 'sirmi.notifications', natsStream: 'SIRMI_NOTIFICATIONS' });
+    const c = loadConfig({ NOTIFY_NATS_URL: 'nats://127.0.0.1:4222', NOTIFY_INTERVAL_MS: '500', NOTIFY_NATS_SUBJECT_PREFIX: 'comune.x', NOTIFY_NATS_STREAM: 'X' });
+    expect(c.notify).toEqual({ intervalMs: 500, natsUrl: 'nats://127.0.0.1:4222', natsSubjectPrefix: 'comune.x', natsStream: 'X' });
+    expect(() => loadConfig({ NOTIFY_INTERVAL_MS: '10' })).toThrow(ConfigError);
+  });
+
   it('derives one connection per module role from DATABASE_URL', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://admin:pw@db:5432/sirmi' });
     expect(c.database.moduleUrls.sinba).toBe('postgres://sirmi_sinba:sirmi-dev-role-password@db:5432/sirmi');

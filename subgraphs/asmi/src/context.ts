@@ -4,6 +4,7 @@ import type { Principal } from '../../../shared/auth/principal';
 import type { SubgraphRequestInfo } from '../../../shared/graphql/subgraphServer';
 import { createLoaders, type AsmiLoaders } from './loaders';
 import { placementVisibilityFor } from './repositories/visibility';
+import { requestVisibilityFor } from './repositories/placementRequestRepository';
 import type { AsmiServices } from './services';
 import type { Upstream } from './services/upstream';
 
@@ -19,7 +20,7 @@ export function createContextFactory(deps: { dataSource: DataSource; services: A
   return ({ principal, requestId }: SubgraphRequestInfo): AsmiContext => ({
     principal,
     requestId,
-    loaders: createLoaders(deps.dataSource, placementVisibilityFor(principal), deps.clock(), deps.upstream),
+    loaders: createLoaders(deps.dataSource, placementVisibilityFor(principal), deps.clock(), deps.upstream, requestVisibilityFor(principal)),
     services: deps.services,
   });
 }

@@ -39,7 +39,7 @@ describe('data-quality flags against real PostgreSQL, ASSO and SINBA', () => {
   };
   async function admit(structureCode: string, admissionDate: string, minorId?: string, kind = 'ORDINARY'): Promise<{ placementId: string; minorId: string }> {
     const m = minorId ?? (await hub.registerMinor());
-    const data = ok<{ admitMinor: { id: string } }>(await call(op(structureCode), ADMIT, { input: { minorId: m, structureCode, admissionDate, kind } }));
+    const data = ok<{ admitMinor: { id: string } }>(await call(op(structureCode), ADMIT, { input: { minorId: m, structureCode, admissionDate, kind, requestId: await hub.requestFor(m, structureCode) } }));
     return { placementId: data.admitMinor.id, minorId: m };
   }
   async function openCase(minorId: string, startDate: string) {

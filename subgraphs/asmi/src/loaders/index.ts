@@ -8,6 +8,8 @@ import { findActivitiesByPlacementIds, type ActivityRow } from '../repositories/
 import type { Upstream } from '../services/upstream';
 import { computeQualityIssues } from '../services/qualityService';
 import type { QualityIssue } from '../rules/qualityRules';
+import { findRequestsByIds, findRequestsByMinors, findRequestsByStructures, type PlacementRequestRow, type RequestVisibility } from '../repositories/placementRequestRepository';
+import type { PlacementRequestStatus } from '../rules/placementRequestRules';
 
 const uuids = (keys: readonly string[]) => [...new Set(keys.filter(isUuid))];
 
@@ -51,9 +53,21 @@ export interface AsmiLoaders {
   readonly activitiesByPlacementId: DataLoader<string, ActivityRow[]>;
   /** Placement.qualityFlags: the issues of every placement of the response in one batch (one SINBA call, two ASSO calls, one statement). */
   readonly qualityIssues: DataLoader<PlacementRow, QualityIssue[], string>;
+  /** Placement request by id (PlacementRequest.__resolveReference, Notification.request); the requests' visibility in the SQL. */
+  readonly requestById: DataLoader<string, PlacementRequestRow | null>;
+  /** Minor.placementRequests: the caller's requests about each minor. */
+  readonly requestsByMinor: DataLoader<string, PlacementRequestRow[]>;
+  /** Structure.placementRequests(status): one statement per status asked in the batch. */
+  readonly requestsByStructure: DataLoader<{ code: string; status: PlacementRequestStatus | null }, PlacementRequestRow[], string>;
 }
 
-export function createLoaders(dataSource: DataSource, visibility: PlacementVisibility, today: string, upstream: Pick<Upstream, 'provinces' | 'casePeriods' | 'structureQuality'>): AsmiLoaders {
+export function createLoaders(
+  dataSource: DataSource,
+  visibility: PlacementVisibility,
+  today: string,
+  upstream: Pick<Upstream, 'provinces' | 'casePeriods' | 'structureQuality'>,
+  requestVisibility: RequestVisibility = { kind: 'none' },
+): AsmiLoaders {
   const db = dataSource.manager;
   const structureKey = (k: StructurePlacementsKey) => `${k.code}|${k.activeOn ?? ''}`;
   const occupancyKey = (k: OccupancyKey) => `${k.code}|${k.on}`;
@@ -90,5 +104,22 @@ export function createLoaders(dataSource: DataSource, visibility: PlacementVisib
     activitiesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findActivitiesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
     // Episode flags only for callers who see every placement of a minor (services/qualityService.ts).
     qualityIssues: new DataLoader((rows) => computeQualityIssues(db, upstream, rows, today, visibility.kind === 'all'), { cacheKeyFn: (p) => p.id }),
+    requestById: new DataLoader(async (ids) => byKey(ids, await findRequestsByIds(db, uuids(ids), today, requestVisibility), (r) => r.id)),
+    requestsByMinor: new DataLoader(async (ids) => groupByKey(ids, await findRequestsByMinors(db, uuids(ids), today, requestVisibility), (r) => r.minorId)),
+    requestsByStructure: new DataLoader(
+      async (keys) => {
+        const statuses = [...new Set(keys.map((k) => k.status))];
+        const found = new Map<string, PlacementRequestRow[]>();
+        for (const status of statuses) {
+          const codes = [...new Set(keys.filter((k) => k.status === status).map((k) => k.code))];
+          for (const r of await findRequestsByStructures(db, codes, status, today, requestVisibility)) {
+            const key = `${r.structureCode}|${status ?? ''}`;
+            found.set(key, [...(found.get(key) ?? []), r]);
+          }
+        }
+        return keys.map((k) => found.get(`${k.code}|${k.status ?? ''}`) ?? []);
+      },
+      { cacheKeyFn: (k) => `${k.code}|${k.status ?? ''}` },
+    ),
   };
 }

@@ -7,6 +7,10 @@ import type { RecordActivityInput } from '../services/activityService';
 import type { StructureEventInput } from '../services/eventService';
 import type { ProsecutorListRow } from '../services/prosecutorListService';
 import type { QualityIssueFilter, QualityIssueLine } from '../services/qualityService';
+import type { DeclinePlacementRequestInput, RequestPlacementInput, WithdrawPlacementRequestInput } from '../services/placementRequestService';
+import type { PlacementRequestRow } from '../repositories/placementRequestRepository';
+import type { NotificationRow } from '../repositories/notificationRepository';
+import type { PlacementRequestStatus } from '../rules/placementRequestRules';
 
 /** ASMI's resolvers: read arguments and principal, call one service or loader, return. */
 export const asmiResolvers = {
@@ -18,6 +22,12 @@ export const asmiResolvers = {
       ctx.services.prosecutorLists.list(ctx.principal, args.structureCode, args.year, args.half),
     placementQualityIssues: (_p: unknown, args: { filter?: QualityIssueFilter | null; first?: number | null; after?: string | null }, ctx: AsmiContext) =>
       ctx.services.quality.issues(ctx.principal, args.filter, args.first, args.after),
+    placementRequests: (_p: unknown, args: { status?: PlacementRequestStatus | null; first?: number | null; after?: string | null }, ctx: AsmiContext) =>
+      ctx.services.requests.list(ctx.principal, args.status, args.first, args.after),
+    notifications: (_p: unknown, args: { unreadOnly?: boolean | null; first?: number | null; after?: string | null }, ctx: AsmiContext) =>
+      ctx.services.notifications.list(ctx.principal, args.unreadOnly, args.first, args.after),
+    requestedMinors: (_p: unknown, args: { minorIds: string[]; structureCode: string; on: string }, ctx: AsmiContext) =>
+      ctx.services.requests.requestedMinors(ctx.principal, args.minorIds, args.structureCode, args.on),
   },
   Mutation: {
     admitMinor: (_p: unknown, args: { input: AdmitMinorInput }, ctx: AsmiContext) => ctx.services.placements.admit(ctx.principal, args.input),
@@ -26,6 +36,24 @@ export const asmiResolvers = {
     endAbsence: (_p: unknown, args: { input: EndAbsenceInput }, ctx: AsmiContext) => ctx.services.absences.end(ctx.principal, args.input),
     submitEvents: (_p: unknown, args: { events: StructureEventInput[] }, ctx: AsmiContext) => ctx.services.events.submit(ctx.principal, args.events),
     recordActivity: (_p: unknown, args: { input: RecordActivityInput }, ctx: AsmiContext) => ctx.services.activities.record(ctx.principal, args.input),
+    requestPlacement: (_p: unknown, args: { input: RequestPlacementInput }, ctx: AsmiContext) => ctx.services.requests.request(ctx.principal, args.input),
+    withdrawPlacementRequest: (_p: unknown, args: { input: WithdrawPlacementRequestInput }, ctx: AsmiContext) => ctx.services.requests.withdraw(ctx.principal, args.input),
+    declinePlacementRequest: (_p: unknown, args: { input: DeclinePlacementRequestInput }, ctx: AsmiContext) => ctx.services.requests.decline(ctx.principal, args.input),
+    markNotificationsRead: (_p: unknown, args: { ids: string[] }, ctx: AsmiContext) => ctx.services.notifications.markRead(ctx.principal, args.ids),
+  },
+  PlacementRequest: {
+    __resolveReference: (ref: { id: string }, ctx: AsmiContext) => ctx.loaders.requestById.load(ref.id),
+    minor: (r: PlacementRequestRow) => ({ __typename: 'Minor', id: r.minorId }),
+    structure: (r: PlacementRequestRow) => ({ __typename: 'Structure', code: r.structureCode }),
+    placement: (r: PlacementRequestRow, _a: unknown, ctx: AsmiContext) => (r.placementId ? ctx.loaders.placementById.load(r.placementId) : null),
+  },
+  Notification: {
+    minor: (n: NotificationRow) => ({ __typename: 'Minor', id: n.minorId }),
+    placement: (n: NotificationRow, _a: unknown, ctx: AsmiContext) => (n.placementId ? ctx.loaders.placementById.load(n.placementId) : null),
+    request: (n: NotificationRow, _a: unknown, ctx: AsmiContext) => (n.requestId ? ctx.loaders.requestById.load(n.requestId) : null),
+  },
+  NotificationConnection: {
+    unreadCount: (c: { unreadCount: () => Promise<number> }) => c.unreadCount(),
   },
   Placement: {
     __resolveReference: (ref: { id: string }, ctx: AsmiContext) => ctx.loaders.placementById.load(ref.id),
@@ -39,6 +67,7 @@ export const asmiResolvers = {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
     placements: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.placementsByMinorId.load(m.id),
     viewerHosts: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.viewerHosts.load(m.id),
+    placementRequests: (m: { id: string }, _a: unknown, ctx: AsmiContext) => ctx.loaders.requestsByMinor.load(m.id),
   },
   ProsecutorList: {
     structure: (l: { structureCode: string }) => ({ __typename: 'Structure', code: l.structureCode }),
@@ -51,8 +80,15 @@ export const asmiResolvers = {
     minor: (l: QualityIssueLine) => ({ __typename: 'Minor', id: l.minorId }),
   },
   Structure: {
-    __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
+    // The representation may carry capacity and emergencyCapacity (@requires of freePlaces).
+    __resolveReference: (ref: { code: string; capacity?: number; emergencyCapacity?: number }) => ({ ...ref }),
     placements: (s: { code: string }, args: { activeOn?: string | null }, ctx: AsmiContext) => ctx.loaders.placementsByStructureCode.load({ code: s.code, activeOn: args.activeOn ?? null }),
     occupancy: (s: { code: string }, args: { on?: string | null }, ctx: AsmiContext) => ctx.services.placements.occupancy(ctx.principal, ctx.loaders, s.code, args.on),
+    freePlaces: async (s: { code: string; capacity: number; emergencyCapacity: number }, args: { on?: string | null }, ctx: AsmiContext) => {
+      const hosted = await ctx.services.placements.occupancy(ctx.principal, ctx.loaders, s.code, args.on);
+      return hosted === null ? null : Math.max(0, s.capacity + s.emergencyCapacity - hosted);
+    },
+    placementRequests: (s: { code: string }, args: { status?: PlacementRequestStatus | null }, ctx: AsmiContext) =>
+      ctx.loaders.requestsByStructure.load({ code: s.code, status: args.status ?? null }),
   },
 } as unknown as GraphQLResolverMap<AsmiContext>;

@@ -11,6 +11,7 @@ import { findAbsence, findAbsencesOfPlacement, insertAbsence, setAbsenceEnd, typ
 import { findPlacementForUpdate, isUuid, type PlacementRow } from '../repositories/placementRepository';
 import { noOverlappingAbsence, withinPlacement } from '../rules/absenceRules';
 import { notInFuture } from '../rules/placementRules';
+import { insertOutbox } from '../repositories/notificationRepository';
 
 export interface RecordAbsenceInput {
   placementId: string;
@@ -71,6 +72,8 @@ export function createAbsenceService(deps: { dataSource: DataSource; clock: Cloc
           const range = { startDate: input.startDate, endDate };
           throwIfViolated(withinPlacement(placement, range), noOverlappingAbsence(await findAbsencesOfPlacement(tx, placement.id), range));
           const id = await insertAbsence(tx, { placementId: placement.id, kind: input.kind, startDate: input.startDate, endDate, notes: clean(input.notes), actor: principal.sub });
+          // docs/privacy.md §3a: the services holding the minor's case are told (outbox, same transaction).
+          await insertOutbox(tx, { kind: input.kind === 'UNAUTHORISED_DEPARTURE' ? 'UNAUTHORISED_DEPARTURE' : 'ABSENCE', minorId: placement.minorId, placementId: placement.id, eventDate: today });
           return (await findAbsence(tx, id)) as AbsenceRow;
         });
       } catch (err) {

@@ -7,6 +7,10 @@ import { createPlacementService, type PlacementService } from './placementServic
 import { createProsecutorListService, type ProsecutorListService } from './prosecutorListService';
 import { createQualityService, type QualityService } from './qualityService';
 import type { Upstream } from './upstream';
+import { createPlacementRequestService, type PlacementRequestService } from './placementRequestService';
+import { createNotificationService, type NotificationService } from './notificationService';
+import type { NotificationPublisher } from './natsPublisher';
+import type { Logger } from 'pino';
 
 export interface AsmiServices {
   readonly placements: PlacementService;
@@ -15,10 +19,19 @@ export interface AsmiServices {
   readonly events: EventService;
   readonly prosecutorLists: ProsecutorListService;
   readonly quality: QualityService;
+  readonly requests: PlacementRequestService;
+  readonly notifications: NotificationService;
 }
 
-export function createServices(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; pseudonymKey: string }): AsmiServices {
-  const placements = createPlacementService(deps);
+export function createServices(deps: {
+  dataSource: DataSource;
+  upstream: Upstream;
+  clock: Clock;
+  pseudonymKey: string;
+  notify?: { intervalMs: number; publisher: NotificationPublisher | null; logger?: Logger };
+}): AsmiServices {
+  const requests = createPlacementRequestService(deps);
+  const placements = createPlacementService({ ...deps, requests });
   const absences = createAbsenceService(deps);
   const activities = createActivityService(deps);
   return {
@@ -28,5 +41,7 @@ export function createServices(deps: { dataSource: DataSource; upstream: Upstrea
     events: createEventService({ dataSource: deps.dataSource, placements, absences, activities }),
     prosecutorLists: createProsecutorListService(deps),
     quality: createQualityService(deps),
+    requests,
+    notifications: createNotificationService({ dataSource: deps.dataSource, upstream: deps.upstream, clock: deps.clock, ...deps.notify }),
   };
 }

@@ -22,6 +22,8 @@ import { ageWithinRange, courtReferenceWhenOrdered, dischargeNotBeforeAdmission,
 import { closeOpenAbsences, hasRecordsAfter } from '../repositories/absenceRepository';
 import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';
+import type { PlacementRequestService } from './placementRequestService';
+import { insertOutbox } from '../repositories/notificationRepository';
 
 export interface AdmitMinorInput {
   minorId: string;
@@ -31,6 +33,8 @@ export interface AdmitMinorInput {
   referringService?: string | null;
   legalBasis?: string | null;
   courtOrderReference?: string | null;
+  /** The pending placement request the admission fulfils (docs/privacy.md §3a). */
+  requestId?: string | null;
 }
 
 export interface DischargeMinorInput {
@@ -49,8 +53,8 @@ function requireOperatorOf(principal: Principal, structureCode: string): asserts
 
 const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 
-export function createPlacementService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock }) {
-  const { dataSource, upstream, clock } = deps;
+export function createPlacementService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; requests: PlacementRequestService }) {
+  const { dataSource, upstream, clock, requests } = deps;
   return {
     /**
      * Admission (seed 001: structures record admissions; API.md rules):
@@ -60,6 +64,12 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
      * lock per structure serialises them inside the transaction). The kind
      * does not depend on the structure's type: seed 003 §3.9.6 records an
      * emergency placement as EMERGENCY whatever structure takes the minor.
+     * docs/privacy.md §3a: a minor with a case open today anywhere is
+     * admitted only on a pending request to this structure from a service
+     * holding the case (PLACEMENT_NOT_REQUESTED, REQUEST_NOT_PENDING), which
+     * the admission fulfils; a minor with no open case may be admitted
+     * without one (emergency admission). The services holding the case are
+     * notified (outbox, same transaction).
      */
     async admit(principal: Principal, input: AdmitMinorInput, within?: EntityManager): Promise<PlacementRow> {
       requireOperatorOf(principal, input.structureCode);
@@ -79,6 +89,12 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
       const minor = await upstream.minor(input.minorId);
       if (!minor) throw notFound('Minor', 'minorId');
       throwIfViolated(ageWithinRange(minor.birthDate, input.admissionDate, structure));
+      const requestId = input.requestId ?? null;
+      if (requestId !== null && !isUuid(requestId)) throw badInput('requestId', 'requestId must be a placement request id (UUID)');
+      const holders = [...new Set((await upstream.caseHolders([input.minorId], today)).map((h) => h.serviceId))];
+      if (requestId === null && holders.length > 0) {
+        throw new AppError('PLACEMENT_NOT_REQUESTED', 'The minor is in the care of a social service: it must send your structure a placement request first', { field: 'requestId' });
+      }
 
       try {
         return await (within ?? dataSource.manager).transaction(async (tx) => {
@@ -87,6 +103,8 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
           // counts the places the previous one took; the minor's lock does the same for the overlap rule.
           await lockStructure(tx, input.structureCode);
           await lockMinor(tx, input.minorId);
+          // Two admissions on one request wait for each other on its row lock: the second finds it ACCEPTED.
+          const request = requestId === null ? null : await requests.lockForAdmission(tx, requestId, input.minorId, input.structureCode, holders);
           const candidate = { admissionDate: input.admissionDate, dischargeDate: null };
           throwIfViolated(noOverlap(await findPeriodsOfMinor(tx, input.minorId), candidate));
           const places = structure.capacity + structure.emergencyCapacity;
@@ -107,6 +125,8 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
             structureProvince: structure.province,
             actor: principal.sub,
           });
+          if (request) await requests.fulfil(tx, request, id, principal.sub);
+          await insertOutbox(tx, { kind: 'ADMISSION', minorId: input.minorId.toLowerCase(), placementId: id, eventDate: today });
           const row = await findPlacementForUpdate(tx, id);
           return row as PlacementRow;
         });
@@ -137,6 +157,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
           }
           await closeOpenAbsences(tx, placement.id, input.dischargeDate, principal.sub);
           await setDischarge(tx, placement.id, input.dischargeDate, input.dischargeOutcome, principal.sub);
+          await insertOutbox(tx, { kind: 'DISCHARGE', minorId: placement.minorId, placementId: placement.id, eventDate: clock() });
           return (await findPlacementForUpdate(tx, placement.id)) as PlacementRow;
         });
       } catch (err) {

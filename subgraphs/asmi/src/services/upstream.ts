@@ -47,6 +47,8 @@ export interface Upstream {
   structureQuality(codes: readonly string[], today: string): Promise<(StructureQualityFacts | null)[]>;
   structure(code: string, date: string): Promise<StructureFacts | null>;
   minor(id: string): Promise<MinorFacts | null>;
+  /** The services holding a case open on the date for each minor (SINBA caseHolders; docs/privacy.md §3a), one call. */
+  caseHolders(minorIds: readonly string[], on: string): Promise<{ minorId: string; serviceId: string }[]>;
   /** The registry's province of each structure, in key order (null: no such structure); one call for all codes. */
   provinces(codes: readonly string[]): Promise<(string | null)[]>;
 }
@@ -63,6 +65,17 @@ export function createUpstream(clients: { asso: ServiceClient; sinba: ServiceCli
     async minor(id) {
       const data = await clients.sinba.query<{ minor: MinorFacts | null }>('query AsmiMinor($id: ID!) { minor(id: $id) { id birthDate sex citizenship unaccompanied } }', { id });
       return data.minor;
+    },
+    async caseHolders(minorIds, on) {
+      const out: { minorId: string; serviceId: string }[] = [];
+      for (let i = 0; i < minorIds.length; i += 1000) {
+        const data = await clients.sinba.query<{ caseHolders: { minorId: string; serviceId: string }[] }>(
+          'query AsmiCaseHolders($ids: [ID!]!, $on: Date!) { caseHolders(minorIds: $ids, on: $on) { minorId serviceId } }',
+          { ids: minorIds.slice(i, i + 1000), on },
+        );
+        out.push(...data.caseHolders);
+      }
+      return out;
     },
     async casePeriods(minorIds) {
       const out: MinorCasePeriod[] = [];

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import pino from 'pino';
 import type { Principal } from '../../../../shared/auth/principal';
 import { getCodeList } from '../../../../shared/codes';
@@ -97,6 +98,10 @@ beforeAll(async () => {
   // Another service, a minor resident in province 059: listed for the analyst and SUP_059 only.
   c.otherService = await minorWithCase(SW_B, '2024-02-01', '059011');
   // The same minor as c.old held by a second service too: one line per case.
+  // docs/privacy.md §3a: the reason's fact (ADOPTABILITY: the minor's adoptability problem) must be recorded first.
+  const admin = new Client({ connectionString: db.adminUrl });
+  await admin.connect();
+  await admin.query(`INSERT INTO sinba.minor_problem (minor_id, code, start_date, created_by) VALUES ($1, 'ADOPTABILITY', '2020-01-01', 'test')`, [c.old.minorId]).finally(() => admin.end());
   ok(await call(SW_B, 'mutation O($input: OpenCaseInput!) { openCase(input: $input) { id } }', { input: { minorId: c.old.minorId, startDate: '2024-03-01', coManagementReason: getCodeList('CO_MANAGEMENT_REASON').entries[0].code } }));
 }, 60_000);
 

@@ -80,7 +80,19 @@ async function registerMinor(overrides: Record<string, unknown> = {}, principal:
   return res.data!.registerMinor.id as string;
 }
 
+/** docs/privacy.md §3a: co-management needs its fact; the reason used here (ADOPTABILITY) is justified by the minor's adoptability problem. */
+async function recordAdoptability(minorId: string): Promise<void> {
+  const admin = new Client({ connectionString: db.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`INSERT INTO sinba.minor_problem (minor_id, code, start_date, created_by) VALUES ($1, 'ADOPTABILITY', '2020-01-01', 'test') ON CONFLICT DO NOTHING`, [minorId]);
+  } finally {
+    await admin.end();
+  }
+}
+
 async function openCase(principal: Principal, minorId: string, startDate = '2024-01-10', reason?: string): Promise<string> {
+  if (reason) await recordAdoptability(minorId);
   const res = await call(principal, OPEN, { input: { minorId, startDate, coManagementReason: reason } });
   expect(res.errors).toBeUndefined();
   return res.data!.openCase.id as string;
@@ -312,6 +324,10 @@ describe('openCase (seed 003 §3.2)', () => {
     expect(errorOf(badCode)).toMatchObject({ code: 'INVALID_CODE', field: 'coManagementReason' });
     expect(await count('"case"')).toBe(before);
 
+    const unjustified = await call(SW_B, OPEN, { input: { minorId, startDate: '2024-02-01', coManagementReason: coManagementReason() } });
+    expect(errorOf(unjustified)).toMatchObject({ code: 'CO_MANAGEMENT_NOT_JUSTIFIED', field: 'coManagementReason' });
+    expect(await count('"case"')).toBe(before);
+    await recordAdoptability(minorId);
     const shared = await call(SW_B, OPEN, { input: { minorId, startDate: '2024-02-01', coManagementReason: coManagementReason() } });
     expect(shared.errors).toBeUndefined();
     expect(shared.data!.openCase).toMatchObject({ serviceId: 'SRV-B', coManagementReason: coManagementReason() });

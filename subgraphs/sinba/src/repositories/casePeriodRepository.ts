@@ -15,3 +15,14 @@ export async function findCasePeriods(db: EntityManager, minorIds: readonly stri
     [[...minorIds]],
   );
 }
+
+/** The services holding a case open on `on` (started on or before, not closed or closed after) for each minor; one statement. */
+export async function findCaseHolders(db: EntityManager, minorIds: readonly string[], on: string): Promise<{ minorId: string; serviceId: string }[]> {
+  if (minorIds.length === 0) return [];
+  return db.query(
+    `SELECT DISTINCT minor_id AS "minorId", service_id AS "serviceId"
+       FROM sinba."case" WHERE minor_id = ANY($1::uuid[]) AND start_date <= $2::date AND (end_date IS NULL OR end_date > $2::date)
+      ORDER BY 1, 2`,
+    [[...minorIds], on],
+  );
+}

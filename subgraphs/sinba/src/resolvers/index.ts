@@ -11,6 +11,7 @@ export const sinbaResolvers = {
     ...minorResolvers.Query,
     ...interventionDetailResolvers.Query,
     casePeriods: (_p: unknown, args: { minorIds: string[] }, ctx: SinbaContext) => ctx.services.casePeriods.casePeriods(ctx.principal, args.minorIds),
+    caseHolders: (_p: unknown, args: { minorIds: string[]; on: string }, ctx: SinbaContext) => ctx.services.casePeriods.caseHolders(ctx.principal, args.minorIds, args.on),
   },
   Mutation: { ...minorResolvers.Mutation, ...caseResolvers.Mutation, ...interventionDetailResolvers.Mutation, ...recordResolvers.Mutation },
   Minor: { ...minorResolvers.Minor, ...interventionDetailResolvers.Minor, ...recordResolvers.Minor },

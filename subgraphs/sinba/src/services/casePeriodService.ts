@@ -2,7 +2,7 @@ import type { Principal } from '../../../../shared/auth/principal';
 import { badInput, forbidden } from '../../../../shared/errors';
 import { requireAuthenticated } from '../../../../shared/auth/requireRole';
 import { isUuid } from '../../../../shared/ids';
-import { findCasePeriods, type CasePeriodRow } from '../repositories/casePeriodRepository';
+import { findCaseHolders, findCasePeriods, type CasePeriodRow } from '../repositories/casePeriodRepository';
 import type { ServiceDeps } from './deps';
 
 /** `casePeriods`: at most this many ids per call (ASMI sends the minors of one data-quality run in chunks). */
@@ -20,6 +20,18 @@ export function createCasePeriodService(deps: Pick<ServiceDeps, 'dataSource'>) {
       if (principal.role !== 'SERVICE') throw forbidden();
       if (minorIds.length > MAX_CASE_PERIOD_IDS) throw badInput('minorIds', `At most ${MAX_CASE_PERIOD_IDS} ids per call`);
       return findCasePeriods(deps.dataSource.manager, [...new Set(minorIds.filter(isUuid).map((id) => id.toLowerCase()))]);
+    },
+
+    /**
+     * caseHolders: which services hold a case open on `on` for each minor
+     * (ASMI: who may request a placement, whether an admission needs a
+     * request, who is notified; docs/privacy.md §3a). Module-to-module only.
+     */
+    async caseHolders(principal: Principal, minorIds: readonly string[], on: string): Promise<{ minorId: string; serviceId: string }[]> {
+      requireAuthenticated(principal);
+      if (principal.role !== 'SERVICE') throw forbidden();
+      if (minorIds.length > MAX_CASE_PERIOD_IDS) throw badInput('minorIds', `At most ${MAX_CASE_PERIOD_IDS} ids per call`);
+      return findCaseHolders(deps.dataSource.manager, [...new Set(minorIds.filter(isUuid).map((id) => id.toLowerCase()))], on);
     },
   };
 }

@@ -10,11 +10,14 @@ import { lockMinorWithDates } from '../repositories/minorRepository';
 import { caseStartNotTooEarly } from '../rules/unborn';
 import { caseNotClosed, heldByService } from '../rules/caseRules';
 import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates';
-import { oneOpenCasePerMinor } from '../rules/oneOpenCase';
+import { oneOpenCasePerMinor, openOnOrAfter } from '../rules/oneOpenCase';
+import { coManagementJustified, needsActivePlacement } from '../rules/coManagement';
+import { findCoManagementRecords } from '../repositories/coManagementRepository';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { notFound } from '../../../../shared/errors/AppError';
 import type { ServiceDeps } from './deps';
+import { touchMinor } from '../../../../shared/audit/writeTrail';
 
 export interface OpenCaseInput {
   readonly minorId: string;
@@ -43,11 +46,26 @@ export function invalidCode(field: string, list: string): AppError {
 export function createCaseService(deps: ServiceDeps) {
   const { dataSource, clock } = deps;
 
+  /** Whether ASMI has a placement of the minor active on the date (module-to-module; UPSTREAM_UNAVAILABLE when ASMI does not answer). */
+  async function hasActivePlacement(minorId: string, on: string): Promise<boolean> {
+    if (!deps.asmi) return false;
+    const data = await deps.asmi.query<{ _entities: ({ placements: { admissionDate: string; dischargeDate: string | null }[] | null } | null)[] }>(
+      'query SinbaActivePlacement($r: [_Any!]!) { _entities(representations: $r) { ... on Minor { placements { admissionDate dischargeDate } } } }',
+      { r: [{ __typename: 'Minor', id: minorId }] },
+    );
+    return (data._entities[0]?.placements ?? []).some((p) => p.admissionDate <= on && (p.dischargeDate === null || p.dischargeDate > on));
+  }
+
   return {
     /**
      * openCase: SOCIAL_WORKER; the case belongs to the token's serviceId
      * (PRIVACY.md §5). seed 003 §3.2: one open case per minor, except
-     * co-management by a second service with a coded reason.
+     * co-management by a second service with a coded reason, and only when
+     * the fact the reason names is recorded on the start date
+     * (docs/privacy.md §3a, rules/coManagement.ts; CO_MANAGEMENT_NOT_JUSTIFIED).
+     * When that fact later ends nothing happens automatically: the
+     * co-managed case stays open until a service closes it (docs/privacy.md
+     * "How relationships come to exist").
      */
     async open(principal: Principal, input: OpenCaseInput): Promise<CaseEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
@@ -58,6 +76,12 @@ export function createCaseService(deps: ServiceDeps) {
         throw invalidCode('coManagementReason', 'CO_MANAGEMENT_REASON');
       }
       if (!isUuid(input.minorId)) throw notFound('Minor', 'minorId');
+      touchMinor(input.minorId);
+      // docs/privacy.md §3a: an active placement justifies COMMUNITY_PLACEMENT; ASMI knows, asked before the lock (no HTTP under a lock).
+      let activePlacement = false;
+      if (coManagementReason !== null && needsActivePlacement(coManagementReason, await findCoManagementRecords(dataSource.manager, input.minorId, input.startDate))) {
+        activePlacement = await hasActivePlacement(input.minorId, input.startDate);
+      }
 
       try {
         return await dataSource.transaction(async (db) => {
@@ -68,6 +92,10 @@ export function createCaseService(deps: ServiceDeps) {
           throwIfViolated(caseStartNotTooEarly(input.startDate, minor.birthDate ?? minor.expectedBirthDate));
           const existing = await findCasesOfMinor(db, input.minorId);
           throwIfViolated(oneOpenCasePerMinor(existing, { serviceId: principal.serviceId, startDate: input.startDate, coManagementReason }));
+          // Co-management (another service holds an open case): its fact must be recorded.
+          if (coManagementReason !== null && existing.some((c) => c.serviceId !== principal.serviceId && openOnOrAfter(c, input.startDate))) {
+            throwIfViolated(coManagementJustified(coManagementReason, await findCoManagementRecords(db, input.minorId, input.startDate), activePlacement));
+          }
           return insertCase(db, {
             minorId: input.minorId.toLowerCase(),
             serviceId: principal.serviceId,

@@ -25,6 +25,11 @@ export interface ThreeModules {
   registerStructure(code: string, input?: Record<string, unknown>, authorise?: boolean): Promise<void>;
   /** A social worker registers a minor; returns the id. */
   registerMinor(birthDate?: string, sex?: 'M' | 'F'): Promise<string>;
+  /**
+   * docs/privacy.md §3a: when a service holds an open case for the minor today, that service requests a placement in the
+   * structure and the request id is returned (for admitMinor's requestId); undefined for a minor with no open case.
+   */
+  requestFor(minorId: string, structureCode: string): Promise<string | undefined>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +78,19 @@ export async function startThreeModules(clock: Clock): Promise<ThreeModules> {
         }),
       );
       return (res.data as { registerMinor: { id: string } }).registerMinor.id;
+    },
+    async requestFor(minorId, structureCode) {
+      const holders = ok(
+        await call('sinba', { role: 'SERVICE', sub: 'service:test', service: 'test' } as Principal, 'query($ids: [ID!]!, $on: Date!) { caseHolders(minorIds: $ids, on: $on) { serviceId } }', { ids: [minorId], on: clock() }),
+      );
+      const serviceId = (holders.data as { caseHolders: { serviceId: string }[] }).caseHolders[0]?.serviceId;
+      if (!serviceId) return undefined;
+      const res = ok(
+        await call('asmi', { role: 'SOCIAL_WORKER', sub: `sw-${serviceId}`, serviceId } as Principal, 'mutation($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }', {
+          input: { minorId, structureCode, requestedAdmissionDate: '2021-01-01', kind: 'ORDINARY' },
+        }),
+      );
+      return (res.data as { requestPlacement: { id: string } }).requestPlacement.id;
     },
     async stop() {
       await asmi.stop();

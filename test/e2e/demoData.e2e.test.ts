@@ -1,0 +1,29 @@
+/**
+ * The demo data of `npm start` load through the public API with the
+ * hand-off rules (docs/privacy.md §3a): the placed minors on their requests,
+ * and one minor waiting in RM-C002's inbox.
+ */
+import { DEMO, loadDemoDataIfEmpty } from '../../infra/demo/demoData';
+import { expectNoErrors } from '../support/fixtures';
+import { startTestHub, type TestHub } from '../support/startHub';
+
+describe('demo data', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  }, 120_000);
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  it('loads, with the placements on accepted requests and one request pending in RM-C002', async () => {
+    expect(await loadDemoDataIfEmpty(hub.db.adminUrl, hub.url, hub.config)).toEqual({ structures: DEMO.structures.length, minors: DEMO.minors.length });
+    const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op', structure: 'RM-C002' });
+    const inbox = await hub.gql(op, 'query { placementRequests(status: PENDING) { nodes { status kind minor { firstName lastName } } } }');
+    expectNoErrors(inbox);
+    expect(inbox.data!.placementRequests.nodes).toEqual([{ status: 'PENDING', kind: 'ORDINARY', minor: { firstName: 'Luca', lastName: 'Verdi' } }]);
+    const sw = hub.token({ role: 'SOCIAL_WORKER', sub: 'sw', service: DEMO.serviceId });
+    const mine = await hub.gql(sw, 'query { placementRequests { nodes { status } } }');
+    expect(mine.data!.placementRequests.nodes.map((n: { status: string }) => n.status).sort()).toEqual(['ACCEPTED', 'ACCEPTED', 'PENDING']);
+  });
+});
