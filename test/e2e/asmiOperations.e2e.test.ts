@@ -1,6 +1,6 @@
 import { startTestHub, type TestHub } from '../support/startHub';
 import { covers } from '../support/coverage';
-import { expectNoErrors, firstCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, firstCode, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 
 /**
  * ASMI's structure-side writes through the gateway as the operator of the
@@ -28,8 +28,10 @@ describe('ASMI structure writes through the gateway (absences, activities, event
     await registerActiveStructure(hub, 'ASMI-OPS');
     op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-asmi', structure: 'ASMI-OPS' });
     const { minorId } = await registerMinorWithCase(hub, 'S-ASMI-OPS');
+    // The minor is in the service's care: the admission fulfils its placement request (docs/privacy.md §3a).
+    const requestId = await requestPlacement(hub, 'S-ASMI-OPS', minorId, 'ASMI-OPS', { requestedAdmissionDate: '2024-03-01' });
     const admit = await hub.gql<{ admitMinor: { id: string } }>(op, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
-      input: { minorId, structureCode: 'ASMI-OPS', admissionDate: '2024-03-01', kind: 'ORDINARY' },
+      input: { minorId, structureCode: 'ASMI-OPS', admissionDate: '2024-03-01', kind: 'ORDINARY', requestId },
     });
     expectNoErrors(admit);
     placementId = admit.data!.admitMinor.id;
