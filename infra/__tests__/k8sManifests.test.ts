@@ -52,7 +52,7 @@ function resolveEnv(c: Container): Record<string, string> {
 }
 const container = (kind: string, name: string): Container => {
   const o = find(kind, name);
-  return o.spec.template.spec.containers[0] as Container;
+  return (kind === 'CronJob' ? o.spec.jobTemplate.spec.template : o.spec.template).spec.containers[0] as Container;
 };
 
 describe('Kubernetes manifests (infra/k8s)', () => {
@@ -100,10 +100,15 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     }
     const job = loadConfig(resolveEnv(container('Job', 'sirmi-migrate')));
     expect(job.database.adminUrl).toMatch(/^postgres:\/\//);
+    // ASMI's daily rewrite of the stored data-quality flags: ASMI's role only.
+    const cron = loadConfig(resolveEnv(container('CronJob', 'asmi-quality-flags')));
+    expect(cron.production).toBe(true);
+    expect(Object.keys(cron.database.moduleUrls)).toEqual(['asmi']);
+    expect(find('CronJob', 'asmi-quality-flags').spec.concurrencyPolicy).toBe('Forbid');
   });
 
   it('run compiled JavaScript from the one image, built from sources that exist', () => {
-    const containers = [...['gateway', ...MODULES].map((n) => container('Deployment', n)), container('Job', 'sirmi-migrate')];
+    const containers = [...['gateway', ...MODULES].map((n) => container('Deployment', n)), container('Job', 'sirmi-migrate'), container('CronJob', 'asmi-quality-flags')];
     for (const c of containers) {
       expect(c.image).toBe('sirmi-hub');
       expect(c.command[0]).toBe('node');

@@ -4,6 +4,7 @@ import { AsmiAbsences1732600000002 } from './1732600000002-AsmiAbsences';
 import { AsmiActivities1732600000003 } from './1732600000003-AsmiActivities';
 import { AsmiEventReceipts1732600000004 } from './1732600000004-AsmiEventReceipts';
 import { AsmiReportIndexes1733400000000 } from './1733400000000-AsmiReportIndexes';
+import { AsmiStoredQualityFlags1733800000000 } from './1733800000000-AsmiStoredQualityFlags';
 
 export const asmiMigrations = [
   AsmiFoundation1732600000000,
@@ -12,4 +13,5 @@ export const asmiMigrations = [
   AsmiActivities1732600000003,
   AsmiEventReceipts1732600000004,
   AsmiReportIndexes1733400000000,
+  AsmiStoredQualityFlags1733800000000,
 ];
