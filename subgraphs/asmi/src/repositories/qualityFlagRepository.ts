@@ -36,9 +36,12 @@ export async function queueQualityRefresh(db: EntityManager, minorIds: readonly 
   if (structureCodes.length > 0) await db.query('INSERT INTO asmi.quality_dirty (structure_code) SELECT unnest($1::text[])', [[...structureCodes]]);
 }
 
-/** Takes the lock (waits for a rewrite running on any replica) and returns the day the flags were computed for, locked. */
-export async function lockQualityState(tx: EntityManager): Promise<string | null> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [QUALITY_FLAGS_LOCK]);
+/** Takes the lock (waits for a rewrite running on any replica, or with `wait` false gives up: undefined) and returns the day the flags were computed for, locked. */
+export async function lockQualityState(tx: EntityManager, wait = true): Promise<string | null | undefined> {
+  if (!wait) {
+    const [got] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [QUALITY_FLAGS_LOCK]);
+    if (!got.locked) return undefined; // a rewrite is running: what it did not take stays queued for the next one
+  } else await tx.query('SELECT pg_advisory_xact_lock($1)', [QUALITY_FLAGS_LOCK]);
   const [row] = await tx.query(`SELECT to_char(computed_on, 'YYYY-MM-DD') AS "computedOn" FROM asmi.quality_state WHERE id = 1 FOR UPDATE`);
   return row?.computedOn ?? null;
 }

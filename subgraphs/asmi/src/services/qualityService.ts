@@ -167,9 +167,9 @@ export function createQualityService(deps: { dataSource: DataSource; upstream: U
    */
   async function refresh(today: string, options: { wholeWhenStale: boolean } = { wholeWhenStale: true }): Promise<number> {
     return dataSource.transaction(async (tx) => {
-      const computedOn = await lockQualityState(tx);
-      // A write never pays for the day's rewrite of the whole region: the next read (or the daily job) does it, queue included.
-      if (computedOn !== today && !options.wholeWhenStale) return 0;
+      // A write never waits for another rewrite, nor pays for the day's rewrite of the whole region: the next read (or the daily job) does it, queue included.
+      const computedOn = await lockQualityState(tx, options.wholeWhenStale);
+      if (computedOn === undefined || (computedOn !== today && !options.wholeWhenStale)) return 0;
       const queued = await takeQueued(tx);
       if (computedOn !== today) {
         const rows = await findPlacementsForQuality(tx, { kind: 'all' }, null);
