@@ -69,6 +69,7 @@ describe('compiled production build (dist/)', () => {
       SINBA_PORT: String(sinba),
       ASSO_PORT: String(asso),
       ASMI_PORT: String(asmi),
+      GATEWAY_WORKERS: '2', // the compiled gateway as a node:cluster primary with two workers
     };
     const start = (entry: string) => {
       const child = spawn(process.execPath, [path.join(outDir, entry)], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });

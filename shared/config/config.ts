@@ -6,6 +6,7 @@
  * so `npm ci && npm start` works on a fresh machine; they print a warning and
  * are refused when NODE_ENV=production (API.md "Running it").
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export type PrivacyMode = 'enforce' | 'dry_run';
@@ -57,6 +58,8 @@ export interface HubConfig {
   readonly minCellSize: number;
   readonly privacyMode: PrivacyMode;
   readonly introspection: boolean;
+  /** Worker processes of a standalone gateway (`node dist/gateway/index.js`, node:cluster); default the number of cores. */
+  readonly gatewayWorkers: number;
   /** Development secrets in use (printed as warnings at start). */
   readonly warnings: readonly string[];
 }
@@ -209,6 +212,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     minCellSize: parseIntVar(env, 'MIN_CELL_SIZE', 5, 2, problems),
     privacyMode,
     introspection: !production,
+    gatewayWorkers: parseIntVar(env, 'GATEWAY_WORKERS', os.availableParallelism(), 1, problems),
     warnings,
   };
   if (problems.length > 0) throw new ConfigError(problems);

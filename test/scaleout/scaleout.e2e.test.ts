@@ -115,7 +115,11 @@ describeWithHaproxy('two gateways and two replicas of each subgraph behind HAPro
       replicas.asmi.push(await startAsmi(c, logger));
     }
     // Two gateway processes: nothing in memory in common (TypeScript loaded in-process by tsx/cjs, no build needed).
-    for (const port of [gw1, gw2]) {
+    // The first gateway is a node:cluster primary with two workers (GATEWAY_WORKERS), the second a single process.
+    for (const [port, workers] of <[number, string][]>[
+      [gw1, '2'],
+      [gw2, '1'],
+    ]) {
       const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'gateway', 'index.ts')], {
         cwd: ROOT,
         env: {
@@ -123,6 +127,7 @@ describeWithHaproxy('two gateways and two replicas of each subgraph behind HAPro
           NODE_ENV: 'test',
           LOG_LEVEL: 'silent',
           PORT: String(port),
+          GATEWAY_WORKERS: workers,
           DATABASE_URL: db.adminUrl,
           SINBA_URL: subgraphUrls.sinba,
           ASSO_URL: subgraphUrls.asso,
