@@ -7,7 +7,7 @@ import type { ModuleHandle } from '../../shared/graphql/subgraphServer';
 import { startAsmi } from '../../subgraphs/asmi/src/server';
 import { startAsso } from '../../subgraphs/asso/src/server';
 import { startSinba } from '../../subgraphs/sinba/src/server';
-import { signDevToken } from '../../infra/token';
+import { signDevToken } from '../../shared/auth/devToken';
 import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 import { freePorts } from '../support/ports';
 import type { GatewayResponse, TestHub } from '../support/startHub';
@@ -28,7 +28,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const HAPROXY = process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy';
 const haveHaproxy = fs.existsSync(HAPROXY);
 if (!haveHaproxy) {
-  // eslint-disable-next-line no-console
   console.warn(`scale-out test SKIPPED: ${HAPROXY} is missing (apt-get install -y haproxy; .ci/run installs it)`);
 }
 const describeWithHaproxy = haveHaproxy ? describe : describe.skip;
