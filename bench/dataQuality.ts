@@ -48,6 +48,7 @@ async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> 
 
 const fmt = (v: number) => (Number.isNaN(v) ? '—' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(0)} ms`);
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] : NaN);
+const p95 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] : NaN);
 
 async function benchDatabase(adminUrl: string): Promise<void> {
   const name = new URL(adminUrl).pathname.slice(1);
@@ -74,7 +75,7 @@ async function benchDatabase(adminUrl: string): Promise<void> {
         firsts.push(first.ms);
         if (first.value.pageInfo.hasNextPage) laters.push((await timed(() => post(url, token, query, { first: 100, after: first.value.pageInfo.endCursor }))).ms);
       }
-      rows.push([`${label} first page`, median(firsts), firsts.length ? Math.max(...firsts) : NaN, '']);
+      rows.push([`${label} first page`, median(firsts), firsts.length ? Math.max(...firsts) : NaN, `p95 ${fmt(p95(firsts))}`]);
       rows.push([`${label} later page (2nd)`, laters.length ? median(laters) : NaN, laters.length ? Math.max(...laters) : NaN, laters.length ? '' : 'no 2nd page']);
     }
     const downloads: number[] = [];

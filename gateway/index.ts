@@ -1,9 +1,17 @@
+import cluster from 'node:cluster';
 import { ConfigError } from '../shared/config/config';
 import { createLogger } from '../shared/logging/logger';
 import { loadGatewayConfig } from './config';
 import { startGateway } from './server';
 
-/** The gateway as its own process (production: several replicas behind a load balancer). */
+/**
+ * The gateway as its own process (production: several replicas behind a load
+ * balancer). With GATEWAY_WORKERS > 1 (default: the number of cores) the
+ * process is a node:cluster primary that forks that many workers sharing the
+ * port, and replaces a worker that dies; each worker is a whole gateway with
+ * nothing in memory shared with the others (docs/architecture.md "Processes
+ * and replicas"), exactly like another replica.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -13,9 +21,33 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger('gateway', config.logLevel);
-  for (const w of config.warnings) logger.warn(w);
+  if (cluster.isPrimary && config.gatewayWorkers > 1) {
+    for (const w of config.warnings) logger.warn(w);
+    let stopping = false;
+    for (let i = 0; i < config.gatewayWorkers; i++) cluster.fork();
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) return;
+      logger.error({ pid: worker.process.pid, code, signal }, 'gateway worker exited; starting another');
+      cluster.fork();
+    });
+    const stop = () => {
+      stopping = true;
+      const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      let left = workers.length;
+      if (left === 0) process.exit(0);
+      for (const w of workers) {
+        w.once('exit', () => --left === 0 && process.exit(0));
+        w.process.kill('SIGTERM');
+      }
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    logger.info({ workers: config.gatewayWorkers, port: config.gatewayPort }, 'gateway primary: workers forked');
+    return;
+  }
+  if (cluster.isPrimary) for (const w of config.warnings) logger.warn(w);
   const handle = await startGateway(config, logger);
-  logger.info({ url: handle.url }, 'gateway listening');
+  logger.info({ url: handle.url, worker: cluster.worker?.id }, 'gateway listening');
   const stop = () => void handle.stop().finally(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

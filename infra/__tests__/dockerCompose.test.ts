@@ -35,13 +35,23 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs commands and a Dockerfile that exist', () => {
+  it('runs compiled JavaScript (node dist/…, no TypeScript loader) built from sources that exist, with a Dockerfile that exists', () => {
     for (const [name, s] of Object.entries(services)) {
       if (!s.command) continue;
-      expect(fs.existsSync(path.join(ROOT, s.command[s.command.length - 1]))).toBe(true);
+      expect(s.command[0]).toBe('node');
+      const entry = s.command[s.command.length - 1];
+      expect(entry).toMatch(/^dist\/.+\.js$/);
+      expect(fs.existsSync(path.join(ROOT, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
       expect(fs.existsSync(path.join(ROOT, s.build!.dockerfile))).toBe(true);
       expect(name).toBeTruthy();
     }
+  });
+
+  it('builds the image with `npm run build` and runs dist/ without tsx', () => {
+    const dockerfile = fs.readFileSync(path.join(ROOT, 'infra', 'docker', 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/RUN .*npm run build\b/);
+    expect(dockerfile).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
+    expect(dockerfile).not.toMatch(/\btsx\b/);
   });
 
   it('uses only variables the configuration module knows', () => {

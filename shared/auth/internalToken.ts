@@ -2,6 +2,7 @@ import jwt from 'jsonwebtoken';
 import { AppError } from '../errors/AppError';
 import { isUserRole, type Principal } from './principal';
 import { claimsFromPrincipal, principalFromClaims } from './claims';
+import { secretKey } from './keys';
 
 /**
  * Gateway → subgraph trust (PRIVACY.md §9): the principal travels in a
@@ -20,7 +21,7 @@ export interface InternalTokenOptions {
 }
 
 export function signInternalToken(principal: Principal, options: InternalTokenOptions): string {
-  return jwt.sign({ ...claimsFromPrincipal(principal), rid: options.requestId }, options.secret, {
+  return jwt.sign({ ...claimsFromPrincipal(principal), rid: options.requestId }, secretKey(options.secret), {
     algorithm: 'HS256',
     expiresIn: options.ttlSeconds,
     issuer: INTERNAL_ISSUER,
@@ -37,7 +38,7 @@ export function verifyInternalToken(token: string | undefined, secret: string, a
   if (!token) throw new AppError('UNAUTHENTICATED', 'Subgraphs accept requests only from the gateway');
   let payload: jwt.JwtPayload | string;
   try {
-    payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: INTERNAL_ISSUER, audience, clockTolerance: 5 });
+    payload = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'], issuer: INTERNAL_ISSUER, audience, clockTolerance: 5 });
   } catch {
     throw new AppError('UNAUTHENTICATED', 'Subgraphs accept requests only from the gateway');
   }

@@ -2,6 +2,7 @@ import jwt, { type Algorithm, type JwtPayload } from 'jsonwebtoken';
 import { AppError } from '../errors/AppError';
 import { ANONYMOUS, type Principal } from './principal';
 import { principalFromClaims } from './claims';
+import { publicKey, secretKey } from './keys';
 
 export interface UserTokenConfig {
   readonly secret: string;
@@ -24,7 +25,7 @@ export function verifyUserToken(authorization: string | undefined, config: UserT
   const algorithm: Algorithm = config.publicKey ? 'RS256' : 'HS256';
   let payload: string | JwtPayload;
   try {
-    payload = jwt.verify(match[1], config.publicKey ?? config.secret, {
+    payload = jwt.verify(match[1], config.publicKey ? publicKey(config.publicKey) : secretKey(config.secret), {
       algorithms: [algorithm],
       clockTolerance: config.clockToleranceSeconds,
       ...(config.issuer ? { issuer: config.issuer } : {}),

@@ -6,6 +6,7 @@
  * so `npm ci && npm start` works on a fresh machine; they print a warning and
  * are refused when NODE_ENV=production (API.md "Running it").
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export type PrivacyMode = 'enforce' | 'dry_run';
@@ -71,6 +72,8 @@ export interface HubConfig {
     /** The JetStream stream (created when missing, on `<prefix>.>`). */
     readonly natsStream: string;
   };
+  /** Worker processes of a standalone gateway (`node dist/gateway/index.js`, node:cluster); default the number of cores. */
+  readonly gatewayWorkers: number;
   /** Development secrets in use (printed as warnings at start). */
   readonly warnings: readonly string[];
 }
@@ -229,6 +232,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     },
     privacyMode,
     introspection: !production,
+    gatewayWorkers: parseIntVar(env, 'GATEWAY_WORKERS', os.availableParallelism(), 1, problems),
     warnings,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -62,7 +62,13 @@ describe('loadConfig', () => {
     ['PRIVACY_MODE', 'off'],
     ['DEMO_DATA', 'maybe'],
     ['SINBA_URL', 'not a url'],
+    ['GATEWAY_WORKERS', '0'],
   ])('rejects an invalid %s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('runs as many gateway workers as cores unless GATEWAY_WORKERS says otherwise', () => {
+    expect(loadConfig({}).gatewayWorkers).toBe(require('node:os').availableParallelism());
+    expect(loadConfig({ GATEWAY_WORKERS: '3' }).gatewayWorkers).toBe(3);
   });
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../../../shared/config/config';
 import type { ModuleHandle } from '../../../shared/graphql/subgraphServer';
+import { createLogger } from '../../../shared/logging/logger';
 import { startModule, type ModuleDefinition, type ModuleOptions } from '../../../shared/graphql/startModule';
 import { createContextFactory, type AssoContext } from './context';
 import { assoEntities } from './entities';
@@ -18,7 +19,8 @@ export const assoModule: ModuleDefinition<AssoContext> = {
   resolvers: assoResolvers,
   // act documents: up to 10 MiB of PDF, base64-encoded (4/3) inside the JSON body
   bodyLimit: '16mb',
-  wire: ({ dataSource, clock }) => createContextFactory({ dataSource, services: createServices({ dataSource, clock }) }),
+  wire: ({ dataSource, clock, config, serviceClient }) =>
+    createContextFactory({ dataSource, services: createServices({ dataSource, clock, asmi: serviceClient('asmi'), logger: createLogger('asso-quality', config.logLevel) }) }),
 };
 
 export type AssoOptions = ModuleOptions;

@@ -1,5 +1,9 @@
 import type { Principal } from '../../../../shared/auth/principal';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import pino from 'pino';
+import { callSubgraph } from '../../../../test/support/callSubgraph';
+import { freePort } from '../../../../test/support/ports';
+import { startAsmi } from '../server';
 import { startThreeModules, type ThreeModules } from './support/threeModules';
 
 /*
@@ -8,7 +12,9 @@ import { startThreeModules, type ThreeModules } from './support/threeModules';
  * scoping, against the real ASMI, ASSO and SINBA subgraphs.
  */
 const TODAY = '2024-06-15';
-const clock = () => TODAY;
+// Moved by the day-change test only (and put back).
+let today = TODAY;
+const clock = () => today;
 
 const SUP_058: Principal = { role: 'SUPERVISOR', sub: 'sup', territory: ['058'] };
 const SUP_059: Principal = { role: 'SUPERVISOR', sub: 'sup9', territory: ['059'] };
@@ -184,21 +190,59 @@ describe('data-quality flags against real PostgreSQL, ASSO and SINBA', () => {
     expect((await call(ANALYST, ISSUES, { first: 1, after: 'not-a-cursor' })).errors?.[0].extensions?.field).toBe('after');
   });
 
-  it('serves the pages after the first of a listing from the lines its first page computed (no SINBA statement), a new listing computes afresh', async () => {
+  it('reads every page, the first included, from the stored flags (no SINBA statement), and a second ASMI replica serves the same pages from the same cursors', async () => {
     type Page = { placementQualityIssues: { nodes: Line[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
     const whole = await allLines(ANALYST);
     expect(whole.length).toBeGreaterThan(2); // more than one page of 2
-    const first = ok<Page>(await call(ANALYST, ISSUES, { first: 2 })).placementQualityIssues;
-    hub.sinba.counter.reset();
-    const rest: Line[] = [];
-    for (let after = first.pageInfo.endCursor; after !== null; ) {
-      const page: Page['placementQualityIssues'] = ok<Page>(await call(ANALYST, ISSUES, { first: 2, after })).placementQualityIssues;
-      rest.push(...page.nodes);
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    const port = await freePort();
+    const replica = await startAsmi({ ...hub.config, ports: { ...hub.config.ports, asmi: port } }, pino({ level: 'silent' }), { clock });
+    try {
+      const onReplica = (variables: Record<string, unknown>) => callSubgraph({ url: replica.url, name: 'asmi', internalSecret: hub.config.internalSecret }, ANALYST, ISSUES, variables);
+      hub.sinba.counter.reset();
+      const pages: Line[] = [];
+      // Pages alternate between the two replicas, each following the other's cursor.
+      for (let after: string | null = null, i = 0; ; i++) {
+        const res = i % 2 === 0 ? await call(ANALYST, ISSUES, { first: 2, after }) : await onReplica({ first: 2, after });
+        const page: Page['placementQualityIssues'] = ok<Page>(res).placementQualityIssues;
+        pages.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(pages).toEqual(whole);
+      expect(hub.sinba.counter.value).toBe(0);
+    } finally {
+      await replica.stop();
     }
-    expect(hub.sinba.counter.value).toBe(0);
-    expect([...first.nodes, ...rest]).toEqual(whole);
-    ok(await call(ANALYST, ISSUES, { first: 2 }));
-    expect(hub.sinba.counter.value).toBeGreaterThan(0);
+  });
+
+  it('stores the same flags the rules compute for each placement (Placement.qualityFlags, computed per request)', async () => {
+    const lines = await allLines(ANALYST);
+    for (const x of Object.values(p)) {
+      const stored = lines.filter((l) => l.placementId === x.placementId).map((l) => l.flag).sort();
+      expect([x.placementId, stored]).toEqual([x.placementId, [...(await flags(x.placementId, SW))].sort()]);
+    }
+  });
+
+  it('keeps the stored list current when SINBA opens a case, ASMI discharges, and a new day begins', async () => {
+    await hub.registerStructure('QF-N');
+    const m = await admit('QF-N', '2024-04-01');
+    const linesOf = async (structureCode: string, placementId: string) =>
+      (await allLines(op(structureCode))).filter((l) => l.placementId === placementId).map((l) => [l.flag, l.since]);
+    expect(await linesOf('QF-N', m.placementId)).toEqual([['NO_OPEN_CASE', '2024-05-01']]);
+    await openCase(m.minorId, '2024-06-10'); // SINBA tells ASMI (refreshQualityFlags)
+    expect(await linesOf('QF-N', m.placementId)).toEqual([]);
+    // A discharge to another structure with no admission that day: TRANSFER_GAP, for the region's list only.
+    await discharge('QF-N', m.placementId, '2024-06-12', 'OTHER_STRUCTURE');
+    expect((await allLines(ANALYST, { structureCode: 'QF-N' })).map((l) => [l.placementId, l.flag])).toEqual([[m.placementId, 'TRANSFER_GAP']]);
+    expect(await linesOf('QF-N', m.placementId)).toEqual([]);
+    // p.recent (admitted 2024-06-01, no case) reaches day 30 on 2024-07-01: the next day's rewrite flags it.
+    expect(await linesOf('QF-A', p.recent.placementId)).toEqual([]);
+    today = '2024-07-15';
+    try {
+      expect(await linesOf('QF-A', p.recent.placementId)).toEqual([['NO_OPEN_CASE', '2024-07-01']]);
+    } finally {
+      today = TODAY;
+    }
+    expect(await linesOf('QF-A', p.recent.placementId)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { AsmiActivities1732600000003 } from './1732600000003-AsmiActivities';
 import { AsmiEventReceipts1732600000004 } from './1732600000004-AsmiEventReceipts';
 import { AsmiReportIndexes1733400000000 } from './1733400000000-AsmiReportIndexes';
 import { AsmiPlacementRequests1733800000000 } from './1733800000000-AsmiPlacementRequests';
+import { AsmiStoredQualityFlags1733810000000 } from './1733810000000-AsmiStoredQualityFlags';
 
 export const asmiMigrations = [
   AsmiFoundation1732600000000,
@@ -14,4 +15,5 @@ export const asmiMigrations = [
   AsmiEventReceipts1732600000004,
   AsmiReportIndexes1733400000000,
   AsmiPlacementRequests1733800000000,
+  AsmiStoredQualityFlags1733810000000,
 ];

@@ -12,6 +12,21 @@ import type { PlacementRequestRow } from '../repositories/placementRequestReposi
 import type { NotificationRow } from '../repositories/notificationRepository';
 import type { PlacementRequestStatus } from '../rules/placementRequestRules';
 
+/**
+ * A mutation that writes placements: once it has committed (the placement
+ * trigger queued its minor and structure), the stored data-quality flags of
+ * those are rewritten before answering, so the next list read has nothing
+ * pending. A failure there (SINBA or ASSO not answering) does not undo the
+ * write: the queue stays, and the next read or write retries it.
+ */
+function afterPlacementWrite<A>(resolve: (p: unknown, args: A, ctx: AsmiContext) => Promise<unknown>) {
+  return async (p: unknown, args: A, ctx: AsmiContext) => {
+    const result = await resolve(p, args, ctx);
+    await ctx.services.quality.refreshPending().catch(() => undefined);
+    return result;
+  };
+}
+
 /** ASMI's resolvers: read arguments and principal, call one service or loader, return. */
 export const asmiResolvers = {
   Query: {
@@ -30,16 +45,18 @@ export const asmiResolvers = {
       ctx.services.requests.requestedMinors(ctx.principal, args.minorIds, args.structureCode, args.on),
   },
   Mutation: {
-    admitMinor: (_p: unknown, args: { input: AdmitMinorInput }, ctx: AsmiContext) => ctx.services.placements.admit(ctx.principal, args.input),
-    dischargeMinor: (_p: unknown, args: { input: DischargeMinorInput }, ctx: AsmiContext) => ctx.services.placements.discharge(ctx.principal, args.input),
+    admitMinor: afterPlacementWrite((_p: unknown, args: { input: AdmitMinorInput }, ctx: AsmiContext) => ctx.services.placements.admit(ctx.principal, args.input)),
+    dischargeMinor: afterPlacementWrite((_p: unknown, args: { input: DischargeMinorInput }, ctx: AsmiContext) => ctx.services.placements.discharge(ctx.principal, args.input)),
     recordAbsence: (_p: unknown, args: { input: RecordAbsenceInput }, ctx: AsmiContext) => ctx.services.absences.record(ctx.principal, args.input),
     endAbsence: (_p: unknown, args: { input: EndAbsenceInput }, ctx: AsmiContext) => ctx.services.absences.end(ctx.principal, args.input),
-    submitEvents: (_p: unknown, args: { events: StructureEventInput[] }, ctx: AsmiContext) => ctx.services.events.submit(ctx.principal, args.events),
+    submitEvents: afterPlacementWrite((_p: unknown, args: { events: StructureEventInput[] }, ctx: AsmiContext) => ctx.services.events.submit(ctx.principal, args.events)),
     recordActivity: (_p: unknown, args: { input: RecordActivityInput }, ctx: AsmiContext) => ctx.services.activities.record(ctx.principal, args.input),
     requestPlacement: (_p: unknown, args: { input: RequestPlacementInput }, ctx: AsmiContext) => ctx.services.requests.request(ctx.principal, args.input),
     withdrawPlacementRequest: (_p: unknown, args: { input: WithdrawPlacementRequestInput }, ctx: AsmiContext) => ctx.services.requests.withdraw(ctx.principal, args.input),
     declinePlacementRequest: (_p: unknown, args: { input: DeclinePlacementRequestInput }, ctx: AsmiContext) => ctx.services.requests.decline(ctx.principal, args.input),
     markNotificationsRead: (_p: unknown, args: { ids: string[] }, ctx: AsmiContext) => ctx.services.notifications.markRead(ctx.principal, args.ids),
+    refreshQualityFlags: (_p: unknown, args: { minorIds?: string[] | null; structureCodes?: string[] | null }, ctx: AsmiContext) =>
+      ctx.services.quality.refreshFor(ctx.principal, args.minorIds, args.structureCodes),
   },
   PlacementRequest: {
     __resolveReference: (ref: { id: string }, ctx: AsmiContext) => ctx.loaders.requestById.load(ref.id),

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { badInput } from '../../../../shared/errors';
+import { requireAuthenticated, requireRole } from '../../../../shared/auth/requireRole';
+import { badInput, forbidden } from '../../../../shared/errors';
+import { isUuid } from '../../../../shared/ids';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
 import type { Clock } from '../../../../shared/time';
@@ -9,6 +10,17 @@ import type { AsmiLoaders } from '../loaders';
 import type { PlacementRow } from '../repositories/placementRepository';
 import type { QualityPlacementRow } from '../repositories/qualityRepository';
 import { findEpisodesOfMinors, findPlacementsForQuality, findStructurePeriods } from '../repositories/qualityRepository';
+import {
+  findFlagPage,
+  findPlacementsOfMinorsOrStructures,
+  lockQualityState,
+  markComputed,
+  queueQualityRefresh,
+  readQualityState,
+  replaceFlags,
+  takeQueued,
+  type StoredFlagRow,
+} from '../repositories/qualityFlagRepository';
 import { getCodeList } from '../../../../shared/codes';
 import type { PlacementVisibility } from '../repositories/visibility';
 import {
@@ -118,127 +130,102 @@ export interface QualityIssueLine {
   minorId: string;
 }
 
-/** The index of the first line whose key is above `after` (lines sorted by key; binary search). */
-function firstAfter(lines: readonly { key: string }[], after: string): number {
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (lines[mid].key <= after) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export interface ListingCacheLimits {
-  /** How long a computed listing serves the following pages (ms). */
-  ttlMs?: number;
-  /** The most lines held by all the listings together; the oldest listings are evicted first, a larger listing is not kept. */
-  maxLines?: number;
-}
-
-/** A listing serves its following pages for 60 s; at most 250,000 lines held in all (about 0.5 KB each, so some 120 MB at worst, usually far less). */
-export const LISTING_TTL_MS = 60_000;
-export const LISTING_MAX_LINES = 250_000;
-
-/**
- * The computed, sorted lines of the last data-quality listings, by key (scope,
- * filter, today), so the pages after the first of one listing are sliced from
- * it instead of recomputing every issue of the scope (docs/architecture.md,
- * "Data-quality listings"). In process, bounded: entries expire after ttlMs,
- * and the oldest are evicted while the lines held exceed maxLines.
- */
-export class ListingCache<L> {
-  private readonly entries = new Map<string, { lines: readonly L[]; at: number }>();
-  private held = 0;
-  private readonly ttlMs: number;
-  private readonly maxLines: number;
-
-  constructor(limits: ListingCacheLimits, private readonly now: () => number = Date.now) {
-    this.ttlMs = limits.ttlMs ?? LISTING_TTL_MS;
-    this.maxLines = limits.maxLines ?? LISTING_MAX_LINES;
-  }
-
-  get(key: string): readonly L[] | undefined {
-    this.expire();
-    return this.entries.get(key)?.lines;
-  }
-
-  /** Keeps (or refreshes) a listing; returns nothing, the caller keeps its lines. */
-  set(key: string, lines: readonly L[]): void {
-    const old = this.entries.get(key);
-    if (old?.lines === lines) return; // served from the cache: its age stays that of its computation
-    this.delete(key);
-    if (lines.length > this.maxLines || this.ttlMs <= 0) return;
-    this.entries.set(key, { lines, at: this.now() });
-    this.held += lines.length;
-    for (const k of this.entries.keys()) {
-      if (this.held <= this.maxLines) break;
-      this.delete(k);
-    }
-  }
-
-  /** Number of listings and lines held (tests, logs). */
-  size(): { listings: number; lines: number } {
-    this.expire();
-    return { listings: this.entries.size, lines: this.held };
-  }
-
-  private expire(): void {
-    const limit = this.now() - this.ttlMs;
-    for (const [k, e] of this.entries) if (e.at <= limit) this.delete(k);
-  }
-
-  private delete(key: string): void {
-    const e = this.entries.get(key);
-    if (!e) return;
-    this.held -= e.lines.length;
-    this.entries.delete(key);
-  }
-}
-
 const lineCursor = cursorCodec('quality:', (k) => /^[0-9a-f-]{36}\|[A-Z_]+$/.test(k));
+
+/** The flags that read the minor's placements in other structures: only for callers who see every placement (computeQualityIssues `episodeChecks`). */
+export const EPISODE_FLAGS: readonly QualityFlag[] = ['TRANSFER_GAP', 'PLACEMENT_AFTER_FINAL_DISCHARGE'];
+
+/** refreshQualityFlags: at most this many minors and structures per call. */
+export const MAX_REFRESH_KEYS = 1000;
 
 /**
  * The data-quality issues of the caller's scope (PRIVACY.md §5 "aggregate
  * reports" has the same scoping): REGIONAL_ANALYST the whole region,
  * SUPERVISOR the structures of its provinces, STRUCTURE_OPERATOR its own
  * structure; FORBIDDEN for others.
+ *
+ * Stored, not computed per request (docs/architecture.md "Data-quality
+ * listings", issue 17 §5): the flags of every placement live in
+ * asmi.placement_quality_flag, rewritten by `refresh` for the minors and
+ * structures queued by a change (a placement write queues itself through a
+ * trigger; SINBA's cases and ASSO's places and acts through
+ * refreshQualityFlags), and all of them once a day (they depend on today).
+ * A page is one indexed statement whatever the size of the region; no
+ * listing is held in memory, so every replica answers the same pages.
  */
-export function createQualityService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; pseudonymKey: string; listingCache?: ListingCacheLimits }) {
+export function createQualityService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; pseudonymKey: string }) {
   const { dataSource, upstream, clock, pseudonymKey } = deps;
-  const listings = new ListingCache<QualityIssueLine & { key: string }>(deps.listingCache ?? {});
 
-  /** Every line of the scope, sorted by key (placement id, flag). */
-  async function compute(scope: PlacementVisibility, filter: QualityIssueFilter | null | undefined, today: string): Promise<(QualityIssueLine & { key: string })[]> {
-    const structureCode = filter?.structureCode ?? null;
-    const rows = await findPlacementsForQuality(dataSource.manager, scope, structureCode);
-    const issues = await computeQualityIssues(dataSource.manager, upstream, rows, today, scope.kind === 'all', scope.kind === 'all' && structureCode === null);
-    const lines: (QualityIssueLine & { key: string })[] = [];
-    rows.forEach((p, i) => {
-      for (const issue of issues[i]) {
-        if (filter?.flag && issue.flag !== filter.flag) continue;
-        lines.push({
-          key: `${p.id}|${issue.flag}`,
-          placementId: p.id,
-          minorPseudonym: pseudonymOf(p.minorId, pseudonymKey),
-          structureCode: p.structureCode,
-          province: p.structureProvince,
-          flag: issue.flag,
-          since: issue.since,
-          minorId: p.minorId,
-        });
+  /**
+   * Rewrites the stored flags that need it, in one transaction under the
+   * advisory lock (so replicas and concurrent requests never interleave two
+   * rewrites; a second caller waits, then finds nothing left to do): all of
+   * them when they were computed for another day, else the placements of the
+   * queued minors and structures. The queue is emptied in the same
+   * transaction: if SINBA or ASSO cannot answer, nothing is lost, the queue
+   * stays for the next attempt. Returns the placements recomputed.
+   */
+  async function refresh(today: string, options: { wholeWhenStale: boolean } = { wholeWhenStale: true }): Promise<number> {
+    return dataSource.transaction(async (tx) => {
+      // A write never waits for another rewrite, nor pays for the day's rewrite of the whole region: the next read (or the daily job) does it, queue included.
+      const computedOn = await lockQualityState(tx, options.wholeWhenStale);
+      if (computedOn === undefined || (computedOn !== today && !options.wholeWhenStale)) return 0;
+      const queued = await takeQueued(tx);
+      if (computedOn !== today) {
+        const rows = await findPlacementsForQuality(tx, { kind: 'all' }, null);
+        const issues = await computeQualityIssues(tx, upstream, rows, today, true, true);
+        await replaceFlags(tx, 'all', storedRows(rows, issues));
+        await markComputed(tx, today);
+        return rows.length;
       }
+      if (queued.minorIds.length === 0 && queued.structureCodes.length === 0) return 0;
+      const rows = await findPlacementsOfMinorsOrStructures(tx, queued.minorIds, queued.structureCodes);
+      const issues = await computeQualityIssues(tx, upstream, rows, today, true);
+      await replaceFlags(tx, { placementIds: rows.map((r) => r.id), ...queued }, storedRows(rows, issues));
+      return rows.length;
     });
-    // Rows come ordered by placement id and flags in a fixed order, so keys ascend... except the flag order: sort by key.
-    lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return lines;
+  }
+
+  function storedRows(rows: readonly QualityPlacementRow[], issues: readonly QualityIssue[][]): StoredFlagRow[] {
+    const out: StoredFlagRow[] = [];
+    rows.forEach((p, i) => {
+      for (const issue of issues[i] ?? []) out.push({ placementId: p.id, minorId: p.minorId, structureCode: p.structureCode, province: p.structureProvince, flag: issue.flag, since: issue.since });
+    });
+    return out;
+  }
+
+  /** Before a read: rewrites what a change or a new day left pending (usually nothing: one small statement). */
+  async function ensureFresh(today: string): Promise<void> {
+    const state = await readQualityState(dataSource.manager, today);
+    if (state.stale || state.dirty) await refresh(today);
   }
 
   return {
     /** Placement.qualityFlags: the flags of a placement, through the request's batching loader. */
     async flagsOf(loaders: AsmiLoaders, placement: PlacementRow): Promise<QualityFlag[]> {
       return (await loaders.qualityIssues.load(placement)).map((i) => i.flag);
+    },
+
+    /** After an ASMI write has committed (the trigger queued it): rewrite now, so the next read finds nothing pending. */
+    refreshPending: () => refresh(clock(), { wholeWhenStale: false }),
+
+    /** The daily rewrite of every flag (they depend on today), idempotent: nothing to do when already computed for today and nothing is queued. */
+    refreshAll: () => refresh(clock()),
+
+    /**
+     * refreshQualityFlags: SINBA after a case opens, closes or moves, ASSO
+     * after places or an act change; module-to-module only (SERVICE). Queues
+     * the minors and structures, then rewrites their placements' flags.
+     */
+    async refreshFor(principal: Principal, minorIds: readonly string[] | null | undefined, structureCodes: readonly string[] | null | undefined): Promise<number> {
+      requireAuthenticated(principal);
+      if (principal.role !== 'SERVICE') throw forbidden();
+      const minors = [...new Set((minorIds ?? []).filter(isUuid).map((id) => id.toLowerCase()))];
+      const codes = [...new Set(structureCodes ?? [])];
+      if (minors.length > MAX_REFRESH_KEYS) throw badInput('minorIds', `At most ${MAX_REFRESH_KEYS} ids per call`);
+      if (codes.length > MAX_REFRESH_KEYS) throw badInput('structureCodes', `At most ${MAX_REFRESH_KEYS} codes per call`);
+      await queueQualityRefresh(dataSource.manager, minors, codes);
+      return refresh(clock());
     },
 
     async issues(principal: Principal, filter: QualityIssueFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) {
@@ -252,14 +239,18 @@ export function createQualityService(deps: { dataSource: DataSource; upstream: U
           : principal.role === 'SUPERVISOR'
             ? { kind: 'territory', provinces: principal.territory }
             : { kind: 'structure', structureCode: principal.structureCode };
-      const today = clock();
-      const cacheKey = JSON.stringify([scope, filter?.structureCode ?? null, filter?.flag ?? null, today]);
-      // A following page (cursor) of a listing computed less than LISTING_TTL_MS ago is served from it; a first page always computes afresh.
-      const lines = (afterKey !== null ? listings.get(cacheKey) : undefined) ?? (await compute(scope, filter, today));
-      listings.set(cacheKey, lines);
-      const start = afterKey === null ? 0 : firstAfter(lines, afterKey);
-      const rest = lines.slice(start, start + size + 1);
-      return toPage(rest, size, (l) => l.key, lineCursor);
+      await ensureFresh(clock());
+      const [afterId, afterFlag] = afterKey === null ? [null, null] : afterKey.split('|');
+      const rows = await findFlagPage(
+        dataSource.manager,
+        scope,
+        { structureCode: filter?.structureCode ?? null, flag: filter?.flag ?? null },
+        scope.kind === 'all' ? null : EPISODE_FLAGS,
+        afterId && afterFlag ? { placementId: afterId, flag: afterFlag } : null,
+        size + 1,
+      );
+      const lines: QualityIssueLine[] = rows.map((r) => ({ ...r, minorPseudonym: pseudonymOf(r.minorId, pseudonymKey) }));
+      return toPage(lines, size, (l) => `${l.placementId}|${l.flag}`, lineCursor);
     },
   };
 }

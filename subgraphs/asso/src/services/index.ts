@@ -1,5 +1,6 @@
 import { createActDocumentService } from './actDocumentService';
 import { createActService } from './actService';
+import { createAsmiQualityNotifier } from './asmiQuality';
 import type { ServiceDeps } from './deps';
 import { createInspectionService } from './inspectionService';
 import { createStructureHistoryService } from './structureHistoryService';
@@ -15,6 +16,7 @@ export function createServices(deps: ServiceDeps) {
     actDocuments: createActDocumentService(deps),
     inspections: createInspectionService(deps),
     history: createStructureHistoryService(deps),
+    asmiQuality: createAsmiQualityNotifier({ asmi: deps.asmi, logger: deps.logger }),
   };
 }
 

@@ -22,8 +22,30 @@ export const QUASI_IDENTIFIER_MUTATIONS = ['completeBirth', 'correctMinor', 'upd
 
 const SYNC = 'mutation SinbaSyncQuasiIdentifiers($minors: [MinorQuasiIdentifiersInput!]!) { syncMinorQuasiIdentifiers(minors: $minors) }';
 
+/**
+ * SINBA mutations that open, close or move a minor's case and return it: after
+ * each succeeds, ASMI recomputes the stored data-quality flags of the minor's
+ * placements (NO_OPEN_CASE reads the case periods; issue 17 §5).
+ */
+export const CASE_MUTATIONS = ['openCase', 'closeCase', 'transferCase'] as const;
+
+const REFRESH = 'mutation SinbaRefreshQualityFlags($minorIds: [ID!]) { refreshQualityFlags(minorIds: $minorIds) }';
+
 export function createAsmiSync(deps: { asmi: ServiceClient | undefined; logger: Logger }) {
   return {
+    /**
+     * After SINBA's own commit, like `push`. A failure does not undo the case
+     * write; ASMI recomputes every flag at the next day's rewrite (or a later
+     * change of the minor), and it is logged with the minor ids only.
+     */
+    async refreshQuality(minorIds: readonly string[]): Promise<void> {
+      if (!deps.asmi || minorIds.length === 0) return;
+      try {
+        await deps.asmi.query(REFRESH, { minorIds });
+      } catch (err) {
+        deps.logger.error({ minorIds, err: (err as Error).message }, 'ASMI data-quality refresh failed; the daily rewrite will catch up');
+      }
+    },
     /**
      * Push after SINBA's own commit. A failure does not undo the SINBA write
      * (it is committed and correct); it is logged with the minor ids only,
@@ -60,6 +82,17 @@ export function withAsmiSync(mutations: Record<string, unknown>, syncOf: (ctx: u
       const result = await original(parent, args, ctx, info);
       const s = syncOf(ctx);
       if (s && isMinorRow(result)) await s.push([{ ...result, citizenship: result.citizenship ?? null, unaccompanied: result.unaccompanied ?? null }]);
+      return result;
+    };
+  }
+  for (const name of CASE_MUTATIONS) {
+    const original = mutations[name] as Resolver | undefined;
+    if (typeof original !== 'function') continue;
+    out[name] = async (parent: unknown, args: unknown, ctx: unknown, info: unknown) => {
+      const result = await original(parent, args, ctx, info);
+      const s = syncOf(ctx);
+      const minorId = (result as { minorId?: unknown } | null)?.minorId;
+      if (s && typeof minorId === 'string') await s.refreshQuality([minorId]);
       return result;
     };
   }

@@ -1,0 +1,203 @@
+/**
+ * bench/gateway: the hub's gateway against the alternatives on the same
+ * subgraphs and supergraph (issue 17 §6). `npm run bench:gateway` with
+ * DATABASE_URL naming a generated region (`npm run generate -- --minors 20000`).
+ *
+ * The three subgraphs start once, each in its own process, on the database;
+ * then four gateways, each in its own process (bench/support/gatewayProcess.ts):
+ * the sirmi gateway with privacy on and off, a bare @apollo/gateway (JWT check
+ * and internal token, nothing else) and Hive Gateway. They are loaded one at a
+ * time with autocannon, in interleaved rounds (the order rotates each round,
+ * so drifts of the machine's load fall on all), with varied requests: each
+ * request asks another minor (its case holder's token) or another structure
+ * (its operator's token), so no gateway can merge identical in-flight
+ * requests. Prints per scenario the median over the rounds of throughput
+ * and p50 latency, the ratios, and the load average.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sirmi_bench_20k npm run bench:gateway
+ *   BENCH_SECONDS=10 BENCH_ROUNDS=6 BENCH_VARIANTS=sirmi,sirmi-noprivacy,apollo,hive npm run bench:gateway
+ *   BENCH_CPU_PROF=/tmp/prof  also writes a --cpu-prof profile of the sirmi gateway (privacy on) into that folder
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { withDatabase, type HubConfig } from '../shared/config/config';
+import { signDevToken } from '../infra/token';
+import { freePorts } from '../test/support/ports';
+import { migratedConfig } from './support/hubOnDatabase';
+
+const ROOT = path.resolve(__dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const VARIANTS = (process.env.BENCH_VARIANTS ?? 'sirmi,sirmi-noprivacy,apollo,hive').split(',');
+
+const HISTORY = `query History($id: ID!) { minor(id: $id) { id firstName lastName birthDate
+  cases { serviceId startDate endDate } interventions { type startDate }
+  placements { admissionDate dischargeDate kind structure { name status } } } }`;
+const GUESTS = `query Guests($code: ID!, $on: Date) { structure(code: $code) { code name
+  placements(activeOn: $on) { admissionDate kind minor { id firstName lastName birthDate } } } }`;
+
+interface Item {
+  body: string;
+  token: string;
+}
+
+function env(config: HubConfig, extra: Record<string, string>): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: config.database.adminUrl ?? '',
+    SINBA_URL: config.subgraphUrls.sinba,
+    ASSO_URL: config.subgraphUrls.asso,
+    ASMI_URL: config.subgraphUrls.asmi,
+    ...extra,
+  };
+}
+
+function start(entry: string, args: string[], e: Record<string, string>, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', path.join(ROOT, entry), ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /ready (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`${entry} ${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+async function waitHealthy(url: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} never answered`);
+}
+
+async function run(url: string, items: readonly Item[], connections: number, seconds: number): Promise<{ rps: number; p50: number; errors: number }> {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const item = items[i++ % items.length];
+          return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${item.token}` }, body: item.body };
+        },
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, errors: result.errors + result.non2xx + result.timeouts };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+async function main(): Promise<void> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error('DATABASE_URL must name a generated database (npm run generate -- --minors 20000)');
+  const base = await migratedConfig(adminUrl);
+  const [sinba, asso, asmi, ...gatewayPorts] = await freePorts(3 + VARIANTS.length);
+  const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
+  const config: HubConfig = { ...withDatabase(base, adminUrl), ports: { sinba, asso, asmi }, subgraphUrls: { sinba: local(sinba), asso: local(asso), asmi: local(asmi) } };
+  const sign = (args: Parameters<typeof signDevToken>[0]) => signDevToken(args, config.jwt.secret, { issuer: config.jwt.issuer, audience: config.jwt.audience });
+
+  const sql = new Client({ connectionString: adminUrl });
+  await sql.connect();
+  const today = new Date().toISOString().slice(0, 10);
+  const minors = (
+    await sql.query<{ minor_id: string; service_id: string }>(
+      `SELECT c.minor_id, c.service_id FROM sinba."case" c WHERE c.end_date IS NULL AND EXISTS (SELECT 1 FROM asmi.placement p WHERE p.minor_id = c.minor_id)
+        ORDER BY md5(c.minor_id::text) LIMIT 300`,
+    )
+  ).rows;
+  const structures = (
+    await sql.query<{ code: string; n: string }>(
+      `SELECT structure_code AS code, count(*) AS n FROM asmi.placement WHERE admission_date <= $1 AND (discharge_date IS NULL OR discharge_date > $1)
+        GROUP BY 1 HAVING count(*) >= 3 ORDER BY md5(structure_code) LIMIT 100`,
+      [today],
+    )
+  ).rows;
+  const counts = (await sql.query<Record<string, string>>('SELECT (SELECT count(*) FROM sinba.minor) AS minors, (SELECT count(*) FROM asmi.placement) AS placements')).rows[0];
+  await sql.end();
+  const scenarios: { name: string; items: Item[] }[] = [
+    { name: 'history', items: minors.map((m, i) => ({ body: JSON.stringify({ query: HISTORY, variables: { id: m.minor_id } }), token: sign({ role: 'SOCIAL_WORKER', sub: `bench-sw-${i}`, service: m.service_id }) })) },
+    { name: 'guests', items: structures.map((s, i) => ({ body: JSON.stringify({ query: GUESTS, variables: { code: s.code, on: today } }), token: sign({ role: 'STRUCTURE_OPERATOR', sub: `bench-op-${i}`, structure: s.code }) })) },
+  ];
+
+  const children: ChildProcess[] = [];
+  try {
+    for (const [m, port] of [['sinba', sinba], ['asso', asso], ['asmi', asmi]] as const) {
+      const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'subgraphs', m, 'src', 'index.ts')], { cwd: ROOT, env: env(config, { [`${m.toUpperCase()}_PORT`]: String(port) }), stdio: 'ignore' });
+      children.push(child);
+      await waitHealthy(`http://127.0.0.1:${port}/health`);
+    }
+    const gateways: Record<string, string> = {};
+    for (const [i, v] of VARIANTS.entries()) {
+      const prof = process.env.BENCH_CPU_PROF && v === 'sirmi' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+      const { child, url } = await start('bench/support/gatewayProcess.ts', [v], env(config, { PORT: String(gatewayPorts[i]) }), prof);
+      children.push(child);
+      gateways[v] = url;
+    }
+    // Every gateway answers every request of the scenario without errors before it is timed.
+    for (const s of scenarios) {
+      for (const v of VARIANTS) {
+        for (const item of s.items.slice(0, 5)) {
+          const res = await fetch(gateways[v], { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${item.token}` }, body: item.body });
+          const text = await res.text();
+          if (res.status !== 200 || text.includes('"errors"')) throw new Error(`${v} ${s.name}: ${text.slice(0, 300)}`);
+        }
+      }
+    }
+    console.log(`bench:gateway — ${counts.minors} minors, ${counts.placements} placements; ${s2(scenarios)}; ${ROUNDS} interleaved rounds of ${SECONDS} s per gateway; ${os.cpus().length} cores`);
+    console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    for (const s of scenarios) {
+      for (const connections of [20, 1]) {
+        const rps: Record<string, number[]> = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+        const p50: Record<string, number[]> = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+        let errors = 0;
+        for (const v of VARIANTS) await run(gateways[v], s.items, connections, 2); // warm-up
+        for (let round = 0; round < ROUNDS; round++) {
+          const order = VARIANTS.map((_, k) => VARIANTS[(k + round) % VARIANTS.length]);
+          for (const v of order) {
+            const r = await run(gateways[v], s.items, connections, SECONDS);
+            rps[v].push(r.rps);
+            p50[v].push(r.p50);
+            errors += r.errors;
+          }
+        }
+        const m = (v: string) => ({ rps: median(rps[v]), p50: median(p50[v]) });
+        console.log(`\n${s.name}, concurrency ${connections}${errors ? ` (${errors} errors!)` : ''}; load average ${os.loadavg()[0].toFixed(2)}`);
+        console.log(`  ${'gateway'.padEnd(16)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)}`);
+        for (const v of VARIANTS) console.log(`  ${v.padEnd(16)} ${m(v).rps.toFixed(0).padStart(8)} ${m(v).p50.toFixed(1).padStart(8)}`);
+        const ratio = (a: string, b: string) => (gateways[a] && gateways[b] ? `${(m(a).rps / m(b).rps).toFixed(2)}× throughput, p50 ${(m(a).p50 / m(b).p50).toFixed(2)}` : '—');
+        console.log(`  privacy on / off             : ${ratio('sirmi', 'sirmi-noprivacy')}   (targets: throughput ≥ 0.90× at 20, p50 ≤ 1.10 at 1)`);
+        console.log(`  sirmi / bare @apollo/gateway : ${ratio('sirmi', 'apollo')}   (target ≥ 1.0×)`);
+        console.log(`  sirmi / Hive Gateway         : ${ratio('sirmi', 'hive')}   (target ≥ 1.0×)`);
+      }
+    }
+    console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  } finally {
+    for (const c of children) c.kill('SIGINT');
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
+  }
+}
+
+function s2(scenarios: { name: string; items: Item[] }[]): string {
+  return scenarios.map((s) => `${s.name}: ${s.items.length} distinct requests`).join(', ');
+}
+
+main().catch((err) => {
+  console.error(`bench:gateway: ${(err as Error).message}`);
+  process.exit(1);
+});

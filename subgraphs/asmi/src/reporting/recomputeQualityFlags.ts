@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../../../../shared/time';
+import { createQualityService } from '../services/qualityService';
+import type { Upstream } from '../services/upstream';
+
+/**
+ * The daily rewrite of every stored data-quality flag (they depend on today:
+ * day 30 without a case, the emergency limit, today's occupancy), run shortly
+ * after midnight by a scheduler (infra/k8s/quality-cronjob.yaml) so no request
+ * pays for it; without a scheduler the first list read of the day does it.
+ * Idempotent and safe on any number of replicas: it takes the same advisory
+ * lock as every rewrite, and does nothing when the flags are already for
+ * today and nothing is queued. Returns the placements recomputed.
+ *
+ * Run: `npm run quality:recompute` (same environment as ASMI; SINBA and ASSO
+ * must be running).
+ */
+export function recomputeQualityFlags(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; pseudonymKey: string }): Promise<number> {
+  return createQualityService(deps).refreshAll();
+}
+
+if (require.main === module) {
+  void (async () => {
+    const { loadConfig } = await import('../../../../shared/config/config');
+    const { createModuleDataSource } = await import('../../../../shared/db/dataSource');
+    const { createServiceClient } = await import('../../../../shared/graphql/serviceClient');
+    const { systemClock } = await import('../../../../shared/time');
+    const { createUpstream } = await import('../services/upstream');
+    const config = loadConfig();
+    const url = config.database.moduleUrls.asmi;
+    if (!url) throw new Error('Set DATABASE_URL or ASMI_DATABASE_URL');
+    const ds = createModuleDataSource({ url, schema: 'asmi', entities: [], poolSize: 2 });
+    await ds.initialize();
+    try {
+      const client = (target: 'asso' | 'sinba') => createServiceClient({ caller: 'asmi', target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret, timeoutMs: 60_000 });
+      const t0 = Date.now();
+      const n = await recomputeQualityFlags({ dataSource: ds, upstream: createUpstream({ asso: client('asso'), sinba: client('sinba') }), clock: systemClock, pseudonymKey: config.pseudonymKey });
+      process.stdout.write(`Data-quality flags: ${n} placements recomputed in ${Date.now() - t0} ms\n`);
+    } finally {
+      await ds.destroy();
+    }
+  })().catch((err: Error) => {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  });
+}
