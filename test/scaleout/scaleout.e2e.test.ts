@@ -8,7 +8,7 @@ import { startAsmi } from '../../subgraphs/asmi/src/server';
 import { startAsso } from '../../subgraphs/asso/src/server';
 import { startSinba } from '../../subgraphs/sinba/src/server';
 import { signDevToken } from '../../shared/auth/devToken';
-import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 import { freePorts } from '../support/ports';
 import type { GatewayResponse, TestHub } from '../support/startHub';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -155,8 +155,10 @@ describeWithHaproxy('two gateways and two replicas of each subgraph behind HAPro
     const created = await registerMinorWithCase(hub, 'S-SO-1', { firstName: 'Giulia' });
     minorId = created.minorId;
     const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-so', structure: 'SO-C001' });
+    // The minor is in S-SO-1's care: the admission fulfils its placement request.
+    const requestId = await requestPlacement(hub, 'S-SO-1', minorId, 'SO-C001', { requestedAdmissionDate: '2024-03-01' });
     const admit = await gql(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
-      input: { minorId, structureCode: 'SO-C001', admissionDate: '2024-03-01', kind: 'ORDINARY', referringService: 'S-SO-1' },
+      input: { minorId, structureCode: 'SO-C001', admissionDate: '2024-03-01', kind: 'ORDINARY', referringService: 'S-SO-1', requestId },
     });
     expectNoErrors(admit);
     const sw = hub.token({ role: 'SOCIAL_WORKER', sub: 'sw-so', service: 'S-SO-1' });
