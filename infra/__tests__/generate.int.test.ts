@@ -4,7 +4,8 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../test/support/testDatabase';
 import { fiscalCodeMismatches, parseFiscalCode } from '../../shared/rules/fiscalCode';
-import { isValidCode } from '../../shared/codes';
+import { findCode, isValidCode } from '../../shared/codes';
+import { isFullTimePlacement, periodsOverlap, placementAgeFits } from '../../subgraphs/sinba/src/rules/placementInterventions';
 import { deriveStatus, type ActKind } from '../../subgraphs/asso/src/rules/deriveStatus';
 
 /*
@@ -112,6 +113,19 @@ describe('generator (npm run generate)', () => {
     expect(withoutCase).toEqual([]);
     const caseWithoutInterventions = await rows(`SELECT c.id FROM sinba."case" c WHERE NOT EXISTS (SELECT 1 FROM sinba.intervention i WHERE i.case_id = c.id)`);
     expect(caseWithoutInterventions).toEqual([]);
+  });
+
+  it('respects the placement rules of seed 003 §3.9.6 (ages by type) and §3.9.1/§3.9.6 (one full-time placement at a time)', async () => {
+    const interventions = await rows<{ id: string; minor_id: string; type: string; start_date: string; end_date: string | null; foster_care_schedule: string | null; birth_date: string | null; unborn: boolean }>(
+      `SELECT i.id, i.minor_id, i.type, i.start_date::text, i.end_date::text, i.foster_care_schedule, m.birth_date::text, m.unborn
+         FROM sinba.intervention i JOIN sinba.minor m ON m.id = i.minor_id`,
+    );
+    const typeOf = (code: string) => findCode('INTERVENTION_TYPE', code)!;
+    expect(interventions.filter((i) => placementAgeFits(typeOf(i.type), { birthDate: i.birth_date, unborn: i.unborn }, i.start_date) !== null)).toEqual([]);
+    const fullTime = interventions.filter((i) => isFullTimePlacement(typeOf(i.type), i.foster_care_schedule));
+    expect(fullTime.length).toBeGreaterThan(0);
+    const overlapping = fullTime.filter((a) => fullTime.some((b) => b.id !== a.id && b.minor_id === a.minor_id && periodsOverlap({ startDate: a.start_date, endDate: a.end_date }, { startDate: b.start_date, endDate: b.end_date })));
+    expect(overlapping).toEqual([]);
   });
 
   it('records no fact after the end of the history (--until)', async () => {

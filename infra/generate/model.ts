@@ -131,7 +131,8 @@ const TYPE_PROFILES: Readonly<Record<string, TypeProfile>> = {
   CEM: { weight: 26, capacity: [10, 14], emergency: [1, 3], ages: [6, 17], residential: true },
   CEI: { weight: 4, capacity: [8, 12], emergency: [1, 2], ages: [6, 17], residential: true },
   CPAM: { weight: 9, capacity: [12, 16], emergency: [2, 4], ages: [0, 17], residential: true },
-  CAM: { weight: 8, capacity: [6, 10], emergency: [0, 1], ages: [16, 21], residential: true },
+  // seed 003 §3.9.6: "accoglie solo ragazzi con accentuato livello di autonomia (17 - 21 anni)" (HIGH_AUTONOMY_COMMUNITY).
+  CAM: { weight: 8, capacity: [6, 10], emergency: [0, 1], ages: [17, 21], residential: true },
   CABG: { weight: 6, capacity: [10, 14], emergency: [1, 2], ages: [0, 17], residential: true },
   CRF: { weight: 2, capacity: [6, 8], emergency: [1, 2], ages: [0, 17], residential: true },
   CFMU: { weight: 4, capacity: [6, 6], emergency: [1, 2], ages: [0, 17], residential: true },
@@ -174,7 +175,7 @@ function preferredTypes(kind: string, unaccompanied: boolean, age: number): read
     case 'SEMI_AUTONOMY':
       return [['CAM', 1]];
     default:
-      if (unaccompanied) return [['CMSNA2', 7], ['CEM', 2], ['CAM', age >= 16 ? 1 : 0]];
+      if (unaccompanied) return [['CMSNA2', 7], ['CEM', 2], ['CAM', age >= 17 ? 1 : 0]];
       if (age < 6) return [['CFM', 6], ['CFMU', 2], ['CFAM', 2]];
       return [['CEM', 10], ['CFM', 5], ['CEI', 2], ['CFMU', 1], ['CFAM', 2], ['CSRD', age >= 14 ? 1 : 0]];
   }
@@ -399,7 +400,7 @@ export function buildDataSet(options: GenerateOptions): DataSet {
     if (first && rng.chance(unaccompanied ? 0.6 : 0.35)) return 'EMERGENCY';
     if (!first && rng.chance(0.08)) return 'EMERGENCY';
     if (age <= 5 && rng.chance(0.25)) return 'MOTHER_AND_CHILD';
-    if (age >= 16 && rng.chance(0.3)) return 'SEMI_AUTONOMY';
+    if (age >= 17 && rng.chance(0.3)) return 'SEMI_AUTONOMY'; // seed 003 §3.9.6: autonomy communities 17-21
     return 'ORDINARY';
   };
   const durationOf = (kind: string, unaccompanied: boolean): number => {

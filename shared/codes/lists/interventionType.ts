@@ -11,6 +11,10 @@ import { SEED, rows, type CodeAttributes, type CodeList } from '../types';
  *   region, 999999 not in the list). "Ricerca inserimento in struttura" is
  *   the search for a structure, not a placement.
  * - `residential`: false for the day (semiresidenziale) structures of §3.9.6.
+ * - `minAge` / `maxAge`: the ages (whole years on the start date) the seed
+ *   admits for the type (§3.9.6): disability day and residential centres not
+ *   under 14, educational and integrated educational communities 6–17,
+ *   high-autonomy communities 17–21. Types the seed gives no age for have none.
  * - `emergency`: pronta accoglienza, at most `maxMonths` (2) months,
  *   `maxMonthsUnaccompanied` (6) for unaccompanied foreign minors (§3.9.6).
  * - `motherAndChild`: the minor is placed with the mother (§3.9.6).
@@ -33,7 +37,7 @@ export const interventionType: CodeList = {
   name: 'INTERVENTION_TYPE',
   description: 'Intervention types by macro-group (tipologie di intervento SISAM)',
   source: `${SEED.S003} §3.9.1–3.9.9 (SISAM specifiche operative v1.0, 5/11/2020)`,
-  version: '1.0',
+  version: '1.1',
   entries: [
     ...rows({ group: '3.9.1', source: S('3.9.1') }, [
       ['FAMILY_FOSTER_CARE_CONSENSUAL', 'Affidamento familiare consensuale', { fosterCare: true, kinship: false, legalBasis: 'CONSENSUAL' }],
@@ -80,14 +84,18 @@ export const interventionType: CodeList = {
     ...rows({ group: '3.9.6', source: S('3.9.6') }, [
       ['SEMI_RESIDENTIAL_EDUCATIONAL', 'Inserimento in comunità semiresidenziale educativa', DAY_PLACEMENT],
       ['SEMI_RESIDENTIAL_INTEGRATED', 'Inserimento in comunità semiresidenziale educativo – integrata', DAY_PLACEMENT],
-      ['DISABILITY_DAY_CENTRE', 'Inserimento in centro diurno semiresidenziale per disabili', DAY_PLACEMENT],
+      // "non possono essere accolti minori di 14 anni" (§3.9.6).
+      ['DISABILITY_DAY_CENTRE', 'Inserimento in centro diurno semiresidenziale per disabili', { ...DAY_PLACEMENT, minAge: 14 }],
       ['EMERGENCY_PLACEMENT', 'Inserimento di pronta accoglienza', { ...PLACEMENT, emergency: true, maxMonths: 2, maxMonthsUnaccompanied: 6 }],
       ['FAMILY_COMMUNITY', 'Inserimento in comunità familiare', PLACEMENT],
-      ['RESIDENTIAL_EDUCATIONAL_COMMUNITY', 'Inserimento in comunità residenziale educativa', PLACEMENT],
-      ['INTEGRATED_EDUCATIONAL_COMMUNITY', 'Inserimento in comunità educativo integrata', PLACEMENT],
+      // "la struttura accoglie bambini e adolescenti da 6 a 17 anni" (§3.9.6), both types.
+      ['RESIDENTIAL_EDUCATIONAL_COMMUNITY', 'Inserimento in comunità residenziale educativa', { ...PLACEMENT, minAge: 6, maxAge: 17 }],
+      ['INTEGRATED_EDUCATIONAL_COMMUNITY', 'Inserimento in comunità educativo integrata', { ...PLACEMENT, minAge: 6, maxAge: 17 }],
       ['MULTI_USER_FAMILY_HOME', 'Inserimento in casa famiglia – multiutenza', PLACEMENT],
-      ['DISABILITY_RESIDENTIAL_CENTRE', 'Inserimento in centro socio - riabilitativo residenziale per disabili', PLACEMENT],
-      ['HIGH_AUTONOMY_COMMUNITY', 'Inserimento in comunità alta autonomia/gruppo appartamento/convitto', { ...PLACEMENT, semiAutonomy: true }],
+      // "cittadini disabili di età non inferiore ai 14 anni" (§3.9.6).
+      ['DISABILITY_RESIDENTIAL_CENTRE', 'Inserimento in centro socio - riabilitativo residenziale per disabili', { ...PLACEMENT, minAge: 14 }],
+      // "accoglie solo ragazzi con accentuato livello di autonomia (17 - 21 anni)" (§3.9.6).
+      ['HIGH_AUTONOMY_COMMUNITY', 'Inserimento in comunità alta autonomia/gruppo appartamento/convitto', { ...PLACEMENT, semiAutonomy: true, minAge: 17, maxAge: 21 }],
       ['WOMEN_SHELTER_WITH_CHILDREN', 'Inserimento in casa rifugio donne maltrattate con figli', { ...PLACEMENT, motherAndChild: true }],
       ['MOTHER_AND_CHILD_COMMUNITY', 'Inserimento in casa/comunità gestanti e madri con bambino', { ...PLACEMENT, motherAndChild: true }],
       ['OTHER_STRUCTURE', 'Inserimento in altro tipo di struttura', PLACEMENT],

@@ -128,6 +128,19 @@ export function ageWithinRange(birthDate: string | null, admissionDate: string, 
   return violation('BAD_USER_INPUT', `On the admission date the minor is outside the structure's authorised age range (${min} to ${max} years)`, 'minorId', { minAge: min, maxAge: max });
 }
 
+/**
+ * seed 003 §3.2.1: an unborn child (NASCITURO, no birth date until birth) is
+ * taken in charge by SINBA but lives with its mother: it cannot be admitted
+ * to a structure (the mother is hosted, e.g. in a casa/comunità gestanti e
+ * madri con bambino, §3.9.6). Refused with BAD_USER_INPUT on minorId; the
+ * child is admitted once its birth is recorded (completeBirth). Also covers
+ * a minor with no birth date, whose age cannot be checked.
+ */
+export function bornBeforeAdmission(minor: { birthDate: string | null; unborn?: boolean | null }): Violation | null {
+  if (minor.unborn !== true && minor.birthDate) return null;
+  return violation('BAD_USER_INPUT', 'An unborn child cannot be admitted to a structure: record the birth first (seed 003 §3.2.1)', 'minorId');
+}
+
 /** A court-ordered placement names its court order (L. 184/1983; needed for the prosecutor's six-monthly list). */
 export function courtReferenceWhenOrdered(legalBasis: string | null | undefined, reference: string | null | undefined): Violation | null {
   if (legalBasis !== 'COURT_ORDER' || (reference && reference.trim().length > 0)) return null;

@@ -18,7 +18,7 @@ import {
   setDischarge,
   type PlacementRow,
 } from '../repositories/placementRepository';
-import { ageWithinRange, courtReferenceWhenOrdered, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
+import { ageWithinRange, bornBeforeAdmission, courtReferenceWhenOrdered, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
 import { closeOpenAbsences, hasRecordsAfter } from '../repositories/absenceRepository';
 import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';
@@ -88,7 +88,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
       }
       const minor = await upstream.minor(input.minorId);
       if (!minor) throw notFound('Minor', 'minorId');
-      throwIfViolated(ageWithinRange(minor.birthDate, input.admissionDate, structure));
+      throwIfViolated(bornBeforeAdmission(minor), ageWithinRange(minor.birthDate, input.admissionDate, structure));
       const requestId = input.requestId ?? null;
       if (requestId !== null && !isUuid(requestId)) throw badInput('requestId', 'requestId must be a placement request id (UUID)');
       const holders = [...new Set((await upstream.caseHolders([input.minorId], today)).map((h) => h.serviceId))];

@@ -20,6 +20,8 @@ export interface MinorFacts {
   sex: string | null;
   citizenship: string | null;
   unaccompanied: boolean | null;
+  /** Registered before birth (NASCITURO, seed 003 §3.2.1): cannot be admitted. */
+  unborn?: boolean | null;
 }
 
 /** A case period of a minor (asked to SINBA; dates only). */
@@ -63,7 +65,7 @@ export function createUpstream(clients: { asso: ServiceClient; sinba: ServiceCli
       return data.structure;
     },
     async minor(id) {
-      const data = await clients.sinba.query<{ minor: MinorFacts | null }>('query AsmiMinor($id: ID!) { minor(id: $id) { id birthDate sex citizenship unaccompanied } }', { id });
+      const data = await clients.sinba.query<{ minor: MinorFacts | null }>('query AsmiMinor($id: ID!) { minor(id: $id) { id birthDate sex citizenship unaccompanied unborn } }', { id });
       return data.minor;
     },
     async caseHolders(minorIds, on) {

@@ -121,7 +121,9 @@ describe('seed 003 §3.9.6 placements in a structure', () => {
     const { caseId } = await minorWithCase(SW_A);
     const a = ok(await call(SW_A, ADD, { input: { caseId, type: 'FAMILY_COMMUNITY', startDate: '2024-02-01', structureCode: '888888' } })).addIntervention;
     expect(a.structureEntryDate).toBe('2024-02-01');
-    const b = ok(await call(SW_A, ADD, { input: { caseId, type: 'FAMILY_COMMUNITY', startDate: '2024-02-01', structureCode: '999999', structureEntryDate: '2024-02-03' } })).addIntervention;
+    // Another minor: one full-time placement at a time (seed 003 §3.9.1, §3.9.6).
+    const other = await minorWithCase(SW_A);
+    const b = ok(await call(SW_A, ADD, { input: { caseId: other.caseId, type: 'FAMILY_COMMUNITY', startDate: '2024-02-01', structureCode: '999999', structureEntryDate: '2024-02-03' } })).addIntervention;
     expect(b.structureEntryDate).toBe('2024-02-03');
     expect(errorOf(await call(SW_A, ADD, { input: { caseId, type: 'FAMILY_COMMUNITY', startDate: '2024-02-01', structureCode: '888888', structureEntryDate: '2024-01-30' } }))).toMatchObject({ code: 'INVALID_DATE_RANGE', field: 'structureEntryDate' });
     expect(errorOf(await call(SW_A, ADD, { input: { caseId, type: 'HOME_CARE', startDate: '2024-02-01', structureEntryDate: '2024-02-01' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'structureEntryDate' });

@@ -174,3 +174,44 @@ async function findVisibleAssessments(db: EntityManager, column: AssessmentColum
 
 export const findAssessmentsByIds = (db: EntityManager, ids: readonly string[], v: CaseVisibility) => findVisibleAssessments(db, 'id', ids, v);
 export const findAssessmentsByMinorIds = (db: EntityManager, minorIds: readonly string[], v: CaseVisibility) => findVisibleAssessments(db, 'minor_id', minorIds, v);
+
+/**
+ * seed 003 §3.9.1, §3.9.6: serialises the writes that decide where minors
+ * live (one transaction-scoped advisory lock per minor, taken in id order so
+ * two requests naming the same siblings cannot deadlock).
+ */
+export async function lockMinorPlacements(db: EntityManager, minorIds: readonly string[]): Promise<void> {
+  for (const id of [...new Set(minorIds.map((m) => m.toLowerCase()))].sort()) {
+    await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('sinba:minor-placements:' || $1, 0))`, [id]);
+  }
+}
+
+/** A minor's birth date and unborn flag (the age rules of seed 003 §3.9.6); null when missing. */
+export async function findMinorAgeFacts(db: EntityManager, minorId: string): Promise<{ birthDate: string | null; unborn: boolean } | null> {
+  const rows = (await db.query(`SELECT to_char(birth_date, 'YYYY-MM-DD') AS "birthDate", unborn FROM sinba.minor WHERE id = $1`, [minorId])) as { birthDate: string | null; unborn: boolean }[];
+  return rows[0] ?? null;
+}
+
+/** One intervention a minor takes part in (recorded on its case, or as a sibling beneficiary, seed 003 §3.9.10). */
+export interface MinorInterventionPeriod {
+  readonly minorId: string;
+  readonly type: string;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly fosterCareSchedule: string | null;
+  readonly serviceId: string;
+}
+
+/** Every intervention of the minors, whatever case or service records it. */
+export async function findInterventionPeriodsOfMinors(db: EntityManager, minorIds: readonly string[]): Promise<MinorInterventionPeriod[]> {
+  if (minorIds.length === 0) return [];
+  return (await db.query(
+    `SELECT x.minor_id AS "minorId", i.type, to_char(i.start_date, 'YYYY-MM-DD') AS "startDate", to_char(i.end_date, 'YYYY-MM-DD') AS "endDate",
+            i.foster_care_schedule AS "fosterCareSchedule", c.service_id AS "serviceId"
+       FROM (SELECT id AS intervention_id, minor_id FROM sinba.intervention WHERE minor_id = ANY($1::uuid[])
+             UNION SELECT intervention_id, minor_id FROM sinba.intervention_beneficiary WHERE minor_id = ANY($1::uuid[])) x
+       JOIN sinba.intervention i ON i.id = x.intervention_id
+       JOIN sinba."case" c ON c.id = i.case_id`,
+    [minorIds.map((m) => m.toLowerCase())],
+  )) as MinorInterventionPeriod[];
+}

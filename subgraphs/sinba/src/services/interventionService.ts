@@ -1,12 +1,25 @@
 import { AppError } from '../../../../shared/errors';
 import type { Principal } from '../../../../shared/auth/principal';
-import { findCode } from '../../../../shared/codes';
+import { findCode, type CodeEntry } from '../../../../shared/codes';
+import type { EntityManager } from 'typeorm';
 import type { CaseEntity } from '../entities/Case';
 import type { InterventionEntity } from '../entities/Intervention';
 import { isUuid } from '../loaders';
 import { findCaseById, findCaseForUpdate } from '../repositories/caseRepository';
 import { insertIntervention } from '../repositories/interventionRepository';
-import { endInterventionRow, findInterventionForUpdate, insertBeneficiaries, isUnaccompanied, lockCasesInIdOrder, lockOpenCasesHeldBy } from '../repositories/interventionDetailsRepository';
+import {
+  endInterventionRow,
+  findInterventionForUpdate,
+  findInterventionPeriodsOfMinors,
+  findMinorAgeFacts,
+  insertBeneficiaries,
+  isUnaccompanied,
+  lockCasesInIdOrder,
+  lockMinorPlacements,
+  lockOpenCasesHeldBy,
+} from '../repositories/interventionDetailsRepository';
+import { isFosterCareOrAdoption, isFullTimePlacement, oneFullTimePlacement, oneRecorderUnderCoManagement, placementAgeFits } from '../rules/placementInterventions';
+import { touchMinor } from '../../../../shared/audit/writeTrail';
 import { adoptionDisruptionFits, emergencyLimitExceeded, emergencyPlacementWithinLimit, fosterCareScheduleFits, interventionStillOpen, siblingsDistinct, structureEntryDateFor } from '../rules/interventionDetails';
 import { notAfterToday } from '../../../../shared/rules/dates';
 import { caseNotClosed, heldByService, interventionWithinCase } from '../rules/caseRules';
@@ -64,6 +77,49 @@ export function createInterventionService(deps: ServiceDeps) {
     throwIfViolated(heldByService(c, serviceId), caseNotClosed(c), interventionWithinCase(c, startDate));
   }
 
+  /**
+   * seed 003 §3.9.6 (ages by placement type), §3.9.1/§3.9.6 (one full-time
+   * placement at a time) and §3.9.1/§3.9.2 (one recorder of a foster care or
+   * adoption under co-management), for the case's minor and each sibling
+   * beneficiary (§3.9.10), against every intervention of theirs on any case,
+   * read under a per-minor lock so two concurrent requests cannot both pass.
+   */
+  async function checkWhereMinorsLive(
+    db: EntityManager,
+    type: CodeEntry,
+    candidate: { startDate: string; endDate: string | null; fosterCareSchedule: string | null; serviceId: string },
+    minorId: string,
+    siblingIds: readonly string[],
+  ): Promise<void> {
+    const ageLimited = type.attributes?.minAge !== undefined || type.attributes?.maxAge !== undefined;
+    const fullTime = isFullTimePlacement(type, candidate.fosterCareSchedule);
+    const fosterOrAdoption = isFosterCareOrAdoption(type);
+    if (!ageLimited && !fullTime && !fosterOrAdoption) return;
+    const minors = [minorId, ...siblingIds.map((id) => id.toLowerCase())];
+    await lockMinorPlacements(db, minors);
+    const periods = await findInterventionPeriodsOfMinors(db, minors);
+    for (const id of minors) {
+      const field = id === minorId ? undefined : 'siblingMinorIds';
+      if (ageLimited) {
+        const facts = await findMinorAgeFacts(db, id);
+        if (facts) throwIfViolated(placementAgeFits(type, facts, candidate.startDate, field ?? 'type'));
+      }
+      const own = periods.filter((p) => p.minorId === id);
+      const recorder = oneRecorderUnderCoManagement(
+        candidate,
+        fosterOrAdoption,
+        own.map((p) => ({ ...p, fosterOrAdoption: isFosterCareOrAdoption(findCode('INTERVENTION_TYPE', p.type)) })),
+      );
+      const overlap = oneFullTimePlacement(
+        candidate,
+        fullTime,
+        own.map((p) => ({ ...p, fullTime: isFullTimePlacement(findCode('INTERVENTION_TYPE', p.type), p.fosterCareSchedule) })),
+      );
+      const v = recorder ?? overlap;
+      if (v) throw new AppError(v.code, v.message, { ...v.details, field: field ?? v.field });
+    }
+  }
+
   return {
     /** Intervention.emergencyLimitExceeded (seed 003 §3.9.6): still open, or ended, after its maximum, as of today. */
     emergencyOverdue(i: { type: string; startDate: string; endDate: string | null }, unaccompanied: boolean): boolean {
@@ -113,6 +169,7 @@ export function createInterventionService(deps: ServiceDeps) {
       return dataSource.transaction(async (db) => {
         if (siblingIds.length > 0) await lockCasesInIdOrder(db, input.caseId, siblingIds.map((id) => id.toLowerCase()), principal.serviceId, input.startDate);
         const c = await findCaseForUpdate(db, input.caseId);
+        if (c) touchMinor(c.minorId);
         checkCase(c, principal.serviceId, input.startDate);
         // seed 003 §3.9.6: 2 months of pronta accoglienza, 6 for an unaccompanied foreign minor.
         throwIfViolated(emergencyPlacementWithinLimit(type, input.startDate, endDate, await isUnaccompanied(db, c.minorId)));
@@ -123,6 +180,7 @@ export function createInterventionService(deps: ServiceDeps) {
         if (missing !== undefined) {
           throw new AppError('FORBIDDEN', 'Each sibling needs a case held by the service, open on the start date', { field: 'siblingMinorIds', minorId: missing });
         }
+        await checkWhereMinorsLive(db, type, { startDate: input.startDate, endDate, fosterCareSchedule, serviceId: principal.serviceId }, c.minorId, siblingIds);
         const created = await insertIntervention(db, {
           caseId: c.id,
           minorId: c.minorId,

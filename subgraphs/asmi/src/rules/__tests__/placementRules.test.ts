@@ -1,6 +1,7 @@
 import {
   activeOn,
   ageWithinRange,
+  bornBeforeAdmission,
   courtReferenceWhenOrdered,
   dischargeNotBeforeAdmission,
   isSameDay,
@@ -145,5 +146,13 @@ describe('courtReferenceWhenOrdered', () => {
     expect(courtReferenceWhenOrdered('COURT_ORDER', 'TM-1')).toBeNull();
     expect(courtReferenceWhenOrdered('CONSENSUAL', null)).toBeNull();
     expect(courtReferenceWhenOrdered(null, null)).toBeNull();
+  });
+});
+
+describe('bornBeforeAdmission (seed 003 §3.2.1)', () => {
+  it('§3.2.1 an unborn child (no birth date) is not admitted', () => {
+    expect(bornBeforeAdmission({ birthDate: null, unborn: true })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minorId' });
+    expect(bornBeforeAdmission({ birthDate: null })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minorId' });
+    expect(bornBeforeAdmission({ birthDate: '2024-01-01', unborn: false })).toBeNull();
   });
 });

@@ -1,0 +1,106 @@
+import { Client } from 'pg';
+import { startTestHub, type TestHub } from '../support/startHub';
+import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+
+/**
+ * Seed rules of issue 15 end to end through the gateway on real PostgreSQL:
+ * each refusal is checked to change nothing (the tables are counted before
+ * and after). Today is fixed at 2024-06-15.
+ */
+const TODAY = '2024-06-15';
+const ADD = 'mutation A($input: AddInterventionInput!) { addIntervention(input: $input) { id type startDate } }';
+const END = 'mutation E($input: EndInterventionInput!) { endIntervention(input: $input) { id endDate } }';
+const OPEN = 'mutation O($input: OpenCaseInput!) { openCase(input: $input) { id } }';
+const ADMIT = 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }';
+
+describe('seed rules (issue 15)', () => {
+  let hub: TestHub;
+  let admin: Client;
+  const sw = (service: string) => hub.token({ role: 'SOCIAL_WORKER', sub: `sw-${service}`, service });
+
+  beforeAll(async () => {
+    hub = await startTestHub({ clock: () => TODAY });
+    admin = new Client({ connectionString: hub.db.adminUrl });
+    await admin.connect();
+    await registerActiveStructure(hub, 'SR-01');
+  }, 120_000);
+  afterAll(async () => {
+    await admin?.end();
+    await hub?.stop();
+  });
+
+  async function count(table: string): Promise<number> {
+    const r = await admin.query(`SELECT count(*)::int AS n FROM ${table}`);
+    return r.rows[0].n;
+  }
+
+  /** The request is refused with `code` on `field`, and the table is unchanged. */
+  async function expectRefused(token: string, query: string, input: Record<string, unknown>, code: string, field: string, table = 'sinba.intervention'): Promise<void> {
+    const before = await count(table);
+    const res = await hub.gql(token, query, { input });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code, field });
+    expect(res.data?.[Object.keys(res.data ?? {})[0]] ?? null).toBeNull();
+    expect(await count(table)).toBe(before);
+  }
+
+  it('seed 003 §3.9.6: each placement type admits the ages the seed gives it', async () => {
+    const { caseId: child } = await registerMinorWithCase(hub, 'S-AGE', { birthDate: '2013-03-01' }); // 11 in 2024
+    const { caseId: toddler } = await registerMinorWithCase(hub, 'S-AGE', { birthDate: '2021-01-01' }); // 3 in 2024
+    const { caseId: teen } = await registerMinorWithCase(hub, 'S-AGE', { birthDate: '2007-01-01' }); // 17 in 2024
+    const token = sw('S-AGE');
+    await expectRefused(token, ADD, { caseId: child, type: 'DISABILITY_DAY_CENTRE', startDate: '2024-05-01', structureCode: 'SR-01' }, 'BAD_USER_INPUT', 'type');
+    await expectRefused(token, ADD, { caseId: child, type: 'DISABILITY_RESIDENTIAL_CENTRE', startDate: '2024-05-01', structureCode: 'SR-01' }, 'BAD_USER_INPUT', 'type');
+    await expectRefused(token, ADD, { caseId: toddler, type: 'RESIDENTIAL_EDUCATIONAL_COMMUNITY', startDate: '2024-05-01', structureCode: 'SR-01' }, 'BAD_USER_INPUT', 'type');
+    await expectRefused(token, ADD, { caseId: child, type: 'HIGH_AUTONOMY_COMMUNITY', startDate: '2024-05-01', structureCode: 'SR-01' }, 'BAD_USER_INPUT', 'type');
+    const refused = await hub.gql(token, ADD, { input: { caseId: toddler, type: 'INTEGRATED_EDUCATIONAL_COMMUNITY', startDate: '2024-05-01', structureCode: 'SR-01' } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ minAge: 6, maxAge: 17 });
+    // Within the limits: accepted.
+    expectNoErrors(await hub.gql(token, ADD, { input: { caseId: child, type: 'RESIDENTIAL_EDUCATIONAL_COMMUNITY', startDate: '2024-05-01', structureCode: 'SR-01' } }));
+    expectNoErrors(await hub.gql(token, ADD, { input: { caseId: teen, type: 'HIGH_AUTONOMY_COMMUNITY', startDate: '2024-05-01', structureCode: 'SR-01' } }));
+    expectNoErrors(await hub.gql(token, ADD, { input: { caseId: toddler, type: 'FAMILY_COMMUNITY', startDate: '2024-05-01', structureCode: 'SR-01' } }));
+  });
+
+  it('seed 003 §3.9.1 §3.9.6: one full-time placement at a time (structure or foster care)', async () => {
+    const { minorId, caseId } = await registerMinorWithCase(hub, 'S-ONE', { birthDate: '2012-01-01' });
+    const token = sw('S-ONE');
+    const first = await hub.gql<{ addIntervention: { id: string } }>(token, ADD, { input: { caseId, type: 'FAMILY_COMMUNITY', startDate: '2024-01-10', structureCode: 'SR-01' } });
+    expectNoErrors(first);
+    await expectRefused(token, ADD, { caseId, type: 'RESIDENTIAL_EDUCATIONAL_COMMUNITY', startDate: '2024-03-01', structureCode: 'SR-01' }, 'PLACEMENT_OVERLAP', 'startDate');
+    await expectRefused(token, ADD, { caseId, type: 'FAMILY_FOSTER_CARE_JUDICIAL', startDate: '2024-03-01' }, 'PLACEMENT_OVERLAP', 'startDate');
+    // A placement ended before the open one started does not overlap.
+    await expectRefused(token, ADD, { caseId, type: 'MULTI_USER_FAMILY_HOME', startDate: '2023-12-01', endDate: '2024-01-11', structureCode: 'SR-01' }, 'PLACEMENT_OVERLAP', 'startDate');
+    expectNoErrors(await hub.gql(token, ADD, { input: { caseId, type: 'MULTI_USER_FAMILY_HOME', startDate: '2023-12-01', endDate: '2024-01-10', structureCode: 'SR-01' } }));
+    // Day structures and part-time foster care are not where the minor lives: accepted.
+    expectNoErrors(await hub.gql(token, ADD, { input: { caseId, type: 'SEMI_RESIDENTIAL_EDUCATIONAL', startDate: '2024-03-01', structureCode: 'SR-01' } }));
+    expectNoErrors(await hub.gql(token, ADD, { input: { caseId, type: 'FAMILY_FOSTER_CARE_CONSENSUAL', startDate: '2024-03-01', fosterCareSchedule: 'PART_TIME' } }));
+    // Another service co-managing the case cannot place the minor elsewhere either.
+    const other = sw('S-ONE-B');
+    const co = await hub.gql<{ openCase: { id: string } }>(other, OPEN, { input: { minorId, startDate: '2024-02-01', coManagementReason: 'COMMUNITY_PLACEMENT' } });
+    expectNoErrors(co);
+    await expectRefused(other, ADD, { caseId: co.data!.openCase.id, type: 'EMERGENCY_PLACEMENT', startDate: '2024-04-01', structureCode: 'SR-01' }, 'PLACEMENT_OVERLAP', 'startDate');
+    // A transfer: the first ends on D, the next starts on D.
+    expectNoErrors(await hub.gql(token, END, { input: { interventionId: first.data!.addIntervention.id, endDate: '2024-05-01' } }));
+    expectNoErrors(await hub.gql(token, ADD, { input: { caseId, type: 'FAMILY_FOSTER_CARE_JUDICIAL', startDate: '2024-05-01' } }));
+  });
+
+  it('seed 003 §3.9.1 §3.9.2: under co-management only the service that follows a foster care or adoption records it', async () => {
+    const { minorId, caseId } = await registerMinorWithCase(hub, 'S-REC-A', { birthDate: '2015-01-01' });
+    expectNoErrors(await hub.gql(sw('S-REC-A'), ADD, { input: { caseId, type: 'KINSHIP_FOSTER_CARE_CONSENSUAL', startDate: '2024-01-10' } }));
+    const other = sw('S-REC-B');
+    const co = await hub.gql<{ openCase: { id: string } }>(other, OPEN, { input: { minorId, startDate: '2024-02-01', coManagementReason: 'FOSTER_CARE' } });
+    expectNoErrors(co);
+    const coCase = co.data!.openCase.id;
+    await expectRefused(other, ADD, { caseId: coCase, type: 'KINSHIP_FOSTER_CARE_CONSENSUAL', startDate: '2024-02-01', fosterCareSchedule: 'PART_TIME' }, 'RECORDED_BY_OTHER_SERVICE', 'type');
+    await expectRefused(other, ADD, { caseId: coCase, type: 'NATIONAL_ADOPTION', startDate: '2024-03-01' }, 'RECORDED_BY_OTHER_SERVICE', 'type');
+    // The co-managing service records its own other interventions.
+    expectNoErrors(await hub.gql(other, ADD, { input: { caseId: coCase, type: 'HOME_EDUCATIONAL', startDate: '2024-02-01' } }));
+  });
+
+  it('seed 003 §3.2.1: an unborn child (NASCITURO) cannot be admitted to a structure', async () => {
+    const token = sw('S-UNB');
+    const unborn = await hub.gql<{ registerUnborn: { id: string } }>(token, 'mutation U($input: RegisterUnbornInput!) { registerUnborn(input: $input) { id } }', { input: { expectedBirthDate: '2024-08-01' } });
+    expectNoErrors(unborn);
+    const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-sr', structure: 'SR-01' });
+    await expectRefused(op, ADMIT, { minorId: unborn.data!.registerUnborn.id, structureCode: 'SR-01', admissionDate: '2024-06-01', kind: 'ORDINARY' }, 'BAD_USER_INPUT', 'minorId', 'asmi.placement');
+  });
+});
