@@ -6,7 +6,7 @@ import { resyncQuasiIdentifiers } from '../../subgraphs/sinba/src/reporting/resy
 import { ageBandOf, ageBandSql, durationBandOf, durationBandSql } from '../../shared/reporting/dimensions';
 import { ageOn } from '../../shared/time';
 import { callSubgraph } from '../support/callSubgraph';
-import { expectNoErrors, registerActiveStructure, requestPlacement } from '../support/fixtures';
+import { expectNoErrors, registerActiveStructure } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { parseCsv } from '../support/csv';
 import { covers } from '../support/coverage';
@@ -388,9 +388,11 @@ describe('regional reports through the gateway (issue 8)', () => {
     expectNoErrors(reg);
     const minorId = reg.data!.registerUnborn.id;
     expectNoErrors(await hub.gql(sw, 'mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }', { input: { minorId, startDate: '2024-03-01' } }));
-    const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-u', structure: 'RPT-U' });
-    expectNoErrors(
-      await hub.gql(op, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', { input: { minorId, structureCode: 'RPT-U', admissionDate: '2024-03-20', kind: 'MOTHER_AND_CHILD', requestId: await requestPlacement(hub, 'S-RPT-U', minorId, 'RPT-U', { kind: 'MOTHER_AND_CHILD' }) } }),
+    // An unborn child is no longer admitted (seed 003 §3.2.1, issue 15): the copy without a birth date is written as a row from before that rule.
+    await admin.query(
+      `INSERT INTO asmi.placement (minor_id, structure_code, admission_date, kind, minor_citizenship, minor_unaccompanied, structure_type, structure_province, referring_service, created_by, updated_by)
+       VALUES ($1, 'RPT-U', '2024-03-20', 'MOTHER_AND_CHILD', '100', false, 'CABG', '058', 'S-RPT-U', 'test', 'test')`,
+      [minorId],
     );
     const before = await admin.query('SELECT minor_birth_date, minor_sex FROM asmi.placement WHERE minor_id = $1', [minorId]);
     expect(before.rows).toEqual([{ minor_birth_date: null, minor_sex: null }]);
