@@ -103,4 +103,30 @@ describe('seed rules (issue 15)', () => {
     const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-sr', structure: 'SR-01' });
     await expectRefused(op, ADMIT, { minorId: unborn.data!.registerUnborn.id, structureCode: 'SR-01', admissionDate: '2024-06-01', kind: 'ORDINARY' }, 'BAD_USER_INPUT', 'minorId', 'asmi.placement');
   });
+
+  it('seed 001 "Anagrafica dei Minori (unica)": without a fiscal code, the same person is POSSIBLE_DUPLICATE unless confirmNewPerson', async () => {
+    const token = sw('S-DUP');
+    const REGISTER = 'mutation R($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }';
+    const person = { firstName: 'Niccolò', lastName: "D'Amico", birthDate: '2016-04-05', sex: 'M', citizenship: '100' };
+    const first = await hub.gql<{ registerMinor: { id: string } }>(token, REGISTER, { input: person });
+    expectNoErrors(first);
+    const firstId = first.data!.registerMinor.id;
+    const variant = { ...person, firstName: ' NICCOLO ', lastName: 'd amico' };
+    const before = await count('sinba.minor');
+    const refused = await hub.gql(token, REGISTER, { input: variant });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'POSSIBLE_DUPLICATE', field: 'confirmNewPerson' });
+    // Reveals neither the existing id nor the name.
+    expect(refused.text).not.toContain(firstId);
+    expect(refused.text.toLowerCase()).not.toMatch(/niccol|amico/);
+    expect(await count('sinba.minor')).toBe(before);
+    // Another birth date or sex is another person.
+    expectNoErrors(await hub.gql(token, REGISTER, { input: { ...variant, birthDate: '2016-04-06' } }));
+    // Confirmed: registered, and the row keeps the confirmation.
+    const confirmed = await hub.gql<{ registerMinor: { id: string } }>(token, REGISTER, { input: { ...variant, confirmNewPerson: true } });
+    expectNoErrors(confirmed);
+    const row = await admin.query('SELECT confirmed_new_person FROM sinba.minor WHERE id = $1', [confirmed.data!.registerMinor.id]);
+    expect(row.rows[0].confirmed_new_person).toBe(true);
+    const plain = await admin.query('SELECT confirmed_new_person FROM sinba.minor WHERE id = $1', [firstId]);
+    expect(plain.rows[0].confirmed_new_person).toBe(false);
+  });
 });

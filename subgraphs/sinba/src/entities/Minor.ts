@@ -56,6 +56,10 @@ export class MinorEntity {
   @Column({ type: 'char', length: 3, name: 'other_identifier_country', nullable: true })
   otherIdentifierCountry: string | null;
 
+  /** seed 001 "Anagrafica dei Minori (unica)": registered with confirmNewPerson despite a same-person match. */
+  @Column({ type: 'boolean', name: 'confirmed_new_person', default: false })
+  confirmedNewPerson: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

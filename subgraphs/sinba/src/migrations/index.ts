@@ -6,6 +6,7 @@ import { SinbaInterventionDetails1733300000000 } from './1733300000000-SinbaInte
 import { SinbaReportIndexes1733500000000 } from './1733500000000-SinbaReportIndexes';
 import { SinbaCaseQualityIndexes1733600000000 } from './1733600000000-SinbaCaseQualityIndexes';
 import { SinbaOtherIdentifier1733700000000 } from './1733700000000-SinbaOtherIdentifier';
+import { SinbaConfirmedNewPerson1733800000000 } from './1733800000000-SinbaConfirmedNewPerson';
 
 /** SINBA migrations in order (run by infra/db/migrate.ts with the admin connection). */
-export const sinbaMigrations = [SinbaFoundation1732400000000, SinbaUnborn1732500000000, SinbaReferral1732600000000, SinbaFamilyProblemsHealthViolenceCourt1733200000000, SinbaInterventionDetails1733300000000, SinbaReportIndexes1733500000000, SinbaCaseQualityIndexes1733600000000, SinbaOtherIdentifier1733700000000];
+export const sinbaMigrations = [SinbaFoundation1732400000000, SinbaUnborn1732500000000, SinbaReferral1732600000000, SinbaFamilyProblemsHealthViolenceCourt1733200000000, SinbaInterventionDetails1733300000000, SinbaReportIndexes1733500000000, SinbaCaseQualityIndexes1733600000000, SinbaOtherIdentifier1733700000000, SinbaConfirmedNewPerson1733800000000];

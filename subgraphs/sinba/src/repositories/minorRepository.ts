@@ -18,6 +18,8 @@ export interface NewMinor {
   readonly otherIdentifierKind?: OtherIdentifierKind | null;
   readonly otherIdentifier?: string | null;
   readonly otherIdentifierCountry?: string | null;
+  /** seed 001: registered with confirmNewPerson despite a same-person match. */
+  readonly confirmedNewPerson?: boolean;
   readonly createdBy: string;
 }
 
@@ -118,4 +120,21 @@ export async function findMinorsHeldByService(
     .where(caseHolderCondition('m.id'), { visServiceId: params.serviceId, visToday: params.today });
   if (params.afterId) qb.andWhere('m.id > :afterId', { afterId: params.afterId });
   return qb.orderBy('m.id', 'ASC').limit(params.limit).getMany();
+}
+
+/**
+ * seed 001 "Anagrafica dei Minori (unica)": the registered minors born on
+ * `birthDate` with `sex` (minor_birth_date_idx), for the same-person check of
+ * a registration without a fiscal code. Only what the check compares.
+ */
+export async function findPersonsBornOn(db: EntityManager, birthDate: string, sex: string): Promise<{ firstName: string; lastName: string; birthDate: string; sex: string }[]> {
+  return (await db.query(
+    `SELECT first_name AS "firstName", last_name AS "lastName", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate", sex FROM sinba.minor WHERE birth_date = $1 AND sex = $2`,
+    [birthDate, sex],
+  )) as { firstName: string; lastName: string; birthDate: string; sex: string }[];
+}
+
+/** Serialises registrations of the same birth date and sex (the same-person check cannot be a unique index). */
+export async function lockPersonsBornOn(db: EntityManager, birthDate: string, sex: string): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('sinba:minor-born:' || $1 || ':' || $2, 0))`, [birthDate, sex]);
 }

@@ -7,7 +7,8 @@ import type { MinorEntity, OtherIdentifierKind } from '../entities/Minor';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { isUuid, type SinbaLoaders } from '../loaders';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
-import { findMinorIdByFiscalCode, findMinorIdByOtherIdentifier, findMinorsByIds, findMinorsHeldByService, insertMinor, lockMinorWithDates, recordBirthRow } from '../repositories/minorRepository';
+import { findMinorIdByFiscalCode, findMinorIdByOtherIdentifier, findMinorsByIds, findMinorsHeldByService, findPersonsBornOn, insertMinor, lockMinorWithDates, lockPersonsBornOn, recordBirthRow } from '../repositories/minorRepository';
+import { possibleDuplicate } from '../rules/possibleDuplicate';
 import { UNBORN_NAME, UNKNOWN_MUNICIPALITY, stillUnborn } from '../rules/unborn';
 import { birthDateNotInFuture, citizenshipIsIstatCode, fiscalCodeValid, municipalityIsIstatCode, namesPresent } from '../rules/minorRegistration';
 import { normaliseFiscalCode, parseFiscalCode } from '../../../../shared/rules/fiscalCode';
@@ -27,6 +28,8 @@ export interface RegisterMinorInput {
   readonly residenceMunicipality?: string | null;
   readonly unaccompanied?: boolean | null;
   readonly otherIdentifier?: { readonly kind: OtherIdentifierKind; readonly value: string; readonly issuingCountry?: string | null } | null;
+  /** seed 001 "Anagrafica dei Minori (unica)": register although a same-person match exists. */
+  readonly confirmNewPerson?: boolean | null;
 }
 
 export interface RegisterUnbornInput {
@@ -106,6 +109,14 @@ export function createMinorService(deps: ServiceDeps) {
           }
           const sameDocument = await findOther(db);
           if (sameDocument) throw duplicateMinor(sameDocument, 'otherIdentifier.value');
+          // seed 001 "Anagrafica dei Minori (unica)": without a fiscal code, the same normalised name, birth date and sex is a possible duplicate.
+          let confirmedNewPerson = false;
+          if (candidate.fiscalCode === null) {
+            await lockPersonsBornOn(db, candidate.birthDate, candidate.sex);
+            const sameDay = await findPersonsBornOn(db, candidate.birthDate, candidate.sex);
+            throwIfViolated(possibleDuplicate(candidate, sameDay, input.confirmNewPerson === true));
+            confirmedNewPerson = input.confirmNewPerson === true && possibleDuplicate(candidate, sameDay, false) !== null;
+          }
           const { otherIdentifier: _other, ...identity } = candidate;
           return insertMinor(db, {
             ...identity,
@@ -113,6 +124,7 @@ export function createMinorService(deps: ServiceDeps) {
             otherIdentifier: other?.value ?? null,
             otherIdentifierCountry: other?.issuingCountry ?? null,
             unaccompanied: input.unaccompanied ?? false,
+            confirmedNewPerson,
             createdBy: principal.sub,
           });
         });
