@@ -9,6 +9,7 @@ import { absenceKind } from './lists/absenceKind';
 import { actKind } from './lists/actKind';
 import { activityType } from './lists/activityType';
 import { adoptionDisruption } from './lists/adoptionDisruption';
+import { interventionEndSituation } from './lists/interventionEndSituation';
 import { assessmentOutcome } from './lists/assessmentOutcome';
 import { assessmentType } from './lists/assessmentType';
 import { caseClosureReason } from './lists/caseClosureReason';
@@ -66,6 +67,7 @@ const ALL: readonly CodeList[] = [
   interventionType,
   fosterCareSchedule,
   adoptionDisruption,
+  interventionEndSituation,
   assessmentType,
   assessmentOutcome,
   violenceType,

@@ -129,4 +129,37 @@ describe('seed rules (issue 15)', () => {
     const plain = await admin.query('SELECT confirmed_new_person FROM sinba.minor WHERE id = $1', [firstId]);
     expect(plain.rows[0].confirmed_new_person).toBe(false);
   });
+
+  it('seed 003 §3.9.2: an adoption that ends needs its end situation (SITUAZIONE FINE INTERVENTO)', async () => {
+    const { caseId } = await registerMinorWithCase(hub, 'S-ADO', { birthDate: '2019-01-01' });
+    const token = sw('S-ADO');
+    const ADD_FULL = 'mutation A($input: AddInterventionInput!) { addIntervention(input: $input) { id endSituation adoptionDisruption } }';
+    const END_FULL = 'mutation E($input: EndInterventionInput!) { endIntervention(input: $input) { id endDate endSituation adoptionDisruption } }';
+    const adoption = await hub.gql<{ addIntervention: { id: string } }>(token, ADD_FULL, { input: { caseId, type: 'NATIONAL_ADOPTION', startDate: '2024-01-10' } });
+    expectNoErrors(adoption);
+    const id = adoption.data!.addIntervention.id;
+    const openRows = async () => (await admin.query('SELECT end_date, end_situation FROM sinba.intervention WHERE id = $1', [id])).rows;
+    const before = await openRows();
+    for (const [input, code, field] of [
+      [{ interventionId: id, endDate: '2024-05-01' }, 'BAD_USER_INPUT', 'endSituation'],
+      [{ interventionId: id, endDate: '2024-05-01', endSituation: 'NEVER' }, 'INVALID_CODE', 'endSituation'],
+      [{ interventionId: id, endDate: '2024-05-01', endSituation: 'ADOPTION_FINALISED', adoptionDisruption: 'WITHIN_FIRST_YEAR' }, 'BAD_USER_INPUT', 'adoptionDisruption'],
+    ] as const) {
+      const res = await hub.gql(token, END_FULL, { input });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code, field });
+      expect(await openRows()).toEqual(before);
+    }
+    // Added as already ended: the same rule.
+    await expectRefused(token, ADD_FULL, { caseId, type: 'INTERNATIONAL_ADOPTION', startDate: '2023-01-10', endDate: '2023-06-01' }, 'BAD_USER_INPUT', 'endSituation');
+    await expectRefused(token, ADD_FULL, { caseId, type: 'HOME_CARE', startDate: '2023-01-10', endDate: '2023-06-01', endSituation: 'OTHER' }, 'BAD_USER_INPUT', 'endSituation');
+    // A normal ending, then a removal that implies its disruption code.
+    const ended = await hub.gql(token, END_FULL, { input: { interventionId: id, endDate: '2024-05-01', endSituation: 'ADOPTION_FINALISED' } });
+    expectNoErrors(ended);
+    expect(ended.data!.endIntervention).toMatchObject({ endSituation: 'ADOPTION_FINALISED', adoptionDisruption: null });
+    const removed = await hub.gql(token, ADD_FULL, { input: { caseId, type: 'INTERNATIONAL_ADOPTION', startDate: '2023-01-10', endDate: '2023-06-01', endSituation: 'ADOPTIVE_REMOVAL_WITHIN_FIRST_YEAR' } });
+    expectNoErrors(removed);
+    expect(removed.data!.addIntervention).toMatchObject({ endSituation: 'ADOPTIVE_REMOVAL_WITHIN_FIRST_YEAR', adoptionDisruption: 'WITHIN_FIRST_YEAR' });
+    const list = await hub.gql<{ codes: { code: string; group: string }[] }>(undefined, 'query { codes(list: "INTERVENTION_END_SITUATION") { code group } }');
+    expect(new Set(list.data!.codes.map((c) => c.group))).toEqual(new Set(['NORMAL', 'DISRUPTION', 'OTHER']));
+  });
 });

@@ -40,6 +40,10 @@ export class InterventionEntity {
   @Column({ type: 'text', name: 'adoption_disruption', nullable: true })
   adoptionDisruption: string | null;
 
+  /** Code list INTERVENTION_END_SITUATION: situazione fine intervento of an adoption (seed 003 §3.9.2). */
+  @Column({ type: 'text', name: 'end_situation', nullable: true })
+  endSituation: string | null;
+
   @Column({ type: 'timestamptz', name: 'ended_at', nullable: true })
   endedAt: Date | null;
 

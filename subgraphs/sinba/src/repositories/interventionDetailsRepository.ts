@@ -25,8 +25,14 @@ export async function findInterventionForUpdate(db: EntityManager, id: string): 
   return { intervention, caseServiceId: r.service_id, caseStartDate: r.start_date, caseEndDate: r.end_date, unaccompanied: r.unaccompanied };
 }
 
-export async function endInterventionRow(db: EntityManager, id: string, end: { endDate: string; adoptionDisruption: string | null; endedBy: string }): Promise<void> {
-  await db.query(`UPDATE sinba.intervention SET end_date = $2, adoption_disruption = $3, ended_by = $4, ended_at = now() WHERE id = $1`, [id, end.endDate, end.adoptionDisruption, end.endedBy]);
+export async function endInterventionRow(db: EntityManager, id: string, end: { endDate: string; adoptionDisruption: string | null; endSituation: string | null; endedBy: string }): Promise<void> {
+  await db.query(`UPDATE sinba.intervention SET end_date = $2, adoption_disruption = $3, end_situation = $4, ended_by = $5, ended_at = now() WHERE id = $1`, [
+    id,
+    end.endDate,
+    end.adoptionDisruption,
+    end.endSituation,
+    end.endedBy,
+  ]);
 }
 
 /** Whether a minor is an unaccompanied foreign minor (MSNA); false when missing. */

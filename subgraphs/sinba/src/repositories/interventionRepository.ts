@@ -13,6 +13,8 @@ export interface NewIntervention {
   readonly fosterCareSchedule?: string | null;
   readonly structureEntryDate?: string | null;
   readonly adoptionDisruption?: string | null;
+  /** seed 003 §3.9.2 situazione fine intervento (INTERVENTION_END_SITUATION). */
+  readonly endSituation?: string | null;
   readonly createdBy: string;
 }
 

@@ -18,6 +18,7 @@ import {
   lockMinorPlacements,
   lockOpenCasesHeldBy,
 } from '../repositories/interventionDetailsRepository';
+import { adoptionEndSituation } from '../rules/adoptionEnd';
 import { isFosterCareOrAdoption, isFullTimePlacement, oneFullTimePlacement, oneRecorderUnderCoManagement, placementAgeFits } from '../rules/placementInterventions';
 import { touchMinor } from '../../../../shared/audit/writeTrail';
 import { adoptionDisruptionFits, emergencyLimitExceeded, emergencyPlacementWithinLimit, fosterCareScheduleFits, interventionStillOpen, siblingsDistinct, structureEntryDateFor } from '../rules/interventionDetails';
@@ -45,12 +46,16 @@ export interface AddInterventionInput {
   readonly siblingMinorIds?: readonly string[] | null;
   /** seed 003 §3.9.2. */
   readonly adoptionDisruption?: string | null;
+  /** seed 003 §3.9.2 situazione fine intervento. */
+  readonly endSituation?: string | null;
 }
 
 export interface EndInterventionInput {
   readonly interventionId: string;
   readonly endDate: string;
   readonly adoptionDisruption?: string | null;
+  /** seed 003 §3.9.2 situazione fine intervento. */
+  readonly endSituation?: string | null;
 }
 
 /** Blank optional strings count as absent. */
@@ -152,6 +157,12 @@ export function createInterventionService(deps: ServiceDeps) {
       if ('violation' in entry) throw new AppError(entry.violation.code, entry.violation.message, { field: entry.violation.field });
       const structureEntryDate = entry.value;
       throwIfViolated(fosterCareScheduleFits(type, fosterCareSchedule), adoptionDisruptionFits(type, adoptionDisruption, endDate));
+      const endSituationInput = optional(input.endSituation);
+      if (endSituationInput !== null && !findCode('INTERVENTION_END_SITUATION', endSituationInput, endDate ?? input.startDate)) throw invalidCode('endSituation', 'INTERVENTION_END_SITUATION');
+      // seed 003 §3.9.2: an adoption added as already ended carries its end situation.
+      const ending = adoptionEndSituation(type, endSituationInput, adoptionDisruption, endDate);
+      if ('violation' in ending) throwIfViolated(ending.violation);
+      const { endSituation } = 'value' in ending ? ending.value : { endSituation: null };
       const siblingIds = [...(input.siblingMinorIds ?? [])];
       for (const id of siblingIds) if (!isUuid(id)) throw notFound('Minor', 'siblingMinorIds');
 
@@ -190,7 +201,8 @@ export function createInterventionService(deps: ServiceDeps) {
           structureCode,
           fosterCareSchedule,
           structureEntryDate,
-          adoptionDisruption,
+          adoptionDisruption: 'value' in ending ? ending.value.adoptionDisruption : adoptionDisruption,
+          endSituation,
           createdBy: principal.sub,
         });
         await insertBeneficiaries(db, created.id, [...siblingCases].map(([minorId, caseId]) => ({ minorId, caseId })));
@@ -209,11 +221,14 @@ export function createInterventionService(deps: ServiceDeps) {
       if (!isUuid(input.interventionId)) throw notFound('Intervention', 'interventionId');
       const adoptionDisruption = optional(input.adoptionDisruption);
       if (adoptionDisruption !== null && !findCode('ADOPTION_DISRUPTION', adoptionDisruption, input.endDate)) throw invalidCode('adoptionDisruption', 'ADOPTION_DISRUPTION');
+      const endSituationInput = optional(input.endSituation);
+      if (endSituationInput !== null && !findCode('INTERVENTION_END_SITUATION', endSituationInput, input.endDate)) throw invalidCode('endSituation', 'INTERVENTION_END_SITUATION');
       throwIfViolated(notAfterToday(input.endDate, deps.clock(), 'endDate'));
       return dataSource.transaction(async (db) => {
         const locked = await findInterventionForUpdate(db, input.interventionId.toLowerCase());
         if (!locked) throw notFound('Intervention', 'interventionId');
         const i = locked.intervention;
+        touchMinor(i.minorId);
         // PRIVACY.md §5: only the service holding the case ends its interventions; not once the case is closed.
         throwIfViolated(heldByService({ serviceId: locked.caseServiceId, startDate: locked.caseStartDate, endDate: locked.caseEndDate }, principal.serviceId));
         throwIfViolated(caseNotClosed({ serviceId: locked.caseServiceId, startDate: locked.caseStartDate, endDate: locked.caseEndDate }));
@@ -227,8 +242,12 @@ export function createInterventionService(deps: ServiceDeps) {
           emergencyPlacementWithinLimit(type, i.startDate, input.endDate, locked.unaccompanied),
           adoptionDisruptionFits(type, adoptionDisruption, input.endDate),
         );
-        await endInterventionRow(db, i.id, { endDate: input.endDate, adoptionDisruption, endedBy: principal.sub });
-        return { ...i, endDate: input.endDate, adoptionDisruption, endedBy: principal.sub, endedAt: new Date() };
+        // seed 003 §3.9.2: "è necessario compilare il campo SITUAZIONE FINE INTERVENTO".
+        const ending = adoptionEndSituation(type, endSituationInput, adoptionDisruption, input.endDate);
+        if ('violation' in ending) throwIfViolated(ending.violation);
+        const end = 'value' in ending ? ending.value : { endSituation: null, adoptionDisruption };
+        await endInterventionRow(db, i.id, { endDate: input.endDate, adoptionDisruption: end.adoptionDisruption, endSituation: end.endSituation, endedBy: principal.sub });
+        return { ...i, endDate: input.endDate, adoptionDisruption: end.adoptionDisruption, endSituation: end.endSituation, endedBy: principal.sub, endedAt: new Date() };
       });
     },
   };
