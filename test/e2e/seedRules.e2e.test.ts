@@ -162,4 +162,33 @@ describe('seed rules (issue 15)', () => {
     const list = await hub.gql<{ codes: { code: string; group: string }[] }>(undefined, 'query { codes(list: "INTERVENTION_END_SITUATION") { code group } }');
     expect(new Set(list.data!.codes.map((c) => c.group))).toEqual(new Set(['NORMAL', 'DISRUPTION', 'OTHER']));
   });
+
+  it('seed 003 §3.2: open cases with no intervention in progress and none started in the last 12 months are flagged CASE_WITHOUT_ACTIVITY', async () => {
+    const token = sw('S-ACT');
+    const QUALITY = 'query { caseQualityIssues(first: 100) { nodes { minorPseudonym flag since } } }';
+    const PSEUDONYM = 'query($id: ID!) { minor(id: $id) { pseudonym } }';
+    // registerMinorWithCase opens the cases on 2021-01-01.
+    const idle = await registerMinorWithCase(hub, 'S-ACT', { birthDate: '2012-01-01' });
+    expectNoErrors(await hub.gql(token, ADD, { input: { caseId: idle.caseId, type: 'HOME_CARE', startDate: '2022-01-10', endDate: '2023-03-31' } }));
+    const ongoing = await registerMinorWithCase(hub, 'S-ACT', { birthDate: '2012-01-01' });
+    expectNoErrors(await hub.gql(token, ADD, { input: { caseId: ongoing.caseId, type: 'HOME_CARE', startDate: '2021-02-01' } }));
+    const recent = await registerMinorWithCase(hub, 'S-ACT', { birthDate: '2012-01-01' });
+    expectNoErrors(await hub.gql(token, ADD, { input: { caseId: recent.caseId, type: 'HOME_CARE', startDate: '2023-07-01', endDate: '2023-08-01' } }));
+    const never = await registerMinorWithCase(hub, 'S-ACT', { birthDate: '2012-01-01' });
+    const pseudonym = async (id: string) => (await hub.gql<{ minor: { pseudonym: string } }>(token, PSEUDONYM, { id })).data!.minor.pseudonym;
+    const res = await hub.gql<{ caseQualityIssues: { nodes: { minorPseudonym: string; flag: string; since: string }[] } }>(token, QUALITY);
+    expectNoErrors(res);
+    const byMinor = new Map(res.data!.caseQualityIssues.nodes.map((n) => [n.minorPseudonym, n]));
+    // Last intervention ended 2023-03-31 and started 2022-01-10: flagged from the day after its end.
+    expect(byMinor.get(await pseudonym(idle.minorId))).toEqual({ minorPseudonym: await pseudonym(idle.minorId), flag: 'CASE_WITHOUT_ACTIVITY', since: '2023-04-01' });
+    expect(byMinor.has(await pseudonym(ongoing.minorId))).toBe(false);
+    // Started within the last 12 months (2023-07-01 > 2023-06-15): not yet.
+    expect(byMinor.has(await pseudonym(recent.minorId))).toBe(false);
+    // Never an intervention: the 30-day flag only.
+    expect(byMinor.get(await pseudonym(never.minorId))).toMatchObject({ flag: 'CASE_WITHOUT_INTERVENTIONS', since: '2021-01-31' });
+    const only = await hub.gql<{ caseQualityIssues: { nodes: { flag: string }[] } }>(token, 'query { caseQualityIssues(first: 100, filter: { flag: CASE_WITHOUT_ACTIVITY }) { nodes { flag } } }');
+    expectNoErrors(only);
+    expect(only.data!.caseQualityIssues.nodes.length).toBeGreaterThan(0);
+    expect(new Set(only.data!.caseQualityIssues.nodes.map((n) => n.flag))).toEqual(new Set(['CASE_WITHOUT_ACTIVITY']));
+  });
 });

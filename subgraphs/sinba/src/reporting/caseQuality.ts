@@ -5,10 +5,10 @@ import { requireRole } from '../../../../shared/auth/requireRole';
 import { badInput, forbidden } from '../../../../shared/errors/AppError';
 import { pageSize, toPage, type CursorCodec } from '../../../../shared/graphql/pagination';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
-import { addDays, type Clock } from '../../../../shared/time';
+import { addDays, addMonths, type Clock } from '../../../../shared/time';
 
 /** Flags of the case-level data-quality list (schema/quality.graphql). */
-export const CASE_QUALITY_FLAGS = ['CASE_WITHOUT_INTERVENTIONS'] as const;
+export const CASE_QUALITY_FLAGS = ['CASE_WITHOUT_INTERVENTIONS', 'CASE_WITHOUT_ACTIVITY'] as const;
 export type CaseQualityFlag = (typeof CASE_QUALITY_FLAGS)[number];
 
 /**
@@ -17,6 +17,16 @@ export type CaseQualityFlag = (typeof CASE_QUALITY_FLAGS)[number];
  * (issue 8 names no figure; 30 days, as ASMI's NO_OPEN_CASE grace).
  */
 export const CASE_WITHOUT_INTERVENTIONS_GRACE_DAYS = 30;
+
+/**
+ * seed 003 (SISAM specification) §3.2: a case is closed when "il soggetto
+ * non ha interventi in corso o di nuova attivazione nell'ultimo anno": an
+ * open case that has had interventions, none in progress today and none
+ * started in the last 12 months, is flagged CASE_WITHOUT_ACTIVITY (to be
+ * closed or given an intervention). A case with no intervention at all is
+ * CASE_WITHOUT_INTERVENTIONS instead (one flag per case).
+ */
+export const CASE_WITHOUT_ACTIVITY_MONTHS = 12;
 
 export interface CaseQualityIssueFilter {
   flag?: CaseQualityFlag | null;
@@ -96,9 +106,12 @@ function scopeOf(principal: Principal, filter: CaseQualityIssueFilter | null | u
 
 /**
  * The case-level data-quality list (issue 8): open cases without any
- * intervention after the grace period. One SQL statement per page (NOT EXISTS
- * on sinba.intervention by case and on sinba.intervention_beneficiary by the
- * sibling's own case; keyset on the case id), whatever the page size.
+ * intervention after the grace period (CASE_WITHOUT_INTERVENTIONS), and open
+ * cases without activity in the last 12 months (CASE_WITHOUT_ACTIVITY, seed
+ * 003 §3.2, issue 15). One SQL statement per page (a lateral aggregate of the
+ * case's interventions, by case on sinba.intervention and by the sibling's
+ * own case on sinba.intervention_beneficiary; keyset on the case id; at most
+ * one flag per case), whatever the page size.
  */
 export function createCaseQuality(deps: { dataSource: DataSource; clock: Clock; pseudonymKey: string }) {
   const codec = sealedCaseCursor(deps.pseudonymKey);
@@ -114,27 +127,39 @@ export function createCaseQuality(deps: { dataSource: DataSource; clock: Clock; 
       const afterId = codec.after(args.after);
       if (args.filter?.flag && !(CASE_QUALITY_FLAGS as readonly string[]).includes(args.filter.flag)) throw badInput('filter.flag', 'Unknown data-quality flag');
       const today = deps.clock();
-      // Open today (start ≤ today, end after today or none, the end being exclusive as caseStock's) and at least the grace period old.
-      const conditions = [
-        `c.start_date <= ${p(addDays(today, -CASE_WITHOUT_INTERVENTIONS_GRACE_DAYS))}::date`,
-        `(c.end_date IS NULL OR c.end_date > ${p(today)}::date)`,
-        'NOT EXISTS (SELECT 1 FROM sinba.intervention i WHERE i.case_id = c.id)',
-        // seed 003 §3.9.10: an intervention on several siblings is recorded once, on one sibling's case; the others are beneficiaries with their own case.
-        'NOT EXISTS (SELECT 1 FROM sinba.intervention_beneficiary b WHERE b.case_id = c.id)',
-        ...scope,
-      ];
+      const cutoff = addMonths(today, -CASE_WITHOUT_ACTIVITY_MONTHS);
+      // Per case: its interventions, its own and those on several siblings naming it (seed 003 §3.9.10), aggregated.
+      const activity = `CROSS JOIN LATERAL (
+          SELECT count(*) AS n, max(x.start_date) AS last_start, max(x.end_date) AS last_end,
+                 coalesce(bool_or(x.end_date IS NULL OR x.end_date >= ${p(today)}::date), false) AS in_progress
+            FROM (SELECT i.start_date, i.end_date FROM sinba.intervention i WHERE i.case_id = c.id
+                  UNION ALL
+                  SELECT i.start_date, i.end_date FROM sinba.intervention_beneficiary b JOIN sinba.intervention i ON i.id = b.intervention_id WHERE b.case_id = c.id) x) a`;
+      // Built only when used: every parameter sent must appear in the statement.
+      const withoutInterventions = () => `(a.n = 0 AND c.start_date <= ${p(addDays(today, -CASE_WITHOUT_INTERVENTIONS_GRACE_DAYS))}::date)`;
+      const withoutActivity = () => {
+        const cut = p(cutoff);
+        return `(a.n > 0 AND NOT a.in_progress AND a.last_start <= ${cut}::date AND c.start_date <= ${cut}::date)`;
+      };
+      const flagged =
+        args.filter?.flag === 'CASE_WITHOUT_INTERVENTIONS' ? withoutInterventions() : args.filter?.flag === 'CASE_WITHOUT_ACTIVITY' ? withoutActivity() : `(${withoutInterventions()} OR ${withoutActivity()})`;
+      // Open today (start ≤ today, end after today or none, the end being exclusive as caseStock's).
+      const conditions = [`(c.end_date IS NULL OR c.end_date > ${p(today)}::date)`, flagged, ...scope];
       if (afterId !== null) conditions.push(`c.id > ${p(afterId)}::uuid`);
       const rows = (await deps.dataSource.query(
-        `SELECT c.id, c.minor_id AS "minorId", c.service_id AS "serviceId", to_char(c.start_date + ${CASE_WITHOUT_INTERVENTIONS_GRACE_DAYS}, 'YYYY-MM-DD') AS since
-           FROM sinba."case" c WHERE ${conditions.join(' AND ')} ORDER BY c.id LIMIT ${p(size + 1)}`,
+        `SELECT c.id, c.minor_id AS "minorId", c.service_id AS "serviceId",
+                CASE WHEN a.n = 0 THEN 'CASE_WITHOUT_INTERVENTIONS' ELSE 'CASE_WITHOUT_ACTIVITY' END AS flag,
+                to_char(CASE WHEN a.n = 0 THEN c.start_date + ${CASE_WITHOUT_INTERVENTIONS_GRACE_DAYS}
+                             ELSE greatest((c.start_date + interval '${CASE_WITHOUT_ACTIVITY_MONTHS} months')::date, (a.last_start + interval '${CASE_WITHOUT_ACTIVITY_MONTHS} months')::date, a.last_end + 1) END, 'YYYY-MM-DD') AS since
+           FROM sinba."case" c ${activity} WHERE ${conditions.join(' AND ')} ORDER BY c.id LIMIT ${p(size + 1)}`,
         params,
-      )) as { id: string; minorId: string; serviceId: string; since: string }[];
+      )) as { id: string; minorId: string; serviceId: string; flag: CaseQualityFlag; since: string }[];
       const lines = rows.map((r) => ({
         key: r.id,
         minorId: r.minorId,
         minorPseudonym: pseudonymOf(r.minorId, deps.pseudonymKey),
         serviceId: r.serviceId,
-        flag: 'CASE_WITHOUT_INTERVENTIONS' as const,
+        flag: r.flag,
         since: r.since,
       }));
       return toPage(lines, size, (l) => l.key, codec);
