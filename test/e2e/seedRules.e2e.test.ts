@@ -191,4 +191,34 @@ describe('seed rules (issue 15)', () => {
     expect(only.data!.caseQualityIssues.nodes.length).toBeGreaterThan(0);
     expect(new Set(only.data!.caseQualityIssues.nodes.map((n) => n.flag))).toEqual(new Set(['CASE_WITHOUT_ACTIVITY']));
   });
+
+  it('seed 002 interrogazioni storiche: structureAsOf is valid time (as statusOn), recordedOn the recording axis', async () => {
+    // Registered today (2024-06-15) with an authorisation valid since 2020-01-01.
+    await registerActiveStructure(hub, 'SR-HIST', { capacity: 8 });
+    const AS_OF = 'query($code: ID!, $date: Date!, $rec: Date) { structureAsOf(code: $code, date: $date, recordedOn: $rec) { asOf recordedOn capacity status } structure(code: $code) { statusOn(date: $date) } }';
+    const at = async (date: string, rec: string | null = null) => {
+      const res = await hub.gql<{ structureAsOf: { capacity: number; status: string } | null; structure: { statusOn: string } }>(undefined, AS_OF, { code: 'SR-HIST', date, rec });
+      expectNoErrors(res);
+      return res.data!;
+    };
+    const past = await at('2021-06-01');
+    expect(past.structureAsOf).toEqual({ asOf: '2021-06-01', recordedOn: null, capacity: 8, status: 'ACTIVE' });
+    expect(past.structureAsOf!.status).toBe(past.structure.statusOn);
+    expect((await at('2019-12-31')).structureAsOf).toBeNull();
+    // Recording axis: the registry did not know the structure before it was recorded.
+    expect((await at('2021-06-01', '2000-01-01')).structureAsOf).toBeNull();
+    // Backdate the recording of the registration and the act, then change the capacity today.
+    // (the log is append-only: its trigger is bypassed for this test's own rows only)
+    await admin.query('BEGIN');
+    await admin.query(`SET LOCAL session_replication_role = replica`);
+    await admin.query(`UPDATE asso.structure_change SET changed_at = '2023-01-01T10:00:00Z' WHERE structure_code = 'SR-HIST'`);
+    await admin.query(`UPDATE asso.act SET created_at = '2023-01-01T10:00:00Z' WHERE structure_code = 'SR-HIST'`);
+    await admin.query('COMMIT');
+    const sup = hub.token({ role: 'SUPERVISOR', sub: 'sup-e2e', territory: '058' });
+    expectNoErrors(await hub.gql(sup, 'mutation($input: UpdateStructureInput!) { updateStructure(input: $input) { code } }', { input: { code: 'SR-HIST', capacity: 12 } }));
+    expect((await at('2024-06-15')).structureAsOf).toMatchObject({ capacity: 12, status: 'ACTIVE' });
+    expect((await at('2024-06-14')).structureAsOf).toMatchObject({ capacity: 8 });
+    // What the registry said on 2023-06-01 about today: the capacity recorded then.
+    expect((await at('2024-06-15', '2023-06-01')).structureAsOf).toEqual({ asOf: '2024-06-15', recordedOn: '2023-06-01', capacity: 8, status: 'ACTIVE' });
+  });
 });

@@ -23,16 +23,32 @@ export async function setChangeContext(db: EntityManager, actor: string, effecti
   await db.query(`SELECT set_config('asso.actor', $1, true), set_config('asso.effective_date', $2, true)`, [actor, effectiveDate]);
 }
 
-/** The structure row's own changes effective on or before `date`, in order (one statement). */
-export async function findStructureRowChangesUpTo(db: EntityManager, code: string, date: string): Promise<StructureChangeRow[]> {
-  return (await db.query(
-    `SELECT id::text AS id, structure_code AS "structureCode", entity, entity_id AS "entityId", operation, changed_at AS "changedAt",
-            changed_by AS "changedBy", to_char(${EFFECTIVE}, 'YYYY-MM-DD') AS "effectiveDate", changes
+/**
+ * The structure row's changes and the structure's acts, as the registry held
+ * them at the end of `recordedOn` (transaction time: changed_at / created_at,
+ * Europe/Rome days), or every one when null. Two statements. For
+ * structureAsOf (seed 002 Allegato A §a point d).
+ */
+export async function findStructureTimeline(
+  db: EntityManager,
+  code: string,
+  recordedOn: string | null,
+): Promise<{ changes: { operation: string; effectiveDate: string; changes: Record<string, { to: unknown }> }[]; acts: { kind: string; date: string; validFrom: string; validTo: string | null }[] }> {
+  const changes = (await db.query(
+    `SELECT operation, to_char(${EFFECTIVE}, 'YYYY-MM-DD') AS "effectiveDate", changes
        FROM asso.structure_change
-      WHERE structure_code = $1 AND entity = 'structure' AND ${EFFECTIVE} <= $2::date
+      WHERE structure_code = $1 AND entity = 'structure' AND ($2::date IS NULL OR (changed_at AT TIME ZONE 'Europe/Rome')::date <= $2::date)
       ORDER BY id`,
-    [code, date],
-  )) as StructureChangeRow[];
+    [code, recordedOn],
+  )) as { operation: string; effectiveDate: string; changes: Record<string, { to: unknown }> }[];
+  const acts = (await db.query(
+    `SELECT kind, to_char(date, 'YYYY-MM-DD') AS date, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
+       FROM asso.act
+      WHERE structure_code = $1 AND ($2::date IS NULL OR (created_at AT TIME ZONE 'Europe/Rome')::date <= $2::date)
+      ORDER BY valid_from, date, seq`,
+    [code, recordedOn],
+  )) as { kind: string; date: string; validFrom: string; validTo: string | null }[];
+  return { changes, acts };
 }
 
 /** Every change of many structures, one statement, oldest first. */

@@ -10,7 +10,7 @@ export const structureResolvers = {
     structure: (_p: unknown, args: { code: string }, ctx: AssoContext) => ctx.services.structures.byCode(ctx.loaders, args.code),
     structures: (_p: unknown, args: { filter?: StructureFilterInput | null; first?: number | null; after?: string | null }, ctx: AssoContext) =>
       ctx.services.structures.list(ctx.loaders, args),
-    structureAsOf: (_p: unknown, args: { code: string; date: string }, ctx: AssoContext) => ctx.services.history.asOf(args.code, args.date),
+    structureAsOf: (_p: unknown, args: { code: string; date: string; recordedOn?: string | null }, ctx: AssoContext) => ctx.services.history.asOf(args.code, args.date, args.recordedOn ?? null),
   },
   Mutation: {
     registerStructure: (_p: unknown, args: { input: RegisterStructureInput }, ctx: AssoContext) => ctx.services.structures.register(ctx.principal, args.input),

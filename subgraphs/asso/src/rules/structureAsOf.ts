@@ -62,3 +62,37 @@ export function rebuildStructure(changes: readonly { operation: string; changes:
 function text(value: unknown): string | null {
   return value == null ? null : String(value);
 }
+
+/** One change of the structure row, with both time axes. */
+export interface TimedStructureChange {
+  readonly operation: string;
+  /** Valid time: the day the change takes effect in the registry. */
+  readonly effectiveDate: string;
+  readonly changes: Record<string, { to: unknown }>;
+}
+
+/**
+ * seed 002 (Lazio DGR 527/2021) Allegato A §a point d, "interrogazioni
+ * storiche", in valid time: the structure as it was in force at the end of
+ * `date`, consistent with `Structure.statusOn` (which reads the acts in
+ * force on the date, whenever they were recorded).
+ *
+ * A structure exists in the registry from the earliest of its registration's
+ * effective day and the issue and validity dates of its acts: a structure
+ * registered today with an authorisation valid since 2020 existed in 2020,
+ * and its registered values are the best knowledge of that time. Before that
+ * day: null. Updates apply from their effective date (the day they were
+ * made; an update is not backdated). The changes given are those the caller
+ * chose for the recording axis (all of them, or those recorded by a day).
+ */
+export function structureInForce(
+  changes: readonly TimedStructureChange[],
+  acts: readonly { date: string; validFrom: string }[],
+  date: string,
+): StructureSnapshotFields | null {
+  const insert = changes.find((c) => c.operation === 'INSERT');
+  if (!insert) return null;
+  const existsFrom = [insert.effectiveDate, ...acts.flatMap((a) => [a.date, a.validFrom])].reduce((a, b) => (b < a ? b : a));
+  if (date < existsFrom) return null;
+  return rebuildStructure(changes.filter((c) => c.operation === 'INSERT' || c.effectiveDate <= date));
+}

@@ -6,12 +6,11 @@ import { throwIfViolated } from '../../../../shared/errors/violation';
 import type { Principal } from '../../../../shared/auth/principal';
 import { StructureEntity } from '../entities/Structure';
 import type { AssoLoaders } from '../loaders';
-import { findActsByStructureCodes } from '../repositories/actRepository';
-import { findStructureRowChangesUpTo, setChangeContext, type StructureChangeRow } from '../repositories/structureHistoryRepository';
-import { deriveStatus, type StructureStatus } from '../rules/deriveStatus';
+import { findStructureTimeline, setChangeContext, type StructureChangeRow } from '../repositories/structureHistoryRepository';
+import { deriveStatus, type ActKind, type StructureStatus } from '../rules/deriveStatus';
 import { canReadHistory } from '../rules/historyAccess';
 import { managingEntityTaxCodeValid } from '../rules/taxCode';
-import { rebuildStructure, type StructureSnapshotFields } from '../rules/structureAsOf';
+import { structureInForce, type StructureSnapshotFields } from '../rules/structureAsOf';
 import { validateStructureRegistration } from '../rules/structureRegistration';
 import { validateStructureDetails } from '../rules/structureProfile';
 import { requireSupervisor, requireTerritory } from './access';
@@ -107,13 +106,24 @@ export function createStructureHistoryService(deps: ServiceDeps) {
       }
     },
 
-    /** structureAsOf (public): registry fields at the end of `date`, status from the acts issued by then. */
-    async asOf(code: string, date: string): Promise<(StructureSnapshotFields & { municipalityName: string | null; asOf: string; status: StructureStatus }) | null> {
-      const fields = rebuildStructure(await findStructureRowChangesUpTo(dataSource.manager, code.trim(), date));
+    /**
+     * structureAsOf (public), seed 002 Allegato A §a point d: the registry
+     * fields in force at the end of `date` (valid time) and the status the
+     * acts in force then give, as `Structure.statusOn(date)` does. With
+     * `recordedOn`, the same question asked of the registry as it was
+     * recorded at the end of that day (transaction time, for audit: what the
+     * registry said then); without it, of everything recorded so far.
+     */
+    async asOf(
+      code: string,
+      date: string,
+      recordedOn: string | null = null,
+    ): Promise<(StructureSnapshotFields & { municipalityName: string | null; asOf: string; recordedOn: string | null; status: StructureStatus }) | null> {
+      const timeline = await findStructureTimeline(dataSource.manager, code.trim(), recordedOn);
+      const fields = structureInForce(timeline.changes, timeline.acts, date);
       if (!fields) return null;
-      // acts issued on or before the date, applied as the status rule does on that date
-      const acts = (await findActsByStructureCodes(dataSource.manager, [fields.code])).filter((a) => a.date <= date);
-      return { ...fields, municipalityName: findMunicipality(fields.municipality)?.name ?? null, asOf: date, status: deriveStatus(acts, date) };
+      const acts = timeline.acts.map((a) => ({ ...a, kind: a.kind as ActKind }));
+      return { ...fields, municipalityName: findMunicipality(fields.municipality)?.name ?? null, asOf: date, recordedOn, status: deriveStatus(acts, date) };
     },
 
     /** Structure.history (REGISTRY): null for callers who may not see it. */
