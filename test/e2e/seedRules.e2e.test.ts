@@ -221,4 +221,36 @@ describe('seed rules (issue 15)', () => {
     // What the registry said on 2023-06-01 about today: the capacity recorded then.
     expect((await at('2024-06-15', '2023-06-01')).structureAsOf).toEqual({ asOf: '2024-06-15', recordedOn: '2023-06-01', capacity: 8, status: 'ACTIVE' });
   });
+
+  it('seed 001 "il censimento della propria struttura": the operator updates contacts, address and description, not type, places or ages', async () => {
+    await registerActiveStructure(hub, 'SR-CENS', { capacity: 8 });
+    const UPDATE = 'mutation($input: UpdateStructureInput!) { updateStructure(input: $input) { code address phone publicEmail description capacity } }';
+    const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-cens', structure: 'SR-CENS' });
+    const other = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-other', structure: 'SR-01' });
+    const row = async () => (await admin.query(`SELECT address, phone, description, capacity, type, min_age FROM asso.structure WHERE code = 'SR-CENS'`)).rows[0];
+    const before = await row();
+    for (const [token, input, field] of [
+      [op, { code: 'SR-CENS', phone: '06 1234567', capacity: 20 }, 'capacity'],
+      [op, { code: 'SR-CENS', type: 'CEM' }, 'type'],
+      [op, { code: 'SR-CENS', minAge: 3 }, 'minAge'],
+      [other, { code: 'SR-CENS', phone: '06 1234567' }, undefined],
+    ] as const) {
+      const res = await hub.gql(token, UPDATE, { input });
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      if (field) expect(res.errors?.[0]?.extensions?.field).toBe(field);
+      expect(await row()).toEqual(before);
+    }
+    const tooLong = await hub.gql(op, UPDATE, { input: { code: 'SR-CENS', description: 'x'.repeat(2001) } });
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });
+    expect(await row()).toEqual(before);
+    const ok = await hub.gql(op, UPDATE, { input: { code: 'SR-CENS', address: 'Via Roma 1, scala B', phone: '06 1234567', publicEmail: 'info@casa.it', description: 'Casa famiglia con giardino' } });
+    expectNoErrors(ok);
+    expect(ok.data!.updateStructure).toEqual({ code: 'SR-CENS', address: 'Via Roma 1, scala B', phone: '06 1234567', publicEmail: 'info@casa.it', description: 'Casa famiglia con giardino', capacity: 8 });
+    // Who changed what: the registry's history, read by the structure's own operator.
+    const hist = await hub.gql<{ structure: { history: { operation: string; changedBy: string; changes: string }[] } }>(op, 'query { structure(code: "SR-CENS") { history { operation changedBy changes } } }');
+    expectNoErrors(hist);
+    const last = hist.data!.structure.history.filter((h) => h.operation === 'UPDATE').pop()!;
+    expect(last.changedBy).toBe('op-cens');
+    expect(Object.keys(JSON.parse(last.changes)).sort()).toEqual(['address', 'description', 'phone', 'public_email']);
+  });
 });

@@ -127,6 +127,8 @@ describe('migration 1733000000000 (structure profile) on existing rows', () => {
     try {
       const columns = async () =>
         ((await ds.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'asso' AND table_name = 'structure'`)) as { column_name: string }[]).map((c) => c.column_name);
+      await ds.undoLastMigration({ transaction: 'each' }); // 1734000000000 (structure description, issue 15), after it
+      expect(await columns()).not.toContain('description');
       await ds.undoLastMigration({ transaction: 'each' });
       expect(await columns()).not.toContain('health_authority');
       await ds.query(`INSERT INTO asso.structure (code, name, type, municipality, capacity, contact_email, created_by) VALUES ('OLD-1', 'S', 'CEM', '058091', 5, 'a@b.it', 'u1')`);

@@ -66,6 +66,10 @@ export class StructureEntity {
   @Column({ type: 'text', name: 'public_email', nullable: true })
   publicEmail: string | null;
 
+  /** seed 001 "il censimento della propria struttura": the structure's own description (PUBLIC). */
+  @Column({ type: 'text', name: 'description', nullable: true })
+  description: string | null;
+
   /** REGISTRY data class (PRIVACY.md §2): internal contact. */
   @Column({ type: 'text', name: 'contact_email', nullable: true })
   contactEmail: string | null;

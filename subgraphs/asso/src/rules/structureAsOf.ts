@@ -16,6 +16,7 @@ export interface StructureSnapshotFields {
   readonly target: string | null;
   readonly phone: string | null;
   readonly publicEmail: string | null;
+  readonly description: string | null;
 }
 
 /**
@@ -56,6 +57,7 @@ export function rebuildStructure(changes: readonly { operation: string; changes:
     target: text(row.target),
     phone: text(row.phone),
     publicEmail: text(row.public_email),
+    description: text(row.description),
   };
 }
 

@@ -1,7 +1,8 @@
 import { isValidCode } from '../../../../shared/codes';
 import { findMunicipality } from '../../../../shared/codes/municipalities';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError, badInput, notFound } from '../../../../shared/errors';
+import { AppError, badInput, forbidden, notFound } from '../../../../shared/errors';
+import { descriptionFits, selfCensusFieldsOnly } from '../rules/selfCensus';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import type { Principal } from '../../../../shared/auth/principal';
 import { StructureEntity } from '../entities/Structure';
@@ -34,6 +35,8 @@ export interface UpdateStructureInput {
   readonly target?: string | null;
   readonly phone?: string | null;
   readonly publicEmail?: string | null;
+  /** seed 001: the structure's own description. */
+  readonly description?: string | null;
 }
 
 const has = (input: object, key: string) => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
@@ -50,8 +53,13 @@ export function createStructureHistoryService(deps: ServiceDeps) {
      * asso.structure_change.effective_date). One transaction.
      */
     async update(principal: Principal, input: UpdateStructureInput): Promise<StructureEntity> {
-      requireSupervisor(principal);
       const code = input.code.trim();
+      // seed 001 "il censimento della propria struttura": the structure's own operator keeps its contacts, address and description.
+      const selfCensus = principal.role === 'STRUCTURE_OPERATOR';
+      if (selfCensus) {
+        if (principal.structureCode !== code) throw forbidden('Only an operator of the structure can update its record');
+        throwIfViolated(selfCensusFieldsOnly(input as unknown as Record<string, unknown>));
+      } else requireSupervisor(principal);
       for (const required of ['name', 'type', 'capacity'] as const) {
         if (has(input, required) && input[required] === null) throw badInput(required, `The ${required} cannot be removed`);
       }
@@ -60,7 +68,7 @@ export function createStructureHistoryService(deps: ServiceDeps) {
           const repo = db.getRepository(StructureEntity);
           const current = await repo.createQueryBuilder('s').setLock('pessimistic_write').where('s.code = :code', { code }).getOne();
           if (!current) throw notFound('Structure', 'code');
-          requireTerritory(principal, current.province);
+          if (!selfCensus) requireTerritory(principal, current.province);
           const next = {
             name: has(input, 'name') ? String(input.name).trim() : current.name,
             type: has(input, 'type') ? String(input.type).trim() : current.type,
@@ -79,10 +87,12 @@ export function createStructureHistoryService(deps: ServiceDeps) {
             target: has(input, 'target') ? optionalText(input.target) : current.target,
             phone: has(input, 'phone') ? optionalText(input.phone) : current.phone,
             publicEmail: has(input, 'publicEmail') ? optionalText(input.publicEmail) : current.publicEmail,
+            description: has(input, 'description') ? optionalText(input.description) : current.description,
           };
           throwIfViolated(
             validateStructureRegistration({ ...next, code, municipality: current.municipality }),
             has(input, 'managingEntityTaxCode') ? managingEntityTaxCodeValid(next.managingEntityTaxCode) : null,
+            descriptionFits(next.description),
           );
           if (has(input, 'type') && !isValidCode('STRUCTURE_TYPE', next.type, clock())) {
             throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: 'STRUCTURE_TYPE' });

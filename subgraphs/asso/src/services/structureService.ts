@@ -16,6 +16,7 @@ import { canReadRegistry } from '../rules/registryAccess';
 import { managingEntityTaxCodeValid } from '../rules/taxCode';
 import { structureMunicipalityValid, validateStructureRegistration } from '../rules/structureRegistration';
 import { validateStructureProfile } from '../rules/structureProfile';
+import { descriptionFits } from '../rules/selfCensus';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
 import type { ServiceDeps } from './deps';
@@ -41,6 +42,8 @@ export interface RegisterStructureInput {
   readonly target?: string | null;
   readonly phone?: string | null;
   readonly publicEmail?: string | null;
+  /** seed 001: the structure's own description. */
+  readonly description?: string | null;
 }
 
 export interface StructureFilterInput {
@@ -114,10 +117,11 @@ export function createStructureService(deps: ServiceDeps) {
         target: optionalText(input.target),
         phone: optionalText(input.phone),
         publicEmail: optionalText(input.publicEmail),
+        description: optionalText(input.description),
       };
       // Refused as a whole first (PRIVACY.md §5) when the location is known to be outside the territory.
       if (structureMunicipalityValid(candidate.municipality) === null) requireTerritory(principal, provinceOf(candidate.municipality));
-      throwIfViolated(validateStructureRegistration(candidate), managingEntityTaxCodeValid(candidate.managingEntityTaxCode));
+      throwIfViolated(validateStructureRegistration(candidate), managingEntityTaxCodeValid(candidate.managingEntityTaxCode), descriptionFits(candidate.description));
       if (!isValidCode(STRUCTURE_TYPE_LIST, candidate.type, clock())) {
         throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: STRUCTURE_TYPE_LIST });
       }
