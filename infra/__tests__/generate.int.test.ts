@@ -4,7 +4,11 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../test/support/testDatabase';
 import { fiscalCodeMismatches, parseFiscalCode } from '../../shared/rules/fiscalCode';
-import { findCode, isValidCode } from '../../shared/codes';
+import type { DataSource } from 'typeorm';
+import { findCode, getCodeList, isValidCode } from '../../shared/codes';
+import { ageBandOf } from '../../shared/reporting/dimensions';
+import { ageOn } from '../../shared/time';
+import { createInterventionReports } from '../../subgraphs/sinba/src/reporting/interventionReports';
 import { isFullTimePlacement, periodsOverlap, placementAgeFits } from '../../subgraphs/sinba/src/rules/placementInterventions';
 import { deriveStatus, type ActKind } from '../../subgraphs/asso/src/rules/deriveStatus';
 
@@ -126,6 +130,33 @@ describe('generator (npm run generate)', () => {
     expect(fullTime.length).toBeGreaterThan(0);
     const overlapping = fullTime.filter((a) => fullTime.some((b) => b.id !== a.id && b.minor_id === a.minor_id && periodsOverlap({ startDate: a.start_date, endDate: a.end_date }, { startDate: b.start_date, endDate: b.end_date })));
     expect(overlapping).toEqual([]);
+  });
+
+  it('reports interventions by INTERVENTION_GROUP as SQL counts them (seeds 000/004 national tables, issue 15)', async () => {
+    const reports = createInterventionReports({ dataSource: { manager: { query: async (q: string, p: unknown[]) => (await sql.query(q, p)).rows } } as unknown as DataSource, minCellSize: 2 });
+    const analyst = { role: 'REGIONAL_ANALYST', sub: 'an' } as const;
+    const on = '2025-06-30';
+    const stock = await reports.interventionStock(analyst, { on, groupBy: ['INTERVENTION_GROUP', 'AGE_BAND'] });
+    const units = await rows<{ type: string; minor_id: string; birth: string | null }>(`
+      SELECT i.type, i.minor_id, m.birth_date::text AS birth FROM sinba.intervention i JOIN sinba.minor m ON m.id = i.minor_id
+       WHERE i.start_date <= '${on}' AND (i.end_date IS NULL OR i.end_date > '${on}')
+      UNION ALL
+      SELECT i.type, b.minor_id, m.birth_date::text FROM sinba.intervention i JOIN sinba.intervention_beneficiary b ON b.intervention_id = i.id JOIN sinba.minor m ON m.id = b.minor_id
+       WHERE i.start_date <= '${on}' AND (i.end_date IS NULL OR i.end_date > '${on}')`);
+    const cells = new Map<string, Set<string>>();
+    for (const u of units) {
+      const key = `${findCode('INTERVENTION_TYPE', u.type)!.group}|${ageBandOf(u.birth === null ? null : ageOn(u.birth, on))}`;
+      (cells.get(key) ?? cells.set(key, new Set()).get(key)!).add(u.minor_id);
+    }
+    expect(stock.total).toBe(new Set(units.map((u) => u.minor_id)).size);
+    const compared = stock.rows.filter((r) => !r.suppressed);
+    expect(compared.length).toBeGreaterThan(5);
+    for (const r of compared) expect([r.keys.join('|'), r.count]).toEqual([r.keys.join('|'), cells.get(r.keys.join('|'))?.size]);
+    // Placements in structures (3.9.6) are a group of their own; one year of entries, as events.
+    const flows = await reports.interventionFlows(analyst, { from: '2024-01-01', to: '2024-12-31', direction: 'ENTRIES', groupBy: ['INTERVENTION_GROUP'], groups: ['3.9.6'] });
+    const [{ n }] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM sinba.intervention i WHERE i.start_date BETWEEN '2024-01-01' AND '2024-12-31' AND i.type = ANY('{${getCodeList('INTERVENTION_TYPE').entries.filter((e) => e.group === '3.9.6').map((e) => e.code).join(',')}}')`);
+    expect(flows.total).toBe(n);
+    expect(flows.rows.map((r) => r.keys)).toEqual([['3.9.6']]);
   });
 
   it('records no fact after the end of the history (--until)', async () => {

@@ -18,6 +18,8 @@ export const REPORT_DIMENSIONS = [
   'DURATION_BAND',
   'DISCHARGE_OUTCOME',
   'SERVICE',
+  'INTERVENTION_GROUP',
+  'LEGAL_BASIS',
 ] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { startTestHub, type TestHub } from '../support/startHub';
+import { findCode } from '../../shared/codes';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 
 /**
@@ -252,5 +253,68 @@ describe('seed rules (issue 15)', () => {
     const last = hist.data!.structure.history.filter((h) => h.operation === 'UPDATE').pop()!;
     expect(last.changedBy).toBe('op-cens');
     expect(Object.keys(JSON.parse(last.changes)).sort()).toEqual(['address', 'description', 'phone', 'public_email']);
+  });
+
+  it('seeds 000/004 national tables: interventionStock and interventionFlows by INTERVENTION_GROUP and LEGAL_BASIS match SQL on the data', async () => {
+    // Five minors in judicial family foster care, five in a residential community (cells of at least MIN_CELL_SIZE 5).
+    for (let k = 0; k < 5; k++) {
+      const f = await registerMinorWithCase(hub, 'S-NAT', { birthDate: '2012-03-01', sex: k % 2 ? 'M' : 'F' });
+      expectNoErrors(await hub.gql(sw('S-NAT'), ADD, { input: { caseId: f.caseId, type: 'FAMILY_FOSTER_CARE_JUDICIAL', startDate: '2024-02-01' } }));
+      const r = await registerMinorWithCase(hub, 'S-NAT', { birthDate: '2010-03-01' });
+      expectNoErrors(await hub.gql(sw('S-NAT'), ADD, { input: { caseId: r.caseId, type: 'RESIDENTIAL_EDUCATIONAL_COMMUNITY', startDate: '2024-03-01', structureCode: 'SR-01' } }));
+    }
+    const analyst = hub.token({ role: 'REGIONAL_ANALYST', sub: 'an-nat' });
+    const STOCK = `query($on: Date!, $groupBy: [ReportDimension!]!, $groups: [String!]) { interventionStock(on: $on, groupBy: $groupBy, groups: $groups) { dimensions rows { keys count suppressed } total totalSuppressed minCellSize } }`;
+    const FLOWS = `query($groupBy: [ReportDimension!]!, $groups: [String!]) { interventionFlows(from: "2024-01-01", to: "2024-12-31", direction: ENTRIES, groupBy: $groupBy, groups: $groups) { rows { keys count suppressed } total totalSuppressed } }`;
+    const groups = ['3.9.1', '3.9.6'];
+    const stock = await hub.gql<{ interventionStock: { rows: { keys: string[]; count: number | null; suppressed: boolean }[]; total: number | null; minCellSize: number } }>(analyst, STOCK, {
+      on: TODAY,
+      groupBy: ['INTERVENTION_GROUP', 'LEGAL_BASIS'],
+      groups,
+    });
+    expectNoErrors(stock);
+    // The same table computed directly from the tables.
+    const units = (await admin.query(
+      `SELECT i.type, i.minor_id, i.start_date::text AS start, i.end_date::text AS "end" FROM sinba.intervention i
+       UNION ALL SELECT i.type, b.minor_id, i.start_date::text, i.end_date::text FROM sinba.intervention i JOIN sinba.intervention_beneficiary b ON b.intervention_id = i.id`,
+    )).rows as { type: string; minor_id: string; start: string; end: string | null }[];
+    const typeOf = (code: string) => findCode('INTERVENTION_TYPE', code)!;
+    const selected = units.filter((u) => groups.includes(typeOf(u.type).group!));
+    const cellsOf = (rows: typeof selected, key: (u: (typeof selected)[number]) => string, distinct: boolean) => {
+      const m = new Map<string, Set<string> | number>();
+      for (const u of rows) {
+        const k = key(u);
+        if (distinct) (m.get(k) as Set<string> | undefined)?.add(u.minor_id) ?? m.set(k, new Set([u.minor_id]));
+        else m.set(k, ((m.get(k) as number | undefined) ?? 0) + 1);
+      }
+      return new Map([...m].map(([k, v]) => [k, typeof v === 'number' ? v : v.size]));
+    };
+    const inStock = selected.filter((u) => u.start <= TODAY && (u.end === null || u.end > TODAY));
+    const expected = cellsOf(inStock, (u) => `${typeOf(u.type).group}|${String(typeOf(u.type).attributes?.legalBasis ?? 'UNKNOWN')}`, true);
+    const report = stock.data!.interventionStock;
+    expect(report.total).toBe(new Set(inStock.map((u) => u.minor_id)).size);
+    for (const row of report.rows) {
+      if (!row.suppressed) expect(row.count).toBe(expected.get(row.keys.join('|')));
+    }
+    // Both tables are there (a cell may be hidden by secondary suppression, PRIVACY.md §10), and at least one cell was compared.
+    expect(expected.get('3.9.1|COURT_ORDER')).toBeGreaterThanOrEqual(5);
+    expect(expected.get('3.9.6|UNKNOWN')).toBeGreaterThanOrEqual(5);
+    expect(report.rows.map((r) => r.keys.join('|'))).toEqual(expect.arrayContaining(['3.9.1|COURT_ORDER', '3.9.6|UNKNOWN']));
+    expect(report.rows.some((r) => !r.suppressed)).toBe(true);
+
+    const flows = await hub.gql<{ interventionFlows: { rows: { keys: string[]; count: number | null; suppressed: boolean }[]; total: number | null } }>(analyst, FLOWS, { groupBy: ['INTERVENTION_GROUP'], groups });
+    expectNoErrors(flows);
+    const entries = selected.filter((u) => u.start >= '2024-01-01' && u.start <= '2024-12-31');
+    const expectedFlows = cellsOf(entries, (u) => typeOf(u.type).group!, false);
+    expect(flows.data!.interventionFlows.total).toBe(entries.length);
+    for (const row of flows.data!.interventionFlows.rows) if (!row.suppressed) expect(row.count).toBe(expectedFlows.get(row.keys[0]));
+
+    // Residential placements by legal basis come from ASMI's own records.
+    expectNoErrors(await hub.gql(analyst, 'query { placementStock(on: "2024-06-15", groupBy: [LEGAL_BASIS]) { total } }'));
+    // Not a placement dimension; nor may a social worker run it.
+    const asmi = await hub.gql(analyst, 'query { placementStock(on: "2024-06-15", groupBy: [INTERVENTION_GROUP]) { total } }');
+    expect(asmi.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'groupBy' });
+    const refused = await hub.gql(sw('S-NAT'), STOCK, { on: TODAY, groupBy: [], groups });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -50,11 +50,17 @@ function dimensionSql(d: ReportDimension, refSql: string): string {
       return `coalesce(p.discharge_outcome, '${UNKNOWN}')`;
     case 'SERVICE':
       return `coalesce(p.referring_service, '${UNKNOWN}')`;
+    case 'LEGAL_BASIS':
+      return `coalesce(p.legal_basis, '${UNKNOWN}')`;
+    case 'INTERVENTION_GROUP':
+      throw badInput('groupBy', 'Placements have no intervention group (SINBA interventionStock)');
   }
 }
 
-const STOCK_DIMENSIONS = REPORT_DIMENSIONS.filter((d) => d !== 'DISCHARGE_OUTCOME');
-const ENTRY_DIMENSIONS = REPORT_DIMENSIONS.filter((d) => d !== 'DISCHARGE_OUTCOME' && d !== 'DURATION_BAND');
+/** Every dimension but the intervention group, which is SINBA's (interventionStock, interventionFlows). */
+const PLACEMENT_DIMENSIONS = REPORT_DIMENSIONS.filter((d) => d !== 'INTERVENTION_GROUP');
+const STOCK_DIMENSIONS = PLACEMENT_DIMENSIONS.filter((d) => d !== 'DISCHARGE_OUTCOME');
+const ENTRY_DIMENSIONS = PLACEMENT_DIMENSIONS.filter((d) => d !== 'DISCHARGE_OUTCOME' && d !== 'DURATION_BAND');
 
 export function createPlacementReports(deps: { dataSource: DataSource; minCellSize: number; now?: () => Date }) {
   const db = deps.dataSource.manager;
@@ -99,7 +105,7 @@ export function createPlacementReports(deps: { dataSource: DataSource; minCellSi
       const scope = placementScope(principal, args.filter, params);
       if (args.to < args.from) throw new AppError('INVALID_DATE_RANGE', 'The period ends before it starts', { field: 'to' });
       checkFilter(args.filter);
-      checkGroupBy(args.groupBy, args.direction === 'ENTRIES' ? ENTRY_DIMENSIONS : REPORT_DIMENSIONS, `placementFlows(${args.direction})`);
+      checkGroupBy(args.groupBy, args.direction === 'ENTRIES' ? ENTRY_DIMENSIONS : PLACEMENT_DIMENSIONS, `placementFlows(${args.direction})`);
       const eventDate = args.direction === 'ENTRIES' ? 'p.admission_date' : 'p.discharge_date';
       const conditions = [`${eventDate} BETWEEN $1::date AND $2::date`, ...scope];
       const result = await runAggregate(db, {

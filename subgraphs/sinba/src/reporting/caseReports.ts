@@ -48,9 +48,10 @@ function dimensionSql(d: ReportDimension): string {
  * the region; SUPERVISOR the minors resident in its provinces (SINBA knows no
  * structure: the territory of a case is the minor's residence); anyone else
  * FORBIDDEN — a structure operator's own-structure reports are ASMI's, cases
- * are not tied to a structure (docs/privacy.md "Reports").
+ * are not tied to a structure (docs/privacy.md "Reports"). Intervention
+ * reports use the same scope, `startColumn` being the intervention's start.
  */
-function caseScope(principal: Principal, filter: ReportFilter | null | undefined, params: unknown[]): string[] {
+export function caseScope(principal: Principal, filter: ReportFilter | null | undefined, params: unknown[], startColumn = 'c.start_date'): string[] {
   requireRole(principal, ['REGIONAL_ANALYST', 'SUPERVISOR'], 'Case reports are for regional analysts and supervisors');
   const conditions: string[] = [];
   const p = (value: unknown) => {
@@ -65,8 +66,8 @@ function caseScope(principal: Principal, filter: ReportFilter | null | undefined
   if (filter?.structureCodes?.length) throw badInput('filter.structureCodes', 'Cases have no structure');
   if (filter?.provinces?.length) conditions.push(`left(m.residence_municipality, 3) = ANY(${p([...filter.provinces])}::text[])`);
   if (filter?.services?.length) conditions.push(`c.service_id = ANY(${p([...filter.services])}::text[])`);
-  if (filter?.startedFrom) conditions.push(`c.start_date >= ${p(filter.startedFrom)}::date`);
-  if (filter?.startedTo) conditions.push(`c.start_date <= ${p(filter.startedTo)}::date`);
+  if (filter?.startedFrom) conditions.push(`${startColumn} >= ${p(filter.startedFrom)}::date`);
+  if (filter?.startedTo) conditions.push(`${startColumn} <= ${p(filter.startedTo)}::date`);
   return conditions;
 }
 

@@ -6,14 +6,15 @@ import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
 import type { ReportDimension, ReportFilter } from '../../../../shared/reporting/dimensions';
 import { createAsmiSync, withAsmiSync, type AsmiSync } from './asmiSync';
 import { createCaseReports, type CaseReports } from './caseReports';
+import { createInterventionReports, type InterventionReports, type InterventionSelection } from './interventionReports';
 import { createCaseQuality, type CaseQuality, type CaseQualityIssueFilter, type CaseQualityIssueLine } from './caseQuality';
 import type { Clock } from '../../../../shared/time';
 
 /** SINBA's reporting (issue 8): caseStock, the case data-quality list, and the push of corrected quasi-identifiers to ASMI. */
 export function createReporting(deps: { dataSource: DataSource; minCellSize: number; clock: Clock; pseudonymKey: string; asmi?: ServiceClient; logger: Logger }): SinbaReporting {
-  return { ...createCaseReports(deps), ...createCaseQuality(deps), asmiSync: createAsmiSync({ asmi: deps.asmi, logger: deps.logger }) };
+  return { ...createCaseReports(deps), ...createInterventionReports(deps), ...createCaseQuality(deps), asmiSync: createAsmiSync({ asmi: deps.asmi, logger: deps.logger }) };
 }
-export type SinbaReporting = CaseReports & CaseQuality & { readonly asmiSync: AsmiSync };
+export type SinbaReporting = CaseReports & InterventionReports & CaseQuality & { readonly asmiSync: AsmiSync };
 
 interface Ctx {
   readonly principal: Principal;
@@ -34,6 +35,13 @@ export function withReportResolvers<C>(resolvers: GraphQLResolverMap<C>): GraphQ
     Query: {
       ...r.Query,
       caseStock: (_p: unknown, args: { on: string; groupBy: ReportDimension[]; filter?: ReportFilter | null }, ctx: Ctx) => ctx.reporting.caseStock(ctx.principal, args),
+      interventionStock: (_p: unknown, args: { on: string; groupBy: ReportDimension[]; filter?: ReportFilter | null } & InterventionSelection, ctx: Ctx) =>
+        ctx.reporting.interventionStock(ctx.principal, args),
+      interventionFlows: (
+        _p: unknown,
+        args: { from: string; to: string; direction: 'ENTRIES' | 'EXITS'; groupBy: ReportDimension[]; filter?: ReportFilter | null } & InterventionSelection,
+        ctx: Ctx,
+      ) => ctx.reporting.interventionFlows(ctx.principal, args),
       caseQualityIssues: (_p: unknown, args: { filter?: CaseQualityIssueFilter | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
         ctx.reporting.caseQualityIssues(ctx.principal, args),
     },
