@@ -7,7 +7,9 @@ import { callerContext, createRun, csvField, sendError } from './downloads';
 /*
  * GET /exports/sinba/:record.csv — the pseudonymous regional SINBA flow
  * (docs/sinba-export.md), one CSV per record type: minors, referrals, cases,
- * interventions, assessments. It runs the GraphQL query `sinbaExport`
+ * interventions, assessments, family members, minor and family problems,
+ * health, violence, court orders, co-planning; /exports/sinba/manifest.json
+ * lists them with their row counts. It runs the GraphQL query `sinbaExport`
  * through the same server with the caller's own token, like the routes of
  * downloads.ts, so the privacy engine, the audit trail and the limits apply:
  * SINBA answers only a REGIONAL_ANALYST (FORBIDDEN, 403, for everyone else;
@@ -27,7 +29,20 @@ export const SINBA_EXPORT_FILES: Readonly<Record<string, string>> = {
   cases: 'CASE',
   interventions: 'INTERVENTION',
   assessments: 'ASSESSMENT',
+  'family-members': 'FAMILY_MEMBER',
+  'minor-problems': 'MINOR_PROBLEM',
+  'family-problems': 'FAMILY_PROBLEM',
+  health: 'HEALTH',
+  violence: 'VIOLENCE',
+  'court-orders': 'COURT_ORDER',
+  'co-planning': 'CO_PLANNING',
 };
+
+export const SINBA_EXPORT_MANIFEST_QUERY = `query SinbaExportManifest { sinbaExportManifest { extractionDate files { file record rows columns } } }`;
+
+interface ManifestData {
+  sinbaExportManifest: { extractionDate: string; files: { file: string; record: string; rows: number; columns: string[] }[] } | null;
+}
 
 /** Rows asked per GraphQL page (SINBA's maximum). */
 export const SINBA_EXPORT_PAGE_SIZE = 1000;
@@ -60,8 +75,18 @@ function write(res: express.Response, chunk: string): Promise<void> {
 export function registerSinbaExportRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
   const run = createRun(deps.server);
 
+  // The manifest of the flow: which files, how many rows each (docs/sinba-export.md).
+  app.get('/exports/sinba/manifest.json', async (req, res) => {
+    const ctx = callerContext(req, res, deps.contextFor);
+    if (!ctx) return;
+    const result: { data?: ManifestData | null; errors?: readonly GraphQLFormattedError[] } = await run<ManifestData>(ctx, SINBA_EXPORT_MANIFEST_QUERY, {});
+    const manifest = result.data?.sinbaExportManifest;
+    if (result.errors?.length || !manifest) return sendError(res, result.errors ?? []);
+    res.status(200).set('Cache-Control', 'no-store').json({ generatedAt: new Date().toISOString(), ...manifest });
+  });
+
   app.get('/exports/sinba/:file', async (req, res) => {
-    const match = /^([a-z]+)\.csv$/.exec(String(req.params.file));
+    const match = /^([a-z][a-z-]*)\.csv$/.exec(String(req.params.file));
     const record = match ? SINBA_EXPORT_FILES[match[1]] : undefined;
     if (!match || !record) {
       res.status(404).json({ errors: [{ message: `Unknown export; one of ${Object.keys(SINBA_EXPORT_FILES).map((f) => `${f}.csv`).join(', ')}`, extensions: { code: 'NOT_FOUND' } }] });

@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { findCode } from '../../shared/codes';
+import { pseudonymOf } from '../../shared/privacy/pseudonym';
+import { parseCsv } from '../support/csv';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 
 /**
@@ -316,5 +318,59 @@ describe('seed rules (issue 15)', () => {
     expect(asmi.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'groupBy' });
     const refused = await hub.gql(sw('S-NAT'), STOCK, { on: TODAY, groupBy: [], groups });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('seeds 000/004 complete pseudonymous SINBA flow: the seven new files and the manifest, parsed back, with no identity', async () => {
+    const token = sw('S-FLOW');
+    const { minorId, caseId, fiscalCode } = await registerMinorWithCase(hub, 'S-FLOW', { firstName: 'Ottavia', lastName: 'Flussi' });
+    const m = async (mutation: string, input: Record<string, unknown>) => expectNoErrors(await hub.gql(token, mutation, { input }));
+    await m('mutation($input: AddFamilyMemberInput!) { addFamilyMember(input: $input) { id } }', { minorId, relation: 'MOTHER', firstName: 'Madre', lastName: 'Segreta', cohabiting: true, parentalResponsibility: true, since: '2015-01-01' });
+    await m('mutation($input: HealthDataInput!) { recordHealthData(input: $input) { npiaFollowUp } }', { minorId, npiaFollowUp: true, invalidity: false });
+    await m('mutation($input: AddMinorProblemInput!) { addMinorProblem(input: $input) { id } }', { minorId, code: 'PROBLEMATIC_FAMILY', startDate: '2024-01-10' });
+    await m('mutation($input: AddFamilyProblemInput!) { addFamilyProblem(input: $input) { id } }', { minorId, code: 'ECONOMIC', startDate: '2024-01-10' });
+    await m('mutation($input: RecordViolenceInput!) { recordViolence(input: $input) { id } }', { minorId, knowledgeDate: '2024-02-01', types: ['PHYSICAL_MALTREATMENT', 'SEXUAL_VIOLENCE'] });
+    await m('mutation($input: RecordCourtOrderInput!) { recordCourtOrder(input: $input) { id } }', { minorId, caseId, authority: 'JUVENILE_COURT', kind: 'DECREE', number: 'RG-4711/2024', date: '2024-03-01', effects: ['PARENTAL_RESPONSIBILITY_LIMITED'] });
+    await m('mutation($input: RecordCoPlanningInput!) { recordCoPlanning(input: $input) { id } }', { minorId, startDate: '2024-03-05', partners: ['SCHOOL', 'NPIA'] });
+
+    const analyst = hub.token({ role: 'REGIONAL_ANALYST', sub: 'an-flow' });
+    const base = hub.url.replace(/graphql$/, 'exports/sinba/');
+    const get = (file: string, t = analyst) => fetch(base + file, { headers: { authorization: `Bearer ${t}` } });
+    const pseudonym = pseudonymOf(minorId, hub.config.pseudonymKey);
+    const counts = async (table: string) => count(table);
+    const expected: Record<string, { table: string; columns: string[]; check: (row: Record<string, string>) => void }> = {
+      'family-members.csv': { table: 'sinba.family_member', columns: ['family_member_pseudonym', 'minor_pseudonym', 'relation', 'cohabiting', 'parental_responsibility', 'member_since', 'member_until'], check: (r) => expect(r).toMatchObject({ relation: 'MOTHER', cohabiting: '1', member_since: '2015-01-01' }) },
+      'minor-problems.csv': { table: 'sinba.minor_problem', columns: ['problem_pseudonym', 'minor_pseudonym', 'code', 'start_date', 'end_date'], check: (r) => expect(r).toMatchObject({ code: 'PROBLEMATIC_FAMILY', start_date: '2024-01-10' }) },
+      'family-problems.csv': { table: 'sinba.family_problem', columns: ['problem_pseudonym', 'minor_pseudonym', 'code', 'start_date', 'end_date'], check: (r) => expect(r).toMatchObject({ code: 'ECONOMIC' }) },
+      'health.csv': { table: 'sinba.health_data', columns: ['minor_pseudonym', 'npia_follow_up', 'npia_date', 'invalidity', 'invalidity_date', 'invalidity_percentage', 'law104', 'law104_severe', 'law104_date'], check: (r) => expect(r).toMatchObject({ npia_follow_up: '1', invalidity: '0', law104: '' }) },
+      'violence.csv': { table: 'sinba.violence_record', columns: ['violence_pseudonym', 'minor_pseudonym', 'knowledge_date', 'types', 'detected_by'], check: (r) => expect(r).toMatchObject({ knowledge_date: '2024-02-01', types: 'PHYSICAL_MALTREATMENT;SEXUAL_VIOLENCE' }) },
+      'court-orders.csv': { table: 'sinba.court_order', columns: ['court_order_pseudonym', 'minor_pseudonym', 'case_pseudonym', 'authority', 'kind', 'order_date', 'effects', 'effective_from', 'effective_to'], check: (r) => expect(r).toMatchObject({ authority: 'JUVENILE_COURT', kind: 'DECREE', order_date: '2024-03-01', effects: 'PARENTAL_RESPONSIBILITY_LIMITED' }) },
+      'co-planning.csv': { table: 'sinba.co_planning', columns: ['co_planning_pseudonym', 'minor_pseudonym', 'start_date', 'end_date', 'partners', 'outcome'], check: (r) => expect(r).toMatchObject({ start_date: '2024-03-05', partners: 'SCHOOL;NPIA' }) },
+    };
+    for (const [file, want] of Object.entries(expected)) {
+      const res = await get(file);
+      expect([file, res.status]).toEqual([file, 200]);
+      const text = await res.text();
+      const [header, ...rows] = parseCsv(text);
+      expect(header).toEqual(want.columns);
+      expect(rows).toHaveLength(await counts(want.table));
+      const mine = rows.map((r) => Object.fromEntries(header.map((c, i) => [c, r[i]]))).filter((r) => r.minor_pseudonym === pseudonym);
+      expect([file, mine.length]).toEqual([file, 1]);
+      want.check(mine[0]);
+      for (const identity of ['Ottavia', 'Flussi', 'Madre', 'Segreta', 'RG-4711', fiscalCode, minorId, caseId]) expect(text).not.toContain(identity);
+    }
+    // The manifest: every file of the flow with its row count and columns.
+    const manifest = await get('manifest.json');
+    expect(manifest.status).toBe(200);
+    const body = (await manifest.json()) as { extractionDate: string; files: { file: string; record: string; rows: number; columns: string[] }[] };
+    expect(body.extractionDate).toBe(TODAY);
+    expect(body.files.map((f) => f.file)).toEqual([
+      'minors.csv', 'referrals.csv', 'cases.csv', 'interventions.csv', 'assessments.csv',
+      'family-members.csv', 'minor-problems.csv', 'family-problems.csv', 'health.csv', 'violence.csv', 'court-orders.csv', 'co-planning.csv',
+    ]);
+    for (const f of body.files) {
+      const rows = parseCsv(await (await get(f.file)).text());
+      expect([f.file, rows.length - 1, rows[0]]).toEqual([f.file, f.rows, f.columns]);
+    }
+    expect((await get('manifest.json', sw('S-FLOW'))).status).toBe(403);
   });
 });

@@ -233,7 +233,7 @@ describe('SINBA flows end to end (issue 5)', () => {
       const res = await download('interventions.csv', hub.token({ role: 'REGIONAL_ANALYST', sub: 'an-1' }));
       expect(res.status).toBe(200);
       const [header, ...rows] = (await res.text()).trimEnd().split('\r\n');
-      expect(header.split(',')).toEqual(['intervention_pseudonym', 'case_pseudonym', 'minor_pseudonym', 'group', 'type', 'start_date', 'end_date', 'structure_code', 'structure_entry_date', 'foster_care_schedule', 'beneficiary_count', 'adoption_disruption', 'emergency_limit_exceeded']);
+      expect(header.split(',')).toEqual(['intervention_pseudonym', 'case_pseudonym', 'minor_pseudonym', 'group', 'type', 'start_date', 'end_date', 'structure_code', 'structure_entry_date', 'foster_care_schedule', 'beneficiary_count', 'adoption_disruption', 'emergency_limit_exceeded', 'end_situation']);
       expect(rows.some((r) => r.includes(',FAMILY_RELATIONSHIP_SUPPORT,') && r.split(',')[10] === '2')).toBe(true);
     });
 

@@ -26,6 +26,7 @@ export const interventionDetailResolvers = {
       ctx.services.minorSearch.search(ctx.principal, args.filter, args.first, args.after),
     sinbaExport: (_p: unknown, args: { record: ExportRecord; first?: number | null; after?: string | null }, ctx: Ctx) =>
       ctx.services.sinbaExport.page(ctx.principal, args.record, args.first, args.after),
+    sinbaExportManifest: (_p: unknown, _a: unknown, ctx: Ctx) => ctx.services.sinbaExport.manifest(ctx.principal),
   },
   Mutation: {
     endIntervention: (_p: unknown, args: { input: EndInterventionInput }, ctx: Ctx) => ctx.services.interventions.end(ctx.principal, args.input),

@@ -5,7 +5,7 @@ import { findCode } from '../../../../shared/codes';
 import { cursorCodec } from '../../../../shared/graphql/pagination';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
 import { isUuid } from '../loaders';
-import { findExportPage, type ExportRecord, type ExportRow } from '../repositories/sinbaExportRepository';
+import { EXPORT_RECORDS, countExportRows, findExportPage, type ExportRecord, type ExportRow } from '../repositories/sinbaExportRepository';
 import { emergencyLimitExceeded } from '../rules/interventionDetails';
 import { UNKNOWN_MUNICIPALITY } from '../rules/unborn';
 import type { ServiceDeps } from './deps';
@@ -83,6 +83,8 @@ export const EXPORT_LAYOUT: Record<ExportRecord, readonly (readonly [string, Con
         return type ? flag(emergencyLimitExceeded(type, { startDate: String(r.start_date), endDate: str(r.end_date) }, r.unaccompanied === true, c.today)) : null;
       },
     ],
+    // seed 003 §3.9.2 situazione fine intervento (issue 15), appended: earlier columns keep their place.
+    ['end_situation', col('end_situation')],
   ],
   ASSESSMENT: [
     ['assessment_pseudonym', (r, c) => c.pseudonym('assessment', r.id)],
@@ -95,6 +97,89 @@ export const EXPORT_LAYOUT: Record<ExportRecord, readonly (readonly [string, Con
     ['renewed', bool('renewed')],
     ['suitability_decree_date', col('suitability_decree_date')],
   ],
+  // seed 003 §3.3 (nucleo familiare e soggetti significativi): the relation, never the person.
+  FAMILY_MEMBER: [
+    ['family_member_pseudonym', (r, c) => c.pseudonym('family-member', r.id)],
+    ['minor_pseudonym', (r, c) => c.pseudonym('minor', r.minor_id)],
+    ['relation', col('relation')],
+    ['cohabiting', bool('cohabiting')],
+    ['parental_responsibility', bool('parental_responsibility')],
+    ['member_since', col('member_since')],
+    ['member_until', col('member_until')],
+  ],
+  // seed 003 §3.5 (problematica utente).
+  MINOR_PROBLEM: [
+    ['problem_pseudonym', (r, c) => c.pseudonym('minor-problem', r.id)],
+    ['minor_pseudonym', (r, c) => c.pseudonym('minor', r.minor_id)],
+    ['code', col('code')],
+    ['start_date', col('start_date')],
+    ['end_date', col('end_date')],
+  ],
+  // seed 003 §3.8 (problematica familiare).
+  FAMILY_PROBLEM: [
+    ['problem_pseudonym', (r, c) => c.pseudonym('family-problem', r.id)],
+    ['minor_pseudonym', (r, c) => c.pseudonym('minor', r.minor_id)],
+    ['code', col('code')],
+    ['start_date', col('start_date')],
+    ['end_date', col('end_date')],
+  ],
+  // seed 003 §3.4, §3.7 (dati sanitari): one row per minor.
+  HEALTH: [
+    ['minor_pseudonym', (r, c) => c.pseudonym('minor', r.minor_id)],
+    ['npia_follow_up', bool('npia_follow_up')],
+    ['npia_date', col('npia_date')],
+    ['invalidity', bool('invalidity')],
+    ['invalidity_date', col('invalidity_date')],
+    ['invalidity_percentage', col('invalidity_percentage')],
+    ['law104', bool('law104')],
+    ['law104_severe', bool('law104_severe')],
+    ['law104_date', col('law104_date')],
+  ],
+  // seed 003 §3.11 (violenze e maltrattamenti): codes joined by ';'.
+  VIOLENCE: [
+    ['violence_pseudonym', (r, c) => c.pseudonym('violence', r.id)],
+    ['minor_pseudonym', (r, c) => c.pseudonym('minor', r.minor_id)],
+    ['knowledge_date', col('knowledge_date')],
+    ['types', col('types')],
+    ['detected_by', col('detected_by')],
+  ],
+  // Court orders (seed 003 §3.9.1, §3.9.2, §3.9.5): no order number (it names a proceeding).
+  COURT_ORDER: [
+    ['court_order_pseudonym', (r, c) => c.pseudonym('court-order', r.id)],
+    ['minor_pseudonym', (r, c) => c.pseudonym('minor', r.minor_id)],
+    ['case_pseudonym', (r, c) => (r.case_id === null ? null : c.pseudonym('case', r.case_id))],
+    ['authority', col('authority')],
+    ['kind', col('kind')],
+    ['order_date', col('order_date')],
+    ['effects', col('effects')],
+    ['effective_from', col('effective_from')],
+    ['effective_to', col('effective_to')],
+  ],
+  // seed 003 §3.6 (coprogettazione): partners joined by ';'.
+  CO_PLANNING: [
+    ['co_planning_pseudonym', (r, c) => c.pseudonym('co-planning', r.id)],
+    ['minor_pseudonym', (r, c) => c.pseudonym('minor', r.minor_id)],
+    ['start_date', col('start_date')],
+    ['end_date', col('end_date')],
+    ['partners', col('partners')],
+    ['outcome', col('outcome')],
+  ],
+};
+
+/** File names of the flow (`/exports/sinba/<file>.csv`), one per record type. */
+export const EXPORT_FILES: Record<ExportRecord, string> = {
+  MINOR: 'minors',
+  REFERRAL: 'referrals',
+  CASE: 'cases',
+  INTERVENTION: 'interventions',
+  ASSESSMENT: 'assessments',
+  FAMILY_MEMBER: 'family-members',
+  MINOR_PROBLEM: 'minor-problems',
+  FAMILY_PROBLEM: 'family-problems',
+  HEALTH: 'health',
+  VIOLENCE: 'violence',
+  COURT_ORDER: 'court-orders',
+  CO_PLANNING: 'co-planning',
 };
 
 export interface ExportPage {
@@ -134,6 +219,21 @@ export function createSinbaExportService(deps: ServiceDeps) {
         columns: layout.map(([name]) => name),
         rows: page.map((r) => layout.map(([, convert]) => convert(r, { pseudonym, today }))),
         pageInfo: { endCursor: page.length ? codec.encode(page[page.length - 1].id) : null, hasNextPage: rows.length > size },
+      };
+    },
+
+    /**
+     * sinbaExportManifest: which files the flow holds and how many rows each
+     * (counted in one statement, one snapshot), with the extraction date;
+     * REGIONAL_ANALYST only, as the pages. A file downloaded later may differ
+     * by what was recorded in between.
+     */
+    async manifest(principal: Principal): Promise<{ extractionDate: string; files: { file: string; record: ExportRecord; rows: number; columns: string[] }[] }> {
+      requireRole(principal, ['REGIONAL_ANALYST']);
+      const counts = await countExportRows(dataSource.manager);
+      return {
+        extractionDate: clock(),
+        files: EXPORT_RECORDS.map((record) => ({ file: `${EXPORT_FILES[record]}.csv`, record, rows: Number(counts[record]), columns: EXPORT_LAYOUT[record].map(([name]) => name) })),
       };
     },
   };
