@@ -373,4 +373,40 @@ describe('seed rules (issue 15)', () => {
     }
     expect((await get('manifest.json', sw('S-FLOW'))).status).toBe(403);
   });
+
+  it('seed 003 §3.10: an applicants\' assessment is recorded without a minor by its service, and linked to a minor when a match happens', async () => {
+    const token = sw('S-APP');
+    const RECORD = 'mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }';
+    const LINK = 'mutation($input: LinkAssessmentInput!) { linkAssessment(input: $input) { id type outcome minor { id } } }';
+    const LIST = 'query { applicantAssessments(first: 50) { nodes { id serviceId type startDate endDate outcome } pageInfo { hasNextPage } } }';
+    const recorded = await hub.gql<{ recordAssessment: { id: string } }>(token, RECORD, { input: { type: 'NATIONAL_ADOPTION', startDate: '2024-01-10', endDate: '2024-04-10', outcome: 'POSITIVE' } });
+    expectNoErrors(recorded);
+    const id = recorded.data!.recordAssessment.id;
+    const row = await admin.query('SELECT case_id, minor_id, service_id FROM sinba.assessment WHERE id = $1', [id]);
+    expect(row.rows).toEqual([{ case_id: null, minor_id: null, service_id: 'S-APP' }]);
+    // The recording service reads it; another service does not see it.
+    const mine = await hub.gql<{ applicantAssessments: { nodes: { id: string }[] } }>(token, LIST);
+    expectNoErrors(mine);
+    expect(mine.data!.applicantAssessments.nodes).toEqual([{ id, serviceId: 'S-APP', type: 'NATIONAL_ADOPTION', startDate: '2024-01-10', endDate: '2024-04-10', outcome: 'POSITIVE' }]);
+    const theirs = await hub.gql<{ applicantAssessments: { nodes: unknown[] } }>(sw('S-APP-OTHER'), LIST);
+    expect(theirs.data!.applicantAssessments.nodes).toEqual([]);
+    // The match: linked to a case the service holds; another service's case or a second link is refused, changing nothing.
+    const { minorId, caseId } = await registerMinorWithCase(hub, 'S-APP', { birthDate: '2020-01-01' });
+    const otherCase = await registerMinorWithCase(hub, 'S-APP-OTHER', { birthDate: '2020-01-01' });
+    const foreign = await hub.gql(token, LINK, { input: { assessmentId: id, caseId: otherCase.caseId } });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await admin.query('SELECT case_id FROM sinba.assessment WHERE id = $1', [id])).rows[0].case_id).toBeNull();
+    const notMine = await hub.gql(sw('S-APP-OTHER'), LINK, { input: { assessmentId: id, caseId: otherCase.caseId } });
+    expect(notMine.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const linked = await hub.gql<{ linkAssessment: { minor: { id: string } } }>(token, LINK, { input: { assessmentId: id, caseId } });
+    expectNoErrors(linked);
+    expect(linked.data!.linkAssessment).toEqual({ id, type: 'NATIONAL_ADOPTION', outcome: 'POSITIVE', minor: { id: minorId } });
+    const again = await hub.gql(token, LINK, { input: { assessmentId: id, caseId } });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assessmentId' });
+    // Now part of the minor's record, no longer an applicants' assessment.
+    const record = await hub.gql<{ minor: { assessments: { id: string }[] } }>(token, 'query($id: ID!) { minor(id: $id) { assessments { id } } }', { id: minorId });
+    expectNoErrors(record);
+    expect(record.data!.minor.assessments).toEqual([{ id }]);
+    expect((await hub.gql<{ applicantAssessments: { nodes: unknown[] } }>(token, LIST)).data!.applicantAssessments.nodes).toEqual([]);
+  });
 });

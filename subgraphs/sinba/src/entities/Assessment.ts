@@ -9,11 +9,23 @@ export class AssessmentEntity {
   @PrimaryGeneratedColumn('uuid', { name: 'id' })
   id: string;
 
-  @Column({ type: 'uuid', name: 'case_id' })
-  caseId: string;
+  /** Null for an applicants' assessment not yet linked to a minor (seed 003 §3.10). */
+  @Column({ type: 'uuid', name: 'case_id', nullable: true })
+  caseId: string | null;
 
-  @Column({ type: 'uuid', name: 'minor_id' })
-  minorId: string;
+  @Column({ type: 'uuid', name: 'minor_id', nullable: true })
+  minorId: string | null;
+
+  /** The service that records the assessment and owns it (seed 003 §3.10). */
+  @Column({ type: 'text', name: 'service_id' })
+  serviceId: string;
+
+  /** When and by whom it was linked to a minor's case (null: recorded on the case, or not linked yet). */
+  @Column({ type: 'timestamptz', name: 'linked_at', nullable: true })
+  linkedAt: Date | null;
+
+  @Column({ type: 'text', name: 'linked_by', nullable: true })
+  linkedBy: string | null;
 
   /** Code list ASSESSMENT_TYPE. */
   @Column({ type: 'text', name: 'type' })

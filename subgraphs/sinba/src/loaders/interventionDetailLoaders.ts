@@ -32,7 +32,7 @@ export function createInterventionDetailLoaders(dataSource: DataSource, visibili
       groupByKeyIn(keys, await findSharedInterventionsBySiblingIds(db, uuids(keys), visibility), (r) => r.siblingId, lower).map((rows) => rows.map((r) => r.intervention)),
     ),
     assessmentById: new DataLoader(async (keys) => byKeyIn(keys, await findAssessmentsByIds(db, uuids(keys), visibility), (a) => a.id, lower)),
-    assessmentsByMinorId: new DataLoader(async (keys) => groupByKeyIn(keys, await findAssessmentsByMinorIds(db, uuids(keys), visibility), (a) => a.minorId, lower)),
+    assessmentsByMinorId: new DataLoader(async (keys) => groupByKeyIn(keys, await findAssessmentsByMinorIds(db, uuids(keys), visibility), (a) => a.minorId ?? '', lower)),
     unaccompaniedByMinorId: new DataLoader(async (keys) => byKeyIn(keys, await findUnaccompaniedByMinorIds(db, uuids(keys)), (m) => m.id, lower).map((m) => m?.unaccompanied ?? false)),
   };
 }

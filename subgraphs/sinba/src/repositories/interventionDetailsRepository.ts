@@ -126,8 +126,11 @@ export async function findUnaccompaniedByMinorIds(db: EntityManager, minorIds: r
 }
 
 export interface NewAssessment {
-  readonly caseId: string;
-  readonly minorId: string;
+  /** Null for an applicants' assessment with no minor yet (seed 003 §3.10). */
+  readonly caseId: string | null;
+  readonly minorId: string | null;
+  /** The recording service, which owns it. */
+  readonly serviceId: string;
   readonly type: string;
   readonly startDate: string;
   readonly endDate: string | null;
@@ -139,17 +142,35 @@ export interface NewAssessment {
 
 export async function insertAssessment(db: EntityManager, a: NewAssessment): Promise<AssessmentEntity> {
   const repo = db.getRepository(AssessmentEntity);
-  const entity = repo.create({ ...a, updatedAt: null, updatedBy: null });
+  const entity = repo.create({ ...a, updatedAt: null, updatedBy: null, linkedAt: null, linkedBy: null });
   await repo.insert(entity);
   return entity;
 }
 
-/** An assessment locked until the end of the transaction, with its case's holder; null when missing. */
+/**
+ * An assessment locked until the end of the transaction, with its case's
+ * holder, or, for an applicants' assessment with no case (seed 003 §3.10),
+ * the recording service and no end; null when missing.
+ */
 export async function findAssessmentForUpdate(db: EntityManager, id: string): Promise<{ assessment: AssessmentEntity; caseServiceId: string; caseEndDate: string | null } | null> {
   const assessment = await db.getRepository(AssessmentEntity).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
   if (!assessment) return null;
+  if (assessment.caseId === null) return { assessment, caseServiceId: assessment.serviceId, caseEndDate: null };
   const rows = (await db.query(`SELECT service_id, to_char(end_date, 'YYYY-MM-DD') AS end_date FROM sinba."case" WHERE id = $1`, [assessment.caseId])) as { service_id: string; end_date: string | null }[];
   return { assessment, caseServiceId: rows[0].service_id, caseEndDate: rows[0].end_date };
+}
+
+/** seed 003 §3.10: the match — the applicants' assessment joins the minor's case. */
+export async function linkAssessmentRow(db: EntityManager, id: string, link: { caseId: string; minorId: string; linkedBy: string }): Promise<AssessmentEntity> {
+  await db.query(`UPDATE sinba.assessment SET case_id = $2, minor_id = $3, linked_by = $4, linked_at = now() WHERE id = $1`, [id, link.caseId, link.minorId, link.linkedBy]);
+  return (await db.getRepository(AssessmentEntity).findOneBy({ id })) as AssessmentEntity;
+}
+
+/** The service's applicants' assessments not linked to a minor, keyset by id (assessment_unlinked_service_idx). */
+export async function findUnlinkedAssessments(db: EntityManager, serviceId: string, afterId: string | null, limit: number): Promise<AssessmentEntity[]> {
+  const q = db.getRepository(AssessmentEntity).createQueryBuilder('a').where('a.service_id = :serviceId AND a.case_id IS NULL', { serviceId });
+  if (afterId !== null) q.andWhere('a.id > :afterId', { afterId });
+  return q.orderBy('a.id', 'ASC').limit(limit).getMany();
 }
 
 export async function updateAssessmentRow(

@@ -51,7 +51,7 @@ const SQL: Record<ExportRecord, string> = {
                         ${D('i.structure_entry_date', 'structure_entry_date')}, i.foster_care_schedule, i.adoption_disruption, i.end_situation, m.unaccompanied,
                         1 + (SELECT count(*) FROM sinba.intervention_beneficiary b WHERE b.intervention_id = i.id)::int AS beneficiary_count
                    FROM sinba.intervention i JOIN sinba.minor m ON m.id = i.minor_id`,
-  ASSESSMENT: `SELECT a.id, a.minor_id, a.case_id, a.type, ${D('a.start_date', 'start_date')}, ${D('a.end_date', 'end_date')}, a.outcome, a.renewed,
+  ASSESSMENT: `SELECT a.id, a.minor_id, a.case_id, a.service_id, a.type, ${D('a.start_date', 'start_date')}, ${D('a.end_date', 'end_date')}, a.outcome, a.renewed,
                       ${D('a.suitability_decree_date', 'suitability_decree_date')} FROM sinba.assessment a`,
   // seed 003 §3.3: the relation and the membership, never the person's name.
   FAMILY_MEMBER: `SELECT f.id, f.minor_id, f.relation, f.cohabiting, f.parental_responsibility, ${D('f.member_since', 'member_since')}, ${D('f.member_until', 'member_until')}

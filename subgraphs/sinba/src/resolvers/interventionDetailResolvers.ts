@@ -4,7 +4,7 @@ import type { InterventionEntity } from '../entities/Intervention';
 import type { MinorEntity } from '../entities/Minor';
 import { findCode } from '../../../../shared/codes';
 import { emergencyPlacementLimit } from '../rules/interventionDetails';
-import type { RecordAssessmentInput, UpdateAssessmentInput } from '../services/assessmentService';
+import type { LinkAssessmentInput, RecordAssessmentInput, UpdateAssessmentInput } from '../services/assessmentService';
 import type { EndInterventionInput } from '../services/interventionService';
 import type { MinorSearchFilter } from '../services/minorSearchService';
 import type { ExportRecord } from '../repositories/sinbaExportRepository';
@@ -27,11 +27,13 @@ export const interventionDetailResolvers = {
     sinbaExport: (_p: unknown, args: { record: ExportRecord; first?: number | null; after?: string | null }, ctx: Ctx) =>
       ctx.services.sinbaExport.page(ctx.principal, args.record, args.first, args.after),
     sinbaExportManifest: (_p: unknown, _a: unknown, ctx: Ctx) => ctx.services.sinbaExport.manifest(ctx.principal),
+    applicantAssessments: (_p: unknown, args: { first?: number | null; after?: string | null }, ctx: Ctx) => ctx.services.assessments.unlinked(ctx.principal, args.first, args.after),
   },
   Mutation: {
     endIntervention: (_p: unknown, args: { input: EndInterventionInput }, ctx: Ctx) => ctx.services.interventions.end(ctx.principal, args.input),
     recordAssessment: (_p: unknown, args: { input: RecordAssessmentInput }, ctx: Ctx) => ctx.services.assessments.record(ctx.principal, args.input),
     updateAssessment: (_p: unknown, args: { input: UpdateAssessmentInput }, ctx: Ctx) => ctx.services.assessments.update(ctx.principal, args.input),
+    linkAssessment: (_p: unknown, args: { input: LinkAssessmentInput }, ctx: Ctx) => ctx.services.assessments.link(ctx.principal, args.input),
   },
   Intervention: {
     group: (i: InterventionEntity) => findCode('INTERVENTION_TYPE', i.type)?.group ?? null,
@@ -49,6 +51,7 @@ export const interventionDetailResolvers = {
   },
   Assessment: {
     __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.assessmentById.load(ref.id),
-    minor: (a: AssessmentEntity, _a: unknown, ctx: Ctx) => ctx.loaders.minorById.load(a.minorId),
+    // null for an applicants' assessment not linked to a minor yet (seed 003 §3.10)
+    minor: (a: AssessmentEntity, _a: unknown, ctx: Ctx) => (a.minorId === null ? null : ctx.loaders.minorById.load(a.minorId)),
   },
 };

@@ -55,3 +55,9 @@ export function suitabilityDecreeFits(type: CodeEntry, outcome: CodeEntry | null
   if (a.suitabilityDecreeDate < a.startDate) return violation('INVALID_DATE_RANGE', 'The decree precedes the assessment', 'suitabilityDecreeDate');
   return null;
 }
+
+/** seed 003 §3.10: an applicants' assessment is linked to one minor's case, once. */
+export function assessmentNotLinked(a: { caseId: string | null }): Violation | null {
+  if (a.caseId === null) return null;
+  return violation('BAD_USER_INPUT', 'The assessment is already linked to a case', 'assessmentId');
+}

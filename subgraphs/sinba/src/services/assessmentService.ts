@@ -7,20 +7,28 @@ import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates
 import type { AssessmentEntity } from '../entities/Assessment';
 import { isUuid } from '../loaders';
 import { findCaseForUpdate } from '../repositories/caseRepository';
-import { findAssessmentForUpdate, insertAssessment, updateAssessmentRow } from '../repositories/interventionDetailsRepository';
-import { assessmentWithinTerm, outcomeWithEnd, suitabilityDecreeFits, type AssessmentState } from '../rules/assessment';
+import { findAssessmentForUpdate, findUnlinkedAssessments, insertAssessment, linkAssessmentRow, updateAssessmentRow } from '../repositories/interventionDetailsRepository';
+import { touchMinor } from '../../../../shared/audit/writeTrail';
+import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
+import { assessmentNotLinked, assessmentWithinTerm, outcomeWithEnd, suitabilityDecreeFits, type AssessmentState } from '../rules/assessment';
 import { caseNotClosed, heldByService } from '../rules/caseRules';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
 
 export interface RecordAssessmentInput {
-  readonly caseId: string;
+  /** Absent: the applicants' assessment, with no minor yet (seed 003 §3.10). */
+  readonly caseId?: string | null;
   readonly type: string;
   readonly startDate: string;
   readonly endDate?: string | null;
   readonly outcome?: string | null;
   readonly renewed?: boolean | null;
   readonly suitabilityDecreeDate?: string | null;
+}
+
+export interface LinkAssessmentInput {
+  readonly assessmentId: string;
+  readonly caseId: string;
 }
 
 export interface UpdateAssessmentInput {
@@ -33,10 +41,16 @@ export interface UpdateAssessmentInput {
 
 /**
  * Adoption and foster-care assessments (indagini psico-sociali, seed 003
- * §3.10), recorded in the case of the minor they are conducted for; written
- * only by the SOCIAL_WORKER of the service holding that case, open
- * (PRIVACY.md §5).
+ * §3.10). The assessment of a couple or person willing to adopt or foster
+ * comes before any match with a minor: it is recorded without a case (the
+ * recording service's own record, no minor) and linked to the minor's case
+ * when a match happens; or recorded directly in the case of the minor it is
+ * conducted for. Written only by a SOCIAL_WORKER of the recording service,
+ * and, once linked, of the service holding the open case (PRIVACY.md §5).
  */
+/** applicantAssessments cursors: the last assessment id of the page (a random UUID). */
+const unlinkedCursor = cursorCodec('applicant-assessment:', isUuid, (id) => id.toLowerCase());
+
 export function createAssessmentService(deps: ServiceDeps) {
   const { dataSource, clock } = deps;
 
@@ -61,7 +75,8 @@ export function createAssessmentService(deps: ServiceDeps) {
   return {
     async record(principal: Principal, input: RecordAssessmentInput): Promise<AssessmentEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
-      if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
+      const caseId = input.caseId == null || input.caseId.trim() === '' ? null : input.caseId;
+      if (caseId !== null && !isUuid(caseId)) throw notFound('Case', 'caseId');
       const state: AssessmentState = {
         startDate: input.startDate,
         endDate: input.endDate ?? null,
@@ -70,12 +85,45 @@ export function createAssessmentService(deps: ServiceDeps) {
         suitabilityDecreeDate: input.suitabilityDecreeDate ?? null,
       };
       validate(input.type, state);
+      // seed 003 §3.10: the applicants' assessment, before any match: the recording service's record, no minor.
+      if (caseId === null) return insertAssessment(dataSource.manager, { caseId: null, minorId: null, serviceId: principal.serviceId, type: input.type, ...state, createdBy: principal.sub });
       return dataSource.transaction(async (db) => {
+        const c = await findCaseForUpdate(db, caseId.toLowerCase());
+        if (!c) throw notFound('Case', 'caseId');
+        touchMinor(c.minorId);
+        throwIfViolated(heldByService(c, principal.serviceId), caseNotClosed(c));
+        return insertAssessment(db, { caseId: c.id, minorId: c.minorId, serviceId: principal.serviceId, type: input.type, ...state, createdBy: principal.sub });
+      });
+    },
+
+    /**
+     * linkAssessment (seed 003 §3.10): when a match happens, the recording
+     * service links its applicants' assessment to the minor's case, which it
+     * must hold, open (PRIVACY.md §5); once only (BAD_USER_INPUT on
+     * assessmentId for one already linked). Who and when are kept.
+     */
+    async link(principal: Principal, input: LinkAssessmentInput): Promise<AssessmentEntity> {
+      requireRole(principal, ['SOCIAL_WORKER']);
+      if (!isUuid(input.assessmentId)) throw notFound('Assessment', 'assessmentId');
+      if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
+      return dataSource.transaction(async (db) => {
+        const locked = await findAssessmentForUpdate(db, input.assessmentId.toLowerCase());
+        if (!locked || locked.assessment.serviceId !== principal.serviceId) throw notFound('Assessment', 'assessmentId');
         const c = await findCaseForUpdate(db, input.caseId.toLowerCase());
         if (!c) throw notFound('Case', 'caseId');
-        throwIfViolated(heldByService(c, principal.serviceId), caseNotClosed(c));
-        return insertAssessment(db, { caseId: c.id, minorId: c.minorId, type: input.type, ...state, createdBy: principal.sub });
+        touchMinor(c.minorId);
+        throwIfViolated(assessmentNotLinked(locked.assessment), heldByService(c, principal.serviceId), caseNotClosed(c));
+        return linkAssessmentRow(db, locked.assessment.id, { caseId: c.id, minorId: c.minorId, linkedBy: principal.sub });
       });
+    },
+
+    /** applicantAssessments: the caller's service's assessments not linked to a minor (seed 003 §3.10), by id. */
+    async unlinked(principal: Principal, first: number | null | undefined, after: string | null | undefined) {
+      requireRole(principal, ['SOCIAL_WORKER']);
+      const size = pageSize(first);
+      const afterId = unlinkedCursor.after(after);
+      const rows = await findUnlinkedAssessments(dataSource.manager, principal.serviceId, afterId, size + 1);
+      return toPage(rows, size, (a) => a.id, unlinkedCursor);
     },
 
     async update(principal: Principal, input: UpdateAssessmentInput): Promise<AssessmentEntity> {
@@ -84,6 +132,7 @@ export function createAssessmentService(deps: ServiceDeps) {
       return dataSource.transaction(async (db) => {
         const locked = await findAssessmentForUpdate(db, input.assessmentId.toLowerCase());
         if (!locked) throw notFound('Assessment', 'assessmentId');
+        touchMinor(locked.assessment.minorId);
         const caseState = { serviceId: locked.caseServiceId, startDate: locked.assessment.startDate, endDate: locked.caseEndDate };
         throwIfViolated(heldByService(caseState, principal.serviceId), caseNotClosed(caseState));
         const a = locked.assessment;

@@ -88,14 +88,17 @@ export const EXPORT_LAYOUT: Record<ExportRecord, readonly (readonly [string, Con
   ],
   ASSESSMENT: [
     ['assessment_pseudonym', (r, c) => c.pseudonym('assessment', r.id)],
-    ['case_pseudonym', (r, c) => c.pseudonym('case', r.case_id)],
-    ['minor_pseudonym', (r, c) => c.pseudonym('minor', r.minor_id)],
+    // Empty for an applicants' assessment not linked to a minor yet (seed 003 §3.10).
+    ['case_pseudonym', (r, c) => (r.case_id === null ? null : c.pseudonym('case', r.case_id))],
+    ['minor_pseudonym', (r, c) => (r.minor_id === null ? null : c.pseudonym('minor', r.minor_id))],
     ['type', col('type')],
     ['start_date', col('start_date')],
     ['end_date', col('end_date')],
     ['outcome', col('outcome')],
     ['renewed', bool('renewed')],
     ['suitability_decree_date', col('suitability_decree_date')],
+    // The recording service (issue 15), appended: earlier columns keep their place.
+    ['service_id', col('service_id')],
   ],
   // seed 003 §3.3 (nucleo familiare e soggetti significativi): the relation, never the person.
   FAMILY_MEMBER: [
