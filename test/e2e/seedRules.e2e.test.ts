@@ -409,4 +409,28 @@ describe('seed rules (issue 15)', () => {
     expect(record.data!.minor.assessments).toEqual([{ id }]);
     expect((await hub.gql<{ applicantAssessments: { nodes: unknown[] } }>(token, LIST)).data!.applicantAssessments.nodes).toEqual([]);
   });
+
+  it('seed 003 §3.9.6 with ASMI: a residential placement intervention with no admission in its structure is flagged PLACEMENT_WITHOUT_ADMISSION', async () => {
+    const token = sw('S-CONS');
+    const QUALITY = 'query { caseQualityIssues(first: 100, filter: { flag: PLACEMENT_WITHOUT_ADMISSION }) { nodes { minorPseudonym flag since } } }';
+    const placedOnly = await registerMinorWithCase(hub, 'S-CONS', { birthDate: '2012-01-01' });
+    const admitted = await registerMinorWithCase(hub, 'S-CONS', { birthDate: '2012-01-01' });
+    const recent = await registerMinorWithCase(hub, 'S-CONS', { birthDate: '2012-01-01' });
+    const elsewhere = await registerMinorWithCase(hub, 'S-CONS', { birthDate: '2012-01-01' });
+    for (const [c, startDate, structureCode] of [
+      [placedOnly, '2024-04-01', 'SR-01'],
+      [admitted, '2024-04-01', 'SR-01'],
+      [recent, '2024-06-01', 'SR-01'],
+      [elsewhere, '2024-04-01', '888888'],
+    ] as const) {
+      expectNoErrors(await hub.gql(token, ADD, { input: { caseId: c.caseId, type: 'FAMILY_COMMUNITY', startDate, structureCode } }));
+    }
+    const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-cons', structure: 'SR-01' });
+    expectNoErrors(await hub.gql(op, ADMIT, { input: { minorId: admitted.minorId, structureCode: 'SR-01', admissionDate: '2024-04-01', kind: 'ORDINARY' } }));
+    const res = await hub.gql<{ caseQualityIssues: { nodes: { minorPseudonym: string; flag: string; since: string }[] } }>(token, QUALITY);
+    expectNoErrors(res);
+    const ps = (id: string) => pseudonymOf(id, hub.config.pseudonymKey);
+    // Only the placement with no admission, 30 days after its start; not the admitted minor, a recent placement, or one outside the registry.
+    expect(res.data!.caseQualityIssues.nodes).toEqual([{ minorPseudonym: ps(placedOnly.minorId), flag: 'PLACEMENT_WITHOUT_ADMISSION', since: '2024-05-01' }]);
+  });
 });

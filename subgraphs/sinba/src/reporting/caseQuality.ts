@@ -3,12 +3,14 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../../../../shared/auth/principal';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { badInput, forbidden } from '../../../../shared/errors/AppError';
-import { pageSize, toPage, type CursorCodec } from '../../../../shared/graphql/pagination';
+import { pageSize, type CursorCodec } from '../../../../shared/graphql/pagination';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
 import { addDays, addMonths, type Clock } from '../../../../shared/time';
+import { getCodeList } from '../../../../shared/codes';
+import { placementWithoutAdmission } from '../rules/placementInterventions';
 
 /** Flags of the case-level data-quality list (schema/quality.graphql). */
-export const CASE_QUALITY_FLAGS = ['CASE_WITHOUT_INTERVENTIONS', 'CASE_WITHOUT_ACTIVITY'] as const;
+export const CASE_QUALITY_FLAGS = ['CASE_WITHOUT_INTERVENTIONS', 'CASE_WITHOUT_ACTIVITY', 'PLACEMENT_WITHOUT_ADMISSION'] as const;
 export type CaseQualityFlag = (typeof CASE_QUALITY_FLAGS)[number];
 
 /**
@@ -27,6 +29,27 @@ export const CASE_WITHOUT_INTERVENTIONS_GRACE_DAYS = 30;
  * CASE_WITHOUT_INTERVENTIONS instead (one flag per case).
  */
 export const CASE_WITHOUT_ACTIVITY_MONTHS = 12;
+
+/**
+ * seed 003 §3.9.1, §3.9.6 and seed 001 (ASMI): a residential placement
+ * intervention recorded by the service and the structure's admission are
+ * two records of one fact. PLACEMENT_WITHOUT_ADMISSION: an open residential
+ * placement intervention in a structure of the regional registry (not
+ * 888888/999999), started at least 30 days ago (the NO_OPEN_CASE grace of
+ * ASMI, the other side of the same check), while ASMI has no placement of
+ * the minor in that structure today nor one discharged in the last 30 days
+ * (its HOSTING lookup). The structure's side (an admission with no open
+ * case) is ASMI's NO_OPEN_CASE.
+ */
+export const PLACEMENT_WITHOUT_ADMISSION_GRACE_DAYS = 30;
+
+/** Residential placement types (seed 003 §3.9.6): the ones a structure admits the minor for. */
+const RESIDENTIAL_PLACEMENT_TYPES = getCodeList('INTERVENTION_TYPE')
+  .entries.filter((e) => e.attributes?.structurePlacement === true && e.attributes?.residential === true)
+  .map((e) => e.code);
+
+/** The ASMI lookup the check needs: which of the minors the structure hosts on the date (or discharged at most 30 days before). */
+export type HostedMinorsLookup = (minorIds: readonly string[], structureCode: string, on: string) => Promise<readonly string[]>;
 
 export interface CaseQualityIssueFilter {
   flag?: CaseQualityFlag | null;
@@ -113,7 +136,7 @@ function scopeOf(principal: Principal, filter: CaseQualityIssueFilter | null | u
  * own case on sinba.intervention_beneficiary; keyset on the case id; at most
  * one flag per case), whatever the page size.
  */
-export function createCaseQuality(deps: { dataSource: DataSource; clock: Clock; pseudonymKey: string }) {
+export function createCaseQuality(deps: { dataSource: DataSource; clock: Clock; pseudonymKey: string; hostedMinors?: HostedMinorsLookup }) {
   const codec = sealedCaseCursor(deps.pseudonymKey);
   return {
     async caseQualityIssues(principal: Principal, args: { filter?: CaseQualityIssueFilter | null; first?: number | null; after?: string | null }) {
@@ -128,33 +151,53 @@ export function createCaseQuality(deps: { dataSource: DataSource; clock: Clock; 
       if (args.filter?.flag && !(CASE_QUALITY_FLAGS as readonly string[]).includes(args.filter.flag)) throw badInput('filter.flag', 'Unknown data-quality flag');
       const today = deps.clock();
       const cutoff = addMonths(today, -CASE_WITHOUT_ACTIVITY_MONTHS);
+      // The case's open residential placements in a listed structure, 30 days old (PLACEMENT_WITHOUT_ADMISSION candidates); none without ASMI.
+      const placedFilter = deps.hostedMinors
+        ? `x.type = ANY(${p(RESIDENTIAL_PLACEMENT_TYPES)}::text[]) AND x.structure_code NOT IN ('888888', '999999') AND (x.end_date IS NULL OR x.end_date > ${p(today)}::date)
+           AND x.start_date <= ${p(addDays(today, -PLACEMENT_WITHOUT_ADMISSION_GRACE_DAYS))}::date`
+        : 'false';
       // Per case: its interventions, its own and those on several siblings naming it (seed 003 §3.9.10), aggregated.
       const activity = `CROSS JOIN LATERAL (
           SELECT count(*) AS n, max(x.start_date) AS last_start, max(x.end_date) AS last_end,
-                 coalesce(bool_or(x.end_date IS NULL OR x.end_date >= ${p(today)}::date), false) AS in_progress
-            FROM (SELECT i.start_date, i.end_date FROM sinba.intervention i WHERE i.case_id = c.id
+                 coalesce(bool_or(x.end_date IS NULL OR x.end_date >= ${p(today)}::date), false) AS in_progress,
+                 coalesce(array_agg(x.structure_code) FILTER (WHERE ${placedFilter}), '{}') AS placed_in,
+                 min(x.start_date) FILTER (WHERE ${placedFilter}) AS placed_since
+            FROM (SELECT i.type, i.structure_code, i.start_date, i.end_date FROM sinba.intervention i WHERE i.case_id = c.id
                   UNION ALL
-                  SELECT i.start_date, i.end_date FROM sinba.intervention_beneficiary b JOIN sinba.intervention i ON i.id = b.intervention_id WHERE b.case_id = c.id) x) a`;
+                  SELECT i.type, i.structure_code, i.start_date, i.end_date FROM sinba.intervention_beneficiary b JOIN sinba.intervention i ON i.id = b.intervention_id WHERE b.case_id = c.id) x) a`;
       // Built only when used: every parameter sent must appear in the statement.
       const withoutInterventions = () => `(a.n = 0 AND c.start_date <= ${p(addDays(today, -CASE_WITHOUT_INTERVENTIONS_GRACE_DAYS))}::date)`;
       const withoutActivity = () => {
         const cut = p(cutoff);
         return `(a.n > 0 AND NOT a.in_progress AND a.last_start <= ${cut}::date AND c.start_date <= ${cut}::date)`;
       };
+      // A candidate only: kept once ASMI confirms no admission (below). Exclusive of the other two (an open intervention is in progress).
+      const placementCandidate = () => '(cardinality(a.placed_in) > 0)';
       const flagged =
-        args.filter?.flag === 'CASE_WITHOUT_INTERVENTIONS' ? withoutInterventions() : args.filter?.flag === 'CASE_WITHOUT_ACTIVITY' ? withoutActivity() : `(${withoutInterventions()} OR ${withoutActivity()})`;
+        args.filter?.flag === 'CASE_WITHOUT_INTERVENTIONS'
+          ? withoutInterventions()
+          : args.filter?.flag === 'CASE_WITHOUT_ACTIVITY'
+            ? withoutActivity()
+            : args.filter?.flag === 'PLACEMENT_WITHOUT_ADMISSION'
+              ? placementCandidate()
+              : `(${withoutInterventions()} OR ${withoutActivity()} OR ${placementCandidate()})`;
       // Open today (start ≤ today, end after today or none, the end being exclusive as caseStock's).
       const conditions = [`(c.end_date IS NULL OR c.end_date > ${p(today)}::date)`, flagged, ...scope];
       if (afterId !== null) conditions.push(`c.id > ${p(afterId)}::uuid`);
       const rows = (await deps.dataSource.query(
         `SELECT c.id, c.minor_id AS "minorId", c.service_id AS "serviceId",
-                CASE WHEN a.n = 0 THEN 'CASE_WITHOUT_INTERVENTIONS' ELSE 'CASE_WITHOUT_ACTIVITY' END AS flag,
+                CASE WHEN a.n = 0 THEN 'CASE_WITHOUT_INTERVENTIONS' WHEN cardinality(a.placed_in) > 0 THEN 'PLACEMENT_WITHOUT_ADMISSION' ELSE 'CASE_WITHOUT_ACTIVITY' END AS flag,
                 to_char(CASE WHEN a.n = 0 THEN c.start_date + ${CASE_WITHOUT_INTERVENTIONS_GRACE_DAYS}
-                             ELSE greatest((c.start_date + interval '${CASE_WITHOUT_ACTIVITY_MONTHS} months')::date, (a.last_start + interval '${CASE_WITHOUT_ACTIVITY_MONTHS} months')::date, a.last_end + 1) END, 'YYYY-MM-DD') AS since
+                             WHEN cardinality(a.placed_in) > 0 THEN a.placed_since + ${PLACEMENT_WITHOUT_ADMISSION_GRACE_DAYS}
+                             ELSE greatest((c.start_date + interval '${CASE_WITHOUT_ACTIVITY_MONTHS} months')::date, (a.last_start + interval '${CASE_WITHOUT_ACTIVITY_MONTHS} months')::date, a.last_end + 1) END, 'YYYY-MM-DD') AS since,
+                a.placed_in AS "placedIn"
            FROM sinba."case" c ${activity} WHERE ${conditions.join(' AND ')} ORDER BY c.id LIMIT ${p(size + 1)}`,
         params,
-      )) as { id: string; minorId: string; serviceId: string; flag: CaseQualityFlag; since: string }[];
-      const lines = rows.map((r) => ({
+      )) as { id: string; minorId: string; serviceId: string; flag: CaseQualityFlag; since: string; placedIn: string[] }[];
+      // The page is the statement's rows (the cursor moves past every one); the candidates ASMI hosts are dropped from it.
+      const page = rows.slice(0, size);
+      const admitted = await admittedCandidates(page, today);
+      const lines = page.filter((r) => !admitted.has(r.id)).map((r) => ({
         key: r.id,
         minorId: r.minorId,
         minorPseudonym: pseudonymOf(r.minorId, deps.pseudonymKey),
@@ -162,9 +205,23 @@ export function createCaseQuality(deps: { dataSource: DataSource; clock: Clock; 
         flag: r.flag,
         since: r.since,
       }));
-      return toPage(lines, size, (l) => l.key, codec);
+      return { nodes: lines, pageInfo: { endCursor: page.length ? codec.encode(page[page.length - 1].id) : null, hasNextPage: rows.length > size } };
     },
   };
+
+  /** Case ids of PLACEMENT_WITHOUT_ADMISSION candidates whose minor ASMI hosts in every structure of the open placements: one ASMI call per structure. */
+  async function admittedCandidates(rows: readonly { id: string; minorId: string; flag: CaseQualityFlag; placedIn: string[] }[], today: string): Promise<Set<string>> {
+    const candidates = rows.filter((r) => r.flag === 'PLACEMENT_WITHOUT_ADMISSION');
+    if (candidates.length === 0 || !deps.hostedMinors) return new Set();
+    const codes = [...new Set(candidates.flatMap((r) => r.placedIn))];
+    const lookup = deps.hostedMinors;
+    // The structures of one page are asked in parallel (one call each).
+    const answers = await Promise.all(
+      codes.map(async (code) => [code, new Set((await lookup([...new Set(candidates.filter((r) => r.placedIn.includes(code)).map((r) => r.minorId))], code, today)).map((id) => id.toLowerCase()))] as const),
+    );
+    const hosted = new Map<string, ReadonlySet<string>>(answers);
+    return new Set(candidates.filter((r) => !placementWithoutAdmission(r.placedIn, (code) => hosted.get(code)?.has(r.minorId.toLowerCase()) ?? false)).map((r) => r.id));
+  }
 }
 
 export type CaseQuality = ReturnType<typeof createCaseQuality>;

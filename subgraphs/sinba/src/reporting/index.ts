@@ -7,12 +7,25 @@ import type { ReportDimension, ReportFilter } from '../../../../shared/reporting
 import { createAsmiSync, withAsmiSync, type AsmiSync } from './asmiSync';
 import { createCaseReports, type CaseReports } from './caseReports';
 import { createInterventionReports, type InterventionReports, type InterventionSelection } from './interventionReports';
-import { createCaseQuality, type CaseQuality, type CaseQualityIssueFilter, type CaseQualityIssueLine } from './caseQuality';
+import { createCaseQuality, type CaseQuality, type CaseQualityIssueFilter, type CaseQualityIssueLine, type HostedMinorsLookup } from './caseQuality';
+
+const HOSTED_MINORS = 'query SinbaQualityHosted($ids: [ID!]!, $code: ID!, $on: Date!) { hostedMinors(minorIds: $ids, structureCode: $code, on: $on) }';
 import type { Clock } from '../../../../shared/time';
 
 /** SINBA's reporting (issue 8): caseStock, the case data-quality list, and the push of corrected quasi-identifiers to ASMI. */
 export function createReporting(deps: { dataSource: DataSource; minCellSize: number; clock: Clock; pseudonymKey: string; asmi?: ServiceClient; logger: Logger }): SinbaReporting {
-  return { ...createCaseReports(deps), ...createInterventionReports(deps), ...createCaseQuality(deps), asmiSync: createAsmiSync({ asmi: deps.asmi, logger: deps.logger }) };
+  const asmi = deps.asmi;
+  // PLACEMENT_WITHOUT_ADMISSION asks ASMI (as a module) which minors a structure hosts; without ASMI the flag is not computed.
+  const hostedMinors: HostedMinorsLookup | undefined = asmi
+    ? async (minorIds, structureCode, on) =>
+        (await asmi.query<{ hostedMinors: string[] }>(HOSTED_MINORS, { ids: [...minorIds], code: structureCode, on })).hostedMinors
+    : undefined;
+  return {
+    ...createCaseReports(deps),
+    ...createInterventionReports(deps),
+    ...createCaseQuality({ ...deps, hostedMinors }),
+    asmiSync: createAsmiSync({ asmi: deps.asmi, logger: deps.logger }),
+  };
 }
 export type SinbaReporting = CaseReports & InterventionReports & CaseQuality & { readonly asmiSync: AsmiSync };
 

@@ -127,3 +127,13 @@ export function oneRecorderUnderCoManagement(
     'type',
   );
 }
+
+/**
+ * seed 003 §3.9.6 and seed 001 (ASMI records the structure's admissions): a
+ * minor placed by the service in a structure of the registry (the structure
+ * codes of its open residential placement interventions) should be admitted
+ * there. The disagreement is that some structure does not host the minor.
+ */
+export function placementWithoutAdmission(placedIn: readonly string[], hosts: (structureCode: string) => boolean): boolean {
+  return placedIn.some((code) => !hosts(code));
+}

@@ -1,5 +1,5 @@
 import { findCode } from '../../../../../shared/codes';
-import { isFullTimePlacement, oneFullTimePlacement, oneRecorderUnderCoManagement, periodsOverlap, placementAgeFits } from '../placementInterventions';
+import { isFullTimePlacement, oneFullTimePlacement, oneRecorderUnderCoManagement, periodsOverlap, placementAgeFits, placementWithoutAdmission } from '../placementInterventions';
 
 const type = (code: string) => {
   const t = findCode('INTERVENTION_TYPE', code);
@@ -69,5 +69,12 @@ describe('placement interventions (seed 003 §3.9.1, §3.9.2, §3.9.6)', () => {
     expect(oneRecorderUnderCoManagement({ startDate: '2024-02-01', endDate: null, serviceId: 'A' }, true, existing)).toBeNull();
     expect(oneRecorderUnderCoManagement({ startDate: '2024-02-01', endDate: null, serviceId: 'B' }, false, existing)).toBeNull();
     expect(oneRecorderUnderCoManagement({ startDate: '2023-01-01', endDate: '2023-12-31', serviceId: 'B' }, true, existing)).toBeNull();
+  });
+
+  it('§3.9.6 a placement intervention disagrees with ASMI when a structure of it does not host the minor', () => {
+    expect(placementWithoutAdmission(['RM-1'], () => true)).toBe(false);
+    expect(placementWithoutAdmission(['RM-1'], () => false)).toBe(true);
+    expect(placementWithoutAdmission(['RM-1', 'RM-2'], (c) => c === 'RM-1')).toBe(true);
+    expect(placementWithoutAdmission([], () => false)).toBe(false);
   });
 });
