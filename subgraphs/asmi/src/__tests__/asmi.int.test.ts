@@ -169,6 +169,11 @@ describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
     expect((await hosted('2024-06-15')).data).toEqual({ hostedMinors: [m] }); // discharged 26 days before
     expect((await hosted('2024-06-25')).data).toEqual({ hostedMinors: [] }); // 36 days after
     expect(code(await asmiCall(SW, 'query($ids: [ID!]!) { hostedMinors(minorIds: $ids, structureCode: "AS-HOST", on: "2024-06-15") }', { ids: [m] }))).toBe('FORBIDDEN');
+    // The same for many minors at once (SINBA's PLACEMENT_WITHOUT_ADMISSION check, issue 15).
+    const hosting = (on: string) => asmiCall(GATEWAY, 'query($ids: [ID!]!, $on: Date!) { hostingStructures(minorIds: $ids, on: $on) { minorId structureCode } }', { ids: [m], on });
+    expect((await hosting('2024-06-15')).data).toEqual({ hostingStructures: [{ minorId: m, structureCode: 'AS-HOST' }] });
+    expect((await hosting('2024-06-25')).data).toEqual({ hostingStructures: [] });
+    expect(code(await asmiCall(SW, 'query($ids: [ID!]!) { hostingStructures(minorIds: $ids, on: "2024-06-15") { minorId } }', { ids: [m] }))).toBe('FORBIDDEN');
   });
 
   it('refuses a discharge of an unknown or malformed placement, a future discharge, and callers who are not its operator; a refusal changes nothing', async () => {

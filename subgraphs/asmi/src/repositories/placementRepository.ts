@@ -135,6 +135,21 @@ export async function setDischarge(db: EntityManager, id: string, dischargeDate:
 }
 
 /** PRIVACY.md §3 HOSTING for the gateway: which of the minors the structure hosts on `on` or discharged at most 30 days before. */
+/**
+ * The structures hosting each of the minors on `on` (or that discharged it at
+ * most HOSTING_GRACE_DAYS before): HOSTING for many minors and structures in
+ * one statement (SINBA's PLACEMENT_WITHOUT_ADMISSION check).
+ */
+export async function findHostingStructures(db: EntityManager, minorIds: readonly string[], on: string): Promise<{ minorId: string; structureCode: string }[]> {
+  if (minorIds.length === 0) return [];
+  return db.query(
+    `SELECT DISTINCT minor_id AS "minorId", structure_code AS "structureCode" FROM asmi.placement
+      WHERE minor_id = ANY($1::uuid[]) AND admission_date <= $2::date
+        AND (discharge_date IS NULL OR discharge_date >= $2::date - $3::int)`,
+    [[...minorIds], on, HOSTING_GRACE_DAYS],
+  );
+}
+
 export async function findHostedMinors(db: EntityManager, minorIds: readonly string[], structureCode: string, on: string): Promise<string[]> {
   if (minorIds.length === 0) return [];
   const rows: { minorId: string }[] = await db.query(

@@ -33,6 +33,7 @@ export const asmiResolvers = {
     placement: (_p: unknown, args: { id: string }, ctx: AsmiContext) => ctx.services.placements.byId(ctx.loaders, args.id),
     hostedMinors: (_p: unknown, args: { minorIds: string[]; structureCode: string; on: string }, ctx: AsmiContext) =>
       ctx.services.placements.hostedMinors(ctx.principal, args.minorIds, args.structureCode, args.on),
+    hostingStructures: (_p: unknown, args: { minorIds: string[]; on: string }, ctx: AsmiContext) => ctx.services.placements.hostingStructures(ctx.principal, args.minorIds, args.on),
     prosecutorList: (_p: unknown, args: { structureCode: string; year: number; half: number }, ctx: AsmiContext) =>
       ctx.services.prosecutorLists.list(ctx.principal, args.structureCode, args.year, args.half),
     placementQualityIssues: (_p: unknown, args: { filter?: QualityIssueFilter | null; first?: number | null; after?: string | null }, ctx: AsmiContext) =>

@@ -8,6 +8,7 @@ import type { Clock } from '../../../../shared/time';
 import type { AsmiLoaders } from '../loaders';
 import {
   findHostedMinors,
+  findHostingStructures,
   findPeriodsOfMinor,
   findPeriodsOfStructureFrom,
   findPlacementForUpdate,
@@ -206,6 +207,13 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
     async hostedMinors(principal: Principal, minorIds: string[], structureCode: string, on: string): Promise<string[]> {
       if (principal.role !== 'SERVICE') throw forbidden('Relationship lookups are for the hub\'s own modules');
       return findHostedMinors(dataSource.manager, minorIds.filter(isUuid), structureCode, on);
+    },
+
+    /** HOSTING for many minors at once (SINBA's PLACEMENT_WITHOUT_ADMISSION data-quality check); module-to-module only, at most 1000 ids. */
+    async hostingStructures(principal: Principal, minorIds: string[], on: string): Promise<{ minorId: string; structureCode: string }[]> {
+      if (principal.role !== 'SERVICE') throw forbidden('Relationship lookups are for the hub\'s own modules');
+      if (minorIds.length > 1000) throw badInput('minorIds', 'At most 1000 ids per call');
+      return findHostingStructures(dataSource.manager, minorIds.filter(isUuid), on);
     },
   };
 }

@@ -48,8 +48,8 @@ const RESIDENTIAL_PLACEMENT_TYPES = getCodeList('INTERVENTION_TYPE')
   .entries.filter((e) => e.attributes?.structurePlacement === true && e.attributes?.residential === true)
   .map((e) => e.code);
 
-/** The ASMI lookup the check needs: which of the minors the structure hosts on the date (or discharged at most 30 days before). */
-export type HostedMinorsLookup = (minorIds: readonly string[], structureCode: string, on: string) => Promise<readonly string[]>;
+/** The ASMI lookup the check needs: the structures hosting each minor on the date (or that discharged it at most 30 days before), one call for a page. */
+export type HostedMinorsLookup = (minorIds: readonly string[], on: string) => Promise<readonly { minorId: string; structureCode: string }[]>;
 
 export interface CaseQualityIssueFilter {
   flag?: CaseQualityFlag | null;
@@ -209,18 +209,13 @@ export function createCaseQuality(deps: { dataSource: DataSource; clock: Clock; 
     },
   };
 
-  /** Case ids of PLACEMENT_WITHOUT_ADMISSION candidates whose minor ASMI hosts in every structure of the open placements: one ASMI call per structure. */
+  /** Case ids of PLACEMENT_WITHOUT_ADMISSION candidates whose minor ASMI hosts in every structure of the open placements: one ASMI call per page. */
   async function admittedCandidates(rows: readonly { id: string; minorId: string; flag: CaseQualityFlag; placedIn: string[] }[], today: string): Promise<Set<string>> {
     const candidates = rows.filter((r) => r.flag === 'PLACEMENT_WITHOUT_ADMISSION');
     if (candidates.length === 0 || !deps.hostedMinors) return new Set();
-    const codes = [...new Set(candidates.flatMap((r) => r.placedIn))];
-    const lookup = deps.hostedMinors;
-    // The structures of one page are asked in parallel (one call each).
-    const answers = await Promise.all(
-      codes.map(async (code) => [code, new Set((await lookup([...new Set(candidates.filter((r) => r.placedIn.includes(code)).map((r) => r.minorId))], code, today)).map((id) => id.toLowerCase()))] as const),
-    );
-    const hosted = new Map<string, ReadonlySet<string>>(answers);
-    return new Set(candidates.filter((r) => !placementWithoutAdmission(r.placedIn, (code) => hosted.get(code)?.has(r.minorId.toLowerCase()) ?? false)).map((r) => r.id));
+    const hosting = await deps.hostedMinors([...new Set(candidates.map((r) => r.minorId))], today);
+    const hosts = new Set(hosting.map((h) => `${h.minorId.toLowerCase()}|${h.structureCode}`));
+    return new Set(candidates.filter((r) => !placementWithoutAdmission(r.placedIn, (code) => hosts.has(`${r.minorId.toLowerCase()}|${code}`))).map((r) => r.id));
   }
 }
 

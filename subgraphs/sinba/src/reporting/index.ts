@@ -9,7 +9,7 @@ import { createCaseReports, type CaseReports } from './caseReports';
 import { createInterventionReports, type InterventionReports, type InterventionSelection } from './interventionReports';
 import { createCaseQuality, type CaseQuality, type CaseQualityIssueFilter, type CaseQualityIssueLine, type HostedMinorsLookup } from './caseQuality';
 
-const HOSTED_MINORS = 'query SinbaQualityHosted($ids: [ID!]!, $code: ID!, $on: Date!) { hostedMinors(minorIds: $ids, structureCode: $code, on: $on) }';
+const HOSTING_STRUCTURES = 'query SinbaQualityHosting($ids: [ID!]!, $on: Date!) { hostingStructures(minorIds: $ids, on: $on) { minorId structureCode } }';
 import type { Clock } from '../../../../shared/time';
 
 /** SINBA's reporting (issue 8): caseStock, the case data-quality list, and the push of corrected quasi-identifiers to ASMI. */
@@ -17,8 +17,7 @@ export function createReporting(deps: { dataSource: DataSource; minCellSize: num
   const asmi = deps.asmi;
   // PLACEMENT_WITHOUT_ADMISSION asks ASMI (as a module) which minors a structure hosts; without ASMI the flag is not computed.
   const hostedMinors: HostedMinorsLookup | undefined = asmi
-    ? async (minorIds, structureCode, on) =>
-        (await asmi.query<{ hostedMinors: string[] }>(HOSTED_MINORS, { ids: [...minorIds], code: structureCode, on })).hostedMinors
+    ? async (minorIds, on) => (await asmi.query<{ hostingStructures: { minorId: string; structureCode: string }[] }>(HOSTING_STRUCTURES, { ids: [...minorIds], on })).hostingStructures
     : undefined;
   return {
     ...createCaseReports(deps),
