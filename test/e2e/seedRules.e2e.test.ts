@@ -3,6 +3,7 @@ import { startTestHub, type TestHub } from '../support/startHub';
 import { findCode } from '../../shared/codes';
 import { pseudonymOf } from '../../shared/privacy/pseudonym';
 import { parseCsv } from '../support/csv';
+import { covers } from '../support/coverage';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 
 /**
@@ -275,6 +276,7 @@ describe('seed rules (issue 15)', () => {
       groups,
     });
     expectNoErrors(stock);
+    covers('Query.interventionStock', 'REGIONAL_ANALYST', stock);
     // The same table computed directly from the tables.
     const units = (await admin.query(
       `SELECT i.type, i.minor_id, i.start_date::text AS start, i.end_date::text AS "end" FROM sinba.intervention i
@@ -286,8 +288,9 @@ describe('seed rules (issue 15)', () => {
       const m = new Map<string, Set<string> | number>();
       for (const u of rows) {
         const k = key(u);
-        if (distinct) (m.get(k) as Set<string> | undefined)?.add(u.minor_id) ?? m.set(k, new Set([u.minor_id]));
-        else m.set(k, ((m.get(k) as number | undefined) ?? 0) + 1);
+        if (!distinct) m.set(k, ((m.get(k) as number | undefined) ?? 0) + 1);
+        else if (m.has(k)) (m.get(k) as Set<string>).add(u.minor_id);
+        else m.set(k, new Set([u.minor_id]));
       }
       return new Map([...m].map(([k, v]) => [k, typeof v === 'number' ? v : v.size]));
     };
@@ -306,6 +309,7 @@ describe('seed rules (issue 15)', () => {
 
     const flows = await hub.gql<{ interventionFlows: { rows: { keys: string[]; count: number | null; suppressed: boolean }[]; total: number | null } }>(analyst, FLOWS, { groupBy: ['INTERVENTION_GROUP'], groups });
     expectNoErrors(flows);
+    covers('Query.interventionFlows', 'REGIONAL_ANALYST', flows);
     const entries = selected.filter((u) => u.start >= '2024-01-01' && u.start <= '2024-12-31');
     const expectedFlows = cellsOf(entries, (u) => typeOf(u.type).group!, false);
     expect(flows.data!.interventionFlows.total).toBe(entries.length);
@@ -372,6 +376,9 @@ describe('seed rules (issue 15)', () => {
       expect([f.file, rows.length - 1, rows[0]]).toEqual([f.file, f.rows, f.columns]);
     }
     expect((await get('manifest.json', sw('S-FLOW'))).status).toBe(403);
+    // The same manifest through GraphQL.
+    const viaGraphql = await hub.gql<{ sinbaExportManifest: { files: { file: string; rows: number }[] } }>(analyst, 'query { sinbaExportManifest { extractionDate files { file record rows } } }');
+    expect(covers('Query.sinbaExportManifest', 'REGIONAL_ANALYST', viaGraphql).files.map((f: { file: string }) => f.file)).toEqual(body.files.map((f) => f.file));
   });
 
   it('seed 003 §3.10: an applicants\' assessment is recorded without a minor by its service, and linked to a minor when a match happens', async () => {
@@ -387,6 +394,7 @@ describe('seed rules (issue 15)', () => {
     // The recording service reads it; another service does not see it.
     const mine = await hub.gql<{ applicantAssessments: { nodes: { id: string }[] } }>(token, LIST);
     expectNoErrors(mine);
+    covers('Query.applicantAssessments', 'SOCIAL_WORKER', mine);
     expect(mine.data!.applicantAssessments.nodes).toEqual([{ id, serviceId: 'S-APP', type: 'NATIONAL_ADOPTION', startDate: '2024-01-10', endDate: '2024-04-10', outcome: 'POSITIVE' }]);
     const theirs = await hub.gql<{ applicantAssessments: { nodes: unknown[] } }>(sw('S-APP-OTHER'), LIST);
     expect(theirs.data!.applicantAssessments.nodes).toEqual([]);
@@ -400,6 +408,7 @@ describe('seed rules (issue 15)', () => {
     expect(notMine.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const linked = await hub.gql<{ linkAssessment: { minor: { id: string } } }>(token, LINK, { input: { assessmentId: id, caseId } });
     expectNoErrors(linked);
+    covers('Mutation.linkAssessment', 'SOCIAL_WORKER', linked);
     expect(linked.data!.linkAssessment).toEqual({ id, type: 'NATIONAL_ADOPTION', outcome: 'POSITIVE', minor: { id: minorId } });
     const again = await hub.gql(token, LINK, { input: { assessmentId: id, caseId } });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assessmentId' });
