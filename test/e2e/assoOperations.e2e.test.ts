@@ -40,12 +40,17 @@ describe('ASSO registry operations through the gateway', () => {
     expect(updated).toEqual({ code: 'ASSO-1', name: 'Casa Uno Nuova', capacity: 9, status: 'ACTIVE' });
 
     const SNAPSHOT = 'query($code: ID!, $date: Date!) { structureAsOf(code: $code, date: $date) { code asOf name capacity status } }';
-    // Registered and changed today (the module's today): the day before, it was not in the registry.
+    // Registered and changed today (the module's today), authorised since 2020: in valid time (seed 002
+    // interrogazioni storiche, issue 15) the day before it was in force with its registered values, as statusOn says;
+    // the registry as recorded on that day did not hold it yet (recordedOn, the recording axis).
     const now = covers('Query.structureAsOf', 'ANONYMOUS', await hub.gql(undefined, SNAPSHOT, { code: 'ASSO-1', date: TODAY }));
     expect(now).toEqual({ code: 'ASSO-1', asOf: TODAY, name: 'Casa Uno Nuova', capacity: 9, status: 'ACTIVE' });
     const before = await hub.gql(sup, SNAPSHOT, { code: 'ASSO-1', date: '2024-06-14' });
     expect(before.errors).toBeUndefined();
-    expect(before.data!.structureAsOf).toBeNull();
+    expect(before.data!.structureAsOf).toEqual({ code: 'ASSO-1', asOf: '2024-06-14', name: 'Casa Uno', capacity: 6, status: 'ACTIVE' });
+    const recorded = await hub.gql(sup, 'query($code: ID!, $date: Date!) { structureAsOf(code: $code, date: $date, recordedOn: $date) { code } }', { code: 'ASSO-1', date: '2024-06-14' });
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data!.structureAsOf).toBeNull();
   });
 
   it('records inspections, lists those whose follow-up is overdue, and records the follow-up', async () => {
