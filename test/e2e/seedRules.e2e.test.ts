@@ -4,7 +4,7 @@ import { findCode } from '../../shared/codes';
 import { pseudonymOf } from '../../shared/privacy/pseudonym';
 import { parseCsv } from '../support/csv';
 import { covers } from '../support/coverage';
-import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 
 /**
  * Seed rules of issue 15 end to end through the gateway on real PostgreSQL:
@@ -435,7 +435,8 @@ describe('seed rules (issue 15)', () => {
       expectNoErrors(await hub.gql(token, ADD, { input: { caseId: c.caseId, type: 'FAMILY_COMMUNITY', startDate, structureCode } }));
     }
     const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-cons', structure: 'SR-01' });
-    expectNoErrors(await hub.gql(op, ADMIT, { input: { minorId: admitted.minorId, structureCode: 'SR-01', admissionDate: '2024-04-01', kind: 'ORDINARY' } }));
+    const requestId = await requestPlacement(hub, 'S-CONS', admitted.minorId, 'SR-01', { requestedAdmissionDate: '2024-04-01' });
+    expectNoErrors(await hub.gql(op, ADMIT, { input: { minorId: admitted.minorId, structureCode: 'SR-01', admissionDate: '2024-04-01', kind: 'ORDINARY', requestId } }));
     const res = await hub.gql<{ caseQualityIssues: { nodes: { minorPseudonym: string; flag: string; since: string }[] } }>(token, QUALITY);
     expectNoErrors(res);
     const ps = (id: string) => pseudonymOf(id, hub.config.pseudonymKey);
