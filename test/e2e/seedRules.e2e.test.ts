@@ -301,7 +301,7 @@ describe('seed rules (issue 15)', () => {
     for (const row of report.rows) {
       if (!row.suppressed) expect(row.count).toBe(expected.get(row.keys.join('|')));
     }
-    // Both tables are there (a cell may be hidden by secondary suppression, PRIVACY.md §10), and at least one cell was compared.
+    // Both tables are there (a cell may be hidden by secondary suppression, privacy rules §10), and at least one cell was compared.
     expect(expected.get('3.9.1|COURT_ORDER')).toBeGreaterThanOrEqual(5);
     expect(expected.get('3.9.6|UNKNOWN')).toBeGreaterThanOrEqual(5);
     expect(report.rows.map((r) => r.keys.join('|'))).toEqual(expect.arrayContaining(['3.9.1|COURT_ORDER', '3.9.6|UNKNOWN']));

@@ -46,7 +46,7 @@ export interface UpdateAssessmentInput {
  * recording service's own record, no minor) and linked to the minor's case
  * when a match happens; or recorded directly in the case of the minor it is
  * conducted for. Written only by a SOCIAL_WORKER of the recording service,
- * and, once linked, of the service holding the open case (PRIVACY.md §5).
+ * and, once linked, of the service holding the open case (privacy rules §5).
  */
 /** applicantAssessments cursors: the last assessment id of the page (a random UUID). */
 const unlinkedCursor = cursorCodec('applicant-assessment:', isUuid, (id) => id.toLowerCase());
@@ -99,7 +99,7 @@ export function createAssessmentService(deps: ServiceDeps) {
     /**
      * linkAssessment (seed 003 §3.10): when a match happens, the recording
      * service links its applicants' assessment to the minor's case, which it
-     * must hold, open (PRIVACY.md §5); once only (BAD_USER_INPUT on
+     * must hold, open (privacy rules §5); once only (BAD_USER_INPUT on
      * assessmentId for one already linked). Who and when are kept.
      */
     async link(principal: Principal, input: LinkAssessmentInput): Promise<AssessmentEntity> {
