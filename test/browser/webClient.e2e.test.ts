@@ -289,7 +289,8 @@ describe('web client for structures, in Chromium', () => {
     await register.getByRole('alert').waitFor();
     const fc = register.getByLabel(/^Codice fiscale/);
     await expect(fc.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(describedBy(fc)).resolves.toMatch(/Dato non valido\. The fiscal code does not match/);
+    await expect(describedBy(fc)).resolves.toMatch(/Il codice fiscale non corrisponde alla data di nascita indicata/);
+    await expect(describedBy(fc)).resolves.not.toMatch(/The fiscal code/);
     await expect(register.getByLabel(/^Cognome/).inputValue()).resolves.toBe('Neri');
     await expect(register.getByLabel(/^Nome/).inputValue()).resolves.toBe('Paolo');
     await expect(register.getByLabel(/^Data di nascita/).inputValue()).resolves.toBe('2014-02-03');

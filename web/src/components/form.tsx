@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { HubRequestError, type HubError } from '../api';
-import { useI18n, type MessageKey, type Translate } from '../i18n';
+import type { HubError } from '../api';
+import { useI18n, type Translate } from '../i18n';
+import { errorMessage, toHubErrors } from './errorMessage';
 
 /*
  * Forms of the client: every field labelled, errors next to their field
@@ -12,17 +13,9 @@ import { useI18n, type MessageKey, type Translate } from '../i18n';
 export type Values = Record<string, string | boolean>;
 export type FieldErrors = Record<string, string>;
 
-const ERROR_KEYS = new Set<string>([
-  'BAD_USER_INPUT', 'INVALID_CODE', 'INVALID_DATE_RANGE', 'DUPLICATE_MINOR', 'PLACEMENT_OVERLAP', 'PLACEMENT_CLOSED', 'STRUCTURE_FULL',
-  'STRUCTURE_NOT_AUTHORISED', 'UNKNOWN_STRUCTURE', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED',
-]);
-
-/** A hub error in the user's language: a sentence for its code, then the hub's own detail (in English). */
+/** A hub error in the user's language, chosen by its code and extensions (components/errorMessage.ts). */
 export function describeError(t: Translate, error: HubError): string {
-  const code = error.extensions?.code;
-  if (code === 'NETWORK') return t('errorNetwork');
-  const key = (code && ERROR_KEYS.has(code) ? `err_${code}` : 'err_generic') as MessageKey;
-  return `${t(key)} ${error.message}`.trim();
+  return errorMessage(t, error);
 }
 
 export interface FormState<V extends Values> {
@@ -89,7 +82,7 @@ export function useForm<V extends Values>(initial: V): FormState<V> {
     setFormError(null);
     action(current)
       .catch((err: unknown) => {
-        const hubErrors: readonly HubError[] = err instanceof HubRequestError ? err.errors : [{ message: err instanceof Error ? err.message : String(err) }];
+        const hubErrors = toHubErrors(err);
         const byField: FieldErrors = {};
         const general: string[] = [];
         for (const he of hubErrors) {

@@ -99,7 +99,8 @@ describe('admit a minor: errors from the hub', () => {
     await screen.findByRole('alert');
     expect(hub.calls.map((c) => c.operation)).toEqual(['LookUpMinor', 'RegisterMinor']);
     expect(birthDate.getAttribute('aria-invalid')).toBe('true');
-    expect(description(birthDate)).toContain('The fiscal code does not match the birth date');
+    expect(description(birthDate)).toContain('Data di nascita non valida: scrivila come gg/mm/aaaa');
+    expect(description(birthDate)).not.toContain('The fiscal code');
     expect(document.activeElement).toBe(birthDate);
     // Nothing lost.
     expect((within(form).getByLabelText(/^Cognome/) as HTMLInputElement).value).toBe('Rossi');
@@ -135,7 +136,8 @@ describe('admit a minor: errors from the hub', () => {
     const sent = hub.calls.find((c) => c.operation === 'RegisterMinor')!.variables.input as Record<string, unknown>;
     expect(sent).toMatchObject({ fiscalCode: null, otherIdentifier: { kind: 'TEMPORARY_FISCAL_CODE', value: '12345678901', issuingCountry: null } });
     expect(value.getAttribute('aria-invalid')).toBe('true');
-    expect(description(value)).toContain('11 digits');
+    expect(description(value)).toContain('il codice fiscale provvisorio ha 11 cifre');
+    expect(description(value)).not.toContain('digits');
     expect(document.activeElement).toBe(value);
     expect(value.value).toBe('12345678901');
   });

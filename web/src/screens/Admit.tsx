@@ -5,7 +5,8 @@ import { todayInRome } from '../dates';
 import { birthDateFromCode, checkFiscalCode, type FiscalCodeState } from '../fiscalCode';
 import { setFlash } from '../flash';
 import { useI18n, type Translate } from '../i18n';
-import { navigate, PATHS } from '../router';
+import { Link, navigate, PATHS } from '../router';
+import { UserMessage } from '../components/errorMessage';
 import { PageTitle } from './common';
 import { useCodes } from './Guests';
 
@@ -14,6 +15,13 @@ const LOOKUP = `query LookUpMinor($fiscalCode: String!) {
 }`;
 const REGISTER = `mutation RegisterMinor($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }`;
 const ADMIT = `mutation AdmitMinor($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }`;
+/** Is the minor hosted here on that date? Asked after a lost reply (did the admission go through?) and after PLACEMENT_OVERLAP (here or elsewhere?). */
+const HOSTED_HERE = `query HostedHere($code: ID!, $on: Date!) { structure(code: $code) { placements(activeOn: $on) { id minor { id } } } }`;
+
+async function placementHere(structureCode: string, minorId: string, on: string): Promise<string | null> {
+  const r = await gql<{ structure: { placements: { id: string; minor: { id: string } | null }[] } | null }>(HOSTED_HERE, { code: structureCode, on });
+  return r.data.structure?.placements.find((p) => p.minor?.id === minorId)?.id ?? null;
+}
 
 /** The live message under the fiscal-code field; invalid only when the code cannot be right. */
 export function fiscalCodeStatus(t: Translate, state: FiscalCodeState): { text: string; invalid: boolean } | null {
@@ -67,6 +75,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
   const { t } = useI18n();
   const [step, setStep] = useState<Step>('lookup');
   const [found, setFound] = useState<Found | null>(null);
+  const [hostedHere, setHostedHere] = useState<string | null>(null);
   const lookup = useForm({ fiscalCode: '', noFiscalCode: false });
   const registration = useForm(EMPTY_REGISTRATION);
   const admission = useForm({ admissionDate: todayInRome(), kind: '', referringService: '', legalBasis: '', courtOrderReference: '' });
@@ -139,7 +148,10 @@ export function Admit({ structureCode }: { structureCode: string }) {
   const onAdmit = admission.onSubmit(
     async (v) => {
       if (!found) return;
-      const r = await gql<{ admitMinor: { id: string } }>(ADMIT, {
+      setHostedHere(null);
+      let r;
+      try {
+        r = await gql<{ admitMinor: { id: string } }>(ADMIT, {
         input: {
           minorId: found.minorId,
           structureCode,
@@ -150,6 +162,29 @@ export function Admit({ structureCode }: { structureCode: string }) {
           courtOrderReference: v.courtOrderReference.trim() || null,
         },
       });
+      } catch (err) {
+        if (!(err instanceof HubRequestError)) throw err;
+        if (err.network) {
+          // The reply was lost: the admission may have been stored. Ask before saying "riprova" (issue 18 item 3).
+          let here: string | null;
+          try {
+            here = await placementHere(structureCode, found.minorId, v.admissionDate);
+          } catch {
+            throw new UserMessage(t('lostReplyUnknown'));
+          }
+          if (!here) throw new UserMessage(t('lostReplyNotSaved'));
+          setFlash(`${t('lostReplySaved')} ${t('admitted')}`);
+          navigate(PATHS.placement(here));
+          return;
+        }
+        if (err.code === 'PLACEMENT_OVERLAP') {
+          // Hosted here already (open that placement) or by another structure (the case-holding service arranges a transfer)?
+          const here = await placementHere(structureCode, found.minorId, v.admissionDate).catch(() => null);
+          if (here) setHostedHere(here);
+          throw new UserMessage(t(here ? 'overlapHere' : 'overlapElsewhere'));
+        }
+        throw err;
+      }
       setFlash(t('admitted'));
       navigate(PATHS.placement(r.data.admitMinor.id));
     },
@@ -171,7 +206,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
       </ol>
       {step === 'lookup' ? <LookupStep form={lookup} onSubmit={onLookup} /> : null}
       {step === 'register' ? <RegisterStep form={registration} onSubmit={onRegister} onBack={() => setStep('lookup')} /> : null}
-      {step === 'admission' && found ? <AdmissionStep form={admission} found={found} onSubmit={onAdmit} onBack={() => setStep('lookup')} /> : null}
+      {step === 'admission' && found ? <AdmissionStep form={admission} found={found} hostedHere={hostedHere} onSubmit={onAdmit} onBack={() => setStep('lookup')} /> : null}
     </>
   );
 }
@@ -241,7 +276,7 @@ function RegisterStep({ form, onSubmit, onBack }: { form: FormState<typeof EMPTY
 
 type AdmissionValues = { admissionDate: string; kind: string; referringService: string; legalBasis: string; courtOrderReference: string };
 
-function AdmissionStep({ form, found, onSubmit, onBack }: { form: FormState<AdmissionValues>; found: Found; onSubmit: (e: React.FormEvent<HTMLFormElement>) => void; onBack: () => void }) {
+function AdmissionStep({ form, found, hostedHere, onSubmit, onBack }: { form: FormState<AdmissionValues>; found: Found; hostedHere: string | null; onSubmit: (e: React.FormEvent<HTMLFormElement>) => void; onBack: () => void }) {
   const { t } = useI18n();
   const kinds = useCodes('PLACEMENT_KIND');
   const bases = useCodes('LEGAL_BASIS');
@@ -252,6 +287,11 @@ function AdmissionStep({ form, found, onSubmit, onBack }: { form: FormState<Admi
         {found.message}
       </div>
       <FormMessages form={form} />
+      {hostedHere && form.formError ? (
+        <p>
+          <Link to={PATHS.placement(hostedHere)}>{t('overlapHereLink')}</Link>
+        </p>
+      ) : null}
       <TextField form={form} name="admissionDate" label={t('admissionDate')} type="date" required />
       <SelectField form={form} name="kind" label={t('kind')} required options={kinds.map((c) => ({ value: c.code, label: c.label }))} />
       <TextField form={form} name="referringService" label={t('referringService')} hint={t('referringServiceHint')} />

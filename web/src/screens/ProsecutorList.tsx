@@ -1,4 +1,5 @@
 import { downloadWithToken, HubRequestError } from '../api';
+import { UserMessage } from '../components/errorMessage';
 import { FormMessages, requireFields, SelectField, SubmitButton, useForm } from '../components/form';
 import { todayInRome } from '../dates';
 import { useI18n } from '../i18n';
@@ -26,7 +27,7 @@ export function ProsecutorList({ structureCode }: { structureCode: string }) {
       const r = await downloadWithToken(url, `elenco-procura-${structureCode}-${v.year}-${v.half}.${v.format}`);
       if (r.ok) form.setNotice(t('downloaded', { name: r.filename }));
       else if (r.errors.length > 0) throw new HubRequestError(r.errors);
-      else throw new Error(t('downloadFailed', { status: r.status }));
+      else throw new UserMessage(t('downloadFailed', { status: r.status }));
     },
     (v) => requireFields(v, ['year', 'half', 'format'], t('required')),
   );
