@@ -24,6 +24,8 @@ const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(__dirname
 const STRUCTURE = 'WEB-C01';
 
 const daysBefore = (date: string, days: number): string => addDays(date, -days);
+/** How the client's Italian date field shows and takes a date (issue 18 item 9). */
+const itDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 // Building the client, starting the hub and Chromium take longer than jest's default 5 s.
 jest.setTimeout(300_000);
@@ -44,7 +46,17 @@ async function onFailure<T>(step: Promise<T>): Promise<T> {
   }
 }
 
+/** axe-core (a devDependency) in the page: every screen shot is also checked for accessibility violations (issue 18: 0 on every screen). */
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+async function axe(name: string): Promise<void> {
+  // Evaluated, not added as a <script>: the gateway's Content-Security-Policy refuses inline scripts.
+  if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(AXE);
+  const violations = (await page.evaluate('window.axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", ")))')) as string[];
+  expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+}
+
 async function shot(name: string): Promise<void> {
+  await axe(name);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -142,8 +154,17 @@ describe('web client for structures, in Chromium', () => {
     await page.getByRole('button', { name: 'Cerca' }).click();
     const register = page.getByRole('form', { name: /Registra il minore/ });
     await register.waitFor();
-    await expect(register.getByLabel(/^Data di nascita/).inputValue()).resolves.toBe('2013-09-21');
+    await expect(register.getByLabel(/^Data di nascita/).inputValue()).resolves.toBe('21/09/2013');
     await expect(register.getByLabel(/^Sesso/).inputValue()).resolves.toBe('F');
+    // Pickers instead of codes (issue 18 item 6): the birth municipality comes from the code (H501, Rome), the residence is searched by name.
+    await expect(register.getByRole('combobox', { name: /^Comune di nascita/ }).inputValue()).resolves.toBe('Roma (RM)');
+    await expect(register.getByTestId('birthMunicipality-code').textContent()).resolves.toBe('Codice ISTAT: 058091');
+    const residence = register.getByRole('combobox', { name: /^Comune di residenza/ });
+    await residence.pressSequentially('fiumic');
+    await register.getByRole('option', { name: /Fiumicino \(RM\)/ }).waitFor();
+    await axe('admit-register-picker');
+    await residence.press('Enter');
+    await expect(register.getByTestId('residenceMunicipality-code').textContent()).resolves.toBe('Codice ISTAT: 058120');
     await register.getByLabel(/^Cognome/).fill('Verdi');
     await register.getByLabel(/^Nome/).fill('Giulia');
     await shot('admit-register');
@@ -210,7 +231,7 @@ describe('web client for structures, in Chromium', () => {
     // Discharge: first a date before the admission (the hub refuses it, next to the field, form kept), then today.
     const discharge = page.getByRole('form', { name: 'Dimissione' });
     const date = discharge.getByLabel(/^Data di dimissione/);
-    await date.fill(daysBefore(today, 3));
+    await date.fill(itDate(daysBefore(today, 3)));
     await discharge.getByLabel(/^Esito della dimissione/).selectOption('RETURN_TO_FAMILY');
     await discharge.getByRole('button', { name: 'Registra la dimissione' }).click();
     await discharge.getByRole('alert').waitFor();
@@ -221,7 +242,7 @@ describe('web client for structures, in Chromium', () => {
     const notYet = await hub.gql<{ placement: { dischargeDate: string | null } }>(token, 'query($id: ID!) { placement(id: $id) { dischargeDate } }', { id: placementId });
     expect(notYet.data!.placement.dischargeDate).toBeNull();
 
-    await date.fill(today);
+    await date.fill(itDate(today));
     await discharge.getByRole('button', { name: 'Registra la dimissione' }).click();
     await page.getByTestId('discharge').waitFor();
     await expect(page.getByTestId('discharge').textContent()).resolves.toContain('Rientro nella famiglia di origine');
@@ -270,7 +291,7 @@ describe('web client for structures, in Chromium', () => {
     const input = page.getByLabel(/^Codice fiscale/);
     await input.fill(wrong);
     await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(describedBy(input)).resolves.toContain(`atteso «${valid[15]}»`);
+    await expect(describedBy(input)).resolves.toContain('errore di battitura');
     await page.getByRole('button', { name: 'Cerca' }).click();
     await expect(describedBy(input)).resolves.toMatch(/Errore: Il carattere di controllo non torna/);
     await expect(input.inputValue()).resolves.toBe(wrong);
@@ -284,7 +305,7 @@ describe('web client for structures, in Chromium', () => {
     await register.waitFor();
     await register.getByLabel(/^Cognome/).fill('Neri');
     await register.getByLabel(/^Nome/).fill('Paolo');
-    await register.getByLabel(/^Data di nascita/).fill('2014-02-03');
+    await register.getByLabel(/^Data di nascita/).fill('03/02/2014');
     await register.getByRole('button', { name: 'Registra il minore' }).click();
     await register.getByRole('alert').waitFor();
     const fc = register.getByLabel(/^Codice fiscale/);
@@ -293,7 +314,7 @@ describe('web client for structures, in Chromium', () => {
     await expect(describedBy(fc)).resolves.not.toMatch(/The fiscal code/);
     await expect(register.getByLabel(/^Cognome/).inputValue()).resolves.toBe('Neri');
     await expect(register.getByLabel(/^Nome/).inputValue()).resolves.toBe('Paolo');
-    await expect(register.getByLabel(/^Data di nascita/).inputValue()).resolves.toBe('2014-02-03');
+    await expect(register.getByLabel(/^Data di nascita/).inputValue()).resolves.toBe('03/02/2014');
     const none = await hub.gql<{ minorByFiscalCode: unknown }>(await pageToken(), 'query($fc: String!) { minorByFiscalCode(fiscalCode: $fc) { minorId } }', { fc: valid });
     expectNoErrors(none);
     expect(none.data!.minorByFiscalCode).toBeNull();

@@ -46,9 +46,10 @@ export function errorMessage(t: Translate, error: HubError): string {
   const field = typeof error.extensions?.field === 'string' ? error.extensions.field : undefined;
   if (code === 'NETWORK') return t('errorNetwork');
   if (code === USER_MESSAGE) return error.message; // composed by the client in the user's language
+  const mismatch = Array.isArray(error.extensions?.mismatch) ? (error.extensions.mismatch as string[]) : [];
+  // SINBA puts the birth-place mismatch on birthMunicipality, the birth date and sex ones on fiscalCode.
+  if (code === 'BAD_USER_INPUT' && mismatch.includes('birthMunicipality')) return t('errFiscalCodeMunicipality');
   if (code === 'BAD_USER_INPUT' && field === 'fiscalCode') {
-    const mismatch = Array.isArray(error.extensions?.mismatch) ? (error.extensions.mismatch as string[]) : [];
-    if (mismatch.includes('birthMunicipality')) return t('errFiscalCodeMunicipality');
     if (mismatch.includes('birthDate') && mismatch.includes('sex')) return t('errFiscalCodeBirthDateSex');
     if (mismatch.includes('birthDate')) return t('errFiscalCodeBirthDate');
     if (mismatch.includes('sex')) return t('errFiscalCodeSex');

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { HubError } from '../api';
+import { formatDate, isIsoDate, parseItalianDate } from '../dates';
 import { useI18n, type Translate } from '../i18n';
 import { errorMessage, toHubErrors } from './errorMessage';
 
@@ -176,7 +177,7 @@ function Label({ id, label, required }: { id: string; label: string; required?: 
   );
 }
 
-export function TextField<V extends Values>(props: FieldBase<V> & { readonly type?: 'text' | 'date' | 'email'; readonly autoComplete?: string; readonly inputMode?: 'text' | 'numeric'; readonly maxLength?: number; readonly className?: string; readonly onBlur?: () => void }) {
+export function TextField<V extends Values>(props: FieldBase<V> & { readonly type?: 'text' | 'email'; readonly autoComplete?: string; readonly inputMode?: 'text' | 'numeric'; readonly maxLength?: number; readonly className?: string; readonly onBlur?: () => void }) {
   const { form, name, label, hint, required, status } = props;
   const { id, error, describedBy, invalid, shownStatus } = useFieldIds(form, name, hint, status);
   const value = form.values[name];
@@ -205,6 +206,75 @@ export function TextField<V extends Values>(props: FieldBase<V> & { readonly typ
   );
 }
 
+/** Client check of date fields: a value that is not a real date (the DateField keeps what was typed) gets the format message. */
+export function dateErrors<V extends Values>(values: V, names: readonly (keyof V & string)[], message: string): FieldErrors {
+  const out: FieldErrors = {};
+  for (const n of names) {
+    const v = values[n];
+    if (typeof v === 'string' && v.trim() !== '' && !isIsoDate(v)) out[n] = message;
+  }
+  return out;
+}
+
+/**
+ * The app's own Italian date field (issue 18 item 9): typed as gg/mm/aaaa
+ * whatever the browser's language (no native date picker, whose format follows
+ * the browser), checked as you leave it, and kept in the form as an ISO date
+ * (YYYY-MM-DD, what the hub takes) once it is a real date; until then the form
+ * holds the text as typed, which `dateErrors` refuses on submit.
+ */
+export function DateField<V extends Values>(props: FieldBase<V>) {
+  const { form, name, label, hint, required } = props;
+  const { t } = useI18n();
+  const value = form.values[name];
+  const stored = typeof value === 'string' ? value : '';
+  const [text, setText] = useState(() => (isIsoDate(stored) ? formatDate(stored) : stored));
+  const [left, setLeft] = useState(false);
+  // A value set from outside (prefilled from the fiscal code, reset after saving) replaces the text shown.
+  useEffect(() => {
+    setText((current) => ((parseItalianDate(current) ?? current.trim()) === stored ? current : isIsoDate(stored) ? formatDate(stored) : stored));
+  }, [stored]);
+  const wrong = left && text.trim() !== '' && parseItalianDate(text) === null;
+  const fullHint = hint ? (
+    <>
+      {t('dateHint')} {hint}
+    </>
+  ) : (
+    t('dateHint')
+  );
+  const { id, error, describedBy, invalid, shownStatus } = useFieldIds(form, name, fullHint, wrong ? { text: t('dateInvalid'), invalid: true } : null);
+  return (
+    <div className={`field${invalid ? ' field-invalid' : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <input
+        id={id}
+        name={name}
+        type="text"
+        className="input-date"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={10}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          form.set(name, (parseItalianDate(e.target.value) ?? e.target.value.trim()) as V[typeof name]);
+        }}
+        onBlur={() => {
+          setLeft(true);
+          const iso = parseItalianDate(text);
+          if (iso) setText(formatDate(iso));
+        }}
+        required={required}
+        aria-required={required || undefined}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        spellCheck={false}
+      />
+      <FieldMessages id={id} hint={fullHint} status={shownStatus} error={error} />
+    </div>
+  );
+}
+
 export function TextAreaField<V extends Values>(props: FieldBase<V>) {
   const { form, name, label, hint, required } = props;
   const { id, error, describedBy, invalid } = useFieldIds(form, name, hint, null);
@@ -219,9 +289,9 @@ export function TextAreaField<V extends Values>(props: FieldBase<V>) {
 }
 
 export function SelectField<V extends Values>(props: FieldBase<V> & { readonly options: readonly { readonly value: string; readonly label: string }[] }) {
-  const { form, name, label, hint, required, options } = props;
+  const { form, name, label, hint, required, options, status } = props;
   const { t } = useI18n();
-  const { id, error, describedBy, invalid } = useFieldIds(form, name, hint, null);
+  const { id, error, describedBy, invalid, shownStatus } = useFieldIds(form, name, hint, status);
   const value = form.values[name];
   return (
     <div className={`field${invalid ? ' field-invalid' : ''}`}>
@@ -234,7 +304,7 @@ export function SelectField<V extends Values>(props: FieldBase<V> & { readonly o
           </option>
         ))}
       </select>
-      <FieldMessages id={id} hint={hint} error={error} />
+      <FieldMessages id={id} hint={hint} status={shownStatus} error={error} />
     </div>
   );
 }

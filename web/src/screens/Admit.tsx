@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { gql, HubRequestError } from '../api';
-import { CheckboxField, FormMessages, requireFields, SelectField, SubmitButton, TextField, useForm, type FieldErrors, type FormState } from '../components/form';
+import { gql, HubRequestError, loadMunicipalities, type MunicipalityCode } from '../api';
+import { MunicipalityField, municipalityErrors, municipalityName, useMunicipalities } from '../components/MunicipalityField';
+import { CheckboxField, dateErrors, DateField, FormMessages, requireFields, SelectField, SubmitButton, TextField, type FieldErrors, type FormState, useForm } from '../components/form';
 import { todayInRome } from '../dates';
-import { birthDateFromCode, checkFiscalCode, type FiscalCodeState } from '../fiscalCode';
+import { birthDateFromCode, checkFiscalCode, cleanFiscalCode, type FiscalCodeState } from '../fiscalCode';
 import { setFlash } from '../flash';
 import { useI18n, type Translate } from '../i18n';
 import { Link, navigate, PATHS } from '../router';
@@ -33,7 +34,7 @@ export function fiscalCodeStatus(t: Translate, state: FiscalCodeState): { text: 
     case 'format':
       return { text: t('fiscalCodeFormat'), invalid: true };
     case 'check':
-      return { text: t('fiscalCodeCheck', { expected: state.expected }), invalid: true };
+      return { text: t('fiscalCodeCheck'), invalid: true };
     case 'ok':
       return { text: t('fiscalCodeOk'), invalid: false };
   }
@@ -43,8 +44,23 @@ function fiscalCodeError(t: Translate, raw: string, required: boolean): FieldErr
   const state = checkFiscalCode(raw);
   if (state.status === 'empty') return required ? { fiscalCode: t('required') } : {};
   if (state.status === 'ok') return {};
-  if (state.status === 'check') return { fiscalCode: t('fiscalCodeCheck', { expected: state.expected }) };
+  if (state.status === 'check') return { fiscalCode: t('fiscalCodeCheck') };
   return { fiscalCode: t('fiscalCodeFormat') };
+}
+
+/**
+ * The birth municipality checked against the place written in the fiscal code
+ * (issue 18 item 6; SINBA refuses the same mismatch, rules/minorRegistration.ts).
+ */
+export function birthPlaceStatus(t: Translate, fiscal: FiscalCodeState, chosen: string, list: readonly MunicipalityCode[] | null): { text: string; invalid: boolean } | null {
+  if (fiscal.status !== 'ok' || !list || !/^\d{6}$/.test(chosen)) return null;
+  const place = fiscal.birth.placeCode;
+  const m = list.find((x) => x.code === chosen);
+  if (!m?.cadastralCode) return null;
+  if (m.cadastralCode === place) return { text: t('birthMunicipalityFromCode'), invalid: false };
+  if (place.startsWith('Z')) return { text: t('birthMunicipalityAbroad'), invalid: true };
+  const written = list.find((x) => x.cadastralCode === place);
+  return written ? { text: t('birthMunicipalityMismatch', { name: municipalityName(written) }), invalid: true } : null;
 }
 
 type Step = 'lookup' | 'register' | 'admission';
@@ -89,6 +105,15 @@ export function Admit({ structureCode }: { structureCode: string }) {
     }
     registration.setValues(update);
     setStep('register');
+    // The birth municipality written in the code (its cadastral code), when the operator has not chosen one.
+    if (state.status === 'ok' && !state.birth.placeCode.startsWith('Z') && !registration.values.birthMunicipality) {
+      loadMunicipalities()
+        .then((list) => {
+          const m = list.find((x) => x.cadastralCode === state.birth.placeCode);
+          if (m) registration.setValues({ birthMunicipality: m.code });
+        })
+        .catch(() => undefined);
+    }
   };
 
   const onLookup = lookup.onSubmit(
@@ -97,11 +122,11 @@ export function Admit({ structureCode }: { structureCode: string }) {
         toRegistration('');
         return;
       }
-      const r = await gql<{ minorByFiscalCode: { minorId: string; minor: { firstName: string | null; lastName: string | null } | null } | null }>(LOOKUP, { fiscalCode: v.fiscalCode.trim().toUpperCase() });
+      const r = await gql<{ minorByFiscalCode: { minorId: string; minor: { firstName: string | null; lastName: string | null } | null } | null }>(LOOKUP, { fiscalCode: cleanFiscalCode(v.fiscalCode) });
       const match = r.data.minorByFiscalCode;
       if (!match) {
         registration.setNotice(t('lookupNotFound'));
-        toRegistration(v.fiscalCode.trim().toUpperCase());
+        toRegistration(cleanFiscalCode(v.fiscalCode));
         return;
       }
       // A structure that does not host the minor yet sees only the id (PRIVACY.md §4): the names come back masked.
@@ -115,7 +140,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
   const onRegister = registration.onSubmit(
     async (v) => {
       const input = {
-        fiscalCode: v.fiscalCode.trim() ? v.fiscalCode.trim().toUpperCase() : null,
+        fiscalCode: cleanFiscalCode(v.fiscalCode) || null,
         firstName: v.firstName.trim(),
         lastName: v.lastName.trim(),
         birthDate: v.birthDate,
@@ -141,6 +166,8 @@ export function Admit({ structureCode }: { structureCode: string }) {
     },
     (v) => ({
       ...requireFields(v, ['firstName', 'lastName', 'birthDate', 'sex', 'citizenship', ...(v['otherIdentifier.kind'] ? (['otherIdentifier.value'] as const) : [])], t('required')),
+      ...dateErrors(v, ['birthDate'], t('dateInvalid')),
+      ...municipalityErrors(v, ['birthMunicipality', 'residenceMunicipality'], t('municipalityPick')),
       ...fiscalCodeError(t, v.fiscalCode, false),
     }),
   );
@@ -190,6 +217,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
     },
     (v) => ({
       ...requireFields(v, ['admissionDate', 'kind'], t('required')),
+      ...dateErrors(v, ['admissionDate'], t('dateInvalid')),
       ...(v.legalBasis === 'COURT_ORDER' && !v.courtOrderReference.trim() ? { courtOrderReference: t('required') } : {}),
     }),
   );
@@ -219,7 +247,7 @@ function LookupStep({ form, onSubmit }: { form: FormState<{ fiscalCode: string; 
       <p>{t('lookupIntro')}</p>
       <FormMessages form={form} />
       {form.values.noFiscalCode ? null : (
-        <TextField form={form} name="fiscalCode" label={t('fiscalCode')} hint={t('fiscalCodeHint')} required maxLength={16} className="input-code" status={fiscalCodeStatus(t, checkFiscalCode(form.values.fiscalCode))} />
+        <TextField form={form} name="fiscalCode" label={t('fiscalCode')} hint={t('fiscalCodeHint')} required maxLength={24} className="input-code" status={fiscalCodeStatus(t, checkFiscalCode(form.values.fiscalCode))} />
       )}
       <CheckboxField form={form} name="noFiscalCode" label={t('noFiscalCode')} />
       <div className="actions">
@@ -231,6 +259,8 @@ function LookupStep({ form, onSubmit }: { form: FormState<{ fiscalCode: string; 
 
 function RegisterStep({ form, onSubmit, onBack }: { form: FormState<typeof EMPTY_REGISTRATION>; onSubmit: (e: React.FormEvent<HTMLFormElement>) => void; onBack: () => void }) {
   const { t } = useI18n();
+  const fiscal = checkFiscalCode(form.values.fiscalCode);
+  const municipalities = useMunicipalities();
   const sexes = [
     { value: 'F', label: t('sexF') },
     { value: 'M', label: t('sexM') },
@@ -239,19 +269,19 @@ function RegisterStep({ form, onSubmit, onBack }: { form: FormState<typeof EMPTY
     <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="step-register">
       <h2 id="step-register">{t('stepRegister')}</h2>
       <FormMessages form={form} />
-      <TextField form={form} name="fiscalCode" label={t('fiscalCode')} hint={t('fiscalCodeHint')} maxLength={16} className="input-code" status={fiscalCodeStatus(t, checkFiscalCode(form.values.fiscalCode))} />
+      <TextField form={form} name="fiscalCode" label={t('fiscalCode')} hint={t('fiscalCodeHint')} maxLength={24} className="input-code" status={fiscalCodeStatus(t, checkFiscalCode(form.values.fiscalCode))} />
       <div className="row">
         <TextField form={form} name="lastName" label={t('lastName')} required maxLength={100} />
         <TextField form={form} name="firstName" label={t('firstName')} required maxLength={100} />
       </div>
       <div className="row">
-        <TextField form={form} name="birthDate" label={t('birthDate')} type="date" required />
-        <SelectField form={form} name="sex" label={t('sex')} required options={sexes} />
+        <DateField form={form} name="birthDate" label={t('birthDate')} required />
+        <SelectField form={form} name="sex" label={t('sex')} required options={sexes} status={fiscal.status === 'ok' && form.values.sex && form.values.sex !== fiscal.birth.sex ? { text: t('sexMismatch'), invalid: true } : null} />
       </div>
       <TextField form={form} name="citizenship" label={t('citizenship')} hint={t('citizenshipHint')} required inputMode="numeric" maxLength={3} className="input-short" />
       <div className="row">
-        <TextField form={form} name="birthMunicipality" label={t('birthMunicipality')} hint={t('municipalityHint')} inputMode="numeric" maxLength={6} className="input-short" />
-        <TextField form={form} name="residenceMunicipality" label={t('residenceMunicipality')} hint={t('municipalityHint')} inputMode="numeric" maxLength={6} className="input-short" />
+        <MunicipalityField form={form} name="birthMunicipality" label={t('birthMunicipality')} status={birthPlaceStatus(t, fiscal, form.values.birthMunicipality, municipalities)} />
+        <MunicipalityField form={form} name="residenceMunicipality" label={t('residenceMunicipality')} />
       </div>
       <CheckboxField form={form} name="unaccompanied" label={t('unaccompanied')} />
       <fieldset className="fieldset">
@@ -292,7 +322,7 @@ function AdmissionStep({ form, found, hostedHere, onSubmit, onBack }: { form: Fo
           <Link to={PATHS.placement(hostedHere)}>{t('overlapHereLink')}</Link>
         </p>
       ) : null}
-      <TextField form={form} name="admissionDate" label={t('admissionDate')} type="date" required />
+      <DateField form={form} name="admissionDate" label={t('admissionDate')} required />
       <SelectField form={form} name="kind" label={t('kind')} required options={kinds.map((c) => ({ value: c.code, label: c.label }))} />
       <TextField form={form} name="referringService" label={t('referringService')} hint={t('referringServiceHint')} />
       <SelectField form={form} name="legalBasis" label={t('legalBasis')} options={bases.map((c) => ({ value: c.code, label: c.label }))} />

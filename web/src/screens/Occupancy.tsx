@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FormMessages, requireFields, SubmitButton, TextField, useForm } from '../components/form';
+import { dateErrors, DateField, FormMessages, requireFields, SubmitButton, useForm } from '../components/form';
 import { formatDate, todayInRome } from '../dates';
 import { useI18n } from '../i18n';
 import { useQuery } from '../useQuery';
@@ -14,7 +14,7 @@ export function Occupancy({ structureCode }: { structureCode: string }) {
   const { t } = useI18n();
   const [on, setOn] = useState(todayInRome());
   const form = useForm({ date: on });
-  const onSubmit = form.onSubmit(async (v) => setOn(v.date), (v) => requireFields(v, ['date'], t('required')));
+  const onSubmit = form.onSubmit(async (v) => setOn(v.date), (v) => ({ ...requireFields(v, ['date'], t('required')), ...dateErrors(v, ['date'], t('dateInvalid')) }));
   const q = useQuery<{ structure: { capacity: number; emergencyCapacity: number; occupancy: number | null } | null }>(OCCUPANCY, { code: structureCode, on }, `${structureCode}/${on}`);
   const s = q.data?.structure;
   const places = s ? s.capacity + s.emergencyCapacity : 0;
@@ -24,7 +24,7 @@ export function Occupancy({ structureCode }: { structureCode: string }) {
       <PageTitle>{t('occupancyTitle')}</PageTitle>
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="inline-form" aria-label={t('occupancyTitle')}>
         <FormMessages form={form} />
-        <TextField form={form} name="date" label={t('occupancyDate')} type="date" required />
+        <DateField form={form} name="date" label={t('occupancyDate')} required />
         <SubmitButton busy={form.busy}>{t('occupancyShow')}</SubmitButton>
       </form>
       {q.loading && !q.data ? <Loading /> : null}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { gql } from '../api';
-import { FormMessages, requireFields, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '../components/form';
+import { dateErrors, DateField, FormMessages, requireFields, SelectField, SubmitButton, TextAreaField, useForm } from '../components/form';
 import { daysBetween, formatDate, todayInRome } from '../dates';
 import { takeFlash } from '../flash';
 import { guestFlags } from '../flags';
@@ -126,7 +126,7 @@ function Activities({ placement, onChange }: { placement: Placement; onChange: (
       form.setNotice(t('saved'));
       onChange();
     },
-    (v) => requireFields(v, ['type', 'date'], t('required')),
+    (v) => ({ ...requireFields(v, ['type', 'date'], t('required')), ...dateErrors(v, ['date', 'endDate'], t('dateInvalid')) }),
   );
   const list = [...(placement.activities ?? [])].sort((a, b) => b.date.localeCompare(a.date));
   return (
@@ -162,8 +162,8 @@ function Activities({ placement, onChange }: { placement: Placement; onChange: (
         <FormMessages form={form} />
         <div className="row">
           <SelectField form={form} name="type" label={t('activityType')} required options={types.map((c) => ({ value: c.code, label: c.label }))} />
-          <TextField form={form} name="date" label={t('activityDate')} type="date" required />
-          <TextField form={form} name="endDate" label={t('activityEndDate')} type="date" />
+          <DateField form={form} name="date" label={t('activityDate')} required />
+          <DateField form={form} name="endDate" label={t('activityEndDate')} />
         </div>
         <TextAreaField form={form} name="notes" label={t('notes')} hint={t('notesHint')} />
         <div className="actions">
@@ -187,7 +187,7 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
       form.setNotice(t('saved'));
       onChange();
     },
-    (v) => requireFields(v, ['kind', 'startDate'], t('required')),
+    (v) => ({ ...requireFields(v, ['kind', 'startDate'], t('required')), ...dateErrors(v, ['startDate', 'endDate'], t('dateInvalid')) }),
   );
   const list = [...(placement.absences ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
   return (
@@ -223,8 +223,8 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
           <FormMessages form={form} />
           <div className="row">
             <SelectField form={form} name="kind" label={t('absenceKind')} required options={kinds.map((c) => ({ value: c.code, label: c.label }))} />
-            <TextField form={form} name="startDate" label={t('startDate')} type="date" required />
-            <TextField form={form} name="endDate" label={t('endDate')} type="date" hint={t('endDateOpenHint')} />
+            <DateField form={form} name="startDate" label={t('startDate')} required />
+            <DateField form={form} name="endDate" label={t('endDate')} hint={t('endDateOpenHint')} />
           </div>
           <TextAreaField form={form} name="notes" label={t('notes')} hint={t('notesHint')} />
           <div className="actions">
@@ -244,13 +244,13 @@ function EndAbsence({ absenceId, onChange }: { absenceId: string; onChange: () =
       await gql('mutation EndAbsence($input: EndAbsenceInput!) { endAbsence(input: $input) { id } }', { input: { absenceId, endDate: v.endDate } });
       onChange();
     },
-    (v) => requireFields(v, ['endDate'], t('required')),
+    (v) => ({ ...requireFields(v, ['endDate'], t('required')), ...dateErrors(v, ['endDate'], t('dateInvalid')) }),
   );
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate className="inline-form" aria-label={t('endAbsence')}>
       <span className="status status-invalid">{t('stillAway')}</span>
       <FormMessages form={form} />
-      <TextField form={form} name="endDate" label={t('returnDate')} type="date" required />
+      <DateField form={form} name="endDate" label={t('returnDate')} required />
       <SubmitButton busy={form.busy}>{t('endAbsence')}</SubmitButton>
     </form>
   );
@@ -268,7 +268,7 @@ function Discharge({ placement, onChange }: { placement: Placement; onChange: ()
       });
       onChange();
     },
-    (v) => requireFields(v, ['dischargeDate', 'dischargeOutcome'], t('required')),
+    (v) => ({ ...requireFields(v, ['dischargeDate', 'dischargeOutcome'], t('required')), ...dateErrors(v, ['dischargeDate'], t('dateInvalid')) }),
   );
   return (
     <section aria-labelledby="discharge-title" className="card">
@@ -276,7 +276,7 @@ function Discharge({ placement, onChange }: { placement: Placement; onChange: ()
       <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="discharge-title">
         <FormMessages form={form} />
         <div className="row">
-          <TextField form={form} name="dischargeDate" label={t('dischargeDate')} type="date" required />
+          <DateField form={form} name="dischargeDate" label={t('dischargeDate')} required />
           <SelectField form={form} name="dischargeOutcome" label={t('dischargeOutcome')} required options={outcomes.map((c) => ({ value: c.code, label: c.label }))} />
         </div>
         <div className="actions">
@@ -298,7 +298,7 @@ function Transfer({ placement, onChange }: { placement: Placement; onChange: () 
       });
       onChange();
     },
-    (v) => requireFields(v, ['dischargeDate'], t('required')),
+    (v) => ({ ...requireFields(v, ['dischargeDate'], t('required')), ...dateErrors(v, ['dischargeDate'], t('dateInvalid')) }),
   );
   return (
     <section aria-labelledby="transfer-title" className="card">
@@ -306,7 +306,7 @@ function Transfer({ placement, onChange }: { placement: Placement; onChange: () 
       <p>{t('transferIntro')}</p>
       <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="transfer-title">
         <FormMessages form={form} />
-        <TextField form={form} name="dischargeDate" label={t('transferDate')} type="date" required />
+        <DateField form={form} name="dischargeDate" label={t('transferDate')} required />
         <div className="actions">
           <SubmitButton busy={form.busy}>{t('transferButton')}</SubmitButton>
         </div>
