@@ -141,6 +141,15 @@ describe('web client for structures, in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Ospiti di oggi' }).waitFor();
     await page.getByRole('link', { name: /Bianchi Luca/ }).waitFor();
     await expect(page.locator('.flag-nearLimit').first().textContent()).resolves.toMatch(/limite dei 2 mesi/);
+    // The structure's name in the header, not its code; the page title says the screen (issue 18 item 8).
+    await expect(page.getByTestId('signed-in-structure').textContent()).resolves.toBe(`Comunità Casa Aurora (${STRUCTURE})`);
+    await expect(page.title()).resolves.toBe('Ospiti di oggi – S.I.R.MI');
+    // On a phone the guests are cards: the warnings are there without scrolling sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.locator('.flag-nearLimit').first().isVisible()).resolves.toBe(true);
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+    await shot('guests-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
     const token = await pageToken();
     const who = await hub.gql<{ structure: { occupancy: number } }>(token, 'query($c: ID!) { structure(code: $c) { occupancy } }', { c: STRUCTURE });
     expectNoErrors(who);
@@ -154,6 +163,12 @@ describe('web client for structures, in Chromium', () => {
     await page.getByRole('button', { name: 'Cerca' }).click();
     const register = page.getByRole('form', { name: /Registra il minore/ });
     await register.waitFor();
+    // The steps are in the browser's history: Back shows the look-up again, Forward the registration (issue 18 item 4).
+    await page.goBack();
+    await page.getByRole('form', { name: /Cerca il minore/ }).waitFor();
+    await page.goForward();
+    await register.waitFor();
+    await expect(page.evaluate('document.activeElement && document.activeElement.id')).resolves.toBe('step-register');
     await expect(register.getByLabel(/^Data di nascita/).inputValue()).resolves.toBe('21/09/2013');
     await expect(register.getByLabel(/^Sesso/).inputValue()).resolves.toBe('F');
     // Pickers instead of codes (issue 18 item 6): the birth municipality comes from the code (H501, Rome), the residence is searched by name.

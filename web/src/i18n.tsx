@@ -30,6 +30,7 @@ const it = {
   saved: 'Salvato.',
   dateHint: 'gg/mm/aaaa, es. 21/09/2013.',
   dateInvalid: 'Data non valida: scrivila come gg/mm/aaaa (es. 21/09/2013).',
+  busy: 'Invio in corso…',
   errorNetwork: 'Il sistema regionale non risponde. Riprova tra poco: i dati inseriti sono stati mantenuti.',
 
   // sign-in
@@ -40,7 +41,10 @@ const it = {
   signInFilter: 'Cerca per nome',
   signInProduction: 'L’accesso avviene con le credenziali regionali (SPID/CIE tramite il sistema di identità della Regione). Se vedi questa pagina, la sessione è scaduta o non è iniziata.',
   signInProductionLink: 'Accedi con le credenziali regionali',
-  sessionExpired: 'La sessione è scaduta: accedi di nuovo.',
+  sessionExpired: 'La sessione è scaduta: accedi di nuovo. I dati che stavi inserendo sono stati conservati.',
+  sessionExpiring: 'La sessione scade alle {time} (tra {minutes} min). Rinnovala per continuare: i dati inseriti restano comunque salvati come bozza.',
+  renewSession: 'Rinnova sessione',
+  renewingSession: 'Rinnovo in corso…',
 
   // guests
   guestsTitle: 'Ospiti di oggi',
@@ -57,11 +61,16 @@ const it = {
   flagAway: 'Assente dal {date}',
   flagMissing: 'Allontanamento arbitrario dal {date}',
   quality_NO_OPEN_CASE: 'Accolto da 30 giorni o più senza una presa in carico aperta dei servizi sociali',
+  quality_NO_OPEN_CASE_F: 'Accolta da 30 giorni o più senza una presa in carico aperta dei servizi sociali',
   quality_STRUCTURE_OVER_CAPACITY: 'Struttura oltre i posti autorizzati',
   quality_STRUCTURE_NOT_ACTIVE: 'Struttura non attiva in alcuni giorni dell’accoglienza',
   quality_TRANSFER_GAP: 'Trasferimento senza ingresso nella nuova struttura',
   quality_PLACEMENT_AFTER_FINAL_DISCHARGE: 'Accoglienza successiva a una dimissione definitiva',
   occupancySummary: 'Posti occupati: {occupied} su {places} ({capacity} ordinari + {emergency} di pronta accoglienza).',
+  placesDetail: 'Accoglienza ordinaria: {ordinary} ospiti su {capacity} posti. Pronta accoglienza: {emergency} ospiti su {emergencyPlaces} posti.',
+  placesEmergencyOver: 'Attenzione: {over} in pronta accoglienza oltre i posti dedicati (occupano posti ordinari).',
+  placesFree: 'Posti liberi oggi: {free} su {places} ({freeOrdinary} ordinari, {freeEmergency} di pronta accoglienza).',
+  placesNone: 'La struttura non ha posti liberi oggi ({occupied} ospiti su {places} posti): non è possibile registrare un nuovo ingresso. Registra prima le dimissioni avvenute, oppure concorda un’altra struttura con il servizio inviante.',
 
   // occupancy
   occupancyTitle: 'Occupazione',
@@ -136,6 +145,7 @@ const it = {
   dischargeDate: 'Data di dimissione',
   dischargeOutcome: 'Esito della dimissione',
   discharged: 'Dimesso il {date} ({outcome}).',
+  discharged_F: 'Dimessa il {date} ({outcome}).',
   activitiesTitle: 'Attività',
   activitiesEmpty: 'Nessuna attività registrata.',
   activityType: 'Tipo di attività',
@@ -154,6 +164,7 @@ const it = {
   endAbsence: 'Registra il rientro',
   returnDate: 'Data di rientro',
   stillAway: 'non ancora rientrato',
+  stillAway_F: 'non ancora rientrata',
   dischargeTitle: 'Dimissione',
   dischargeButton: 'Registra la dimissione',
   transferTitle: 'Trasferimento ad altra struttura',
@@ -167,7 +178,7 @@ const it = {
   structureCode: 'Codice regionale',
   structureType: 'Tipologia',
   structureStatus: 'Stato',
-  municipality: 'Comune (ISTAT)',
+  municipality: 'Comune',
   address: 'Indirizzo',
   managingEntity: 'Ente gestore',
   capacity: 'Posti autorizzati',
@@ -275,6 +286,7 @@ const en: Dictionary = {
   saved: 'Saved.',
   dateHint: 'dd/mm/yyyy, e.g. 21/09/2013.',
   dateInvalid: 'Invalid date: write it as dd/mm/yyyy (e.g. 21/09/2013).',
+  busy: 'Sending…',
   errorNetwork: 'The regional system does not answer. Try again shortly: what you typed has been kept.',
 
   signInTitle: 'Sign in',
@@ -284,7 +296,10 @@ const en: Dictionary = {
   signInFilter: 'Search by name',
   signInProduction: "Sign-in uses the regional credentials (SPID/CIE through the Region's identity provider). If you see this page, your session has expired or has not started.",
   signInProductionLink: 'Sign in with the regional credentials',
-  sessionExpired: 'Your session has expired: please sign in again.',
+  sessionExpired: 'Your session has expired: please sign in again. What you were typing has been kept.',
+  sessionExpiring: 'The session ends at {time} (in {minutes} min). Renew it to go on: what you typed is kept as a draft anyway.',
+  renewSession: 'Renew session',
+  renewingSession: 'Renewing…',
 
   guestsTitle: "Today's guests",
   guestsIntro: 'Minors hosted today, {date}.',
@@ -300,10 +315,15 @@ const en: Dictionary = {
   flagAway: 'Away since {date}',
   flagMissing: 'Unauthorised departure since {date}',
   quality_NO_OPEN_CASE: 'Placed for 30 days or more with no open case at a social service',
+  quality_NO_OPEN_CASE_F: 'Placed for 30 days or more with no open case at a social service',
   quality_STRUCTURE_OVER_CAPACITY: 'Structure above its authorised places',
   quality_STRUCTURE_NOT_ACTIVE: 'Structure not active on some days of the placement',
   quality_TRANSFER_GAP: 'Transfer with no admission in the new structure',
   quality_PLACEMENT_AFTER_FINAL_DISCHARGE: 'Placement after a final discharge',
+  placesDetail: 'Ordinary placements: {ordinary} guests in {capacity} places. Emergency placements: {emergency} guests in {emergencyPlaces} places.',
+  placesEmergencyOver: 'Warning: {over} emergency guests beyond the emergency places (taking ordinary ones).',
+  placesFree: 'Free places today: {free} of {places} ({freeOrdinary} ordinary, {freeEmergency} emergency).',
+  placesNone: 'The structure has no free place today ({occupied} guests in {places} places): a new admission cannot be recorded. Record the discharges that happened first, or agree another structure with the referring service.',
   occupancySummary: 'Places taken: {occupied} of {places} ({capacity} ordinary + {emergency} emergency).',
 
   occupancyTitle: 'Occupancy',
@@ -376,6 +396,7 @@ const en: Dictionary = {
   dischargeDate: 'Discharge date',
   dischargeOutcome: 'Discharge outcome',
   discharged: 'Discharged on {date} ({outcome}).',
+  discharged_F: 'Discharged on {date} ({outcome}).',
   activitiesTitle: 'Activities',
   activitiesEmpty: 'No activity recorded.',
   activityType: 'Kind of activity',
@@ -394,6 +415,7 @@ const en: Dictionary = {
   endAbsence: 'Record the return',
   returnDate: 'Return date',
   stillAway: 'not back yet',
+  stillAway_F: 'not back yet',
   dischargeTitle: 'Discharge',
   dischargeButton: 'Record the discharge',
   transferTitle: 'Transfer to another structure',
@@ -406,7 +428,7 @@ const en: Dictionary = {
   structureCode: 'Regional code',
   structureType: 'Type',
   structureStatus: 'Status',
-  municipality: 'Municipality (ISTAT)',
+  municipality: 'Municipality',
   address: 'Address',
   managingEntity: 'Managing entity',
   capacity: 'Authorised places',
@@ -498,6 +520,16 @@ export function translate(dict: Dictionary, key: MessageKey, params?: Readonly<R
   const text = dict[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/**
+ * Italian agrees with the minor's sex (Dimesso/Dimessa, Accolto/Accolta;
+ * issue 18 item 8): the `_F` variant of a key for a girl, the plain key otherwise
+ * (masculine is also the form when the sex is not known).
+ */
+export function gendered(t: Translate, key: MessageKey, sex: string | null | undefined, params?: Readonly<Record<string, string | number>>): string {
+  const variant = `${key}_F`;
+  return sex === 'F' && variant in it ? t(variant as MessageKey, params) : t(key, params);
 }
 
 export function storedLanguage(): Language {

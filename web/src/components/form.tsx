@@ -25,6 +25,8 @@ export interface FormState<V extends Values> {
   readonly formError: string | null;
   readonly notice: string | null;
   readonly busy: boolean;
+  /** Values differ from the form's start (or from what was last saved). */
+  readonly dirty: boolean;
   readonly formId: string;
   set<K extends keyof V & string>(name: K, value: V[K]): void;
   setValues(update: Partial<V>): void;
@@ -34,9 +36,92 @@ export interface FormState<V extends Values> {
   formRef: React.RefObject<HTMLFormElement | null>;
 }
 
-export function useForm<V extends Values>(initial: V): FormState<V> {
+/*
+ * Drafts (issue 18 item 4, no lost work): a form given a `draft` key keeps its
+ * values in sessionStorage as they are typed, so they survive the session
+ * expiring, moving to another screen and a reload; a successful submit clears
+ * the draft. sessionStorage is the tab's own and is wiped when the tab closes,
+ * like the token; signing out clears every draft (`clearDrafts`).
+ */
+const DRAFT_PREFIX = 'sirmi.draft.';
+
+function readDraft<V extends Values>(key: string | undefined, initial: V): Partial<V> {
+  if (!key) return {};
+  try {
+    const raw = window.sessionStorage.getItem(DRAFT_PREFIX + key);
+    if (!raw) return {};
+    const saved = JSON.parse(raw) as Record<string, unknown>;
+    const out: Partial<V> = {};
+    for (const k of Object.keys(initial) as (keyof V)[]) {
+      if (typeof saved[k as string] === typeof initial[k]) out[k] = saved[k as string] as V[keyof V];
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function sameValues(a: Values, b: Values): boolean {
+  return Object.keys(a).every((k) => a[k] === b[k]);
+}
+
+/** Read a draft of some other state (e.g. the admission's current step) kept under `key`. */
+export function loadDraftState<T>(key: string): T | null {
+  try {
+    const raw = window.sessionStorage.getItem(DRAFT_PREFIX + key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraftState(key: string, value: unknown): void {
+  try {
+    if (value === null) window.sessionStorage.removeItem(DRAFT_PREFIX + key);
+    else window.sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify(value));
+  } catch {
+    // storage full or disabled: the draft lasts for this page only
+  }
+}
+
+/** Forget every draft (signing out: the next operator of the tab must not find them). */
+export function clearDrafts(): void {
+  for (let i = window.sessionStorage.length - 1; i >= 0; i--) {
+    const k = window.sessionStorage.key(i);
+    if (k?.startsWith(DRAFT_PREFIX)) window.sessionStorage.removeItem(k);
+  }
+}
+
+/** Forms with unsaved changes on the page; the app asks before the page is left while there are any. */
+let dirtyForms = 0;
+export function hasDirtyForms(): boolean {
+  return dirtyForms > 0;
+}
+
+export function useForm<V extends Values>(initial: V, options: { readonly draft?: string } = {}): FormState<V> {
   const { t } = useI18n();
-  const [values, setAll] = useState<V>(initial);
+  const draftKey = options.draft;
+  const [values, setAll] = useState<V>(() => ({ ...initial, ...readDraft(draftKey, initial) }));
+  const baseline = useRef<V>(initial);
+  const saved = useRef(false);
+  const dirty = !sameValues(values, baseline.current);
+  useEffect(() => {
+    if (saved.current) {
+      // The values after a successful submit are the new starting point.
+      saved.current = false;
+      baseline.current = values;
+      if (draftKey) saveDraftState(draftKey, null);
+      return;
+    }
+    if (draftKey) saveDraftState(draftKey, sameValues(values, baseline.current) ? null : values);
+  }, [values, draftKey]);
+  useEffect(() => {
+    if (!dirty) return;
+    dirtyForms += 1;
+    return () => {
+      dirtyForms -= 1;
+    };
+  }, [dirty]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -82,6 +167,11 @@ export function useForm<V extends Values>(initial: V): FormState<V> {
     setErrors({});
     setFormError(null);
     action(current)
+      .then(() => {
+        saved.current = true;
+        if (draftKey) saveDraftState(draftKey, null);
+        setAll((prev) => ({ ...prev }));
+      })
       .catch((err: unknown) => {
         const hubErrors = toHubErrors(err);
         const byField: FieldErrors = {};
@@ -104,6 +194,7 @@ export function useForm<V extends Values>(initial: V): FormState<V> {
     formError,
     notice,
     busy,
+    dirty,
     formId,
     set,
     setValues: (update) => setAll((prev) => ({ ...prev, ...update })),
@@ -339,10 +430,19 @@ export function FormMessages<V extends Values>({ form }: { form: FormState<V> })
   );
 }
 
-export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+/** The form's button; while the hub answers it shows a spinner and says so (issue 18 item 8), and cannot be pressed twice. */
+export function SubmitButton({ busy, children, busyLabel }: { busy: boolean; children: ReactNode; busyLabel?: string }) {
+  const { t } = useI18n();
   return (
     <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-      {children}
+      {busy ? (
+        <>
+          <span className="spinner" aria-hidden="true" />
+          {busyLabel ?? t('busy')}
+        </>
+      ) : (
+        children
+      )}
     </button>
   );
 }

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { gql, HubRequestError, loadMunicipalities, type MunicipalityCode } from '../api';
 import { MunicipalityField, municipalityErrors, municipalityName, useMunicipalities } from '../components/MunicipalityField';
-import { CheckboxField, dateErrors, DateField, FormMessages, requireFields, SelectField, SubmitButton, TextField, type FieldErrors, type FormState, useForm } from '../components/form';
+import { CheckboxField, dateErrors, DateField, FormMessages, loadDraftState, saveDraftState, requireFields, SelectField, SubmitButton, TextField, type FieldErrors, type FormState, useForm } from '../components/form';
+import { placesOf } from '../capacity';
 import { todayInRome } from '../dates';
+import { useQuery } from '../useQuery';
 import { birthDateFromCode, checkFiscalCode, cleanFiscalCode, type FiscalCodeState } from '../fiscalCode';
 import { setFlash } from '../flash';
 import { useI18n, type Translate } from '../i18n';
-import { Link, navigate, PATHS } from '../router';
+import { Link, navigate, PATHS, useSearch } from '../router';
 import { UserMessage } from '../components/errorMessage';
 import { PageTitle } from './common';
 import { useCodes } from './Guests';
@@ -16,6 +18,9 @@ const LOOKUP = `query LookUpMinor($fiscalCode: String!) {
 }`;
 const REGISTER = `mutation RegisterMinor($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }`;
 const ADMIT = `mutation AdmitMinor($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }`;
+/** The structure's places today, shown before anything is typed (issue 18 item 7). */
+const PLACES = `query StructurePlaces($code: ID!, $today: Date!) { structure(code: $code) { capacity emergencyCapacity placements(activeOn: $today) { id kind } } }`;
+
 /** Is the minor hosted here on that date? Asked after a lost reply (did the admission go through?) and after PLACEMENT_OVERLAP (here or elsewhere?). */
 const HOSTED_HERE = `query HostedHere($code: ID!, $on: Date!) { structure(code: $code) { placements(activeOn: $on) { id minor { id } } } }`;
 
@@ -89,12 +94,30 @@ const OTHER_IDENTIFIER_KINDS = ['TEMPORARY_FISCAL_CODE', 'RESIDENCE_PERMIT', 'PA
 
 export function Admit({ structureCode }: { structureCode: string }) {
   const { t } = useI18n();
-  const [step, setStep] = useState<Step>('lookup');
-  const [found, setFound] = useState<Found | null>(null);
+  // The minor found or registered survives a reload, like the forms' drafts (issue 18 item 4).
+  const [found, setFoundState] = useState<Found | null>(() => loadDraftState<Found>('admit.found'));
+  const setFound = (f: Found | null) => {
+    setFoundState(f);
+    saveDraftState('admit.found', f);
+  };
+  // The step is in the address (?step=register), so the browser's Back goes to the previous step.
+  const urlStep = new URLSearchParams(useSearch()).get('step');
+  const step: Step = urlStep === 'register' ? 'register' : urlStep === 'admission' && found ? 'admission' : 'lookup';
+  const setStep = (s: Step) => navigate(s === 'lookup' ? PATHS.admit : `${PATHS.admit}?step=${s}`);
   const [hostedHere, setHostedHere] = useState<string | null>(null);
-  const lookup = useForm({ fiscalCode: '', noFiscalCode: false });
-  const registration = useForm(EMPTY_REGISTRATION);
-  const admission = useForm({ admissionDate: todayInRome(), kind: '', referringService: '', legalBasis: '', courtOrderReference: '' });
+  const placesQuery = useQuery<{ structure: { capacity: number; emergencyCapacity: number; placements: { id: string; kind: string }[] | null } | null }>(PLACES, { code: structureCode, today: todayInRome() }, `${structureCode}/places`);
+  const ps = placesQuery.data?.structure;
+  const places = ps ? placesOf(ps.capacity, ps.emergencyCapacity, (ps.placements ?? []).map((p) => p.kind)) : null;
+  const lookup = useForm({ fiscalCode: '', noFiscalCode: false }, { draft: 'admit.lookup' });
+  const registration = useForm(EMPTY_REGISTRATION, { draft: 'admit.registration' });
+  const admission = useForm({ admissionDate: todayInRome(), kind: '', referringService: '', legalBasis: '', courtOrderReference: '' }, { draft: 'admit.admission' });
+  // Focus to the new step's heading (not on the first render: the page's h1 has it then).
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    document.getElementById(`step-${step}`)?.focus();
+  }, [step]);
 
   const toRegistration = (fiscalCode: string) => {
     const state = checkFiscalCode(fiscalCode);
@@ -201,6 +224,8 @@ export function Admit({ structureCode }: { structureCode: string }) {
           }
           if (!here) throw new UserMessage(t('lostReplyNotSaved'));
           setFlash(`${t('lostReplySaved')} ${t('admitted')}`);
+          saveDraftState('admit.admission', null);
+          saveDraftState('admit.found', null);
           navigate(PATHS.placement(here));
           return;
         }
@@ -213,6 +238,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
         throw err;
       }
       setFlash(t('admitted'));
+      saveDraftState('admit.found', null);
       navigate(PATHS.placement(r.data.admitMinor.id));
     },
     (v) => ({
@@ -224,7 +250,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
 
   return (
     <>
-      <PageTitle>{t('admitTitle')}</PageTitle>
+      <PageTitle docTitle={`${t(step === 'lookup' ? 'stepLookup' : step === 'register' ? 'stepRegister' : 'stepAdmission')} – ${t('admitTitle')}`}>{t('admitTitle')}</PageTitle>
       <ol className="steps" aria-label={t('admitTitle')}>
         {(['lookup', 'register', 'admission'] as const).map((s) => (
           <li key={s} aria-current={s === step ? 'step' : undefined} className={s === step ? 'step-current' : undefined}>
@@ -232,7 +258,22 @@ export function Admit({ structureCode }: { structureCode: string }) {
           </li>
         ))}
       </ol>
-      {step === 'lookup' ? <LookupStep form={lookup} onSubmit={onLookup} /> : null}
+      {step === 'lookup' ? (
+        places && places.free === 0 ? (
+          <div className="alert alert-error" role="alert" data-testid="no-places">
+            {t('placesNone', { occupied: places.occupied, places: places.places })}
+          </div>
+        ) : (
+          <>
+            {places ? (
+              <p className="alert alert-info" data-testid="free-places">
+                {t('placesFree', { free: places.free, places: places.places, freeOrdinary: places.freeOrdinary, freeEmergency: places.freeEmergency })}
+              </p>
+            ) : null}
+            <LookupStep form={lookup} onSubmit={onLookup} />
+          </>
+        )
+      ) : null}
       {step === 'register' ? <RegisterStep form={registration} onSubmit={onRegister} onBack={() => setStep('lookup')} /> : null}
       {step === 'admission' && found ? <AdmissionStep form={admission} found={found} hostedHere={hostedHere} onSubmit={onAdmit} onBack={() => setStep('lookup')} /> : null}
     </>
@@ -243,7 +284,7 @@ function LookupStep({ form, onSubmit }: { form: FormState<{ fiscalCode: string; 
   const { t } = useI18n();
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="step-lookup">
-      <h2 id="step-lookup">{t('stepLookup')}</h2>
+      <h2 id="step-lookup" tabIndex={-1}>{t('stepLookup')}</h2>
       <p>{t('lookupIntro')}</p>
       <FormMessages form={form} />
       {form.values.noFiscalCode ? null : (
@@ -267,7 +308,7 @@ function RegisterStep({ form, onSubmit, onBack }: { form: FormState<typeof EMPTY
   ];
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="step-register">
-      <h2 id="step-register">{t('stepRegister')}</h2>
+      <h2 id="step-register" tabIndex={-1}>{t('stepRegister')}</h2>
       <FormMessages form={form} />
       <TextField form={form} name="fiscalCode" label={t('fiscalCode')} hint={t('fiscalCodeHint')} maxLength={24} className="input-code" status={fiscalCodeStatus(t, checkFiscalCode(form.values.fiscalCode))} />
       <div className="row">
@@ -312,7 +353,7 @@ function AdmissionStep({ form, found, hostedHere, onSubmit, onBack }: { form: Fo
   const bases = useCodes('LEGAL_BASIS');
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="step-admission">
-      <h2 id="step-admission">{t('stepAdmission')}</h2>
+      <h2 id="step-admission" tabIndex={-1}>{t('stepAdmission')}</h2>
       <div className="alert alert-info" role="status">
         {found.message}
       </div>

@@ -3,10 +3,10 @@ import { dateErrors, DateField, FormMessages, requireFields, SubmitButton, useFo
 import { formatDate, todayInRome } from '../dates';
 import { useI18n } from '../i18n';
 import { useQuery } from '../useQuery';
-import { ErrorBox, Loading, PageTitle } from './common';
+import { ErrorBox, Loading, PageTitle, PlacesSummary } from './common';
 
 const OCCUPANCY = `query Occupancy($code: ID!, $on: Date!) {
-  structure(code: $code) { code capacity emergencyCapacity occupancy(on: $on) }
+  structure(code: $code) { code capacity emergencyCapacity occupancy(on: $on) placements(activeOn: $on) { id kind } }
 }`;
 
 /** Minors hosted on a date against the authorised places (ordinary + emergency, the pool ASMI's STRUCTURE_FULL rule uses). */
@@ -15,7 +15,7 @@ export function Occupancy({ structureCode }: { structureCode: string }) {
   const [on, setOn] = useState(todayInRome());
   const form = useForm({ date: on });
   const onSubmit = form.onSubmit(async (v) => setOn(v.date), (v) => ({ ...requireFields(v, ['date'], t('required')), ...dateErrors(v, ['date'], t('dateInvalid')) }));
-  const q = useQuery<{ structure: { capacity: number; emergencyCapacity: number; occupancy: number | null } | null }>(OCCUPANCY, { code: structureCode, on }, `${structureCode}/${on}`);
+  const q = useQuery<{ structure: { capacity: number; emergencyCapacity: number; occupancy: number | null; placements: { id: string; kind: string }[] | null } | null }>(OCCUPANCY, { code: structureCode, on }, `${structureCode}/${on}`);
   const s = q.data?.structure;
   const places = s ? s.capacity + s.emergencyCapacity : 0;
   const occupied = s?.occupancy ?? 0;
@@ -39,7 +39,7 @@ export function Occupancy({ structureCode }: { structureCode: string }) {
           <meter id="occupancy-meter" min={0} max={Math.max(places, 1)} low={Math.max(s.capacity - 1, 0)} high={s.capacity} optimum={0} value={occupied}>
             {occupied} / {places}
           </meter>
-          <p>{t('occupancySummary', { occupied, places, capacity: s.capacity, emergency: s.emergencyCapacity })}</p>
+          <PlacesSummary capacity={s.capacity} emergencyCapacity={s.emergencyCapacity} kinds={(s.placements ?? []).map((p) => p.kind)} />
           <p>{occupied > places ? t('occupancyOver') : t('occupancyFree', { free: places - occupied })}</p>
         </section>
       ) : null}

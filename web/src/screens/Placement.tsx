@@ -4,7 +4,7 @@ import { dateErrors, DateField, FormMessages, requireFields, SelectField, Submit
 import { daysBetween, formatDate, todayInRome } from '../dates';
 import { takeFlash } from '../flash';
 import { guestFlags } from '../flags';
-import { useI18n } from '../i18n';
+import { gendered, useI18n } from '../i18n';
 import { useQuery } from '../useQuery';
 import { ErrorBox, Loading, PageTitle } from './common';
 import { flagText, labelOf, useCodes } from './Guests';
@@ -13,7 +13,7 @@ const PLACEMENT = `query PlacementRecord($id: ID!) {
   placement(id: $id) {
     id admissionDate dischargeDate kind referringService legalBasis dischargeOutcome qualityFlags
     structure { code }
-    minor { id firstName lastName birthDate unaccompanied }
+    minor { id firstName lastName birthDate sex unaccompanied }
     activities { id type date endDate notes }
     absences { id kind startDate endDate notes }
   }
@@ -29,7 +29,7 @@ interface PlacementData {
     legalBasis: string | null;
     dischargeOutcome: string | null;
     qualityFlags: string[] | null;
-    minor: { id: string; firstName: string | null; lastName: string | null; birthDate: string | null; unaccompanied: boolean | null } | null;
+    minor: { id: string; firstName: string | null; lastName: string | null; birthDate: string | null; sex?: string | null; unaccompanied: boolean | null } | null;
     activities: { id: string; type: string; date: string; endDate: string | null; notes: string | null }[] | null;
     absences: { id: string; kind: string; startDate: string; endDate: string | null; notes: string | null }[] | null;
   } | null;
@@ -49,7 +49,8 @@ export function PlacementScreen({ id }: { id: string }) {
   const name = p?.minor?.lastName ? `${p.minor.lastName} ${p.minor.firstName ?? ''}`.trim() : t('notVisible');
   return (
     <>
-      <PageTitle>
+      {/* The document title leaves the name out: titles end up in the browser's history. */}
+      <PageTitle docTitle={t('placementTitle')}>
         {t('placementTitle')}
         {p ? `: ${name}` : ''}
       </PageTitle>
@@ -83,7 +84,7 @@ export function PlacementScreen({ id }: { id: string }) {
               {p.dischargeDate ? (
                 <>
                   <dt>{t('dischargeDate')}</dt>
-                  <dd data-testid="discharge">{t('discharged', { date: formatDate(p.dischargeDate), outcome: labelOf(outcomes, p.dischargeOutcome) })}</dd>
+                  <dd data-testid="discharge">{gendered(t, 'discharged', p.minor?.sex, { date: formatDate(p.dischargeDate), outcome: labelOf(outcomes, p.dischargeOutcome) })}</dd>
                 </>
               ) : null}
             </dl>
@@ -91,7 +92,7 @@ export function PlacementScreen({ id }: { id: string }) {
               <ul className="flags">
                 {guestFlags({ kind: p.kind, admissionDate: p.admissionDate, qualityFlags: p.qualityFlags, unaccompanied: p.minor?.unaccompanied ?? null, absences: p.absences }, today).map((f) => (
                   <li key={f.kind === 'quality' ? f.code : f.kind} className={`flag flag-${f.kind}`}>
-                    {flagText(t, f)}
+                    {flagText(t, f, p.minor?.sex)}
                   </li>
                 ))}
               </ul>
@@ -116,7 +117,7 @@ export function PlacementScreen({ id }: { id: string }) {
 function Activities({ placement, onChange }: { placement: Placement; onChange: () => void }) {
   const { t } = useI18n();
   const types = useCodes('ACTIVITY_TYPE');
-  const form = useForm({ type: '', date: todayInRome(), endDate: '', notes: '' });
+  const form = useForm({ type: '', date: todayInRome(), endDate: '', notes: '' }, { draft: `placement.${placement.id}.activity` });
   const onSubmit = form.onSubmit(
     async (v) => {
       await gql('mutation RecordActivity($input: RecordActivityInput!) { recordActivity(input: $input) { id } }', {
@@ -177,7 +178,7 @@ function Activities({ placement, onChange }: { placement: Placement; onChange: (
 function Absences({ placement, onChange }: { placement: Placement; onChange: () => void }) {
   const { t } = useI18n();
   const kinds = useCodes('ABSENCE_KIND');
-  const form = useForm({ kind: '', startDate: todayInRome(), endDate: '', notes: '' });
+  const form = useForm({ kind: '', startDate: todayInRome(), endDate: '', notes: '' }, { draft: `placement.${placement.id}.absence` });
   const onSubmit = form.onSubmit(
     async (v) => {
       await gql('mutation RecordAbsence($input: RecordAbsenceInput!) { recordAbsence(input: $input) { id } }', {
@@ -209,7 +210,7 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
             {list.map((a) => (
               <tr key={a.id}>
                 <td>{formatDate(a.startDate)}</td>
-                <td>{a.endDate ? formatDate(a.endDate) : <EndAbsence absenceId={a.id} onChange={onChange} />}</td>
+                <td>{a.endDate ? formatDate(a.endDate) : <EndAbsence absenceId={a.id} sex={placement.minor?.sex} onChange={onChange} />}</td>
                 <td>{labelOf(kinds, a.kind)}</td>
                 <td>{a.notes ?? ''}</td>
               </tr>
@@ -236,9 +237,9 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
   );
 }
 
-function EndAbsence({ absenceId, onChange }: { absenceId: string; onChange: () => void }) {
+function EndAbsence({ absenceId, sex, onChange }: { absenceId: string; sex: string | null | undefined; onChange: () => void }) {
   const { t } = useI18n();
-  const form = useForm({ endDate: todayInRome() });
+  const form = useForm({ endDate: todayInRome() }, { draft: `absence.${absenceId}.end` });
   const onSubmit = form.onSubmit(
     async (v) => {
       await gql('mutation EndAbsence($input: EndAbsenceInput!) { endAbsence(input: $input) { id } }', { input: { absenceId, endDate: v.endDate } });
@@ -248,7 +249,7 @@ function EndAbsence({ absenceId, onChange }: { absenceId: string; onChange: () =
   );
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate className="inline-form" aria-label={t('endAbsence')}>
-      <span className="status status-invalid">{t('stillAway')}</span>
+      <span className="status status-invalid">{gendered(t, 'stillAway', sex)}</span>
       <FormMessages form={form} />
       <DateField form={form} name="endDate" label={t('returnDate')} required />
       <SubmitButton busy={form.busy}>{t('endAbsence')}</SubmitButton>
@@ -260,7 +261,7 @@ function Discharge({ placement, onChange }: { placement: Placement; onChange: ()
   const { t } = useI18n();
   // Transfers have their own form below (OTHER_STRUCTURE is the transfer's outcome).
   const outcomes = useCodes('DISCHARGE_OUTCOME').filter((c) => c.code !== 'OTHER_STRUCTURE');
-  const form = useForm({ dischargeDate: todayInRome(), dischargeOutcome: '' });
+  const form = useForm({ dischargeDate: todayInRome(), dischargeOutcome: '' }, { draft: `placement.${placement.id}.discharge` });
   const onSubmit = form.onSubmit(
     async (v) => {
       await gql('mutation DischargeMinor($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
@@ -290,7 +291,7 @@ function Discharge({ placement, onChange }: { placement: Placement; onChange: ()
 /** A transfer: discharge here with outcome OTHER_STRUCTURE (DISCHARGE_OUTCOME `continuation`); the other structure admits the minor on the same day. */
 function Transfer({ placement, onChange }: { placement: Placement; onChange: () => void }) {
   const { t } = useI18n();
-  const form = useForm({ dischargeDate: todayInRome() });
+  const form = useForm({ dischargeDate: todayInRome() }, { draft: `placement.${placement.id}.transfer` });
   const onSubmit = form.onSubmit(
     async (v) => {
       await gql('mutation TransferOut($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
