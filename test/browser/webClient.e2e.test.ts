@@ -249,6 +249,10 @@ describe('web client for structures, in Chromium', () => {
     await date.fill(itDate(daysBefore(today, 3)));
     await discharge.getByLabel(/^Esito della dimissione/).selectOption('RETURN_TO_FAMILY');
     await discharge.getByRole('button', { name: 'Registra la dimissione' }).click();
+    // Check your answers first (issue 18 item 5); the hub is asked only on confirming.
+    await expect(discharge.getByTestId('discharge-question').textContent()).resolves.toMatch(/^Confermi la dimissione di Verdi Giulia il \d\d\/\d\d\/\d{4} – esito «Rientro nella famiglia di origine»\?$/);
+    await axe('discharge-confirm');
+    await discharge.getByRole('button', { name: 'Conferma la dimissione' }).click();
     await discharge.getByRole('alert').waitFor();
     await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(describedBy(date)).resolves.toMatch(/Date non coerenti/);
@@ -259,7 +263,12 @@ describe('web client for structures, in Chromium', () => {
 
     await date.fill(itDate(today));
     await discharge.getByRole('button', { name: 'Registra la dimissione' }).click();
+    await shot('discharge-confirm');
+    await discharge.getByRole('button', { name: 'Conferma la dimissione' }).click();
     await page.getByTestId('discharge').waitFor();
+    await expect(page.getByTestId('success-banner').textContent()).resolves.toBe(`Dimissione registrata: Verdi Giulia è stata dimessa il ${itDate(today)} (Rientro nella famiglia di origine).`);
+    await page.getByRole('button', { name: 'Annulla la dimissione' }).waitFor();
+    await axe('discharged');
     await expect(page.getByTestId('discharge').textContent()).resolves.toContain('Rientro nella famiglia di origine');
     const done = await hub.gql<{ placement: { dischargeDate: string; dischargeOutcome: string } }>(token, 'query($id: ID!) { placement(id: $id) { dischargeDate dischargeOutcome } }', { id: placementId });
     expectNoErrors(done);

@@ -1,5 +1,4 @@
 import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../App';
 import { placesOf } from '../capacity';
@@ -8,7 +7,6 @@ import { gendered, I18nProvider, translate, DICTIONARIES } from '../i18n';
 import { codesHandler, fakeHub, municipalitiesHandler } from '../test/hub';
 import { Admit } from './Admit';
 import { Guests } from './Guests';
-import { Structure } from './Structure';
 
 /* Issue 18 items 7 (capacity up front) and 8 (polish). */
 const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(DICTIONARIES.it, k, p);
@@ -30,7 +28,7 @@ describe('capacity up front', () => {
     );
     const places = await screen.findByTestId('places');
     expect(places.textContent).toContain('Posti occupati: 8 su 10');
-    expect(places.textContent).toContain('Pronta accoglienza: 3 ospiti su 2 posti');
+    expect(places.textContent).toContain('Pronta accoglienza: ospiti 3, posti 2');
     expect(within(places).getByTestId('emergency-over').textContent).toContain('1 in pronta accoglienza oltre i posti dedicati');
   });
 

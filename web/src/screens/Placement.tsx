@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { gql } from '../api';
-import { dateErrors, DateField, FormMessages, requireFields, SelectField, SubmitButton, TextAreaField, useForm } from '../components/form';
+import { dateErrors, DateField, FormMessages, type Values, requireFields, SelectField, SubmitButton, TextAreaField, useForm } from '../components/form';
 import { daysBetween, formatDate, todayInRome } from '../dates';
 import { takeFlash } from '../flash';
 import { guestFlags } from '../flags';
@@ -39,7 +39,16 @@ type Placement = NonNullable<PlacementData['placement']>;
 
 export function PlacementScreen({ id }: { id: string }) {
   const { t } = useI18n();
-  const [flash] = useState(takeFlash);
+  const [flash, setFlashBanner] = useState(takeFlash);
+  const bannerRef = useRef<HTMLDivElement>(null);
+  // A success banner after a discharge, transfer or correction, focused so it is read out (issue 18 item 5).
+  const done = (message: string) => {
+    setFlashBanner(message);
+    q.reload();
+  };
+  useEffect(() => {
+    if (flash) bannerRef.current?.focus();
+  }, [flash]);
   const q = useQuery<PlacementData>(PLACEMENT, { id }, id);
   const kinds = useCodes('PLACEMENT_KIND');
   const outcomes = useCodes('DISCHARGE_OUTCOME');
@@ -55,7 +64,7 @@ export function PlacementScreen({ id }: { id: string }) {
         {p ? `: ${name}` : ''}
       </PageTitle>
       {flash ? (
-        <div className="alert alert-success" role="status">
+        <div className="alert alert-success" role="status" ref={bannerRef} tabIndex={-1} data-testid="success-banner">
           {flash}
         </div>
       ) : null}
@@ -104,10 +113,12 @@ export function PlacementScreen({ id }: { id: string }) {
           <Absences placement={p} onChange={q.reload} />
           {!p.dischargeDate ? (
             <>
-              <Discharge placement={p} onChange={q.reload} />
-              <Transfer placement={p} onChange={q.reload} />
+              <Discharge placement={p} name={name} onDone={done} />
+              <Transfer placement={p} name={name} onDone={done} />
             </>
-          ) : null}
+          ) : (
+            <CancelDischarge placement={p} onDone={done} />
+          )}
         </>
       ) : null}
     </>
@@ -257,17 +268,70 @@ function EndAbsence({ absenceId, sex, onChange }: { absenceId: string; sex: stri
   );
 }
 
-function Discharge({ placement, onChange }: { placement: Placement; onChange: () => void }) {
+/**
+ * Check your answers (issue 18 item 5): the first submit of a discharge or a
+ * transfer only shows what will be recorded ("Confermi la dimissione di …?");
+ * the confirm button submits again and the hub is called then. Changing a
+ * field goes back to the form; the hub's refusals land next to their fields.
+ */
+function useConfirmStep(values: Values) {
+  const [confirming, setConfirming] = useState(false);
+  const shown = useRef<Values | null>(null);
+  useEffect(() => {
+    if (confirming && shown.current && Object.keys(values).some((k) => values[k] !== shown.current?.[k])) setConfirming(false);
+  }, [values, confirming]);
+  return {
+    confirming,
+    ask: (v: Values) => {
+      shown.current = v;
+      setConfirming(true);
+    },
+    back: () => setConfirming(false),
+  };
+}
+
+function ConfirmPanel({ id, question, confirmLabel, busy, onBack }: { id: string; question: string; confirmLabel: string; busy: boolean; onBack: () => void }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div className="confirm" role="group" aria-labelledby={`${id}-confirm-title`}>
+      <h3 id={`${id}-confirm-title`} ref={ref} tabIndex={-1}>
+        {t('checkAnswers')}
+      </h3>
+      <p data-testid={`${id}-question`}>{question}</p>
+      <div className="actions">
+        <SubmitButton busy={busy}>{confirmLabel}</SubmitButton>
+        <button type="button" className="button" onClick={onBack} disabled={busy}>
+          {t('modify')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Discharge({ placement, name, onDone }: { placement: Placement; name: string; onDone: (message: string) => void }) {
   const { t } = useI18n();
   // Transfers have their own form below (OTHER_STRUCTURE is the transfer's outcome).
   const outcomes = useCodes('DISCHARGE_OUTCOME').filter((c) => c.code !== 'OTHER_STRUCTURE');
   const form = useForm({ dischargeDate: todayInRome(), dischargeOutcome: '' }, { draft: `placement.${placement.id}.discharge` });
+  const step = useConfirmStep(form.values);
+  const sex = placement.minor?.sex;
   const onSubmit = form.onSubmit(
     async (v) => {
-      await gql('mutation DischargeMinor($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
-        input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: v.dischargeOutcome },
-      });
-      onChange();
+      if (!step.confirming) {
+        step.ask(v);
+        return;
+      }
+      try {
+        await gql('mutation DischargeMinor($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
+          input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: v.dischargeOutcome },
+        });
+      } catch (err) {
+        step.back();
+        throw err;
+      }
+      onDone(gendered(t, 'dischargeDone', sex, { name, date: formatDate(v.dischargeDate), outcome: labelOf(outcomes, v.dischargeOutcome) }));
     },
     (v) => ({ ...requireFields(v, ['dischargeDate', 'dischargeOutcome'], t('required')), ...dateErrors(v, ['dischargeDate'], t('dateInvalid')) }),
   );
@@ -280,24 +344,44 @@ function Discharge({ placement, onChange }: { placement: Placement; onChange: ()
           <DateField form={form} name="dischargeDate" label={t('dischargeDate')} required />
           <SelectField form={form} name="dischargeOutcome" label={t('dischargeOutcome')} required options={outcomes.map((c) => ({ value: c.code, label: c.label }))} />
         </div>
-        <div className="actions">
-          <SubmitButton busy={form.busy}>{t('dischargeButton')}</SubmitButton>
-        </div>
+        {step.confirming ? (
+          <ConfirmPanel
+            id="discharge"
+            question={t('confirmDischarge', { name, date: formatDate(form.values.dischargeDate), outcome: labelOf(outcomes, form.values.dischargeOutcome) })}
+            confirmLabel={t('confirmDischargeButton')}
+            busy={form.busy}
+            onBack={step.back}
+          />
+        ) : (
+          <div className="actions">
+            <SubmitButton busy={form.busy}>{t('dischargeButton')}</SubmitButton>
+          </div>
+        )}
       </form>
     </section>
   );
 }
 
 /** A transfer: discharge here with outcome OTHER_STRUCTURE (DISCHARGE_OUTCOME `continuation`); the other structure admits the minor on the same day. */
-function Transfer({ placement, onChange }: { placement: Placement; onChange: () => void }) {
+function Transfer({ placement, name, onDone }: { placement: Placement; name: string; onDone: (message: string) => void }) {
   const { t } = useI18n();
   const form = useForm({ dischargeDate: todayInRome() }, { draft: `placement.${placement.id}.transfer` });
+  const step = useConfirmStep(form.values);
   const onSubmit = form.onSubmit(
     async (v) => {
-      await gql('mutation TransferOut($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
-        input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: 'OTHER_STRUCTURE' },
-      });
-      onChange();
+      if (!step.confirming) {
+        step.ask(v);
+        return;
+      }
+      try {
+        await gql('mutation TransferOut($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
+          input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: 'OTHER_STRUCTURE' },
+        });
+      } catch (err) {
+        step.back();
+        throw err;
+      }
+      onDone(gendered(t, 'transferDone', placement.minor?.sex, { name, date: formatDate(v.dischargeDate) }));
     },
     (v) => ({ ...requireFields(v, ['dischargeDate'], t('required')), ...dateErrors(v, ['dischargeDate'], t('dateInvalid')) }),
   );
@@ -308,10 +392,61 @@ function Transfer({ placement, onChange }: { placement: Placement; onChange: () 
       <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="transfer-title">
         <FormMessages form={form} />
         <DateField form={form} name="dischargeDate" label={t('transferDate')} required />
-        <div className="actions">
-          <SubmitButton busy={form.busy}>{t('transferButton')}</SubmitButton>
-        </div>
+        {step.confirming ? (
+          <ConfirmPanel id="transfer" question={t('confirmTransfer', { name, date: formatDate(form.values.dischargeDate) })} confirmLabel={t('confirmTransferButton')} busy={form.busy} onBack={step.back} />
+        ) : (
+          <div className="actions">
+            <SubmitButton busy={form.busy}>{t('transferButton')}</SubmitButton>
+          </div>
+        )}
       </form>
+    </section>
+  );
+}
+
+/**
+ * Correction of a discharge (issue 18 item 5): within 30 days of its date the
+ * structure cancels it (`cancelDischarge`) and the placement is open again, to
+ * be discharged again with the right date or outcome; after that only the
+ * supervisor can correct it, and the page says so.
+ */
+function CancelDischarge({ placement, onDone }: { placement: Placement; onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const form = useForm({ confirm: false });
+  const [asking, setAsking] = useState(false);
+  const today = todayInRome();
+  const within = placement.dischargeDate !== null && daysBetween(placement.dischargeDate, today) <= 30;
+  const onSubmit = form.onSubmit(async () => {
+    if (!asking) {
+      setAsking(true);
+      return;
+    }
+    try {
+      await gql('mutation CancelDischarge($input: CancelDischargeInput!) { cancelDischarge(input: $input) { id } }', { input: { placementId: placement.id } });
+    } catch (err) {
+      setAsking(false);
+      throw err;
+    }
+    onDone(t('dischargeCancelled'));
+  });
+  return (
+    <section aria-labelledby="correct-title" className="card">
+      <h2 id="correct-title">{t('correctTitle')}</h2>
+      {within ? (
+        <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="correct-title">
+          <p>{t('correctIntro')}</p>
+          <FormMessages form={form} />
+          {asking ? (
+            <ConfirmPanel id="cancel" question={t('confirmCancelDischarge', { date: formatDate(placement.dischargeDate) })} confirmLabel={t('cancelDischargeConfirm')} busy={form.busy} onBack={() => setAsking(false)} />
+          ) : (
+            <div className="actions">
+              <SubmitButton busy={form.busy}>{t('cancelDischargeButton')}</SubmitButton>
+            </div>
+          )}
+        </form>
+      ) : (
+        <p>{t('correctAskSupervisor')}</p>
+      )}
     </section>
   );
 }
