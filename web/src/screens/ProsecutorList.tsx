@@ -20,7 +20,7 @@ export function ProsecutorList({ structureCode }: { structureCode: string }) {
   const thisYear = Number(today.slice(0, 4));
   // Default: the last half-year that has ended.
   const month = Number(today.slice(5, 7));
-  const form = useForm({ year: String(month > 6 ? thisYear : thisYear - 1), half: month > 6 ? '1' : '2', format: 'pdf' });
+  const form = useForm({ year: String(month > 6 ? thisYear : thisYear - 1), half: month > 6 ? '1' : '2', format: 'pdf' }, { draft: 'prosecutor-list' });
   const onSubmit = form.onSubmit(
     async (v) => {
       const url = prosecutorListUrl(structureCode, v.year, v.half, v.format);
