@@ -344,6 +344,51 @@ describe('web client for structures, in Chromium', () => {
     expect(none.data!.minorByFiscalCode).toBeNull();
   });
 
+  it('admits and discharges with the keyboard only (Tab, typing, Enter), checked through the API', async () => {
+    /** Tab (at most 80 times) until the focused element is the one named, as a keyboard user would. */
+    const tabTo = async (name: RegExp): Promise<void> => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const label = (await page.evaluate(`(() => { const e = document.activeElement; if (!e) return ''; const l = e.id ? document.querySelector('label[for="' + e.id + '"]') : null; return (l ? l.textContent : e.textContent || '').trim(); })()`)) as string;
+        if (name.test(label)) return;
+      }
+      throw new Error(`could not reach ${name} with Tab`);
+    };
+    await page.goto(`${base}/admit`);
+    await page.getByRole('heading', { level: 1, name: 'Accogli un minore' }).waitFor();
+    const fiscalCode = nextFiscalCode('2012-11-05', 'M');
+    await tabTo(/^Codice fiscale/);
+    await page.keyboard.type(fiscalCode);
+    await page.keyboard.press('Enter');
+    await page.getByRole('form', { name: /Registra il minore/ }).waitFor();
+    await tabTo(/^Cognome/);
+    await page.keyboard.type('Tastiera');
+    await tabTo(/^Nome/);
+    await page.keyboard.type('Marco');
+    await page.keyboard.press('Enter');
+    const admission = page.getByRole('form', { name: /Dati dell’accoglienza/ });
+    await onFailure(admission.waitFor({ timeout: 20_000 }));
+    await tabTo(/^Tipo di accoglienza/);
+    await page.keyboard.type('Accoglienza ordinaria');
+    await expect(admission.getByLabel(/^Tipo di accoglienza/).inputValue()).resolves.toBe('ORDINARY');
+    await tabTo(/^Registra l’accoglienza/);
+    await page.keyboard.press('Enter');
+    await onFailure(page.getByRole('heading', { level: 1, name: /Scheda di accoglienza: Tastiera Marco/ }).waitFor());
+    const placementId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() as string);
+
+    await tabTo(/^Esito della dimissione/);
+    await page.keyboard.type('Rientro nella famiglia');
+    await tabTo(/^Registra la dimissione/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('discharge-question').waitFor();
+    await tabTo(/^Conferma la dimissione/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('success-banner').waitFor();
+    const done = await hub.gql<{ placement: { dischargeDate: string; dischargeOutcome: string; kind: string } }>(await pageToken(), 'query($id: ID!) { placement(id: $id) { dischargeDate dischargeOutcome kind } }', { id: placementId });
+    expectNoErrors(done);
+    expect(done.data!.placement).toEqual({ dischargeDate: todayInRome(), dischargeOutcome: 'RETURN_TO_FAMILY', kind: 'ORDINARY' });
+  });
+
   it('switches to English and remembers it', async () => {
     await page.getByLabel('Lingua').selectOption('en');
     await page.getByRole('link', { name: "Today's guests" }).click();

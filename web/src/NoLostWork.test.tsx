@@ -109,3 +109,25 @@ describe('no lost work', () => {
     expect(screen.queryByText(/La sessione scade/)).toBeNull();
   });
 });
+
+describe('drafts belong to one minor', () => {
+  it('a registration draft for one fiscal code is not carried over to another', async () => {
+    const user = userEvent.setup();
+    hubForAdmit();
+    const first = renderAdmit();
+    const form = await toRegistration(user);
+    await user.type(within(form).getByLabelText(/^Cognome/), 'Rossi');
+    first.unmount();
+    window.history.replaceState(null, '', '/admit');
+
+    renderAdmit();
+    const other = 'BNCLCU11C04H501' + fiscalCodeCheckCharacter('BNCLCU11C04H501');
+    await user.click(screen.getByLabelText(/Codice fiscale/));
+    await user.paste(other);
+    await user.click(screen.getByRole('button', { name: 'Cerca' }));
+    const again = await screen.findByRole('form', { name: /Registra il minore/ });
+    expect((within(again).getByLabelText(/^Cognome/) as HTMLInputElement).value).toBe('');
+    expect((within(again).getByLabelText(/^Data di nascita/) as HTMLInputElement).value).toBe('04/03/2011');
+    expect((within(again).getByLabelText(/^Sesso/) as HTMLSelectElement).value).toBe('M');
+  });
+});

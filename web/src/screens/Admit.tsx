@@ -121,15 +121,17 @@ export function Admit({ structureCode }: { structureCode: string }) {
 
   const toRegistration = (fiscalCode: string) => {
     const state = checkFiscalCode(fiscalCode);
-    const update: Partial<typeof EMPTY_REGISTRATION> = { fiscalCode };
+    // A draft is kept for the same minor only: another fiscal code starts an empty registration.
+    const base = registration.values.fiscalCode === fiscalCode ? registration.values : EMPTY_REGISTRATION;
+    const update: Partial<typeof EMPTY_REGISTRATION> = { ...base, fiscalCode };
     if (state.status === 'ok') {
-      if (!registration.values.birthDate) update.birthDate = birthDateFromCode(state.birth, todayInRome());
-      if (!registration.values.sex) update.sex = state.birth.sex;
+      if (!base.birthDate) update.birthDate = birthDateFromCode(state.birth, todayInRome());
+      if (!base.sex) update.sex = state.birth.sex;
     }
     registration.setValues(update);
     setStep('register');
     // The birth municipality written in the code (its cadastral code), when the operator has not chosen one.
-    if (state.status === 'ok' && !state.birth.placeCode.startsWith('Z') && !registration.values.birthMunicipality) {
+    if (state.status === 'ok' && !state.birth.placeCode.startsWith('Z') && !base.birthMunicipality) {
       loadMunicipalities()
         .then((list) => {
           const m = list.find((x) => x.cadastralCode === state.birth.placeCode);
