@@ -32,7 +32,8 @@ export interface FormState<V extends Values> {
   setValues(update: Partial<V>): void;
   setNotice(text: string | null): void;
   /** Run `action` on submit: client checks first, then the hub; errors land next to their fields. */
-  onSubmit(action: (values: V) => Promise<void>, validate?: (values: V) => FieldErrors): (e: FormEvent<HTMLFormElement>) => void;
+  /** Run `action` on submit; an action resolving to KEEP_DRAFT (a step before the real save, e.g. "check your answers") keeps the draft. */
+  onSubmit(action: (values: V) => Promise<void | typeof KEEP_DRAFT>, validate?: (values: V) => FieldErrors): (e: FormEvent<HTMLFormElement>) => void;
   formRef: React.RefObject<HTMLFormElement | null>;
 }
 
@@ -91,6 +92,9 @@ export function clearDrafts(): void {
     if (k?.startsWith(DRAFT_PREFIX)) window.sessionStorage.removeItem(k);
   }
 }
+
+/** What a form action returns when it did not save yet (the draft stays). */
+export const KEEP_DRAFT = 'keep-draft' as const;
 
 /** Forms with unsaved changes on the page; the app asks before the page is left while there are any. */
 let dirtyForms = 0;
@@ -151,7 +155,7 @@ export function useForm<V extends Values>(initial: V, options: { readonly draft?
     });
   }, []);
 
-  const onSubmit = (action: (values: V) => Promise<void>, validate?: (values: V) => FieldErrors) => (e: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (action: (values: V) => Promise<void | typeof KEEP_DRAFT>, validate?: (values: V) => FieldErrors) => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (busy) return;
     const current = valuesRef.current;
@@ -167,7 +171,8 @@ export function useForm<V extends Values>(initial: V, options: { readonly draft?
     setErrors({});
     setFormError(null);
     action(current)
-      .then(() => {
+      .then((result) => {
+        if (result === KEEP_DRAFT) return;
         saved.current = true;
         if (draftKey) saveDraftState(draftKey, null);
         setAll((prev) => ({ ...prev }));

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { gql } from '../api';
-import { dateErrors, DateField, FormMessages, type Values, requireFields, SelectField, SubmitButton, TextAreaField, useForm } from '../components/form';
+import { dateErrors, DateField, FormMessages, KEEP_DRAFT, type Values, requireFields, SelectField, SubmitButton, TextAreaField, useForm } from '../components/form';
 import { daysBetween, formatDate, todayInRome } from '../dates';
 import { takeFlash } from '../flash';
 import { guestFlags } from '../flags';
@@ -321,7 +321,7 @@ function Discharge({ placement, name, onDone }: { placement: Placement; name: st
     async (v) => {
       if (!step.confirming) {
         step.ask(v);
-        return;
+        return KEEP_DRAFT;
       }
       try {
         await gql('mutation DischargeMinor($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
@@ -332,6 +332,7 @@ function Discharge({ placement, name, onDone }: { placement: Placement; name: st
         throw err;
       }
       onDone(gendered(t, 'dischargeDone', sex, { name, date: formatDate(v.dischargeDate), outcome: labelOf(outcomes, v.dischargeOutcome) }));
+      return undefined;
     },
     (v) => ({ ...requireFields(v, ['dischargeDate', 'dischargeOutcome'], t('required')), ...dateErrors(v, ['dischargeDate'], t('dateInvalid')) }),
   );
@@ -371,7 +372,7 @@ function Transfer({ placement, name, onDone }: { placement: Placement; name: str
     async (v) => {
       if (!step.confirming) {
         step.ask(v);
-        return;
+        return KEEP_DRAFT;
       }
       try {
         await gql('mutation TransferOut($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
@@ -382,6 +383,7 @@ function Transfer({ placement, name, onDone }: { placement: Placement; name: str
         throw err;
       }
       onDone(gendered(t, 'transferDone', placement.minor?.sex, { name, date: formatDate(v.dischargeDate) }));
+      return undefined;
     },
     (v) => ({ ...requireFields(v, ['dischargeDate'], t('required')), ...dateErrors(v, ['dischargeDate'], t('dateInvalid')) }),
   );

@@ -94,3 +94,29 @@ describe('discharge: check your answers, success banner, correction', () => {
     expect(screen.queryByRole('button', { name: 'Annulla la dimissione' })).toBeNull();
   });
 });
+
+describe('the check-your-answers step keeps the draft', () => {
+  it('a reload on the confirmation step still has the values chosen', async () => {
+    const user = userEvent.setup();
+    fakeHub({ PlacementRecord: () => placement(null), Codes: codes });
+    const first = render(
+      <I18nProvider>
+        <PlacementScreen id="p-1" />
+      </I18nProvider>,
+    );
+    const form = await screen.findByRole('form', { name: 'Dimissione' });
+    await within(form).findByRole('option', { name: 'Rientro nella famiglia di origine' });
+    await user.selectOptions(within(form).getByLabelText(/^Esito della dimissione/), 'RETURN_TO_FAMILY');
+    await user.click(within(form).getByRole('button', { name: 'Registra la dimissione' }));
+    await within(form).findByTestId('discharge-question');
+    first.unmount();
+    render(
+      <I18nProvider>
+        <PlacementScreen id="p-1" />
+      </I18nProvider>,
+    );
+    const again = await screen.findByRole('form', { name: 'Dimissione' });
+    await within(again).findByRole('option', { name: 'Rientro nella famiglia di origine' });
+    expect((within(again).getByLabelText(/^Esito della dimissione/) as HTMLSelectElement).value).toBe('RETURN_TO_FAMILY');
+  });
+});
