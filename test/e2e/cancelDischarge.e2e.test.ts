@@ -1,3 +1,4 @@
+import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 
@@ -11,7 +12,7 @@ const TODAY = '2024-06-15';
 const ADMIT = 'mutation A($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }';
 const DISCHARGE = 'mutation D($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }';
 const DISCHARGE_READ = 'mutation D($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id dischargeDate } }';
-const CANCEL = 'mutation CancelDischarge($input: CancelDischargeInput!) { cancelDischarge(input: $input) { id dischargeDate dischargeOutcome } }';
+const CANCEL = 'mutation CancelDischarge($input: CancelDischargeInput!) { cancelDischarge(input: $input) { id admissionDate kind dischargeDate dischargeOutcome } }';
 const READ = 'query P($id: ID!) { placement(id: $id) { id dischargeDate dischargeOutcome } }';
 
 describe('cancelDischarge (issue 18)', () => {
@@ -38,9 +39,8 @@ describe('cancelDischarge (issue 18)', () => {
 
   it('reopens a placement discharged 10 days ago; the discharge can then be recorded again', async () => {
     const { minorId, placementId } = await placed('CD-1', '2024-03-01', '2024-06-05');
-    const r = await hub.gql<{ cancelDischarge: { id: string; dischargeDate: string | null; dischargeOutcome: string | null } }>(op('CD-1'), CANCEL, { input: { placementId } });
-    expectNoErrors(r);
-    expect(r.data!.cancelDischarge).toEqual({ id: placementId, dischargeDate: null, dischargeOutcome: null });
+    const r = await hub.gql(op('CD-1'), CANCEL, { input: { placementId } });
+    expect(covers('Mutation.cancelDischarge', 'STRUCTURE_OPERATOR', r)).toEqual({ id: placementId, admissionDate: '2024-03-01', kind: 'ORDINARY', dischargeDate: null, dischargeOutcome: null });
     const again = await hub.gql<{ dischargeMinor: { dischargeDate: string } }>(op('CD-1'), DISCHARGE_READ, { input: { placementId, dischargeDate: '2024-06-07', dischargeOutcome: 'RETURN_TO_FAMILY' } });
     expectNoErrors(again);
     expect(again.data!.dischargeMinor.dischargeDate).toBe('2024-06-07');
