@@ -1,6 +1,6 @@
 import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
-import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, nextFiscalCode, registerActiveStructure } from '../support/fixtures';
 
 /**
  * Issue 18 item 5 through the gateway: a structure cancels its own discharge
@@ -28,8 +28,17 @@ describe('cancelDischarge (issue 18)', () => {
     await hub?.stop();
   });
 
+  /** A minor registered by the structure itself (no social service's case, so no placement request is needed). */
+  async function minor(): Promise<string> {
+    const r = await hub.gql<{ registerMinor: { id: string } }>(op('CD-1'), 'mutation($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', {
+      input: { fiscalCode: nextFiscalCode('2012-05-10', 'F'), firstName: 'Anna', lastName: 'Esempio', birthDate: '2012-05-10', sex: 'F', citizenship: '100' },
+    });
+    expectNoErrors(r);
+    return r.data!.registerMinor.id;
+  }
+
   async function placed(structure: string, admissionDate: string, dischargeDate: string, outcome = 'RETURN_TO_FAMILY'): Promise<{ minorId: string; placementId: string }> {
-    const { minorId } = await registerMinorWithCase(hub, 'S-CD');
+    const minorId = await minor();
     const a = await hub.gql<{ admitMinor: { id: string } }>(op(structure), ADMIT, { input: { minorId, structureCode: structure, admissionDate, kind: 'ORDINARY' } });
     expectNoErrors(a);
     const placementId = a.data!.admitMinor.id;
@@ -59,7 +68,7 @@ describe('cancelDischarge (issue 18)', () => {
     const still = await hub.gql<{ placement: { dischargeDate: string } }>(op('CD-1'), READ, { id: recent.placementId });
     expect(still.data!.placement.dischargeDate).toBe('2024-06-10');
 
-    const { minorId } = await registerMinorWithCase(hub, 'S-CD');
+    const minorId = await minor();
     const open = await hub.gql<{ admitMinor: { id: string } }>(op('CD-1'), ADMIT, { input: { minorId, structureCode: 'CD-1', admissionDate: '2024-06-01', kind: 'ORDINARY' } });
     const notDischarged = await hub.gql(op('CD-1'), CANCEL, { input: { placementId: open.data!.admitMinor.id } });
     expect(notDischarged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'placementId' });
