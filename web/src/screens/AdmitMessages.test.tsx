@@ -88,6 +88,14 @@ describe('admission errors, in the operator’s language', () => {
     expect(alert.textContent).toContain('controlla «Ospiti di oggi»');
   });
 
+  it('a minor in a service’s care without its placement request: contact that service (PLACEMENT_NOT_REQUESTED)', async () => {
+    const user = userEvent.setup();
+    const { form } = await toAdmission(user, () => ({ data: null, errors: [{ message: 'A minor with an open case is admitted only on a pending placement request', extensions: { code: 'PLACEMENT_NOT_REQUESTED', field: 'requestId' } }] }), hosted([]));
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain('Contatta il servizio sociale titolare del caso perché invii la richiesta');
+    expect(form.textContent).not.toContain('open case');
+  });
+
   it('in English when the operator chose English', async () => {
     window.localStorage.setItem(LANGUAGE_KEY, 'en');
     const user = userEvent.setup();
