@@ -34,7 +34,7 @@ export function createHubResolvers(deps: HubDeps): GraphQLResolverMap<GatewayCon
         if (!isCodeListName(args.list)) {
           throw new AppError('BAD_USER_INPUT', `Unknown code list "${args.list}"; see codeLists`, { field: 'list' });
         }
-        return getCodeList(args.list).entries.map((e) => ({ code: e.code, label: e.label, group: e.group ?? null, validFrom: e.validFrom ?? null, validTo: e.validTo ?? null }));
+        return getCodeList(args.list).entries.map((e) => ({ code: e.code, label: e.label, group: e.group ?? null, validFrom: e.validFrom ?? null, validTo: e.validTo ?? null, cadastralCode: typeof e.attributes?.cadastralCode === 'string' ? e.attributes.cadastralCode : null }));
       },
       codeLists: () => [...codeLists.keys()].sort(),
       accessLog: async (_p: unknown, args: { minorId: string; from?: string | null; to?: string | null }, ctx: GatewayContext) => {

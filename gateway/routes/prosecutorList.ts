@@ -2,6 +2,7 @@ import type express from 'express';
 import type { ApolloServer } from '@apollo/server';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { GatewayContext } from '../context';
+import { findCode } from '../../shared/codes';
 import { callerContext, createRun, csvField, sendError } from './downloads';
 
 /*
@@ -16,7 +17,7 @@ import { callerContext, createRun, csvField, sendError } from './downloads';
 
 export const PROSECUTOR_LIST_QUERY = `query ProsecutorListDownload($structureCode: ID!, $year: Int!, $half: Int!) {
   prosecutorList(structureCode: $structureCode, year: $year, half: $half) {
-    structure { code name }
+    structure { code name address municipality municipalityName managingEntity }
     year half periodStart periodEnd generatedOn
     rows {
       id admittedBeforePeriod dischargedAfterPeriod minorPseudonym minorBirthDate minorSex minorCitizenship identityNote
@@ -25,8 +26,20 @@ export const PROSECUTOR_LIST_QUERY = `query ProsecutorListDownload($structureCod
   }
 }`;
 
+/**
+ * The art. 9 content the privacy work (issue 13) adds to each row: the care
+ * observations (parents' place of residence, relations with the family,
+ * psycho-physical condition). Not in the query until ASMI serves them; the
+ * columns are in the document already, empty until then.
+ */
+export interface CareObservations {
+  readonly parentsResidence?: string | null;
+  readonly familyRelations?: string | null;
+  readonly psychoPhysicalCondition?: string | null;
+}
+
 export interface ProsecutorListData {
-  structure: { code: string; name: string | null };
+  structure: { code: string; name: string | null; address?: string | null; municipality?: string | null; municipalityName?: string | null; managingEntity?: string | null };
   year: number;
   half: number;
   periodStart: string;
@@ -41,6 +54,7 @@ export interface ProsecutorListData {
     minorSex: string | null;
     minorCitizenship: string | null;
     identityNote: string | null;
+    care?: CareObservations | null;
     placement: {
       admissionDate: string | null;
       dischargeDate: string | null;
@@ -55,136 +69,234 @@ export interface ProsecutorListData {
 
 type Row = ProsecutorListData['rows'][number];
 
-/** CSV columns, in order, and how each is read from a row of the GraphQL result. */
+/** dd/mm/yyyy, the form of Italian official documents (empty for no date). */
+export function italianDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The label of a code in its list (Italian, shared/codes), the code itself when unknown. */
+function label(list: 'PLACEMENT_KIND' | 'LEGAL_BASIS', code: string | null | undefined): string {
+  if (!code) return '';
+  return findCode(list, code)?.label ?? code;
+}
+
+/**
+ * The citizenship's name. The hub has no list of ISTAT country codes yet, so
+ * only Italy (100) is named; another state is written with its ISTAT code.
+ */
+export function citizenshipName(code: string | null | undefined): string {
+  if (!code) return '';
+  return code === '100' ? 'italiana' : `estera (Stato ISTAT ${code})`;
+}
+
+const sexLabel = (s: string | null | undefined) => (s === 'F' ? 'F' : s === 'M' ? 'M' : '');
+
+/** Why a row has no identity: in Italian for the document (ASMI's note is for developers). */
+const IDENTITY_NOTE_IT = 'Minore dimesso da oltre 30 giorni: i dati identificativi non sono più visibili alla struttura e sono conservati dal servizio sociale titolare del caso.';
+
+const minorName = (r: Row) => {
+  const m = r.placement?.minor;
+  return m?.lastName || m?.firstName ? [m.lastName, m.firstName].filter(Boolean).join(' ') : '';
+};
+
+/**
+ * CSV columns (Italian headings: the file goes with the PDF to the Procura,
+ * issue 18 item 1), in order, and how each is read from a row. Codes are
+ * written as their labels and dates as dd/mm/yyyy; the placement id stays as
+ * the last column for reconciliation.
+ */
 export const PROSECUTOR_LIST_COLUMNS: readonly (readonly [string, (r: Row, l: ProsecutorListData) => unknown])[] = [
-  ['structureCode', (_r, l) => l.structure.code],
-  ['periodStart', (_r, l) => l.periodStart],
-  ['periodEnd', (_r, l) => l.periodEnd],
-  ['placementId', (r) => r.id],
-  ['admissionDate', (r) => r.placement?.admissionDate],
-  ['dischargeDate', (r) => r.placement?.dischargeDate],
-  ['admittedBeforePeriod', (r) => r.admittedBeforePeriod],
-  ['dischargedAfterPeriod', (r) => r.dischargedAfterPeriod],
-  ['kind', (r) => r.placement?.kind],
-  ['legalBasis', (r) => r.placement?.legalBasis],
-  ['courtOrderReference', (r) => r.placement?.courtOrderReference],
-  ['referringService', (r) => r.placement?.referringService],
-  ['fiscalCode', (r) => r.placement?.minor?.fiscalCode],
-  ['lastName', (r) => r.placement?.minor?.lastName],
-  ['firstName', (r) => r.placement?.minor?.firstName],
-  ['minorPseudonym', (r) => r.minorPseudonym],
-  ['minorBirthDate', (r) => r.minorBirthDate],
-  ['minorSex', (r) => r.minorSex],
-  ['minorCitizenship', (r) => r.minorCitizenship],
-  ['note', (r) => r.identityNote],
+  ['Struttura', (_r, l) => l.structure.name ?? l.structure.code],
+  ['Codice regionale struttura', (_r, l) => l.structure.code],
+  ['Dal', (_r, l) => italianDate(l.periodStart)],
+  ['Al', (_r, l) => italianDate(l.periodEnd)],
+  ['Cognome', (r) => r.placement?.minor?.lastName],
+  ['Nome', (r) => r.placement?.minor?.firstName],
+  ['Codice fiscale', (r) => r.placement?.minor?.fiscalCode],
+  ['Data di nascita', (r) => italianDate(r.minorBirthDate)],
+  ['Sesso', (r) => sexLabel(r.minorSex)],
+  ['Cittadinanza', (r) => citizenshipName(r.minorCitizenship)],
+  ['Data di ingresso', (r) => italianDate(r.placement?.admissionDate)],
+  ['Data di dimissione', (r) => italianDate(r.placement?.dischargeDate)],
+  ['Accolto prima del semestre', (r) => (r.admittedBeforePeriod === null ? '' : r.admittedBeforePeriod ? 'sì' : 'no')],
+  ['Ancora accolto a fine semestre', (r) => (r.dischargedAfterPeriod === null ? '' : r.dischargedAfterPeriod ? 'sì' : 'no')],
+  ['Tipo di accoglienza', (r) => label('PLACEMENT_KIND', r.placement?.kind)],
+  ['Base giuridica', (r) => label('LEGAL_BASIS', r.placement?.legalBasis)],
+  ['Estremi del provvedimento', (r) => r.placement?.courtOrderReference],
+  ['Servizio inviante', (r) => r.placement?.referringService],
+  ['Luogo di residenza dei genitori', (r) => r.care?.parentsResidence],
+  ['Rapporti con la famiglia', (r) => r.care?.familyRelations],
+  ['Condizioni psicofisiche', (r) => r.care?.psychoPhysicalCondition],
+  ['Pseudonimo', (r) => r.minorPseudonym],
+  ['Note', (r) => (r.identityNote ? IDENTITY_NOTE_IT : '')],
+  ['Id accoglienza', (r) => r.id],
 ];
 
 /** RFC 4180: a header row, CRLF line ends, fields quoted when needed (csvField). */
 export function prosecutorListCsv(list: ProsecutorListData): string {
-  const lines = [PROSECUTOR_LIST_COLUMNS.map(([name]) => name).join(','), ...list.rows.map((r) => PROSECUTOR_LIST_COLUMNS.map(([, get]) => csvField(get(r, list))).join(','))];
+  const lines = [PROSECUTOR_LIST_COLUMNS.map(([name]) => csvField(name)).join(','), ...list.rows.map((r) => PROSECUTOR_LIST_COLUMNS.map(([, get]) => csvField(get(r, list))).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Standard PDF fonts write WinAnsi only: other characters become '?'. */
+/** Standard PDF fonts write WinAnsi only: other characters become '?' (typographic quotes and dashes are WinAnsi). */
 function winAnsi(text: string): string {
-  return text.replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+  return text.replace(/[^\x20-\x7E\xA0-\xFF\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u20AC]/g, '?');
 }
 
-/** The text cut to fit the width, with an ellipsis. */
-function fit(text: string, font: PDFFont, size: number, width: number): string {
-  let t = winAnsi(text);
-  if (font.widthOfTextAtSize(t, size) <= width) return t;
-  while (t.length > 0 && font.widthOfTextAtSize(`${t}...`, size) > width) t = t.slice(0, -1);
-  return `${t}...`;
+/** The text broken into lines that fit the width (words kept whole unless one alone is too wide). */
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n').map(winAnsi)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (font.widthOfTextAtSize(candidate, size) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) out.push(line);
+      let w = word;
+      while (font.widthOfTextAtSize(w, size) > width && w.length > 1) {
+        let cut = w.length - 1;
+        while (cut > 1 && font.widthOfTextAtSize(w.slice(0, cut), size) > width) cut--;
+        out.push(w.slice(0, cut));
+        w = w.slice(cut);
+      }
+      line = w;
+    }
+    out.push(line);
+  }
+  return out;
 }
 
-const yesNo = (b: boolean | null) => (b === null ? '' : b ? 'yes' : 'no');
-
-/** PDF columns: header, width (points), value. */
+/** PDF columns: Italian heading, width (points; 770 in all), value. The last three are the art. 9 content. */
 const PDF_COLUMNS: readonly (readonly [string, number, (r: Row, i: number) => string])[] = [
-  ['#', 22, (_r, i) => String(i + 1)],
-  ['Admission', 58, (r) => r.placement?.admissionDate ?? ''],
-  ['Discharge', 58, (r) => r.placement?.dischargeDate ?? ''],
-  ['Before / after period', 62, (r) => (r.admittedBeforePeriod === null ? '' : `${yesNo(r.admittedBeforePeriod)} / ${yesNo(r.dischargedAfterPeriod)}`)],
-  ['Kind', 70, (r) => r.placement?.kind ?? ''],
-  ['Legal basis', 70, (r) => r.placement?.legalBasis ?? ''],
-  ['Court order', 80, (r) => r.placement?.courtOrderReference ?? ''],
-  ['Referring service', 70, (r) => r.placement?.referringService ?? ''],
-  [
-    'Minor',
-    170,
-    (r) => {
-      const m = r.placement?.minor;
-      if (m?.lastName || m?.firstName) return [m.lastName, m.firstName].filter(Boolean).join(' ') + (m.fiscalCode ? ` (${m.fiscalCode})` : '');
-      return r.minorPseudonym ? `pseudonym ${r.minorPseudonym}` : '';
-    },
-  ],
-  ['Born / sex / citiz.', 95, (r) => [r.minorBirthDate, r.minorSex, r.minorCitizenship].filter(Boolean).join(' / ')],
+  ['N.', 20, (_r, i) => String(i + 1)],
+  ['Minore (cognome e nome, codice fiscale)', 110, (r) => {
+    const name = minorName(r);
+    if (name) return name + (r.placement?.minor?.fiscalCode ? `\n${r.placement.minor.fiscalCode}` : '');
+    return r.identityNote ? IDENTITY_NOTE_IT : '';
+  }],
+  ['Nascita, sesso, cittadinanza', 70, (r) => [italianDate(r.minorBirthDate), sexLabel(r.minorSex), citizenshipName(r.minorCitizenship)].filter(Boolean).join('\n')],
+  ['Ingresso', 52, (r) => italianDate(r.placement?.admissionDate) + (r.admittedBeforePeriod ? '\n(prima del semestre)' : '')],
+  ['Dimissione', 52, (r) => (r.placement?.dischargeDate ? italianDate(r.placement.dischargeDate) : r.placement ? 'ancora accolto' : '')],
+  ['Tipo di accoglienza', 66, (r) => label('PLACEMENT_KIND', r.placement?.kind)],
+  ['Base giuridica ed estremi del provvedimento', 90, (r) => [label('LEGAL_BASIS', r.placement?.legalBasis), r.placement?.courtOrderReference].filter(Boolean).join('\n')],
+  ['Servizio inviante', 60, (r) => r.placement?.referringService ?? ''],
+  ['Luogo di residenza dei genitori', 80, (r) => r.care?.parentsResidence ?? ''],
+  ['Rapporti con la famiglia', 80, (r) => r.care?.familyRelations ?? ''],
+  ['Condizioni psicofisiche', 90, (r) => r.care?.psychoPhysicalCondition ?? ''],
 ];
 
+const HALF_NAME = ['', 'primo semestre', 'secondo semestre'];
+
 /**
- * A4 landscape; title with the structure and the half-year, a table with the
- * header repeated on every page, the note of each row whose minor the
- * operator no longer hosts under it, page numbers and the generation date in
- * the footer.
+ * The list as the official document a structure signs and sends to the
+ * Procura della Repubblica presso il Tribunale per i minorenni (L. 184/1983
+ * art. 9 c. 2; issue 18 item 1): A4 landscape, in Italian; addressee, title,
+ * the structure's name, address, managing entity and legal representative (a
+ * blank line to fill: the registry has no such field), the half-year; a table
+ * whose cells wrap (no truncated heading or value), header repeated on every
+ * page; place, date and signature block after the last row; "Pagina N di M".
  */
 export async function prosecutorListPdf(list: ProsecutorListData): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(`Prosecutor list ${list.structure.code} ${list.year} H${list.half}`);
+  doc.setTitle(`Elenco semestrale minori ospitati ${list.structure.code} ${list.year} S${list.half}`);
+  doc.setLanguage('it-IT');
   doc.setCreator('sirmi-hub');
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const [W, H] = [841.89, 595.28];
   const margin = 36;
-  const size = 8;
-  const lineH = 12;
+  const size = 7.5;
+  const lineH = 9.5;
+  const footerY = margin - 14;
   const pages: PDFPage[] = [];
   let page!: PDFPage;
   let y = 0;
+  const grey = rgb(0.35, 0.35, 0.35);
+  const s = list.structure;
+  const place = s.municipalityName ?? '';
 
+  const text = (t: string, x: number, size_: number, f: PDFFont = font, color = rgb(0, 0, 0)) => page.drawText(winAnsi(t), { x, y, size: size_, font: f, color });
+  // Columns' x positions.
+  const xs: number[] = [];
+  PDF_COLUMNS.reduce((x, [, width]) => (xs.push(x), x + width), margin);
   const tableHeader = () => {
-    let x = margin;
-    for (const [title, width] of PDF_COLUMNS) {
-      page.drawText(fit(title, bold, size, width - 4), { x, y, size, font: bold });
-      x += width;
-    }
-    y -= 4;
-    page.drawLine({ start: { x: margin, y }, end: { x: W - margin, y }, thickness: 0.5, color: rgb(0.3, 0.3, 0.3) });
+    const cells = PDF_COLUMNS.map(([title, width]) => wrap(title, bold, size, width - 4));
+    const lines = Math.max(...cells.map((c) => c.length));
+    cells.forEach((c, col) => c.forEach((l, j) => page.drawText(l, { x: xs[col], y: y - j * lineH, size, font: bold })));
+    y -= (lines - 1) * lineH + 4;
+    page.drawLine({ start: { x: margin, y }, end: { x: W - margin, y }, thickness: 0.6, color: grey });
     y -= lineH;
   };
+
   const newPage = () => {
     page = doc.addPage([W, H]);
     pages.push(page);
     y = H - margin;
     if (pages.length === 1) {
-      page.drawText(winAnsi('Six-monthly list of minors hosted (L. 184/1983 art. 9) - for the juvenile prosecutor'), { x: margin, y, size: 14, font: bold });
-      y -= 20;
-      page.drawText(fit(`Structure ${list.structure.code}${list.structure.name ? ` - ${list.structure.name}` : ''}`, font, 11, W - 2 * margin), { x: margin, y, size: 11, font });
-      y -= 15;
-      page.drawText(`Half-year ${list.half} of ${list.year}: ${list.periodStart} to ${list.periodEnd}    Placements listed: ${list.rows.length}`, { x: margin, y, size: 11, font });
+      text('Alla Procura della Repubblica', W - margin - 250, 10, bold);
+      y -= 12;
+      text('presso il Tribunale per i minorenni', W - margin - 250, 10, bold);
       y -= 22;
+      text('Elenco semestrale dei minori ospitati', margin, 15, bold);
+      y -= 14;
+      text('(art. 9, comma 2, legge 4 maggio 1983, n. 184)', margin, 10);
+      y -= 20;
+      const facts: [string, string][] = [
+        ['Struttura', `${s.name ?? s.code} (codice regionale ${s.code})`],
+        ['Sede', [s.address, place].filter(Boolean).join(', ')],
+        ['Ente gestore', s.managingEntity ?? ''],
+        ['Legale rappresentante', '_______________________________________________'],
+        ['Periodo', `${HALF_NAME[list.half] ?? `semestre ${list.half}`} ${list.year}, dal ${italianDate(list.periodStart)} al ${italianDate(list.periodEnd)}`],
+        ['Minori elencati', String(list.rows.length)],
+      ];
+      for (const [k, v] of facts) {
+        text(`${k}:`, margin, 9.5, bold);
+        text(v, margin + 120, 9.5);
+        y -= 13;
+      }
+      y -= 8;
     }
     tableHeader();
   };
 
   newPage();
-  if (list.rows.length === 0) page.drawText('No minor was hosted in the half-year.', { x: margin, y, size: 10, font });
-  list.rows.forEach((r, i) => {
-    const needed = r.identityNote ? 2 * lineH : lineH;
-    if (y - needed < margin + 20) newPage();
-    let x = margin;
-    for (const [, width, value] of PDF_COLUMNS) {
-      page.drawText(fit(value(r, i), font, size, width - 4), { x, y, size, font });
-      x += width;
-    }
+  if (list.rows.length === 0) {
+    text('Nessun minore è stato ospitato nel semestre.', margin, 10);
     y -= lineH;
-    if (r.identityNote) {
-      page.drawText(fit(`Note: ${r.identityNote}.`, font, size - 1, W - 2 * margin - 22), { x: margin + 22, y: y + 2, size: size - 1, font, color: rgb(0.35, 0.35, 0.35) });
-      y -= lineH;
-    }
+  }
+  list.rows.forEach((r, i) => {
+    const cells = PDF_COLUMNS.map(([, width, value]) => wrap(value(r, i), font, size, width - 4));
+    const lines = Math.max(...cells.map((c) => c.length));
+    if (y - lines * lineH < margin + 8) newPage();
+    cells.forEach((c, col) => c.forEach((l, j) => page.drawText(l, { x: xs[col], y: y - j * lineH, size, font })));
+    y -= lines * lineH - lineH + 4;
+    page.drawLine({ start: { x: margin, y }, end: { x: W - margin, y }, thickness: 0.3, color: rgb(0.7, 0.7, 0.7) });
+    y -= lineH;
   });
+
+  // Place, date and signature, after the last row.
+  if (y - 90 < margin + 8) {
+    page = doc.addPage([W, H]);
+    pages.push(page);
+    y = H - margin;
+  }
+  y -= 16;
+  text(`Luogo e data: ${place ? `${place}, ` : ''}${italianDate(list.generatedOn)}`, margin, 10);
+  text('Il legale rappresentante', W - margin - 250, 10);
+  y -= 12;
+  text('(timbro e firma)', W - margin - 250, 8.5, font, grey);
+  y -= 36;
+  page.drawLine({ start: { x: W - margin - 250, y }, end: { x: W - margin, y }, thickness: 0.6 });
+
   pages.forEach((p, i) => {
-    p.drawText(`Generated on ${list.generatedOn} by sirmi-hub - page ${i + 1} of ${pages.length}`, { x: margin, y: margin - 16, size: 8, font, color: rgb(0.35, 0.35, 0.35) });
+    p.drawText(winAnsi(`Elenco semestrale per la Procura - ${s.name ?? s.code} - ${HALF_NAME[list.half] ?? ''} ${list.year} - generato il ${italianDate(list.generatedOn)}`), { x: margin, y: footerY, size: 7.5, font, color: grey });
+    const n = `Pagina ${i + 1} di ${pages.length}`;
+    p.drawText(n, { x: W - margin - font.widthOfTextAtSize(n, 8), y: footerY, size: 8, font, color: grey });
   });
   return doc.save();
 }

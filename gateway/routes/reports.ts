@@ -2,6 +2,7 @@ import type express from 'express';
 import type { ApolloServer } from '@apollo/server';
 import ExcelJS from 'exceljs';
 import type { GatewayContext } from '../context';
+import { findCode } from '../../shared/codes';
 import { callerContext, createRun, csvField, sendError } from './downloads';
 
 /**
@@ -161,19 +162,20 @@ export async function dataQualityTable(run: ReturnType<typeof createRun>, ctx: G
   for (const { source, part } of parts) {
     if ('errors' in part) {
       lines.push(['NOTE', 'NOT_ALLOWED', null, null, null, null, `${source} lines are not readable by your role`]);
-      notes.push(`${source} lines not included (not readable by your role).`);
+      notes.push(`Righe ${source === 'CASE' ? 'delle prese in carico' : 'delle accoglienze'} non incluse: non consentite al tuo profilo.`);
       continue;
     }
     for (const l of part.lines) lines.push([source, l.flag, l.since, l.minorPseudonym, l.placementId ?? null, l.structureCode ?? null, l.serviceId ?? null]);
     if (part.truncated) {
       lines.push(['NOTE', 'TRUNCATED', null, null, null, null, `${source} lines stopped at ${max}; more exist`]);
-      notes.push(`${source} lines stopped at ${max}; more exist: narrow the GraphQL query.`);
+      notes.push(`Righe ${source === 'CASE' ? 'delle prese in carico' : 'delle accoglienze'} fermate a ${max} (stopped at ${max}): ce ne sono altre, restringi la ricerca.`);
     }
   }
   return {
     table: { header: DATA_QUALITY_HEADER, lines },
     filename: 'data-quality',
-    note: `Pseudonymous data-quality lines (PRIVACY.md §8) of your scope. ${notes.join(' ')}`.trim(),
+    // The note goes to the XLSX's "info" sheet, for people: in Italian (issue 18 item 2).
+    note: `Segnalazioni di qualità dei dati del tuo ambito, pseudonime (docs/privacy.md §8). ${notes.join(' ')}`.trim(),
   };
 }
 
@@ -181,13 +183,111 @@ export function toCsv(table: Table): string {
   return `${[table.header, ...table.lines].map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
+/*
+ * The XLSX files are read by people (issue 18 item 2): Italian column headings
+ * and Italian labels for the codes, true/false and the total line. The CSV
+ * files are for programs and keep the stable English column names and codes
+ * (README "Reporting"); both come from the same table, so they agree cell by
+ * cell (`italianTable`).
+ */
+const HEADINGS_IT: Readonly<Record<string, string>> = {
+  count: 'Numero',
+  suppressed: 'Oscurato',
+  AGE_BAND: 'Fascia di età',
+  SEX: 'Sesso',
+  CITIZENSHIP_GROUP: 'Cittadinanza',
+  UNACCOMPANIED: 'Minore straniero non accompagnato',
+  STRUCTURE_TYPE: 'Tipologia di struttura',
+  PROVINCE: 'Provincia (codice ISTAT)',
+  PLACEMENT_KIND: 'Tipo di accoglienza',
+  DURATION_BAND: 'Durata',
+  DISCHARGE_OUTCOME: 'Esito della dimissione',
+  SERVICE: 'Servizio sociale',
+  source: 'Fonte',
+  flag: 'Segnalazione',
+  since: 'Dal',
+  minorPseudonym: 'Pseudonimo del minore',
+  placementId: 'Id accoglienza',
+  structureCode: 'Codice struttura',
+  serviceId: 'Servizio sociale',
+  code: 'Codice struttura',
+  name: 'Denominazione',
+  structureType: 'Tipologia di struttura',
+  province: 'Provincia (codice ISTAT)',
+  capacity: 'Posti autorizzati',
+  hosted: 'Ospiti',
+  entries: 'Ingressi',
+  exits: 'Uscite',
+  hosted_M: 'Ospiti maschi',
+  hosted_F: 'Ospiti femmine',
+  hosted_ITALIAN: 'Ospiti di cittadinanza italiana',
+  hosted_FOREIGN: 'Ospiti di cittadinanza straniera',
+};
+
+/** Values written as words in the XLSX (the data-quality flags, groups, sources, yes/no). */
+const VALUES_IT: Readonly<Record<string, string>> = {
+  true: 'sì',
+  false: 'no',
+  TOTAL: 'Totale',
+  NOTE: 'Nota',
+  NOT_ALLOWED: 'Non consentito al profilo',
+  TRUNCATED: 'Troncato',
+  PLACEMENT: 'Accoglienza',
+  CASE: 'Presa in carico',
+  M: 'Maschio',
+  F: 'Femmina',
+  ITALIAN: 'Italiana',
+  FOREIGN: 'Straniera',
+  UNKNOWN: 'Non noto',
+  EMERGENCY_OVER_LIMIT: 'Pronta accoglienza oltre il limite',
+  NO_OPEN_CASE: 'Accolto da 30 giorni senza presa in carico aperta',
+  STRUCTURE_OVER_CAPACITY: 'Struttura oltre i posti autorizzati',
+  STRUCTURE_NOT_ACTIVE: 'Struttura non attiva',
+  TRANSFER_GAP: 'Trasferimento senza ingresso nella nuova struttura',
+  PLACEMENT_AFTER_FINAL_DISCHARGE: 'Accoglienza dopo una dimissione definitiva',
+  CASE_WITHOUT_INTERVENTIONS: 'Presa in carico senza interventi',
+};
+
+const CODE_LIST_OF: Readonly<Record<string, 'PLACEMENT_KIND' | 'STRUCTURE_TYPE' | 'DISCHARGE_OUTCOME'>> = {
+  PLACEMENT_KIND: 'PLACEMENT_KIND',
+  STRUCTURE_TYPE: 'STRUCTURE_TYPE',
+  structureType: 'STRUCTURE_TYPE',
+  DISCHARGE_OUTCOME: 'DISCHARGE_OUTCOME',
+};
+
+/** An ISO date as dd/mm/yyyy. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The table as people read it: Italian headings, code labels, dd/mm/yyyy, sì/no (the CSV keeps the machine form). */
+export function italianTable(table: Table): Table {
+  const header = table.header.map((h) => HEADINGS_IT[h] ?? h);
+  const lines = table.lines.map((line) =>
+    line.map((v, i) => {
+      if (typeof v !== 'string') return v;
+      const list = CODE_LIST_OF[table.header[i]];
+      const coded = list ? findCode(list, v)?.label : undefined;
+      if (coded) return coded;
+      if (v in VALUES_IT) return VALUES_IT[v];
+      const d = ISO_DATE.exec(v);
+      if (d) return `${d[3]}/${d[2]}/${d[1]}`;
+      return v;
+    }),
+  );
+  return { header, lines };
+}
+
+/** The XLSX for people: sheet "report" in Italian (italianTable), sheet "info" with the note. */
 export async function toXlsx(table: Table, sheetName: string, note: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'sirmi-hub';
   const ws = wb.addWorksheet(sheetName);
-  ws.addRow(table.header).font = { bold: true };
-  for (const line of table.lines) ws.addRow(line.map((v) => (v === null ? null : v)));
-  wb.addWorksheet('info').addRows([['note', note]]);
+  const it = italianTable(table);
+  ws.addRow(it.header).font = { bold: true };
+  for (const line of it.lines) ws.addRow(line.map((v) => (v === null ? null : v)));
+  ws.columns.forEach((c, i) => {
+    c.width = Math.min(45, Math.max(10, (it.header[i] ?? '').length + 2));
+  });
+  wb.addWorksheet('info').addRows([['Nota', note]]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -201,7 +301,7 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
     const result = await run<Record<string, ReportData>>(ctx, `query ReportExport(${signature}) { ${field}(${args}) { ${REPORT_FIELDS} } }`, variables);
     if (result.errors?.length || !result.data) return { errors: result.errors ?? [] };
     const r = result.data[field];
-    return { table: reportTable(r), filename, note: `Generated ${r.generatedAt}; cells between 1 and ${r.minCellSize - 1} and the cells hiding them are suppressed (PRIVACY.md §10).` };
+    return { table: reportTable(r), filename, note: `Generato il ${r.generatedAt}; le celle con valori da 1 a ${r.minCellSize - 1}, e quelle che permetterebbero di ricavarli, sono oscurate (docs/privacy.md §10).` };
   };
 
   const builders: Record<string, (ctx: GatewayContext, q: express.Request['query']) => Promise<Built>> = {
@@ -223,7 +323,7 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
       const year = Number(one(q.year));
       const result = await run<{ istatResidentialTable: IstatData & { minCellSize: number } }>(ctx, ISTAT_QUERY, { year: Number.isInteger(year) ? year : null });
       if (result.errors?.length || !result.data) return { errors: result.errors ?? [] };
-      return { table: istatTable(result.data.istatResidentialTable), filename: `istat-residential-${year}`, note: 'Suppressed cells are empty; the column "suppressed" lists them (PRIVACY.md §10).' };
+      return { table: istatTable(result.data.istatResidentialTable), filename: `istat-residential-${year}`, note: 'Le celle oscurate sono vuote; la colonna «Oscurato» le elenca (docs/privacy.md §10).' };
     },
   };
 

@@ -30,6 +30,8 @@ export interface Municipality {
   /** 2-digit ISTAT region code (Lazio = "12"). */
   readonly regionCode: string;
   readonly regionName: string;
+  /** Cadastral code (codice catastale, e.g. H501 Rome): the birth place written in a fiscal code. */
+  readonly cadastralCode: string;
 }
 
 /** The shape of one row of comuni.json (only the fields used). */
@@ -37,11 +39,13 @@ interface SourceRow {
   readonly codice: string;
   readonly nome: string;
   readonly sigla: string;
+  readonly codiceCatastale: string;
   readonly provincia: { readonly codice: string; readonly nome: string };
   readonly regione: { readonly codice: string; readonly nome: string };
 }
 
 let byCode: ReadonlyMap<string, Municipality> | null = null;
+let cadastralCodes: ReadonlySet<string> | null = null;
 let sorted: readonly Municipality[] | null = null;
 
 /** Reads and indexes the list (once per process). Throws if the package is missing or malformed: a deployment error. */
@@ -61,6 +65,7 @@ function load(): ReadonlyMap<string, Municipality> {
       provinceAbbreviation: r.sigla,
       regionCode: r.regione.codice,
       regionName: r.regione.nome,
+      cadastralCode: r.codiceCatastale,
     });
   }
   byCode = map;
@@ -75,6 +80,12 @@ export function findMunicipality(code: string): Municipality | undefined {
 /** Whether `code` is the ISTAT code of a municipality of the list. */
 export function isMunicipalityCode(code: string): boolean {
   return load().has(code);
+}
+
+/** Whether `code` is the cadastral code of a municipality of the list (one still in existence at the list's date). */
+export function isCadastralCode(code: string): boolean {
+  cadastralCodes ??= new Set([...load().values()].map((m) => m.cadastralCode));
+  return cadastralCodes.has(code);
 }
 
 /** Every municipality, in ISTAT code order (computed once). */

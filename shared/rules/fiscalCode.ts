@@ -75,6 +75,11 @@ export interface FiscalCodeBirthData {
   readonly month: number;
   readonly day: number;
   readonly sex: 'M' | 'F';
+  /**
+   * Place of birth (positions 12-15, omocodia decoded): the cadastral code of
+   * the Italian municipality (e.g. H501 Rome), or Z + 3 digits for a foreign country.
+   */
+  readonly placeCode: string;
 }
 
 export type FiscalCodeParseResult =
@@ -99,6 +104,7 @@ export function parseFiscalCode(code: string): FiscalCodeParseResult {
       month: MONTH_LETTERS.indexOf(plain[8]) + 1,
       day: rawDay > 40 ? rawDay - 40 : rawDay,
       sex: rawDay > 40 ? 'F' : 'M',
+      placeCode: plain.slice(11, 15),
     },
   };
 }
@@ -111,7 +117,7 @@ export type FiscalCodeMismatch = 'birthDate' | 'sex';
  * (YYYY-MM-DD; only the last two digits of the year are encoded) and sex.
  * Returns the parts that do not match (empty when consistent).
  */
-export function fiscalCodeMismatches(birth: FiscalCodeBirthData, declared: { birthDate?: string | null; sex?: 'M' | 'F' | null }): FiscalCodeMismatch[] {
+export function fiscalCodeMismatches(birth: Omit<FiscalCodeBirthData, 'placeCode'>, declared: { birthDate?: string | null; sex?: 'M' | 'F' | null }): FiscalCodeMismatch[] {
   const out: FiscalCodeMismatch[] = [];
   if (declared.birthDate) {
     const [y, m, d] = declared.birthDate.split('-').map(Number);

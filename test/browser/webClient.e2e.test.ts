@@ -24,6 +24,8 @@ const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(__dirname
 const STRUCTURE = 'WEB-C01';
 
 const daysBefore = (date: string, days: number): string => addDays(date, -days);
+/** How the client's Italian date field shows and takes a date (issue 18 item 9). */
+const itDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 // Building the client, starting the hub and Chromium take longer than jest's default 5 s.
 jest.setTimeout(300_000);
@@ -44,7 +46,17 @@ async function onFailure<T>(step: Promise<T>): Promise<T> {
   }
 }
 
+/** axe-core (a devDependency) in the page: every screen shot is also checked for accessibility violations (issue 18: 0 on every screen). */
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+async function axe(name: string): Promise<void> {
+  // Evaluated, not added as a <script>: the gateway's Content-Security-Policy refuses inline scripts.
+  if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(AXE);
+  const violations = (await page.evaluate('window.axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", ")))')) as string[];
+  expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+}
+
 async function shot(name: string): Promise<void> {
+  await axe(name);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -129,6 +141,15 @@ describe('web client for structures, in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Ospiti di oggi' }).waitFor();
     await page.getByRole('link', { name: /Bianchi Luca/ }).waitFor();
     await expect(page.locator('.flag-nearLimit').first().textContent()).resolves.toMatch(/limite dei 2 mesi/);
+    // The structure's name in the header, not its code; the page title says the screen (issue 18 item 8).
+    await expect(page.getByTestId('signed-in-structure').textContent()).resolves.toBe(`Comunità Casa Aurora (${STRUCTURE})`);
+    await expect(page.title()).resolves.toBe('Ospiti di oggi – S.I.R.MI');
+    // On a phone the guests are cards: the warnings are there without scrolling sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.locator('.flag-nearLimit').first().isVisible()).resolves.toBe(true);
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+    await shot('guests-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
     const token = await pageToken();
     const who = await hub.gql<{ structure: { occupancy: number } }>(token, 'query($c: ID!) { structure(code: $c) { occupancy } }', { c: STRUCTURE });
     expectNoErrors(who);
@@ -142,8 +163,23 @@ describe('web client for structures, in Chromium', () => {
     await page.getByRole('button', { name: 'Cerca' }).click();
     const register = page.getByRole('form', { name: /Registra il minore/ });
     await register.waitFor();
-    await expect(register.getByLabel(/^Data di nascita/).inputValue()).resolves.toBe('2013-09-21');
+    // The steps are in the browser's history: Back shows the look-up again, Forward the registration (issue 18 item 4).
+    await page.goBack();
+    await page.getByRole('form', { name: /Cerca il minore/ }).waitFor();
+    await page.goForward();
+    await register.waitFor();
+    await expect(page.evaluate('document.activeElement && document.activeElement.id')).resolves.toBe('step-register');
+    await expect(register.getByLabel(/^Data di nascita/).inputValue()).resolves.toBe('21/09/2013');
     await expect(register.getByLabel(/^Sesso/).inputValue()).resolves.toBe('F');
+    // Pickers instead of codes (issue 18 item 6): the birth municipality comes from the code (H501, Rome), the residence is searched by name.
+    await expect(register.getByRole('combobox', { name: /^Comune di nascita/ }).inputValue()).resolves.toBe('Roma (RM)');
+    await expect(register.getByTestId('birthMunicipality-code').textContent()).resolves.toBe('Codice ISTAT: 058091');
+    const residence = register.getByRole('combobox', { name: /^Comune di residenza/ });
+    await residence.pressSequentially('fiumic');
+    await register.getByRole('option', { name: /Fiumicino \(RM\)/ }).waitFor();
+    await axe('admit-register-picker');
+    await residence.press('Enter');
+    await expect(register.getByTestId('residenceMunicipality-code').textContent()).resolves.toBe('Codice ISTAT: 058120');
     await register.getByLabel(/^Cognome/).fill('Verdi');
     await register.getByLabel(/^Nome/).fill('Giulia');
     await shot('admit-register');
@@ -210,9 +246,13 @@ describe('web client for structures, in Chromium', () => {
     // Discharge: first a date before the admission (the hub refuses it, next to the field, form kept), then today.
     const discharge = page.getByRole('form', { name: 'Dimissione' });
     const date = discharge.getByLabel(/^Data di dimissione/);
-    await date.fill(daysBefore(today, 3));
+    await date.fill(itDate(daysBefore(today, 3)));
     await discharge.getByLabel(/^Esito della dimissione/).selectOption('RETURN_TO_FAMILY');
     await discharge.getByRole('button', { name: 'Registra la dimissione' }).click();
+    // Check your answers first (issue 18 item 5); the hub is asked only on confirming.
+    await expect(discharge.getByTestId('discharge-question').textContent()).resolves.toMatch(/^Confermi la dimissione di Verdi Giulia il \d\d\/\d\d\/\d{4} – esito «Rientro nella famiglia di origine»\?$/);
+    await axe('discharge-confirm');
+    await discharge.getByRole('button', { name: 'Conferma la dimissione' }).click();
     await discharge.getByRole('alert').waitFor();
     await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(describedBy(date)).resolves.toMatch(/Date non coerenti/);
@@ -221,9 +261,14 @@ describe('web client for structures, in Chromium', () => {
     const notYet = await hub.gql<{ placement: { dischargeDate: string | null } }>(token, 'query($id: ID!) { placement(id: $id) { dischargeDate } }', { id: placementId });
     expect(notYet.data!.placement.dischargeDate).toBeNull();
 
-    await date.fill(today);
+    await date.fill(itDate(today));
     await discharge.getByRole('button', { name: 'Registra la dimissione' }).click();
+    await shot('discharge-confirm');
+    await discharge.getByRole('button', { name: 'Conferma la dimissione' }).click();
     await page.getByTestId('discharge').waitFor();
+    await expect(page.getByTestId('success-banner').textContent()).resolves.toBe(`Dimissione registrata: Verdi Giulia è stata dimessa il ${itDate(today)} (Rientro nella famiglia di origine).`);
+    await page.getByRole('button', { name: 'Annulla la dimissione' }).waitFor();
+    await axe('discharged');
     await expect(page.getByTestId('discharge').textContent()).resolves.toContain('Rientro nella famiglia di origine');
     const done = await hub.gql<{ placement: { dischargeDate: string; dischargeOutcome: string } }>(token, 'query($id: ID!) { placement(id: $id) { dischargeDate dischargeOutcome } }', { id: placementId });
     expectNoErrors(done);
@@ -270,7 +315,7 @@ describe('web client for structures, in Chromium', () => {
     const input = page.getByLabel(/^Codice fiscale/);
     await input.fill(wrong);
     await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(describedBy(input)).resolves.toContain(`atteso «${valid[15]}»`);
+    await expect(describedBy(input)).resolves.toContain('errore di battitura');
     await page.getByRole('button', { name: 'Cerca' }).click();
     await expect(describedBy(input)).resolves.toMatch(/Errore: Il carattere di controllo non torna/);
     await expect(input.inputValue()).resolves.toBe(wrong);
@@ -284,18 +329,66 @@ describe('web client for structures, in Chromium', () => {
     await register.waitFor();
     await register.getByLabel(/^Cognome/).fill('Neri');
     await register.getByLabel(/^Nome/).fill('Paolo');
-    await register.getByLabel(/^Data di nascita/).fill('2014-02-03');
+    await register.getByLabel(/^Data di nascita/).fill('03/02/2014');
     await register.getByRole('button', { name: 'Registra il minore' }).click();
     await register.getByRole('alert').waitFor();
     const fc = register.getByLabel(/^Codice fiscale/);
     await expect(fc.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(describedBy(fc)).resolves.toMatch(/Dato non valido\. The fiscal code does not match/);
+    await expect(describedBy(fc)).resolves.toMatch(/Il codice fiscale non corrisponde alla data di nascita indicata/);
+    await expect(describedBy(fc)).resolves.not.toMatch(/The fiscal code/);
     await expect(register.getByLabel(/^Cognome/).inputValue()).resolves.toBe('Neri');
     await expect(register.getByLabel(/^Nome/).inputValue()).resolves.toBe('Paolo');
-    await expect(register.getByLabel(/^Data di nascita/).inputValue()).resolves.toBe('2014-02-03');
+    await expect(register.getByLabel(/^Data di nascita/).inputValue()).resolves.toBe('03/02/2014');
     const none = await hub.gql<{ minorByFiscalCode: unknown }>(await pageToken(), 'query($fc: String!) { minorByFiscalCode(fiscalCode: $fc) { minorId } }', { fc: valid });
     expectNoErrors(none);
     expect(none.data!.minorByFiscalCode).toBeNull();
+  });
+
+  it('admits and discharges with the keyboard only (Tab, typing, Enter), checked through the API', async () => {
+    /** Tab (at most 80 times) until the focused element is the one named, as a keyboard user would. */
+    const tabTo = async (name: RegExp): Promise<void> => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const label = (await page.evaluate(`(() => { const e = document.activeElement; if (!e) return ''; const l = e.id ? document.querySelector('label[for="' + e.id + '"]') : null; return (l ? l.textContent : e.textContent || '').trim(); })()`)) as string;
+        if (name.test(label)) return;
+      }
+      throw new Error(`could not reach ${name} with Tab`);
+    };
+    await page.goto(`${base}/admit`);
+    await page.getByRole('heading', { level: 1, name: 'Accogli un minore' }).waitFor();
+    const fiscalCode = nextFiscalCode('2012-11-05', 'M');
+    await tabTo(/^Codice fiscale/);
+    await page.keyboard.type(fiscalCode);
+    await page.keyboard.press('Enter');
+    await page.getByRole('form', { name: /Registra il minore/ }).waitFor();
+    await tabTo(/^Cognome/);
+    await page.keyboard.type('Tastiera');
+    await tabTo(/^Nome/);
+    await page.keyboard.type('Marco');
+    await page.keyboard.press('Enter');
+    const admission = page.getByRole('form', { name: /Dati dell’accoglienza/ });
+    await onFailure(admission.waitFor({ timeout: 20_000 }));
+    await tabTo(/^Tipo di accoglienza/);
+    await page.keyboard.type('Accoglienza ordinaria');
+    await expect(admission.getByLabel(/^Tipo di accoglienza/).inputValue()).resolves.toBe('ORDINARY');
+    await tabTo(/^Registra l’accoglienza/);
+    await page.keyboard.press('Enter');
+    await onFailure(page.getByRole('heading', { level: 1, name: /Scheda di accoglienza: Tastiera Marco/ }).waitFor());
+    const placementId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() as string);
+
+    await tabTo(/^Esito della dimissione/);
+    await page.keyboard.type('Rientro nella famiglia');
+    await tabTo(/^Registra la dimissione/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('discharge-question').waitFor();
+    await tabTo(/^Conferma la dimissione/);
+    await page.keyboard.press('Enter');
+    // The banner of the discharge (the admission's "Accoglienza registrata." used the same place).
+    await page.getByTestId('success-banner').filter({ hasText: 'Dimissione registrata' }).waitFor();
+    const done = await hub.gql<{ placement: { dischargeDate: string; dischargeOutcome: string; kind: string } }>(await pageToken(), 'query($id: ID!) { placement(id: $id) { dischargeDate dischargeOutcome kind } }', { id: placementId });
+    expectNoErrors(done);
+    // The day the page took as today (the test may cross midnight in Rome).
+    expect(done.data!.placement).toEqual({ dischargeDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), dischargeOutcome: 'RETURN_TO_FAMILY', kind: 'ORDINARY' });
   });
 
   it('switches to English and remembers it', async () => {

@@ -4,6 +4,7 @@ import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '
 import { covers } from '../support/coverage';
 import { startTestHub, type GatewayResponse, type TestHub } from '../support/startHub';
 import { parseCsv } from '../support/csv';
+import { italianTable } from '../../gateway/routes/reports';
 
 /**
  * Issue 8, the region's data-quality report downloaded through the gateway
@@ -95,7 +96,11 @@ describe('data-quality report download (issue 8)', () => {
       .getSheetValues()
       .slice(1)
       .map((r) => HEADER.map((_h, i) => String((r as unknown[])[i + 1] ?? '')));
-    expect(values).toEqual(csv);
+    // The same cells, as people read them: Italian headings, flags and sources in words, dd/mm/yyyy (issue 18 item 2).
+    const it = italianTable({ header: csv[0], lines: csv.slice(1) });
+    expect(values).toEqual([it.header, ...it.lines.map((l) => l.map((v) => String(v ?? '')))]);
+    expect(values[0]).toEqual(['Fonte', 'Segnalazione', 'Dal', 'Pseudonimo del minore', 'Id accoglienza', 'Codice struttura', 'Servizio sociale']);
+    expect(values.some((l) => l[1] === 'Presa in carico senza interventi' && l[2] === '31/01/2021')).toBe(true);
   });
 
   it('through the gateway the case lines never give an analyst the minor id (CASE anchor); the holding social worker may follow it', async () => {

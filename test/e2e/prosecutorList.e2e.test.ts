@@ -114,9 +114,9 @@ describe('prosecutor list through the gateway', () => {
     const list = (await listQuery(op)).data!.prosecutorList!;
     const expected = list.rows.map((r) => PROSECUTOR_LIST_COLUMNS.map(([, get]) => { const v = get(r, list); return v === null || v === undefined ? '' : String(v); }));
     expect(rows).toEqual(expected);
-    const byId = new Map(rows.map((r) => [r[header.indexOf('placementId')], Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
-    expect(byId.get(m.recent.placementId!)).toMatchObject({ lastName: 'Recente, "Bis"', firstName: 'Rita', admissionDate: '2024-02-01', dischargeDate: '2024-09-01', referringService: 'S-PL', courtOrderReference: '' });
-    expect(byId.get(m.lapsed.placementId!)).toMatchObject({ lastName: '', fiscalCode: '', admissionDate: '', minorPseudonym: '', note: expect.stringMatching(/case-holding social service/) });
+    const byId = new Map(rows.map((r) => [r[header.indexOf('Id accoglienza')], Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
+    expect(byId.get(m.recent.placementId!)).toMatchObject({ Cognome: 'Recente, "Bis"', Nome: 'Rita', 'Data di ingresso': '01/02/2024', 'Data di dimissione': '01/09/2024', 'Servizio inviante': 'S-PL', 'Estremi del provvedimento': '' });
+    expect(byId.get(m.lapsed.placementId!)).toMatchObject({ Cognome: '', 'Codice fiscale': '', 'Data di ingresso': '', Pseudonimo: '', Note: expect.stringMatching(/servizio sociale titolare del caso/) });
     expect(text).not.toContain('Lapsa');
 
     const dpo = hub.token({ role: 'PRIVACY_OFFICER', sub: 'dpo' });
@@ -135,7 +135,7 @@ describe('prosecutor list through the gateway', () => {
     expect(doc.getPageCount()).toBe(1);
     const { width, height } = doc.getPage(0).getSize();
     expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
-    expect(doc.getTitle()).toBe('Prosecutor list PL-E 2024 H1');
+    expect(doc.getTitle()).toBe('Elenco semestrale minori ospitati PL-E 2024 S1');
   });
 
   it('answers 400 BAD_USER_INPUT naming year or half for a bad period', async () => {

@@ -301,8 +301,10 @@ describe('regional reports through the gateway (issue 8)', () => {
       await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
       const ws = wb.getWorksheet('report')!;
       const values = ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
-      expect(values[0]).toEqual(['PROVINCE', 'count', 'suppressed']);
-      const rows = values.slice(1, -1).map((l) => ({ keys: [String(l[0])], count: (l[1] as number | undefined) ?? null, suppressed: l[2] === 'true' }));
+      // For people: Italian headings and words (issue 18 item 2); the CSV keeps the English machine form.
+      expect(values[0]).toEqual(['Provincia (codice ISTAT)', 'Numero', 'Oscurato']);
+      expect(values[values.length - 1][0]).toBe('Totale');
+      const rows = values.slice(1, -1).map((l) => ({ keys: [String(l[0])], count: (l[1] as number | undefined) ?? null, suppressed: l[2] === 'sì' }));
       expect(rows).toEqual(q.data!.placementFlows.rows);
       expect(values[values.length - 1][1]).toBe(q.data!.placementFlows.total);
     });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { UNAUTHENTICATED_EVENT } from './api';
-import { clearSession, loadSession, takeTokenFromLocation, type Session } from './auth';
+import { clearSession, loadSession, storeToken, takeTokenFromLocation, type Session } from './auth';
+import { clearDrafts, hasDirtyForms } from './components/form';
 import { LANGUAGES, useI18n, type Language } from './i18n';
 import { Link, navigate, PATHS, useRoute, type Route } from './router';
 import { Admit } from './screens/Admit';
@@ -11,6 +12,7 @@ import { PlacementScreen } from './screens/Placement';
 import { ProsecutorList } from './screens/ProsecutorList';
 import { SignIn } from './screens/SignIn';
 import { Structure } from './screens/Structure';
+import { useQuery } from './useQuery';
 
 const NAV: readonly { readonly route: Route['name']; readonly path: string; readonly label: 'navGuests' | 'navAdmit' | 'navOccupancy' | 'navStructure' | 'navProsecutor' }[] = [
   { route: 'guests', path: PATHS.guests, label: 'navGuests' },
@@ -36,6 +38,72 @@ function LanguageSwitch() {
   );
 }
 
+/** The structure's name in the header (its code until the name arrives, or if it cannot be read). */
+function HeaderStructureName({ code }: { code: string }) {
+  const q = useQuery<{ structure: { name: string } | null }>('query HeaderStructure($code: ID!) { structure(code: $code) { name } }', { code }, code);
+  const name = q.data?.structure?.name;
+  return name ? (
+    <>
+      {name} <span className="who-code">({code})</span>
+    </>
+  ) : (
+    <>{code}</>
+  );
+}
+
+/** Minutes before the token's expiry when the page warns (issue 18 item 4). */
+export const EXPIRY_WARNING_MINUTES = 5;
+
+/**
+ * Get a fresh token for the same structure: from the gateway's development
+ * sign-in when it is there; otherwise the page reloads through the regional
+ * sign-in (the reverse proxy's OIDC flow), the drafts waiting in sessionStorage.
+ */
+async function renewToken(structureCode: string): Promise<boolean> {
+  const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ structureCode }) }).catch(() => null);
+  const body = res?.ok ? ((await res.json().catch(() => ({}))) as { token?: string }) : {};
+  if (body.token) {
+    storeToken(body.token);
+    return true;
+  }
+  window.location.assign(window.location.pathname + window.location.search);
+  return false;
+}
+
+/** The warning five minutes before the session ends, with "Rinnova sessione"; what is typed is kept as a draft either way. */
+function ExpiryWarning({ session, onRenewed }: { session: Session; onRenewed: () => void }) {
+  const { t } = useI18n();
+  const [now, setNow] = useState(() => Date.now());
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 15_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  if (session.expiresAt === null) return null;
+  const msLeft = session.expiresAt * 1000 - now;
+  if (msLeft > EXPIRY_WARNING_MINUTES * 60_000 || msLeft <= 0) return null;
+  const at = new Date(session.expiresAt * 1000).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
+  return (
+    <div className="alert alert-warning expiry" role="alert">
+      <span>{t('sessionExpiring', { time: at, minutes: Math.max(1, Math.ceil(msLeft / 60_000)) })}</span>{' '}
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={busy}
+        aria-busy={busy || undefined}
+        onClick={() => {
+          setBusy(true);
+          renewToken(session.structureCode)
+            .then((ok) => ok && onRenewed())
+            .finally(() => setBusy(false));
+        }}
+      >
+        {busy ? t('renewingSession') : t('renewSession')}
+      </button>
+    </div>
+  );
+}
+
 export function App() {
   const { t } = useI18n();
   const route = useRoute();
@@ -55,7 +123,19 @@ export function App() {
     return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
   }, []);
 
+  // Leaving the page (reload, closing the tab, another address) with a half-filled form: the browser asks first.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!hasDirtyForms()) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
   const signOut = useCallback(() => {
+    clearDrafts();
     clearSession();
     setSession(null);
     setExpired(false);
@@ -65,7 +145,9 @@ export function App() {
   const onSignedIn = useCallback(() => {
     setSession(loadSession());
     setExpired(false);
-    navigate(PATHS.guests, { replace: true });
+    // Back where the session ended (its drafts are waiting there), or today's guests.
+    const here = window.location.pathname;
+    navigate(here === PATHS.signIn ? PATHS.guests : here + window.location.search, { replace: true });
   }, []);
 
   let content;
@@ -113,7 +195,7 @@ export function App() {
             {session ? (
               <>
                 <span className="who" data-testid="signed-in-structure">
-                  {session.structureCode}
+                  <HeaderStructureName code={session.structureCode} />
                 </span>
                 <button type="button" className="button button-light" onClick={signOut}>
                   {t('signOut')}
@@ -136,6 +218,7 @@ export function App() {
           </nav>
         ) : null}
       </header>
+      {session ? <ExpiryWarning key={session.token} session={session} onRenewed={() => setSession(loadSession())} /> : null}
       <main id="main" className="main" key={`${route.name}/${route.name === 'placement' ? route.id : ''}/${session ? 'in' : 'out'}`}>
         {content}
       </main>

@@ -123,3 +123,30 @@ export function loadCodes(list: string): Promise<readonly Code[]> {
 export function clearCodeCache(): void {
   codeCache.clear();
 }
+
+/** A municipality of the code list MUNICIPALITY: ISTAT code, name, province abbreviation, cadastral code (the birth place in a fiscal code). */
+export interface MunicipalityCode {
+  readonly code: string;
+  readonly label: string;
+  readonly group: string | null;
+  readonly cadastralCode: string | null;
+}
+
+let municipalities: Promise<readonly MunicipalityCode[]> | null = null;
+
+/** The 7,904 municipalities (public; loaded once for the page's life, for the pickers and to show names instead of codes). */
+export function loadMunicipalities(): Promise<readonly MunicipalityCode[]> {
+  if (!municipalities) {
+    const p = gql<{ codes: MunicipalityCode[] }>('query Municipalities { codes(list: "MUNICIPALITY") { code label group cadastralCode } }').then((r) => r.data.codes);
+    p.catch(() => {
+      municipalities = null;
+    });
+    municipalities = p;
+  }
+  return municipalities;
+}
+
+/** Test hook: forget the cached municipality list. */
+export function clearMunicipalityCache(): void {
+  municipalities = null;
+}

@@ -1,4 +1,4 @@
-import { fiscalCodeCheckCharacter, normaliseFiscalCode, parseFiscalCode, type FiscalCodeBirthData } from '../../shared/rules/fiscalCode';
+import { normaliseFiscalCode, parseFiscalCode, type FiscalCodeBirthData } from '../../shared/rules/fiscalCode';
 
 /*
  * The fiscal-code check as the operator types. The algorithm is SINBA's own
@@ -11,18 +11,24 @@ export type FiscalCodeState =
   | { readonly status: 'empty' }
   | { readonly status: 'typing'; readonly length: number }
   | { readonly status: 'format' }
-  | { readonly status: 'check'; readonly expected: string }
+  | { readonly status: 'check' }
   | { readonly status: 'ok'; readonly code: string; readonly birth: FiscalCodeBirthData };
 
+/** The code as the hub takes it: spaces anywhere dropped (codes are often pasted as "RSS MRA 12E50 H501 X"), upper case. */
+export function cleanFiscalCode(raw: string): string {
+  return normaliseFiscalCode(raw.replace(/\s+/g, ''));
+}
+
 export function checkFiscalCode(raw: string): FiscalCodeState {
-  const code = normaliseFiscalCode(raw);
+  const code = cleanFiscalCode(raw);
   if (code === '') return { status: 'empty' };
   if (/[^A-Z0-9]/.test(code)) return { status: 'format' };
   if (code.length < 16) return { status: 'typing', length: code.length };
   if (code.length > 16) return { status: 'format' };
   const parsed = parseFiscalCode(code);
   if (parsed.ok) return { status: 'ok', code, birth: parsed.birth };
-  if (parsed.problem === 'CHECK_CHARACTER') return { status: 'check', expected: fiscalCodeCheckCharacter(code) };
+  // The expected character is not told (issue 18 item 8): it would let a mistyped code pass by copying it.
+  if (parsed.problem === 'CHECK_CHARACTER') return { status: 'check' };
   return { status: 'format' };
 }
 

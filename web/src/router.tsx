@@ -60,6 +60,21 @@ export function useRoute(): Route {
   return route;
 }
 
+/** The query string of the address (`?step=register`), kept current on navigation and Back/Forward. */
+export function useSearch(): string {
+  const [search, setSearch] = useState(() => window.location.search);
+  useEffect(() => {
+    const update = () => setSearch(window.location.search);
+    window.addEventListener('popstate', update);
+    window.addEventListener(NAVIGATE_EVENT, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(NAVIGATE_EVENT, update);
+    };
+  }, []);
+  return search;
+}
+
 /** An ordinary link (opens in a new tab with the usual keys) that navigates inside the app on a plain click. */
 export function Link({ to, children, className, current, ariaLabel }: { to: string; children: ReactNode; className?: string; current?: boolean; ariaLabel?: string }) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {

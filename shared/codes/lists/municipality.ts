@@ -24,7 +24,7 @@ export const municipality: CodeList = {
       label: m.name,
       group: m.provinceAbbreviation,
       source: SOURCE,
-      attributes: { province: m.provinceCode, provinceAbbreviation: m.provinceAbbreviation, region: m.regionCode, regionName: m.regionName },
+      attributes: { cadastralCode: m.cadastralCode, province: m.provinceCode, provinceAbbreviation: m.provinceAbbreviation, region: m.regionCode, regionName: m.regionName },
     }));
     return entries;
   },

@@ -25,19 +25,19 @@ describe('fiscalCodeCheckCharacter', () => {
 
 describe('parseFiscalCode', () => {
   it('accepts a valid male code and decodes its birth data', () => {
-    expect(parseFiscalCode(MALE_1985)).toEqual({ ok: true, birth: { yearTwoDigits: 85, month: 12, day: 10, sex: 'M' } });
+    expect(parseFiscalCode(MALE_1985)).toEqual({ ok: true, birth: { yearTwoDigits: 85, month: 12, day: 10, sex: 'M', placeCode: 'A562' } });
   });
 
   it('reads day + 40 as a female', () => {
-    expect(parseFiscalCode(FEMALE_1990)).toEqual({ ok: true, birth: { yearTwoDigits: 90, month: 1, day: 1, sex: 'F' } });
+    expect(parseFiscalCode(FEMALE_1990)).toEqual({ ok: true, birth: { yearTwoDigits: 90, month: 1, day: 1, sex: 'F', placeCode: 'H501' } });
   });
 
   it('accepts a code of a person born abroad (Z place code)', () => {
-    expect(parseFiscalCode(FOREIGN_BORN_2012)).toMatchObject({ ok: true, birth: { yearTwoDigits: 12, month: 8, day: 5 } });
+    expect(parseFiscalCode(FOREIGN_BORN_2012)).toMatchObject({ ok: true, birth: { yearTwoDigits: 12, month: 8, day: 5, placeCode: expect.stringMatching(/^Z\d{3}$/) } });
   });
 
   it.each([OMOCODE_ONE, OMOCODE_THREE, OMOCODE_ALL])('accepts the omocodic variant %s with the same birth data', (code) => {
-    expect(parseFiscalCode(code)).toEqual({ ok: true, birth: { yearTwoDigits: 85, month: 12, day: 10, sex: 'M' } });
+    expect(parseFiscalCode(code)).toEqual({ ok: true, birth: { yearTwoDigits: 85, month: 12, day: 10, sex: 'M', placeCode: 'A562' } });
   });
 
   it('refuses a wrong check character', () => {

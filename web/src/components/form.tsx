@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { HubRequestError, type HubError } from '../api';
-import { useI18n, type MessageKey, type Translate } from '../i18n';
+import type { HubError } from '../api';
+import { formatDate, isIsoDate, parseItalianDate } from '../dates';
+import { useI18n, type Translate } from '../i18n';
+import { errorMessage, toHubErrors } from './errorMessage';
 
 /*
  * Forms of the client: every field labelled, errors next to their field
@@ -12,17 +14,9 @@ import { useI18n, type MessageKey, type Translate } from '../i18n';
 export type Values = Record<string, string | boolean>;
 export type FieldErrors = Record<string, string>;
 
-const ERROR_KEYS = new Set<string>([
-  'BAD_USER_INPUT', 'INVALID_CODE', 'INVALID_DATE_RANGE', 'DUPLICATE_MINOR', 'PLACEMENT_OVERLAP', 'PLACEMENT_CLOSED', 'STRUCTURE_FULL',
-  'STRUCTURE_NOT_AUTHORISED', 'UNKNOWN_STRUCTURE', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED',
-]);
-
-/** A hub error in the user's language: a sentence for its code, then the hub's own detail (in English). */
+/** A hub error in the user's language, chosen by its code and extensions (components/errorMessage.ts). */
 export function describeError(t: Translate, error: HubError): string {
-  const code = error.extensions?.code;
-  if (code === 'NETWORK') return t('errorNetwork');
-  const key = (code && ERROR_KEYS.has(code) ? `err_${code}` : 'err_generic') as MessageKey;
-  return `${t(key)} ${error.message}`.trim();
+  return errorMessage(t, error);
 }
 
 export interface FormState<V extends Values> {
@@ -31,18 +25,107 @@ export interface FormState<V extends Values> {
   readonly formError: string | null;
   readonly notice: string | null;
   readonly busy: boolean;
+  /** Values differ from the form's start (or from what was last saved). */
+  readonly dirty: boolean;
   readonly formId: string;
   set<K extends keyof V & string>(name: K, value: V[K]): void;
   setValues(update: Partial<V>): void;
   setNotice(text: string | null): void;
   /** Run `action` on submit: client checks first, then the hub; errors land next to their fields. */
-  onSubmit(action: (values: V) => Promise<void>, validate?: (values: V) => FieldErrors): (e: FormEvent<HTMLFormElement>) => void;
+  /** Run `action` on submit; an action resolving to KEEP_DRAFT (a step before the real save, e.g. "check your answers") keeps the draft. */
+  onSubmit(action: (values: V) => Promise<void | typeof KEEP_DRAFT>, validate?: (values: V) => FieldErrors): (e: FormEvent<HTMLFormElement>) => void;
   formRef: React.RefObject<HTMLFormElement | null>;
 }
 
-export function useForm<V extends Values>(initial: V): FormState<V> {
+/*
+ * Drafts (issue 18 item 4, no lost work): a form given a `draft` key keeps its
+ * values in sessionStorage as they are typed, so they survive the session
+ * expiring, moving to another screen and a reload; a successful submit clears
+ * the draft. sessionStorage is the tab's own and is wiped when the tab closes,
+ * like the token; signing out clears every draft (`clearDrafts`).
+ */
+const DRAFT_PREFIX = 'sirmi.draft.';
+
+function readDraft<V extends Values>(key: string | undefined, initial: V): Partial<V> {
+  if (!key) return {};
+  try {
+    const raw = window.sessionStorage.getItem(DRAFT_PREFIX + key);
+    if (!raw) return {};
+    const saved = JSON.parse(raw) as Record<string, unknown>;
+    const out: Partial<V> = {};
+    for (const k of Object.keys(initial) as (keyof V)[]) {
+      if (typeof saved[k as string] === typeof initial[k]) out[k] = saved[k as string] as V[keyof V];
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function sameValues(a: Values, b: Values): boolean {
+  return Object.keys(a).every((k) => a[k] === b[k]);
+}
+
+/** Read a draft of some other state (e.g. the admission's current step) kept under `key`. */
+export function loadDraftState<T>(key: string): T | null {
+  try {
+    const raw = window.sessionStorage.getItem(DRAFT_PREFIX + key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraftState(key: string, value: unknown): void {
+  try {
+    if (value === null) window.sessionStorage.removeItem(DRAFT_PREFIX + key);
+    else window.sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify(value));
+  } catch {
+    // storage full or disabled: the draft lasts for this page only
+  }
+}
+
+/** Forget every draft (signing out: the next operator of the tab must not find them). */
+export function clearDrafts(): void {
+  for (let i = window.sessionStorage.length - 1; i >= 0; i--) {
+    const k = window.sessionStorage.key(i);
+    if (k?.startsWith(DRAFT_PREFIX)) window.sessionStorage.removeItem(k);
+  }
+}
+
+/** What a form action returns when it did not save yet (the draft stays). */
+export const KEEP_DRAFT = 'keep-draft' as const;
+
+/** Forms with unsaved changes on the page; the app asks before the page is left while there are any. */
+let dirtyForms = 0;
+export function hasDirtyForms(): boolean {
+  return dirtyForms > 0;
+}
+
+export function useForm<V extends Values>(initial: V, options: { readonly draft?: string } = {}): FormState<V> {
   const { t } = useI18n();
-  const [values, setAll] = useState<V>(initial);
+  const draftKey = options.draft;
+  const [values, setAll] = useState<V>(() => ({ ...initial, ...readDraft(draftKey, initial) }));
+  const baseline = useRef<V>(initial);
+  const saved = useRef(false);
+  const dirty = !sameValues(values, baseline.current);
+  useEffect(() => {
+    if (saved.current) {
+      // The values after a successful submit are the new starting point.
+      saved.current = false;
+      baseline.current = values;
+      if (draftKey) saveDraftState(draftKey, null);
+      return;
+    }
+    if (draftKey) saveDraftState(draftKey, sameValues(values, baseline.current) ? null : values);
+  }, [values, draftKey]);
+  useEffect(() => {
+    if (!dirty) return;
+    dirtyForms += 1;
+    return () => {
+      dirtyForms -= 1;
+    };
+  }, [dirty]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -72,7 +155,7 @@ export function useForm<V extends Values>(initial: V): FormState<V> {
     });
   }, []);
 
-  const onSubmit = (action: (values: V) => Promise<void>, validate?: (values: V) => FieldErrors) => (e: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (action: (values: V) => Promise<void | typeof KEEP_DRAFT>, validate?: (values: V) => FieldErrors) => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (busy) return;
     const current = valuesRef.current;
@@ -88,8 +171,14 @@ export function useForm<V extends Values>(initial: V): FormState<V> {
     setErrors({});
     setFormError(null);
     action(current)
+      .then((result) => {
+        if (result === KEEP_DRAFT) return;
+        saved.current = true;
+        if (draftKey) saveDraftState(draftKey, null);
+        setAll((prev) => ({ ...prev }));
+      })
       .catch((err: unknown) => {
-        const hubErrors: readonly HubError[] = err instanceof HubRequestError ? err.errors : [{ message: err instanceof Error ? err.message : String(err) }];
+        const hubErrors = toHubErrors(err);
         const byField: FieldErrors = {};
         const general: string[] = [];
         for (const he of hubErrors) {
@@ -110,6 +199,7 @@ export function useForm<V extends Values>(initial: V): FormState<V> {
     formError,
     notice,
     busy,
+    dirty,
     formId,
     set,
     setValues: (update) => setAll((prev) => ({ ...prev, ...update })),
@@ -183,7 +273,7 @@ function Label({ id, label, required }: { id: string; label: string; required?: 
   );
 }
 
-export function TextField<V extends Values>(props: FieldBase<V> & { readonly type?: 'text' | 'date' | 'email'; readonly autoComplete?: string; readonly inputMode?: 'text' | 'numeric'; readonly maxLength?: number; readonly className?: string; readonly onBlur?: () => void }) {
+export function TextField<V extends Values>(props: FieldBase<V> & { readonly type?: 'text' | 'email'; readonly autoComplete?: string; readonly inputMode?: 'text' | 'numeric'; readonly maxLength?: number; readonly className?: string; readonly onBlur?: () => void }) {
   const { form, name, label, hint, required, status } = props;
   const { id, error, describedBy, invalid, shownStatus } = useFieldIds(form, name, hint, status);
   const value = form.values[name];
@@ -212,6 +302,75 @@ export function TextField<V extends Values>(props: FieldBase<V> & { readonly typ
   );
 }
 
+/** Client check of date fields: a value that is not a real date (the DateField keeps what was typed) gets the format message. */
+export function dateErrors<V extends Values>(values: V, names: readonly (keyof V & string)[], message: string): FieldErrors {
+  const out: FieldErrors = {};
+  for (const n of names) {
+    const v = values[n];
+    if (typeof v === 'string' && v.trim() !== '' && !isIsoDate(v)) out[n] = message;
+  }
+  return out;
+}
+
+/**
+ * The app's own Italian date field (issue 18 item 9): typed as gg/mm/aaaa
+ * whatever the browser's language (no native date picker, whose format follows
+ * the browser), checked as you leave it, and kept in the form as an ISO date
+ * (YYYY-MM-DD, what the hub takes) once it is a real date; until then the form
+ * holds the text as typed, which `dateErrors` refuses on submit.
+ */
+export function DateField<V extends Values>(props: FieldBase<V>) {
+  const { form, name, label, hint, required } = props;
+  const { t } = useI18n();
+  const value = form.values[name];
+  const stored = typeof value === 'string' ? value : '';
+  const [text, setText] = useState(() => (isIsoDate(stored) ? formatDate(stored) : stored));
+  const [left, setLeft] = useState(false);
+  // A value set from outside (prefilled from the fiscal code, reset after saving) replaces the text shown.
+  useEffect(() => {
+    setText((current) => ((parseItalianDate(current) ?? current.trim()) === stored ? current : isIsoDate(stored) ? formatDate(stored) : stored));
+  }, [stored]);
+  const wrong = left && text.trim() !== '' && parseItalianDate(text) === null;
+  const fullHint = hint ? (
+    <>
+      {t('dateHint')} {hint}
+    </>
+  ) : (
+    t('dateHint')
+  );
+  const { id, error, describedBy, invalid, shownStatus } = useFieldIds(form, name, fullHint, wrong ? { text: t('dateInvalid'), invalid: true } : null);
+  return (
+    <div className={`field${invalid ? ' field-invalid' : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <input
+        id={id}
+        name={name}
+        type="text"
+        className="input-date"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={10}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          form.set(name, (parseItalianDate(e.target.value) ?? e.target.value.trim()) as V[typeof name]);
+        }}
+        onBlur={() => {
+          setLeft(true);
+          const iso = parseItalianDate(text);
+          if (iso) setText(formatDate(iso));
+        }}
+        required={required}
+        aria-required={required || undefined}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        spellCheck={false}
+      />
+      <FieldMessages id={id} hint={fullHint} status={shownStatus} error={error} />
+    </div>
+  );
+}
+
 export function TextAreaField<V extends Values>(props: FieldBase<V>) {
   const { form, name, label, hint, required } = props;
   const { id, error, describedBy, invalid } = useFieldIds(form, name, hint, null);
@@ -226,9 +385,9 @@ export function TextAreaField<V extends Values>(props: FieldBase<V>) {
 }
 
 export function SelectField<V extends Values>(props: FieldBase<V> & { readonly options: readonly { readonly value: string; readonly label: string }[] }) {
-  const { form, name, label, hint, required, options } = props;
+  const { form, name, label, hint, required, options, status } = props;
   const { t } = useI18n();
-  const { id, error, describedBy, invalid } = useFieldIds(form, name, hint, null);
+  const { id, error, describedBy, invalid, shownStatus } = useFieldIds(form, name, hint, status);
   const value = form.values[name];
   return (
     <div className={`field${invalid ? ' field-invalid' : ''}`}>
@@ -241,7 +400,7 @@ export function SelectField<V extends Values>(props: FieldBase<V> & { readonly o
           </option>
         ))}
       </select>
-      <FieldMessages id={id} hint={hint} error={error} />
+      <FieldMessages id={id} hint={hint} status={shownStatus} error={error} />
     </div>
   );
 }
@@ -276,10 +435,19 @@ export function FormMessages<V extends Values>({ form }: { form: FormState<V> })
   );
 }
 
-export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+/** The form's button; while the hub answers it shows a spinner and says so (issue 18 item 8), and cannot be pressed twice. */
+export function SubmitButton({ busy, children, busyLabel }: { busy: boolean; children: ReactNode; busyLabel?: string }) {
+  const { t } = useI18n();
   return (
     <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-      {children}
+      {busy ? (
+        <>
+          <span className="spinner" aria-hidden="true" />
+          {busyLabel ?? t('busy')}
+        </>
+      ) : (
+        children
+      )}
     </button>
   );
 }

@@ -1,11 +1,15 @@
-import { useState } from 'react';
-import { gql, HubRequestError } from '../api';
-import { CheckboxField, FormMessages, requireFields, SelectField, SubmitButton, TextField, useForm, type FieldErrors, type FormState } from '../components/form';
+import { useEffect, useRef, useState } from 'react';
+import { gql, HubRequestError, loadMunicipalities, type MunicipalityCode } from '../api';
+import { MunicipalityField, municipalityErrors, municipalityName, useMunicipalities } from '../components/MunicipalityField';
+import { CheckboxField, dateErrors, DateField, FormMessages, loadDraftState, saveDraftState, requireFields, SelectField, SubmitButton, TextField, type FieldErrors, type FormState, useForm } from '../components/form';
+import { placesOf } from '../capacity';
 import { todayInRome } from '../dates';
-import { birthDateFromCode, checkFiscalCode, type FiscalCodeState } from '../fiscalCode';
+import { useQuery } from '../useQuery';
+import { birthDateFromCode, checkFiscalCode, cleanFiscalCode, type FiscalCodeState } from '../fiscalCode';
 import { setFlash } from '../flash';
 import { useI18n, type Translate } from '../i18n';
-import { navigate, PATHS } from '../router';
+import { Link, navigate, PATHS, useSearch } from '../router';
+import { UserMessage } from '../components/errorMessage';
 import { PageTitle } from './common';
 import { useCodes } from './Guests';
 
@@ -14,6 +18,16 @@ const LOOKUP = `query LookUpMinor($fiscalCode: String!) {
 }`;
 const REGISTER = `mutation RegisterMinor($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }`;
 const ADMIT = `mutation AdmitMinor($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }`;
+/** The structure's places today, shown before anything is typed (issue 18 item 7). */
+const PLACES = `query StructurePlaces($code: ID!, $today: Date!) { structure(code: $code) { capacity emergencyCapacity placements(activeOn: $today) { id kind } } }`;
+
+/** Is the minor hosted here on that date? Asked after a lost reply (did the admission go through?) and after PLACEMENT_OVERLAP (here or elsewhere?). */
+const HOSTED_HERE = `query HostedHere($code: ID!, $on: Date!) { structure(code: $code) { placements(activeOn: $on) { id minor { id } } } }`;
+
+async function placementHere(structureCode: string, minorId: string, on: string): Promise<string | null> {
+  const r = await gql<{ structure: { placements: { id: string; minor: { id: string } | null }[] } | null }>(HOSTED_HERE, { code: structureCode, on });
+  return r.data.structure?.placements.find((p) => p.minor?.id === minorId)?.id ?? null;
+}
 
 /** The live message under the fiscal-code field; invalid only when the code cannot be right. */
 export function fiscalCodeStatus(t: Translate, state: FiscalCodeState): { text: string; invalid: boolean } | null {
@@ -25,7 +39,7 @@ export function fiscalCodeStatus(t: Translate, state: FiscalCodeState): { text: 
     case 'format':
       return { text: t('fiscalCodeFormat'), invalid: true };
     case 'check':
-      return { text: t('fiscalCodeCheck', { expected: state.expected }), invalid: true };
+      return { text: t('fiscalCodeCheck'), invalid: true };
     case 'ok':
       return { text: t('fiscalCodeOk'), invalid: false };
   }
@@ -35,8 +49,23 @@ function fiscalCodeError(t: Translate, raw: string, required: boolean): FieldErr
   const state = checkFiscalCode(raw);
   if (state.status === 'empty') return required ? { fiscalCode: t('required') } : {};
   if (state.status === 'ok') return {};
-  if (state.status === 'check') return { fiscalCode: t('fiscalCodeCheck', { expected: state.expected }) };
+  if (state.status === 'check') return { fiscalCode: t('fiscalCodeCheck') };
   return { fiscalCode: t('fiscalCodeFormat') };
+}
+
+/**
+ * The birth municipality checked against the place written in the fiscal code
+ * (issue 18 item 6; SINBA refuses the same mismatch, rules/minorRegistration.ts).
+ */
+export function birthPlaceStatus(t: Translate, fiscal: FiscalCodeState, chosen: string, list: readonly MunicipalityCode[] | null): { text: string; invalid: boolean } | null {
+  if (fiscal.status !== 'ok' || !list || !/^\d{6}$/.test(chosen)) return null;
+  const place = fiscal.birth.placeCode;
+  const m = list.find((x) => x.code === chosen);
+  if (!m?.cadastralCode) return null;
+  if (m.cadastralCode === place) return { text: t('birthMunicipalityFromCode'), invalid: false };
+  if (place.startsWith('Z')) return { text: t('birthMunicipalityAbroad'), invalid: true };
+  const written = list.find((x) => x.cadastralCode === place);
+  return written ? { text: t('birthMunicipalityMismatch', { name: municipalityName(written) }), invalid: true } : null;
 }
 
 type Step = 'lookup' | 'register' | 'admission';
@@ -65,21 +94,51 @@ const OTHER_IDENTIFIER_KINDS = ['TEMPORARY_FISCAL_CODE', 'RESIDENCE_PERMIT', 'PA
 
 export function Admit({ structureCode }: { structureCode: string }) {
   const { t } = useI18n();
-  const [step, setStep] = useState<Step>('lookup');
-  const [found, setFound] = useState<Found | null>(null);
-  const lookup = useForm({ fiscalCode: '', noFiscalCode: false });
-  const registration = useForm(EMPTY_REGISTRATION);
-  const admission = useForm({ admissionDate: todayInRome(), kind: '', referringService: '', legalBasis: '', courtOrderReference: '' });
+  // The minor found or registered survives a reload, like the forms' drafts (issue 18 item 4).
+  const [found, setFoundState] = useState<Found | null>(() => loadDraftState<Found>('admit.found'));
+  const setFound = (f: Found | null) => {
+    setFoundState(f);
+    saveDraftState('admit.found', f);
+  };
+  // The step is in the address (?step=register), so the browser's Back goes to the previous step.
+  const urlStep = new URLSearchParams(useSearch()).get('step');
+  const step: Step = urlStep === 'register' ? 'register' : urlStep === 'admission' && found ? 'admission' : 'lookup';
+  const setStep = (s: Step) => navigate(s === 'lookup' ? PATHS.admit : `${PATHS.admit}?step=${s}`);
+  const [hostedHere, setHostedHere] = useState<string | null>(null);
+  const placesQuery = useQuery<{ structure: { capacity: number; emergencyCapacity: number; placements: { id: string; kind: string }[] | null } | null }>(PLACES, { code: structureCode, today: todayInRome() }, `${structureCode}/places`);
+  const ps = placesQuery.data?.structure;
+  const places = ps ? placesOf(ps.capacity, ps.emergencyCapacity, (ps.placements ?? []).map((p) => p.kind)) : null;
+  const lookup = useForm({ fiscalCode: '', noFiscalCode: false }, { draft: 'admit.lookup' });
+  const registration = useForm(EMPTY_REGISTRATION, { draft: 'admit.registration' });
+  const admission = useForm({ admissionDate: todayInRome(), kind: '', referringService: '', legalBasis: '', courtOrderReference: '' }, { draft: 'admit.admission' });
+  // Focus to the new step's heading (not on the first render: the page's h1 has it then).
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    document.getElementById(`step-${step}`)?.focus();
+  }, [step]);
 
   const toRegistration = (fiscalCode: string) => {
     const state = checkFiscalCode(fiscalCode);
-    const update: Partial<typeof EMPTY_REGISTRATION> = { fiscalCode };
+    // A draft is kept for the same minor only: another fiscal code starts an empty registration.
+    const base = registration.values.fiscalCode === fiscalCode ? registration.values : EMPTY_REGISTRATION;
+    const update: Partial<typeof EMPTY_REGISTRATION> = { ...base, fiscalCode };
     if (state.status === 'ok') {
-      if (!registration.values.birthDate) update.birthDate = birthDateFromCode(state.birth, todayInRome());
-      if (!registration.values.sex) update.sex = state.birth.sex;
+      if (!base.birthDate) update.birthDate = birthDateFromCode(state.birth, todayInRome());
+      if (!base.sex) update.sex = state.birth.sex;
     }
     registration.setValues(update);
     setStep('register');
+    // The birth municipality written in the code (its cadastral code), when the operator has not chosen one.
+    if (state.status === 'ok' && !state.birth.placeCode.startsWith('Z') && !base.birthMunicipality) {
+      loadMunicipalities()
+        .then((list) => {
+          const m = list.find((x) => x.cadastralCode === state.birth.placeCode);
+          if (m) registration.setValues({ birthMunicipality: m.code });
+        })
+        .catch(() => undefined);
+    }
   };
 
   const onLookup = lookup.onSubmit(
@@ -88,11 +147,11 @@ export function Admit({ structureCode }: { structureCode: string }) {
         toRegistration('');
         return;
       }
-      const r = await gql<{ minorByFiscalCode: { minorId: string; minor: { firstName: string | null; lastName: string | null } | null } | null }>(LOOKUP, { fiscalCode: v.fiscalCode.trim().toUpperCase() });
+      const r = await gql<{ minorByFiscalCode: { minorId: string; minor: { firstName: string | null; lastName: string | null } | null } | null }>(LOOKUP, { fiscalCode: cleanFiscalCode(v.fiscalCode) });
       const match = r.data.minorByFiscalCode;
       if (!match) {
         registration.setNotice(t('lookupNotFound'));
-        toRegistration(v.fiscalCode.trim().toUpperCase());
+        toRegistration(cleanFiscalCode(v.fiscalCode));
         return;
       }
       // A structure that does not host the minor yet sees only the id (PRIVACY.md §4): the names come back masked.
@@ -106,7 +165,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
   const onRegister = registration.onSubmit(
     async (v) => {
       const input = {
-        fiscalCode: v.fiscalCode.trim() ? v.fiscalCode.trim().toUpperCase() : null,
+        fiscalCode: cleanFiscalCode(v.fiscalCode) || null,
         firstName: v.firstName.trim(),
         lastName: v.lastName.trim(),
         birthDate: v.birthDate,
@@ -132,6 +191,8 @@ export function Admit({ structureCode }: { structureCode: string }) {
     },
     (v) => ({
       ...requireFields(v, ['firstName', 'lastName', 'birthDate', 'sex', 'citizenship', ...(v['otherIdentifier.kind'] ? (['otherIdentifier.value'] as const) : [])], t('required')),
+      ...dateErrors(v, ['birthDate'], t('dateInvalid')),
+      ...municipalityErrors(v, ['birthMunicipality', 'residenceMunicipality'], t('municipalityPick')),
       ...fiscalCodeError(t, v.fiscalCode, false),
     }),
   );
@@ -139,7 +200,10 @@ export function Admit({ structureCode }: { structureCode: string }) {
   const onAdmit = admission.onSubmit(
     async (v) => {
       if (!found) return;
-      const r = await gql<{ admitMinor: { id: string } }>(ADMIT, {
+      setHostedHere(null);
+      let r;
+      try {
+        r = await gql<{ admitMinor: { id: string } }>(ADMIT, {
         input: {
           minorId: found.minorId,
           structureCode,
@@ -150,18 +214,45 @@ export function Admit({ structureCode }: { structureCode: string }) {
           courtOrderReference: v.courtOrderReference.trim() || null,
         },
       });
+      } catch (err) {
+        if (!(err instanceof HubRequestError)) throw err;
+        if (err.network) {
+          // The reply was lost: the admission may have been stored. Ask before saying "riprova" (issue 18 item 3).
+          let here: string | null;
+          try {
+            here = await placementHere(structureCode, found.minorId, v.admissionDate);
+          } catch {
+            throw new UserMessage(t('lostReplyUnknown'));
+          }
+          if (!here) throw new UserMessage(t('lostReplyNotSaved'));
+          setFlash(`${t('lostReplySaved')} ${t('admitted')}`);
+          saveDraftState('admit.admission', null);
+          saveDraftState('admit.found', null);
+          navigate(PATHS.placement(here));
+          return;
+        }
+        if (err.code === 'PLACEMENT_OVERLAP') {
+          // Hosted here already (open that placement) or by another structure (the case-holding service arranges a transfer)?
+          const here = await placementHere(structureCode, found.minorId, v.admissionDate).catch(() => null);
+          if (here) setHostedHere(here);
+          throw new UserMessage(t(here ? 'overlapHere' : 'overlapElsewhere'));
+        }
+        throw err;
+      }
       setFlash(t('admitted'));
+      saveDraftState('admit.found', null);
       navigate(PATHS.placement(r.data.admitMinor.id));
     },
     (v) => ({
       ...requireFields(v, ['admissionDate', 'kind'], t('required')),
+      ...dateErrors(v, ['admissionDate'], t('dateInvalid')),
       ...(v.legalBasis === 'COURT_ORDER' && !v.courtOrderReference.trim() ? { courtOrderReference: t('required') } : {}),
     }),
   );
 
   return (
     <>
-      <PageTitle>{t('admitTitle')}</PageTitle>
+      <PageTitle docTitle={`${t(step === 'lookup' ? 'stepLookup' : step === 'register' ? 'stepRegister' : 'stepAdmission')} – ${t('admitTitle')}`}>{t('admitTitle')}</PageTitle>
       <ol className="steps" aria-label={t('admitTitle')}>
         {(['lookup', 'register', 'admission'] as const).map((s) => (
           <li key={s} aria-current={s === step ? 'step' : undefined} className={s === step ? 'step-current' : undefined}>
@@ -169,9 +260,24 @@ export function Admit({ structureCode }: { structureCode: string }) {
           </li>
         ))}
       </ol>
-      {step === 'lookup' ? <LookupStep form={lookup} onSubmit={onLookup} /> : null}
+      {step === 'lookup' ? (
+        places && places.free === 0 ? (
+          <div className="alert alert-error" role="alert" data-testid="no-places">
+            {t('placesNone', { occupied: places.occupied, places: places.places })}
+          </div>
+        ) : (
+          <>
+            {places ? (
+              <p className="alert alert-info" data-testid="free-places">
+                {t('placesFree', { free: places.free, places: places.places, freeOrdinary: places.freeOrdinary, freeEmergency: places.freeEmergency })}
+              </p>
+            ) : null}
+            <LookupStep form={lookup} onSubmit={onLookup} />
+          </>
+        )
+      ) : null}
       {step === 'register' ? <RegisterStep form={registration} onSubmit={onRegister} onBack={() => setStep('lookup')} /> : null}
-      {step === 'admission' && found ? <AdmissionStep form={admission} found={found} onSubmit={onAdmit} onBack={() => setStep('lookup')} /> : null}
+      {step === 'admission' && found ? <AdmissionStep form={admission} found={found} hostedHere={hostedHere} onSubmit={onAdmit} onBack={() => setStep('lookup')} /> : null}
     </>
   );
 }
@@ -180,11 +286,11 @@ function LookupStep({ form, onSubmit }: { form: FormState<{ fiscalCode: string; 
   const { t } = useI18n();
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="step-lookup">
-      <h2 id="step-lookup">{t('stepLookup')}</h2>
+      <h2 id="step-lookup" tabIndex={-1}>{t('stepLookup')}</h2>
       <p>{t('lookupIntro')}</p>
       <FormMessages form={form} />
       {form.values.noFiscalCode ? null : (
-        <TextField form={form} name="fiscalCode" label={t('fiscalCode')} hint={t('fiscalCodeHint')} required maxLength={16} className="input-code" status={fiscalCodeStatus(t, checkFiscalCode(form.values.fiscalCode))} />
+        <TextField form={form} name="fiscalCode" label={t('fiscalCode')} hint={t('fiscalCodeHint')} required maxLength={24} className="input-code" status={fiscalCodeStatus(t, checkFiscalCode(form.values.fiscalCode))} />
       )}
       <CheckboxField form={form} name="noFiscalCode" label={t('noFiscalCode')} />
       <div className="actions">
@@ -196,27 +302,29 @@ function LookupStep({ form, onSubmit }: { form: FormState<{ fiscalCode: string; 
 
 function RegisterStep({ form, onSubmit, onBack }: { form: FormState<typeof EMPTY_REGISTRATION>; onSubmit: (e: React.FormEvent<HTMLFormElement>) => void; onBack: () => void }) {
   const { t } = useI18n();
+  const fiscal = checkFiscalCode(form.values.fiscalCode);
+  const municipalities = useMunicipalities();
   const sexes = [
     { value: 'F', label: t('sexF') },
     { value: 'M', label: t('sexM') },
   ];
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="step-register">
-      <h2 id="step-register">{t('stepRegister')}</h2>
+      <h2 id="step-register" tabIndex={-1}>{t('stepRegister')}</h2>
       <FormMessages form={form} />
-      <TextField form={form} name="fiscalCode" label={t('fiscalCode')} hint={t('fiscalCodeHint')} maxLength={16} className="input-code" status={fiscalCodeStatus(t, checkFiscalCode(form.values.fiscalCode))} />
+      <TextField form={form} name="fiscalCode" label={t('fiscalCode')} hint={t('fiscalCodeHint')} maxLength={24} className="input-code" status={fiscalCodeStatus(t, checkFiscalCode(form.values.fiscalCode))} />
       <div className="row">
         <TextField form={form} name="lastName" label={t('lastName')} required maxLength={100} />
         <TextField form={form} name="firstName" label={t('firstName')} required maxLength={100} />
       </div>
       <div className="row">
-        <TextField form={form} name="birthDate" label={t('birthDate')} type="date" required />
-        <SelectField form={form} name="sex" label={t('sex')} required options={sexes} />
+        <DateField form={form} name="birthDate" label={t('birthDate')} required />
+        <SelectField form={form} name="sex" label={t('sex')} required options={sexes} status={fiscal.status === 'ok' && form.values.sex && form.values.sex !== fiscal.birth.sex ? { text: t('sexMismatch'), invalid: true } : null} />
       </div>
       <TextField form={form} name="citizenship" label={t('citizenship')} hint={t('citizenshipHint')} required inputMode="numeric" maxLength={3} className="input-short" />
       <div className="row">
-        <TextField form={form} name="birthMunicipality" label={t('birthMunicipality')} hint={t('municipalityHint')} inputMode="numeric" maxLength={6} className="input-short" />
-        <TextField form={form} name="residenceMunicipality" label={t('residenceMunicipality')} hint={t('municipalityHint')} inputMode="numeric" maxLength={6} className="input-short" />
+        <MunicipalityField form={form} name="birthMunicipality" label={t('birthMunicipality')} status={birthPlaceStatus(t, fiscal, form.values.birthMunicipality, municipalities)} />
+        <MunicipalityField form={form} name="residenceMunicipality" label={t('residenceMunicipality')} />
       </div>
       <CheckboxField form={form} name="unaccompanied" label={t('unaccompanied')} />
       <fieldset className="fieldset">
@@ -241,18 +349,23 @@ function RegisterStep({ form, onSubmit, onBack }: { form: FormState<typeof EMPTY
 
 type AdmissionValues = { admissionDate: string; kind: string; referringService: string; legalBasis: string; courtOrderReference: string };
 
-function AdmissionStep({ form, found, onSubmit, onBack }: { form: FormState<AdmissionValues>; found: Found; onSubmit: (e: React.FormEvent<HTMLFormElement>) => void; onBack: () => void }) {
+function AdmissionStep({ form, found, hostedHere, onSubmit, onBack }: { form: FormState<AdmissionValues>; found: Found; hostedHere: string | null; onSubmit: (e: React.FormEvent<HTMLFormElement>) => void; onBack: () => void }) {
   const { t } = useI18n();
   const kinds = useCodes('PLACEMENT_KIND');
   const bases = useCodes('LEGAL_BASIS');
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="step-admission">
-      <h2 id="step-admission">{t('stepAdmission')}</h2>
+      <h2 id="step-admission" tabIndex={-1}>{t('stepAdmission')}</h2>
       <div className="alert alert-info" role="status">
         {found.message}
       </div>
       <FormMessages form={form} />
-      <TextField form={form} name="admissionDate" label={t('admissionDate')} type="date" required />
+      {hostedHere && form.formError ? (
+        <p>
+          <Link to={PATHS.placement(hostedHere)}>{t('overlapHereLink')}</Link>
+        </p>
+      ) : null}
+      <DateField form={form} name="admissionDate" label={t('admissionDate')} required />
       <SelectField form={form} name="kind" label={t('kind')} required options={kinds.map((c) => ({ value: c.code, label: c.label }))} />
       <TextField form={form} name="referringService" label={t('referringService')} hint={t('referringServiceHint')} />
       <SelectField form={form} name="legalBasis" label={t('legalBasis')} options={bases.map((c) => ({ value: c.code, label: c.label }))} />

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { loadCodes, type Code } from '../api';
 import { daysBetween, formatDate, todayInRome } from '../dates';
 import { guestFlags, type GuestFlag } from '../flags';
-import { DICTIONARIES, useI18n, type MessageKey, type Translate } from '../i18n';
+import { DICTIONARIES, gendered, useI18n, type MessageKey, type Translate } from '../i18n';
 import { Link, PATHS } from '../router';
 import { useQuery } from '../useQuery';
-import { ErrorBox, Loading, PageTitle } from './common';
+import { ErrorBox, Loading, PageTitle, PlacesSummary } from './common';
 
 const GUESTS = `query TodaysGuests($code: ID!, $today: Date!) {
   structure(code: $code) {
@@ -13,7 +13,7 @@ const GUESTS = `query TodaysGuests($code: ID!, $today: Date!) {
     occupancy(on: $today)
     placements(activeOn: $today) {
       id admissionDate kind qualityFlags
-      minor { id firstName lastName birthDate unaccompanied }
+      minor { id firstName lastName birthDate sex unaccompanied }
       absences { kind startDate endDate }
     }
   }
@@ -31,13 +31,13 @@ interface GuestsData {
       admissionDate: string;
       kind: string;
       qualityFlags: string[] | null;
-      minor: { id: string; firstName: string | null; lastName: string | null; birthDate: string | null; unaccompanied: boolean | null } | null;
+      minor: { id: string; firstName: string | null; lastName: string | null; birthDate: string | null; sex?: string | null; unaccompanied: boolean | null } | null;
       absences: { kind: string; startDate: string; endDate: string | null }[] | null;
     }[] | null;
   } | null;
 }
 
-export function flagText(t: Translate, f: GuestFlag): string {
+export function flagText(t: Translate, f: GuestFlag, sex?: string | null): string {
   switch (f.kind) {
     case 'overLimit':
       return t('flagOverLimit', { months: f.months });
@@ -49,7 +49,7 @@ export function flagText(t: Translate, f: GuestFlag): string {
       return t('flagMissing', { date: formatDate(f.since) });
     case 'quality': {
       const key = `quality_${f.code}`;
-      return key in DICTIONARIES.it ? t(key as MessageKey) : f.code;
+      return key in DICTIONARIES.it ? gendered(t, key as MessageKey, sex) : f.code;
     }
   }
 }
@@ -87,14 +87,12 @@ export function Guests({ structureCode }: { structureCode: string }) {
       {q.data && !s ? <ErrorBox error={{ message: structureCode, extensions: { code: 'NOT_FOUND' } }} /> : null}
       {s ? (
         <>
-          <p className="summary">
-            {t('occupancySummary', { occupied: s.occupancy ?? placements.length, places: s.capacity + s.emergencyCapacity, capacity: s.capacity, emergency: s.emergencyCapacity })}
-          </p>
+          <PlacesSummary capacity={s.capacity} emergencyCapacity={s.emergencyCapacity} kinds={placements.map((p) => p.kind)} />
           {placements.length === 0 ? (
             <p>{t('guestsEmpty')}</p>
           ) : (
             <div className="table-wrap">
-              <table className="table">
+              <table className="table table-cards">
                 <caption className="visually-hidden">
                   {t('guestsTitle')}
                 </caption>
@@ -119,16 +117,16 @@ export function Guests({ structureCode }: { structureCode: string }) {
                         <th scope="row">
                           <Link to={PATHS.placement(p.id)}>{name}</Link>
                         </th>
-                        <td>{formatDate(p.minor?.birthDate)}</td>
-                        <td>{formatDate(p.admissionDate)}</td>
-                        <td className="num">{daysBetween(p.admissionDate, today)}</td>
-                        <td>{labelOf(kinds, p.kind)}</td>
-                        <td>
+                        <td data-label={t('colBirthDate')}>{formatDate(p.minor?.birthDate)}</td>
+                        <td data-label={t('colAdmission')}>{formatDate(p.admissionDate)}</td>
+                        <td className="num" data-label={t('colDays')}>{daysBetween(p.admissionDate, today)}</td>
+                        <td data-label={t('colKind')}>{labelOf(kinds, p.kind)}</td>
+                        <td data-label={t('colFlags')} className={flags.length === 0 ? 'empty' : undefined}>
                           {flags.length === 0 ? null : (
                             <ul className="flags">
                               {flags.map((f) => (
                                 <li key={f.kind === 'quality' ? f.code : f.kind} className={`flag flag-${f.kind}`}>
-                                  {flagText(t, f)}
+                                  {flagText(t, f, p.minor?.sex)}
                                 </li>
                               ))}
                             </ul>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { FormMessages, requireFields, SubmitButton, TextField, useForm } from '../components/form';
+import { dateErrors, DateField, FormMessages, requireFields, SubmitButton, useForm } from '../components/form';
 import { formatDate, todayInRome } from '../dates';
 import { useI18n } from '../i18n';
 import { useQuery } from '../useQuery';
-import { ErrorBox, Loading, PageTitle } from './common';
+import { ErrorBox, Loading, PageTitle, PlacesSummary } from './common';
 
 const OCCUPANCY = `query Occupancy($code: ID!, $on: Date!) {
-  structure(code: $code) { code capacity emergencyCapacity occupancy(on: $on) }
+  structure(code: $code) { code capacity emergencyCapacity occupancy(on: $on) placements(activeOn: $on) { id kind } }
 }`;
 
 /** Minors hosted on a date against the authorised places (ordinary + emergency, the pool ASMI's STRUCTURE_FULL rule uses). */
@@ -14,8 +14,8 @@ export function Occupancy({ structureCode }: { structureCode: string }) {
   const { t } = useI18n();
   const [on, setOn] = useState(todayInRome());
   const form = useForm({ date: on });
-  const onSubmit = form.onSubmit(async (v) => setOn(v.date), (v) => requireFields(v, ['date'], t('required')));
-  const q = useQuery<{ structure: { capacity: number; emergencyCapacity: number; occupancy: number | null } | null }>(OCCUPANCY, { code: structureCode, on }, `${structureCode}/${on}`);
+  const onSubmit = form.onSubmit(async (v) => setOn(v.date), (v) => ({ ...requireFields(v, ['date'], t('required')), ...dateErrors(v, ['date'], t('dateInvalid')) }));
+  const q = useQuery<{ structure: { capacity: number; emergencyCapacity: number; occupancy: number | null; placements: { id: string; kind: string }[] | null } | null }>(OCCUPANCY, { code: structureCode, on }, `${structureCode}/${on}`);
   const s = q.data?.structure;
   const places = s ? s.capacity + s.emergencyCapacity : 0;
   const occupied = s?.occupancy ?? 0;
@@ -24,7 +24,7 @@ export function Occupancy({ structureCode }: { structureCode: string }) {
       <PageTitle>{t('occupancyTitle')}</PageTitle>
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="inline-form" aria-label={t('occupancyTitle')}>
         <FormMessages form={form} />
-        <TextField form={form} name="date" label={t('occupancyDate')} type="date" required />
+        <DateField form={form} name="date" label={t('occupancyDate')} required />
         <SubmitButton busy={form.busy}>{t('occupancyShow')}</SubmitButton>
       </form>
       {q.loading && !q.data ? <Loading /> : null}
@@ -39,7 +39,7 @@ export function Occupancy({ structureCode }: { structureCode: string }) {
           <meter id="occupancy-meter" min={0} max={Math.max(places, 1)} low={Math.max(s.capacity - 1, 0)} high={s.capacity} optimum={0} value={occupied}>
             {occupied} / {places}
           </meter>
-          <p>{t('occupancySummary', { occupied, places, capacity: s.capacity, emergency: s.emergencyCapacity })}</p>
+          <PlacesSummary capacity={s.capacity} emergencyCapacity={s.emergencyCapacity} kinds={(s.placements ?? []).map((p) => p.kind)} />
           <p>{occupied > places ? t('occupancyOver') : t('occupancyFree', { free: places - occupied })}</p>
         </section>
       ) : null}

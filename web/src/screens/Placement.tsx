@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { gql } from '../api';
-import { FormMessages, requireFields, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '../components/form';
+import { dateErrors, DateField, FormMessages, KEEP_DRAFT, type Values, requireFields, SelectField, SubmitButton, TextAreaField, useForm } from '../components/form';
 import { daysBetween, formatDate, todayInRome } from '../dates';
 import { takeFlash } from '../flash';
 import { guestFlags } from '../flags';
-import { useI18n } from '../i18n';
+import { gendered, useI18n } from '../i18n';
 import { useQuery } from '../useQuery';
 import { ErrorBox, Loading, PageTitle } from './common';
 import { flagText, labelOf, useCodes } from './Guests';
@@ -13,7 +13,7 @@ const PLACEMENT = `query PlacementRecord($id: ID!) {
   placement(id: $id) {
     id admissionDate dischargeDate kind referringService legalBasis dischargeOutcome qualityFlags
     structure { code }
-    minor { id firstName lastName birthDate unaccompanied }
+    minor { id firstName lastName birthDate sex unaccompanied }
     activities { id type date endDate notes }
     absences { id kind startDate endDate notes }
   }
@@ -29,7 +29,7 @@ interface PlacementData {
     legalBasis: string | null;
     dischargeOutcome: string | null;
     qualityFlags: string[] | null;
-    minor: { id: string; firstName: string | null; lastName: string | null; birthDate: string | null; unaccompanied: boolean | null } | null;
+    minor: { id: string; firstName: string | null; lastName: string | null; birthDate: string | null; sex?: string | null; unaccompanied: boolean | null } | null;
     activities: { id: string; type: string; date: string; endDate: string | null; notes: string | null }[] | null;
     absences: { id: string; kind: string; startDate: string; endDate: string | null; notes: string | null }[] | null;
   } | null;
@@ -39,7 +39,16 @@ type Placement = NonNullable<PlacementData['placement']>;
 
 export function PlacementScreen({ id }: { id: string }) {
   const { t } = useI18n();
-  const [flash] = useState(takeFlash);
+  const [flash, setFlashBanner] = useState(takeFlash);
+  const bannerRef = useRef<HTMLDivElement>(null);
+  // A success banner after a discharge, transfer or correction, focused so it is read out (issue 18 item 5).
+  const done = (message: string) => {
+    setFlashBanner(message);
+    q.reload();
+  };
+  useEffect(() => {
+    if (flash) bannerRef.current?.focus();
+  }, [flash]);
   const q = useQuery<PlacementData>(PLACEMENT, { id }, id);
   const kinds = useCodes('PLACEMENT_KIND');
   const outcomes = useCodes('DISCHARGE_OUTCOME');
@@ -49,12 +58,13 @@ export function PlacementScreen({ id }: { id: string }) {
   const name = p?.minor?.lastName ? `${p.minor.lastName} ${p.minor.firstName ?? ''}`.trim() : t('notVisible');
   return (
     <>
-      <PageTitle>
+      {/* The document title leaves the name out: titles end up in the browser's history. */}
+      <PageTitle docTitle={t('placementTitle')}>
         {t('placementTitle')}
         {p ? `: ${name}` : ''}
       </PageTitle>
       {flash ? (
-        <div className="alert alert-success" role="status">
+        <div className="alert alert-success" role="status" ref={bannerRef} tabIndex={-1} data-testid="success-banner">
           {flash}
         </div>
       ) : null}
@@ -83,7 +93,7 @@ export function PlacementScreen({ id }: { id: string }) {
               {p.dischargeDate ? (
                 <>
                   <dt>{t('dischargeDate')}</dt>
-                  <dd data-testid="discharge">{t('discharged', { date: formatDate(p.dischargeDate), outcome: labelOf(outcomes, p.dischargeOutcome) })}</dd>
+                  <dd data-testid="discharge">{gendered(t, 'discharged', p.minor?.sex, { date: formatDate(p.dischargeDate), outcome: labelOf(outcomes, p.dischargeOutcome) })}</dd>
                 </>
               ) : null}
             </dl>
@@ -91,7 +101,7 @@ export function PlacementScreen({ id }: { id: string }) {
               <ul className="flags">
                 {guestFlags({ kind: p.kind, admissionDate: p.admissionDate, qualityFlags: p.qualityFlags, unaccompanied: p.minor?.unaccompanied ?? null, absences: p.absences }, today).map((f) => (
                   <li key={f.kind === 'quality' ? f.code : f.kind} className={`flag flag-${f.kind}`}>
-                    {flagText(t, f)}
+                    {flagText(t, f, p.minor?.sex)}
                   </li>
                 ))}
               </ul>
@@ -103,10 +113,12 @@ export function PlacementScreen({ id }: { id: string }) {
           <Absences placement={p} onChange={q.reload} />
           {!p.dischargeDate ? (
             <>
-              <Discharge placement={p} onChange={q.reload} />
-              <Transfer placement={p} onChange={q.reload} />
+              <Discharge placement={p} name={name} onDone={done} />
+              <Transfer placement={p} name={name} onDone={done} />
             </>
-          ) : null}
+          ) : (
+            <CancelDischarge placement={p} onDone={done} />
+          )}
         </>
       ) : null}
     </>
@@ -116,7 +128,7 @@ export function PlacementScreen({ id }: { id: string }) {
 function Activities({ placement, onChange }: { placement: Placement; onChange: () => void }) {
   const { t } = useI18n();
   const types = useCodes('ACTIVITY_TYPE');
-  const form = useForm({ type: '', date: todayInRome(), endDate: '', notes: '' });
+  const form = useForm({ type: '', date: todayInRome(), endDate: '', notes: '' }, { draft: `placement.${placement.id}.activity` });
   const onSubmit = form.onSubmit(
     async (v) => {
       await gql('mutation RecordActivity($input: RecordActivityInput!) { recordActivity(input: $input) { id } }', {
@@ -126,7 +138,7 @@ function Activities({ placement, onChange }: { placement: Placement; onChange: (
       form.setNotice(t('saved'));
       onChange();
     },
-    (v) => requireFields(v, ['type', 'date'], t('required')),
+    (v) => ({ ...requireFields(v, ['type', 'date'], t('required')), ...dateErrors(v, ['date', 'endDate'], t('dateInvalid')) }),
   );
   const list = [...(placement.activities ?? [])].sort((a, b) => b.date.localeCompare(a.date));
   return (
@@ -162,8 +174,8 @@ function Activities({ placement, onChange }: { placement: Placement; onChange: (
         <FormMessages form={form} />
         <div className="row">
           <SelectField form={form} name="type" label={t('activityType')} required options={types.map((c) => ({ value: c.code, label: c.label }))} />
-          <TextField form={form} name="date" label={t('activityDate')} type="date" required />
-          <TextField form={form} name="endDate" label={t('activityEndDate')} type="date" />
+          <DateField form={form} name="date" label={t('activityDate')} required />
+          <DateField form={form} name="endDate" label={t('activityEndDate')} />
         </div>
         <TextAreaField form={form} name="notes" label={t('notes')} hint={t('notesHint')} />
         <div className="actions">
@@ -177,7 +189,7 @@ function Activities({ placement, onChange }: { placement: Placement; onChange: (
 function Absences({ placement, onChange }: { placement: Placement; onChange: () => void }) {
   const { t } = useI18n();
   const kinds = useCodes('ABSENCE_KIND');
-  const form = useForm({ kind: '', startDate: todayInRome(), endDate: '', notes: '' });
+  const form = useForm({ kind: '', startDate: todayInRome(), endDate: '', notes: '' }, { draft: `placement.${placement.id}.absence` });
   const onSubmit = form.onSubmit(
     async (v) => {
       await gql('mutation RecordAbsence($input: RecordAbsenceInput!) { recordAbsence(input: $input) { id } }', {
@@ -187,7 +199,7 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
       form.setNotice(t('saved'));
       onChange();
     },
-    (v) => requireFields(v, ['kind', 'startDate'], t('required')),
+    (v) => ({ ...requireFields(v, ['kind', 'startDate'], t('required')), ...dateErrors(v, ['startDate', 'endDate'], t('dateInvalid')) }),
   );
   const list = [...(placement.absences ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
   return (
@@ -209,7 +221,7 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
             {list.map((a) => (
               <tr key={a.id}>
                 <td>{formatDate(a.startDate)}</td>
-                <td>{a.endDate ? formatDate(a.endDate) : <EndAbsence absenceId={a.id} onChange={onChange} />}</td>
+                <td>{a.endDate ? formatDate(a.endDate) : <EndAbsence absenceId={a.id} sex={placement.minor?.sex} onChange={onChange} />}</td>
                 <td>{labelOf(kinds, a.kind)}</td>
                 <td>{a.notes ?? ''}</td>
               </tr>
@@ -223,8 +235,8 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
           <FormMessages form={form} />
           <div className="row">
             <SelectField form={form} name="kind" label={t('absenceKind')} required options={kinds.map((c) => ({ value: c.code, label: c.label }))} />
-            <TextField form={form} name="startDate" label={t('startDate')} type="date" required />
-            <TextField form={form} name="endDate" label={t('endDate')} type="date" hint={t('endDateOpenHint')} />
+            <DateField form={form} name="startDate" label={t('startDate')} required />
+            <DateField form={form} name="endDate" label={t('endDate')} hint={t('endDateOpenHint')} />
           </div>
           <TextAreaField form={form} name="notes" label={t('notes')} hint={t('notesHint')} />
           <div className="actions">
@@ -236,39 +248,93 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
   );
 }
 
-function EndAbsence({ absenceId, onChange }: { absenceId: string; onChange: () => void }) {
+function EndAbsence({ absenceId, sex, onChange }: { absenceId: string; sex: string | null | undefined; onChange: () => void }) {
   const { t } = useI18n();
-  const form = useForm({ endDate: todayInRome() });
+  const form = useForm({ endDate: todayInRome() }, { draft: `absence.${absenceId}.end` });
   const onSubmit = form.onSubmit(
     async (v) => {
       await gql('mutation EndAbsence($input: EndAbsenceInput!) { endAbsence(input: $input) { id } }', { input: { absenceId, endDate: v.endDate } });
       onChange();
     },
-    (v) => requireFields(v, ['endDate'], t('required')),
+    (v) => ({ ...requireFields(v, ['endDate'], t('required')), ...dateErrors(v, ['endDate'], t('dateInvalid')) }),
   );
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate className="inline-form" aria-label={t('endAbsence')}>
-      <span className="status status-invalid">{t('stillAway')}</span>
+      <span className="status status-invalid">{gendered(t, 'stillAway', sex)}</span>
       <FormMessages form={form} />
-      <TextField form={form} name="endDate" label={t('returnDate')} type="date" required />
+      <DateField form={form} name="endDate" label={t('returnDate')} required />
       <SubmitButton busy={form.busy}>{t('endAbsence')}</SubmitButton>
     </form>
   );
 }
 
-function Discharge({ placement, onChange }: { placement: Placement; onChange: () => void }) {
+/**
+ * Check your answers (issue 18 item 5): the first submit of a discharge or a
+ * transfer only shows what will be recorded ("Confermi la dimissione di …?");
+ * the confirm button submits again and the hub is called then. Changing a
+ * field goes back to the form; the hub's refusals land next to their fields.
+ */
+function useConfirmStep(values: Values) {
+  const [confirming, setConfirming] = useState(false);
+  const shown = useRef<Values | null>(null);
+  useEffect(() => {
+    if (confirming && shown.current && Object.keys(values).some((k) => values[k] !== shown.current?.[k])) setConfirming(false);
+  }, [values, confirming]);
+  return {
+    confirming,
+    ask: (v: Values) => {
+      shown.current = v;
+      setConfirming(true);
+    },
+    back: () => setConfirming(false),
+  };
+}
+
+function ConfirmPanel({ id, question, confirmLabel, busy, onBack }: { id: string; question: string; confirmLabel: string; busy: boolean; onBack: () => void }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div className="confirm" role="group" aria-labelledby={`${id}-confirm-title`}>
+      <h3 id={`${id}-confirm-title`} ref={ref} tabIndex={-1}>
+        {t('checkAnswers')}
+      </h3>
+      <p data-testid={`${id}-question`}>{question}</p>
+      <div className="actions">
+        <SubmitButton busy={busy}>{confirmLabel}</SubmitButton>
+        <button type="button" className="button" onClick={onBack} disabled={busy}>
+          {t('modify')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Discharge({ placement, name, onDone }: { placement: Placement; name: string; onDone: (message: string) => void }) {
   const { t } = useI18n();
   // Transfers have their own form below (OTHER_STRUCTURE is the transfer's outcome).
   const outcomes = useCodes('DISCHARGE_OUTCOME').filter((c) => c.code !== 'OTHER_STRUCTURE');
-  const form = useForm({ dischargeDate: todayInRome(), dischargeOutcome: '' });
+  const form = useForm({ dischargeDate: todayInRome(), dischargeOutcome: '' }, { draft: `placement.${placement.id}.discharge` });
+  const step = useConfirmStep(form.values);
+  const sex = placement.minor?.sex;
   const onSubmit = form.onSubmit(
     async (v) => {
-      await gql('mutation DischargeMinor($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
-        input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: v.dischargeOutcome },
-      });
-      onChange();
+      if (!step.confirming) {
+        step.ask(v);
+        return KEEP_DRAFT;
+      }
+      try {
+        await gql('mutation DischargeMinor($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
+          input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: v.dischargeOutcome },
+        });
+      } catch (err) {
+        step.back();
+        throw err;
+      }
+      onDone(gendered(t, 'dischargeDone', sex, { name, date: formatDate(v.dischargeDate), outcome: labelOf(outcomes, v.dischargeOutcome) }));
+      return undefined;
     },
-    (v) => requireFields(v, ['dischargeDate', 'dischargeOutcome'], t('required')),
+    (v) => ({ ...requireFields(v, ['dischargeDate', 'dischargeOutcome'], t('required')), ...dateErrors(v, ['dischargeDate'], t('dateInvalid')) }),
   );
   return (
     <section aria-labelledby="discharge-title" className="card">
@@ -276,29 +342,50 @@ function Discharge({ placement, onChange }: { placement: Placement; onChange: ()
       <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="discharge-title">
         <FormMessages form={form} />
         <div className="row">
-          <TextField form={form} name="dischargeDate" label={t('dischargeDate')} type="date" required />
+          <DateField form={form} name="dischargeDate" label={t('dischargeDate')} required />
           <SelectField form={form} name="dischargeOutcome" label={t('dischargeOutcome')} required options={outcomes.map((c) => ({ value: c.code, label: c.label }))} />
         </div>
-        <div className="actions">
-          <SubmitButton busy={form.busy}>{t('dischargeButton')}</SubmitButton>
-        </div>
+        {step.confirming ? (
+          <ConfirmPanel
+            id="discharge"
+            question={t('confirmDischarge', { name, date: formatDate(form.values.dischargeDate), outcome: labelOf(outcomes, form.values.dischargeOutcome) })}
+            confirmLabel={t('confirmDischargeButton')}
+            busy={form.busy}
+            onBack={step.back}
+          />
+        ) : (
+          <div className="actions">
+            <SubmitButton busy={form.busy}>{t('dischargeButton')}</SubmitButton>
+          </div>
+        )}
       </form>
     </section>
   );
 }
 
 /** A transfer: discharge here with outcome OTHER_STRUCTURE (DISCHARGE_OUTCOME `continuation`); the other structure admits the minor on the same day. */
-function Transfer({ placement, onChange }: { placement: Placement; onChange: () => void }) {
+function Transfer({ placement, name, onDone }: { placement: Placement; name: string; onDone: (message: string) => void }) {
   const { t } = useI18n();
-  const form = useForm({ dischargeDate: todayInRome() });
+  const form = useForm({ dischargeDate: todayInRome() }, { draft: `placement.${placement.id}.transfer` });
+  const step = useConfirmStep(form.values);
   const onSubmit = form.onSubmit(
     async (v) => {
-      await gql('mutation TransferOut($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
-        input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: 'OTHER_STRUCTURE' },
-      });
-      onChange();
+      if (!step.confirming) {
+        step.ask(v);
+        return KEEP_DRAFT;
+      }
+      try {
+        await gql('mutation TransferOut($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
+          input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: 'OTHER_STRUCTURE' },
+        });
+      } catch (err) {
+        step.back();
+        throw err;
+      }
+      onDone(gendered(t, 'transferDone', placement.minor?.sex, { name, date: formatDate(v.dischargeDate) }));
+      return undefined;
     },
-    (v) => requireFields(v, ['dischargeDate'], t('required')),
+    (v) => ({ ...requireFields(v, ['dischargeDate'], t('required')), ...dateErrors(v, ['dischargeDate'], t('dateInvalid')) }),
   );
   return (
     <section aria-labelledby="transfer-title" className="card">
@@ -306,11 +393,62 @@ function Transfer({ placement, onChange }: { placement: Placement; onChange: () 
       <p>{t('transferIntro')}</p>
       <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="transfer-title">
         <FormMessages form={form} />
-        <TextField form={form} name="dischargeDate" label={t('transferDate')} type="date" required />
-        <div className="actions">
-          <SubmitButton busy={form.busy}>{t('transferButton')}</SubmitButton>
-        </div>
+        <DateField form={form} name="dischargeDate" label={t('transferDate')} required />
+        {step.confirming ? (
+          <ConfirmPanel id="transfer" question={t('confirmTransfer', { name, date: formatDate(form.values.dischargeDate) })} confirmLabel={t('confirmTransferButton')} busy={form.busy} onBack={step.back} />
+        ) : (
+          <div className="actions">
+            <SubmitButton busy={form.busy}>{t('transferButton')}</SubmitButton>
+          </div>
+        )}
       </form>
+    </section>
+  );
+}
+
+/**
+ * Correction of a discharge (issue 18 item 5): within 30 days of its date the
+ * structure cancels it (`cancelDischarge`) and the placement is open again, to
+ * be discharged again with the right date or outcome; after that only the
+ * supervisor can correct it, and the page says so.
+ */
+function CancelDischarge({ placement, onDone }: { placement: Placement; onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const form = useForm({ confirm: false });
+  const [asking, setAsking] = useState(false);
+  const today = todayInRome();
+  const within = placement.dischargeDate !== null && daysBetween(placement.dischargeDate, today) <= 30;
+  const onSubmit = form.onSubmit(async () => {
+    if (!asking) {
+      setAsking(true);
+      return;
+    }
+    try {
+      await gql('mutation CancelDischarge($input: CancelDischargeInput!) { cancelDischarge(input: $input) { id } }', { input: { placementId: placement.id } });
+    } catch (err) {
+      setAsking(false);
+      throw err;
+    }
+    onDone(t('dischargeCancelled'));
+  });
+  return (
+    <section aria-labelledby="correct-title" className="card">
+      <h2 id="correct-title">{t('correctTitle')}</h2>
+      {within ? (
+        <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="correct-title">
+          <p>{t('correctIntro')}</p>
+          <FormMessages form={form} />
+          {asking ? (
+            <ConfirmPanel id="cancel" question={t('confirmCancelDischarge', { date: formatDate(placement.dischargeDate) })} confirmLabel={t('cancelDischargeConfirm')} busy={form.busy} onBack={() => setAsking(false)} />
+          ) : (
+            <div className="actions">
+              <SubmitButton busy={form.busy}>{t('cancelDischargeButton')}</SubmitButton>
+            </div>
+          )}
+        </form>
+      ) : (
+        <p>{t('correctAskSupervisor')}</p>
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { downloadWithToken, HubRequestError } from '../api';
+import { UserMessage } from '../components/errorMessage';
 import { FormMessages, requireFields, SelectField, SubmitButton, useForm } from '../components/form';
 import { todayInRome } from '../dates';
 import { useI18n } from '../i18n';
@@ -19,14 +20,14 @@ export function ProsecutorList({ structureCode }: { structureCode: string }) {
   const thisYear = Number(today.slice(0, 4));
   // Default: the last half-year that has ended.
   const month = Number(today.slice(5, 7));
-  const form = useForm({ year: String(month > 6 ? thisYear : thisYear - 1), half: month > 6 ? '1' : '2', format: 'pdf' });
+  const form = useForm({ year: String(month > 6 ? thisYear : thisYear - 1), half: month > 6 ? '1' : '2', format: 'pdf' }, { draft: 'prosecutor-list' });
   const onSubmit = form.onSubmit(
     async (v) => {
       const url = prosecutorListUrl(structureCode, v.year, v.half, v.format);
       const r = await downloadWithToken(url, `elenco-procura-${structureCode}-${v.year}-${v.half}.${v.format}`);
       if (r.ok) form.setNotice(t('downloaded', { name: r.filename }));
       else if (r.errors.length > 0) throw new HubRequestError(r.errors);
-      else throw new Error(t('downloadFailed', { status: r.status }));
+      else throw new UserMessage(t('downloadFailed', { status: r.status }));
     },
     (v) => requireFields(v, ['year', 'half', 'format'], t('required')),
   );

@@ -5,6 +5,14 @@ import { useI18n, type MessageKey } from '../i18n';
 import { useQuery } from '../useQuery';
 import { ErrorBox, Loading, PageTitle } from './common';
 import { labelOf, useCodes } from './Guests';
+import { municipalityName, useMunicipalities } from '../components/MunicipalityField';
+import type { MunicipalityCode } from '../api';
+
+/** "Roma (RM) – ISTAT 058091": the name, with the code kept for whoever needs it (issue 18 item 8). */
+function municipalityLabel(list: readonly MunicipalityCode[] | null, code: string): string {
+  const m = list?.find((x) => x.code === code);
+  return m ? `${municipalityName(m)} – ISTAT ${code}` : code;
+}
 
 const STRUCTURE = `query OwnStructure($code: ID!) {
   structure(code: $code) {
@@ -44,6 +52,7 @@ export function Structure({ structureCode }: { structureCode: string }) {
   const outcomes = useCodes('INSPECTION_OUTCOME');
   const [downloadMessage, setDownloadMessage] = useState<string | null>(null);
   const s = q.data?.structure;
+  const municipalities = useMunicipalities();
 
   const download = (actId: string, filename: string) => (e: MouseEvent<HTMLAnchorElement>) => {
     e.preventDefault();
@@ -73,7 +82,7 @@ export function Structure({ structureCode }: { structureCode: string }) {
               <dt>{t('structureType')}</dt>
               <dd>{labelOf(types, s.type)}</dd>
               <dt>{t('municipality')}</dt>
-              <dd>{s.municipality}</dd>
+              <dd data-testid="municipality">{municipalityLabel(municipalities, s.municipality)}</dd>
               <dt>{t('address')}</dt>
               <dd>{s.address ?? '—'}</dd>
               <dt>{t('managingEntity')}</dt>

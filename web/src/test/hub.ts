@@ -49,3 +49,14 @@ export const CODES: Record<string, { code: string; label: string }[]> = {
 };
 
 export const codesHandler: Handler = (v) => ({ data: { codes: CODES[String(v.list)] ?? [] } });
+
+/** A few municipalities for the pickers (the real list has 7,904: codes(list: "MUNICIPALITY")). */
+export const MUNICIPALITIES = [
+  { code: '058091', label: 'Roma', group: 'RM', cadastralCode: 'H501' },
+  { code: '082053', label: 'Palermo', group: 'PA', cadastralCode: 'G273' },
+  { code: '015146', label: 'Milano', group: 'MI', cadastralCode: 'F205' },
+  { code: '040012', label: 'Forlì', group: 'FC', cadastralCode: 'D704' },
+  { code: '058047', label: 'Fiumicino', group: 'RM', cadastralCode: 'M297' },
+];
+
+export const municipalitiesHandler: Handler = () => ({ data: { codes: MUNICIPALITIES } });

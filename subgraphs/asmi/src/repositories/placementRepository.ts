@@ -134,6 +134,11 @@ export async function setDischarge(db: EntityManager, id: string, dischargeDate:
   await db.query('UPDATE asmi.placement SET discharge_date = $2, discharge_outcome = $3, updated_at = now(), updated_by = $4 WHERE id = $1', [id, dischargeDate, outcome, actor]);
 }
 
+/** Cancel a discharge (issue 18 item 5): the placement is open again; who and when are kept in updated_by/updated_at. */
+export async function clearDischarge(db: EntityManager, id: string, actor: string): Promise<void> {
+  await db.query('UPDATE asmi.placement SET discharge_date = NULL, discharge_outcome = NULL, updated_at = now(), updated_by = $2 WHERE id = $1', [id, actor]);
+}
+
 /** PRIVACY.md §3 HOSTING for the gateway: which of the minors the structure hosts on `on` or discharged at most 30 days before. */
 /**
  * The structures hosting each of the minors on `on` (or that discharged it at

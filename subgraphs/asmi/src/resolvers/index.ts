@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { AsmiContext } from '../context';
 import type { PlacementRow } from '../repositories/placementRepository';
-import type { AdmitMinorInput, DischargeMinorInput } from '../services/placementService';
+import type { AdmitMinorInput, CancelDischargeInput, DischargeMinorInput } from '../services/placementService';
 import type { EndAbsenceInput, RecordAbsenceInput } from '../services/absenceService';
 import type { RecordActivityInput } from '../services/activityService';
 import type { StructureEventInput } from '../services/eventService';
@@ -48,6 +48,7 @@ export const asmiResolvers = {
   Mutation: {
     admitMinor: afterPlacementWrite((_p: unknown, args: { input: AdmitMinorInput }, ctx: AsmiContext) => ctx.services.placements.admit(ctx.principal, args.input)),
     dischargeMinor: afterPlacementWrite((_p: unknown, args: { input: DischargeMinorInput }, ctx: AsmiContext) => ctx.services.placements.discharge(ctx.principal, args.input)),
+    cancelDischarge: afterPlacementWrite((_p: unknown, args: { input: CancelDischargeInput }, ctx: AsmiContext) => ctx.services.placements.cancelDischarge(ctx.principal, args.input)),
     recordAbsence: (_p: unknown, args: { input: RecordAbsenceInput }, ctx: AsmiContext) => ctx.services.absences.record(ctx.principal, args.input),
     endAbsence: (_p: unknown, args: { input: EndAbsenceInput }, ctx: AsmiContext) => ctx.services.absences.end(ctx.principal, args.input),
     submitEvents: afterPlacementWrite((_p: unknown, args: { events: StructureEventInput[] }, ctx: AsmiContext) => ctx.services.events.submit(ctx.principal, args.events)),

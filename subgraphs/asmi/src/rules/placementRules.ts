@@ -1,5 +1,5 @@
 import { violation, type Violation } from '../../../../shared/errors/violation';
-import { ageOn } from '../../../../shared/time';
+import { addDays, ageOn } from '../../../../shared/time';
 
 /*
  * Rules of placement episodes (inserimento / accoglienza, dimissione): what
@@ -152,3 +152,21 @@ export function courtReferenceWhenOrdered(legalBasis: string | null | undefined,
  * on the date or discharged at most 30 days before it.
  */
 export const HOSTING_GRACE_DAYS = 30;
+
+/**
+ * Issue 18 item 5, corrections: a structure may cancel its own discharge
+ * (recorded by mistake, or with a wrong date or outcome, then recorded again)
+ * within CORRECTION_WINDOW_DAYS of the discharge date, the days it still
+ * hosts the minor for the privacy rules (HOSTING_GRACE_DAYS, docs/privacy.md
+ * §3). After that the structure no longer sees the minor: the correction is a
+ * request to the supervisor (FORBIDDEN with `correction: ASK_SUPERVISOR`).
+ */
+export const CORRECTION_WINDOW_DAYS = HOSTING_GRACE_DAYS;
+
+export function dischargeCancellable(placement: { dischargeDate: string | null }, today: string): Violation | null {
+  if (placement.dischargeDate === null) return violation('BAD_USER_INPUT', 'The placement is not discharged: there is nothing to cancel', 'placementId');
+  if (addDays(placement.dischargeDate, CORRECTION_WINDOW_DAYS) < today) {
+    return violation('FORBIDDEN', `The discharge is more than ${CORRECTION_WINDOW_DAYS} days old: ask the supervisor to correct it`, 'placementId', { correction: 'ASK_SUPERVISOR', windowDays: CORRECTION_WINDOW_DAYS });
+  }
+  return null;
+}

@@ -17,9 +17,11 @@ import {
   lockMinor,
   lockStructure,
   setDischarge,
+  clearDischarge,
   type PlacementRow,
 } from '../repositories/placementRepository';
-import { ageWithinRange, bornBeforeAdmission, courtReferenceWhenOrdered, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
+import { ageWithinRange, bornBeforeAdmission, courtReferenceWhenOrdered, dischargeCancellable, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
+import { touchMinor } from '../../../../shared/audit/writeTrail';
 import { closeOpenAbsences, hasRecordsAfter } from '../repositories/absenceRepository';
 import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';
@@ -36,6 +38,10 @@ export interface AdmitMinorInput {
   courtOrderReference?: string | null;
   /** The pending placement request the admission fulfils (docs/privacy.md §3a). */
   requestId?: string | null;
+}
+
+export interface CancelDischargeInput {
+  placementId: string;
 }
 
 export interface DischargeMinorInput {
@@ -159,6 +165,32 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
           await closeOpenAbsences(tx, placement.id, input.dischargeDate, principal.sub);
           await setDischarge(tx, placement.id, input.dischargeDate, input.dischargeOutcome, principal.sub);
           await insertOutbox(tx, { kind: 'DISCHARGE', minorId: placement.minorId, placementId: placement.id, eventDate: clock() });
+          return (await findPlacementForUpdate(tx, placement.id)) as PlacementRow;
+        });
+      } catch (err) {
+        throw placementWriteError(err);
+      }
+    },
+
+    /**
+     * cancelDischarge (issue 18 item 5): the structure's operator reopens a
+     * placement it discharged at most CORRECTION_WINDOW_DAYS ago (a wrong
+     * discharge, or one to record again with another date or outcome); later,
+     * FORBIDDEN with `correction: ASK_SUPERVISOR`. A minor placed again since
+     * (a transfer admitted elsewhere) cannot be reopened: PLACEMENT_OVERLAP.
+     * Absences closed by the discharge stay closed. Traced for the audit trail.
+     */
+    async cancelDischarge(principal: Principal, input: CancelDischargeInput): Promise<PlacementRow> {
+      requireRole(principal, ['STRUCTURE_OPERATOR'], 'Only an operator of the structure can correct its placements');
+      if (!isUuid(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
+      try {
+        return await dataSource.manager.transaction(async (tx) => {
+          const placement = await findPlacementForUpdate(tx, input.placementId);
+          if (!placement) throw notFound('Placement', 'placementId');
+          touchMinor(placement.minorId);
+          if (placement.structureCode !== principal.structureCode) throw forbidden('Only an operator of the structure can correct its placements');
+          throwIfViolated(dischargeCancellable(placement, clock()));
+          await clearDischarge(tx, placement.id, principal.sub);
           return (await findPlacementForUpdate(tx, placement.id)) as PlacementRow;
         });
       } catch (err) {

@@ -75,6 +75,35 @@ export function fiscalCodeValid(input: Pick<MinorRegistration, 'fiscalCode' | 'b
   return violation('BAD_USER_INPUT', `The fiscal code does not match the ${what}`, 'fiscalCode', { mismatch: mismatches });
 }
 
+/** What the birth-place check needs to know of the municipality list (shared/codes/municipalities.ts), passed in to keep the rule pure. */
+export interface BirthPlaces {
+  /** Cadastral code of the municipality with this ISTAT code; undefined when not in the list (e.g. 999999 for the unborn). */
+  cadastralCodeOf(istatCode: string): string | undefined;
+  /** Whether a cadastral code is a municipality of the list. */
+  isCadastralCode(code: string): boolean;
+}
+
+/**
+ * Issue 18 item 6: the birth place written in the fiscal code (cadastral code,
+ * positions 12-15) must be the declared birth municipality (seed 003 §3.2
+ * anagrafica: codice fiscale and comune di nascita), so a Palermo code is no
+ * longer accepted with Rome. A Z code (born abroad) contradicts any Italian
+ * municipality. Not checked when either is absent, when the municipality is
+ * not in the list, or when the code's place is no municipality of the list
+ * (abolished or merged since the minor's birth: the list cannot tell).
+ */
+export function fiscalCodeMatchesBirthMunicipality(input: Pick<MinorRegistration, 'fiscalCode' | 'birthMunicipality'>, places: BirthPlaces): Violation | null {
+  if (input.fiscalCode == null || input.birthMunicipality == null) return null;
+  const parsed = parseFiscalCode(input.fiscalCode);
+  if (!parsed.ok) return null;
+  const written = parsed.birth.placeCode;
+  const declared = places.cadastralCodeOf(input.birthMunicipality);
+  if (declared === undefined || declared === written) return null;
+  if (!written.startsWith('Z') && !places.isCadastralCode(written)) return null;
+  const message = written.startsWith('Z') ? 'The fiscal code is of a person born abroad, but a birth municipality in Italy was given' : 'The fiscal code names another birth municipality';
+  return violation('BAD_USER_INPUT', message, 'birthMunicipality', { mismatch: ['birthMunicipality'] });
+}
+
 /** Another identifier of a foreign minor without a codice fiscale (already trimmed and upper-cased, spaces removed). */
 export interface OtherIdentifier {
   readonly kind: OtherIdentifierKind;
@@ -106,7 +135,7 @@ export function otherIdentifierValid(id: OtherIdentifier | null): Violation | nu
 }
 
 /** All registration rules, first violation wins (in input order). */
-export function validateMinorRegistration(input: MinorRegistration, today: string): Violation | null {
+export function validateMinorRegistration(input: MinorRegistration, today: string, places?: BirthPlaces): Violation | null {
   return (
     namesPresent(input) ??
     birthDateNotInFuture(input.birthDate, today) ??
@@ -114,6 +143,7 @@ export function validateMinorRegistration(input: MinorRegistration, today: strin
     municipalityIsIstatCode(input.birthMunicipality, 'birthMunicipality') ??
     municipalityIsIstatCode(input.residenceMunicipality, 'residenceMunicipality') ??
     fiscalCodeValid(input) ??
+    (places ? fiscalCodeMatchesBirthMunicipality(input, places) : null) ??
     otherIdentifierValid(input.otherIdentifier ?? null)
   );
 }

@@ -12,7 +12,8 @@ import { possibleDuplicate } from '../rules/possibleDuplicate';
 import { UNBORN_NAME, UNKNOWN_MUNICIPALITY, stillUnborn } from '../rules/unborn';
 import { birthDateNotInFuture, citizenshipIsIstatCode, fiscalCodeValid, municipalityIsIstatCode, namesPresent } from '../rules/minorRegistration';
 import { normaliseFiscalCode, parseFiscalCode } from '../../../../shared/rules/fiscalCode';
-import { validateMinorRegistration } from '../rules/minorRegistration';
+import { validateMinorRegistration, type BirthPlaces } from '../rules/minorRegistration';
+import { findMunicipality, isCadastralCode } from '../../../../shared/codes/municipalities';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireAuthenticated, requireRole } from '../../../../shared/auth/requireRole';
 import type { ServiceDeps } from './deps';
@@ -65,6 +66,9 @@ export const MAX_RELATIONSHIP_IDS = 1000;
 /** `minors(after)`: cursors carry the last minor id of the page (ids are random UUIDs, no personal data). */
 const minorCursor = cursorCodec('minor:', isUuid, (id) => id.toLowerCase());
 
+/** The municipality list as the birth-place rule needs it (issue 18 item 6). */
+const BIRTH_PLACES: BirthPlaces = { cadastralCodeOf: (code) => findMunicipality(code)?.cadastralCode, isCadastralCode };
+
 /** Blank optional strings count as absent. */
 function optional(value: string | null | undefined): string | null {
   if (value == null) return null;
@@ -97,7 +101,7 @@ export function createMinorService(deps: ServiceDeps) {
           ? { kind: input.otherIdentifier.kind, value: input.otherIdentifier.value.replace(/\s+/g, '').toUpperCase(), issuingCountry: optional(input.otherIdentifier.issuingCountry) }
           : null,
       };
-      throwIfViolated(validateMinorRegistration(candidate, clock()));
+      throwIfViolated(validateMinorRegistration(candidate, clock(), BIRTH_PLACES));
       const other = candidate.otherIdentifier;
       const findOther = (db: EntityManager) => (other ? findMinorIdByOtherIdentifier(db, other.kind, other.value, other.issuingCountry) : Promise.resolve(null));
 

