@@ -1,5 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../shared/auth/internalToken';
+import { WRITE_TRAIL_EXTENSION, type WriteRecordJson } from '../shared/audit/writeTrail';
+import { isUuid } from '../shared/ids';
 import type { GatewayContext } from './context';
 
 /**
@@ -33,4 +36,29 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, cached.token);
     if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
   }
+
+  /**
+   * docs/privacy.md §7: a subgraph's answer to a mutation carries the minors
+   * each root field touched (`extensions.sirmiWrites`, accepted or refused).
+   * They are kept in the request context for the privacy executor, which
+   * audits them whatever the response selects, and never forwarded.
+   */
+  override didReceiveResponse({ response, context }: Required<Pick<GraphQLDataSourceProcessOptions<GatewayContext>, 'context'>> & { response: GatewayGraphQLResponse }): GatewayGraphQLResponse {
+    const extensions = response.extensions as Record<string, unknown> | undefined;
+    const records = extensions?.[WRITE_TRAIL_EXTENSION];
+    if (extensions && records !== undefined) {
+      delete extensions[WRITE_TRAIL_EXTENSION];
+      const ctx = context as Partial<GatewayContext>;
+      if (ctx.writes && Array.isArray(records)) for (const r of records) if (isWriteRecord(r)) ctx.writes.push(r);
+    }
+    return response;
+  }
+}
+
+function isWriteRecord(value: unknown): value is WriteRecordJson {
+  const r = value as Partial<WriteRecordJson> | null;
+  return (
+    typeof r === 'object' && r !== null && typeof r.field === 'string' && (r.outcome === 'ACCEPTED' || r.outcome === 'REFUSED') &&
+    Array.isArray(r.minorIds) && r.minorIds.every((id) => typeof id === 'string' && isUuid(id))
+  );
 }

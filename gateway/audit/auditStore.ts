@@ -13,6 +13,9 @@ export interface AuditEntry {
   readonly classesDenied: readonly DataClass[];
   readonly action: 'READ' | 'WRITE';
   readonly requestId: string;
+  /** WRITE entries only (docs/privacy.md §7): whether the subgraph applied the write, and the error code of a refusal. */
+  readonly outcome?: 'ACCEPTED' | 'REFUSED' | null;
+  readonly outcomeCode?: string | null;
 }
 
 export interface AccessLogRow {
@@ -23,6 +26,7 @@ export interface AccessLogRow {
   organisation: string | null;
   operationName: string | null;
   action: string;
+  outcome: string | null;
   dataClasses: string[];
   deniedClasses: string[];
 }
@@ -42,12 +46,12 @@ export class AuditStore {
     if (entries.length === 0) return;
     const values: unknown[] = [];
     const rows = entries.map((e, i) => {
-      values.push(e.subject, e.role, e.organisation, e.operationName, e.operationHash, e.minorId, e.classesReturned, e.classesDenied, e.action, e.requestId);
-      const b = i * 10;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::uuid, $${b + 7}::text[], $${b + 8}::text[], $${b + 9}, $${b + 10})`;
+      values.push(e.subject, e.role, e.organisation, e.operationName, e.operationHash, e.minorId, e.classesReturned, e.classesDenied, e.action, e.requestId, e.outcome ?? null, e.outcomeCode ?? null);
+      const b = i * 12;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::uuid, $${b + 7}::text[], $${b + 8}::text[], $${b + 9}, $${b + 10}, $${b + 11}, $${b + 12})`;
     });
     await this.pool.query(
-      `INSERT INTO audit.access_log (subject, role, organisation, operation_name, operation_hash, minor_id, classes_returned, classes_denied, action, request_id) VALUES ${rows.join(', ')}`,
+      `INSERT INTO audit.access_log (subject, role, organisation, operation_name, operation_hash, minor_id, classes_returned, classes_denied, action, request_id, outcome, outcome_code) VALUES ${rows.join(', ')}`,
       values,
     );
   }
@@ -55,7 +59,7 @@ export class AuditStore {
   async accessLog(minorId: string, from: string | null, to: string | null): Promise<AccessLogRow[]> {
     const result = await this.pool.query<AccessLogRow>(
       `SELECT minor_id AS "minorId", to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, role, organisation,
-              operation_name AS "operationName", action, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
+              operation_name AS "operationName", action, outcome, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
          FROM audit.access_log
         WHERE minor_id = $1::uuid
           AND ($2::timestamptz IS NULL OR at >= $2::timestamptz)
@@ -64,6 +68,17 @@ export class AuditStore {
       [minorId, from, to],
     );
     return result.rows;
+  }
+
+  /**
+   * Whether an entry could be written right now (the database answers and
+   * the gateway role may INSERT into the log): checked before a mutation is
+   * sent to a subgraph, so a write that could not be audited does not run
+   * (docs/privacy.md §7).
+   */
+  async canAppend(): Promise<boolean> {
+    const r = await this.pool.query<{ ok: boolean }>(`SELECT has_table_privilege('audit.access_log', 'INSERT') AS ok`);
+    return r.rows[0]?.ok === true;
   }
 
   async ping(): Promise<boolean> {

@@ -1,3 +1,4 @@
 import { AuditLog1732300000000 } from './1732300000000-AuditLog';
+import { AuditWriteOutcome1733300000000 } from './1733300000000-AuditWriteOutcome';
 
-export const auditMigrations = [AuditLog1732300000000];
+export const auditMigrations = [AuditLog1732300000000, AuditWriteOutcome1733300000000];

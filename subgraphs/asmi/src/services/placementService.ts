@@ -24,6 +24,7 @@ import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';
 import type { PlacementRequestService } from './placementRequestService';
 import { insertOutbox } from '../repositories/notificationRepository';
+import { touchMinor } from '../../../../shared/audit/writeTrail';
 
 export interface AdmitMinorInput {
   minorId: string;
@@ -147,6 +148,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
         return await (within ?? dataSource.manager).transaction(async (tx) => {
           const placement = await findPlacementForUpdate(tx, input.placementId);
           if (!placement) throw notFound('Placement', 'placementId');
+          touchMinor(placement.minorId);
           if (placement.structureCode !== principal.structureCode) throw forbidden('Only an operator of the structure can record its placements');
           if (placement.dischargeDate !== null) throw new AppError('PLACEMENT_CLOSED', 'The placement is already discharged', { field: 'placementId' });
           // A discharge on the admission day is allowed: a same-day placement (rules/placementRules.ts isSameDay).

@@ -12,6 +12,7 @@ import { assessmentWithinTerm, outcomeWithEnd, suitabilityDecreeFits, type Asses
 import { caseNotClosed, heldByService } from '../rules/caseRules';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
+import { touchMinor } from '../../../../shared/audit/writeTrail';
 
 export interface RecordAssessmentInput {
   readonly caseId: string;
@@ -73,6 +74,7 @@ export function createAssessmentService(deps: ServiceDeps) {
       return dataSource.transaction(async (db) => {
         const c = await findCaseForUpdate(db, input.caseId.toLowerCase());
         if (!c) throw notFound('Case', 'caseId');
+        touchMinor(c.minorId);
         throwIfViolated(heldByService(c, principal.serviceId), caseNotClosed(c));
         return insertAssessment(db, { caseId: c.id, minorId: c.minorId, type: input.type, ...state, createdBy: principal.sub });
       });
@@ -84,6 +86,7 @@ export function createAssessmentService(deps: ServiceDeps) {
       return dataSource.transaction(async (db) => {
         const locked = await findAssessmentForUpdate(db, input.assessmentId.toLowerCase());
         if (!locked) throw notFound('Assessment', 'assessmentId');
+        touchMinor(locked.assessment.minorId);
         const caseState = { serviceId: locked.caseServiceId, startDate: locked.assessment.startDate, endDate: locked.caseEndDate };
         throwIfViolated(heldByService(caseState, principal.serviceId), caseNotClosed(caseState));
         const a = locked.assessment;

@@ -17,6 +17,7 @@ import { requireRole } from '../../../../shared/auth/requireRole';
 import { notFound } from '../../../../shared/errors/AppError';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
+import { touchMinor } from '../../../../shared/audit/writeTrail';
 
 export interface AddInterventionInput {
   readonly caseId: string;
@@ -100,7 +101,9 @@ export function createInterventionService(deps: ServiceDeps) {
       for (const id of siblingIds) if (!isUuid(id)) throw notFound('Minor', 'siblingMinorIds');
 
       // Case checks first (no lock), so a refused request never reaches ASSO.
-      checkCase(await findCaseById(dataSource.manager, input.caseId), principal.serviceId, input.startDate);
+      const found = await findCaseById(dataSource.manager, input.caseId);
+      touchMinor(found?.minorId);
+      checkCase(found, principal.serviceId, input.startDate);
 
       // The registry lookup happens outside the transaction: no row lock is held while waiting for ASSO.
       if ('lookup' in check && check.lookup === 'registry' && structureCode !== null) {
@@ -156,6 +159,7 @@ export function createInterventionService(deps: ServiceDeps) {
         const locked = await findInterventionForUpdate(db, input.interventionId.toLowerCase());
         if (!locked) throw notFound('Intervention', 'interventionId');
         const i = locked.intervention;
+        touchMinor(i.minorId);
         // PRIVACY.md §5: only the service holding the case ends its interventions; not once the case is closed.
         throwIfViolated(heldByService({ serviceId: locked.caseServiceId, startDate: locked.caseStartDate, endDate: locked.caseEndDate }, principal.serviceId));
         throwIfViolated(caseNotClosed({ serviceId: locked.caseServiceId, startDate: locked.caseStartDate, endDate: locked.caseEndDate }));
