@@ -111,6 +111,24 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
   },
 };
 
+/**
+ * docs/privacy.md §4: SUPERVISOR and REGIONAL_ANALYST work on pseudonymous
+ * rows and aggregates only. They never receive a `Minor` object or a minor's
+ * id: any field leading to a minor is null for them (decided on the role
+ * alone, before planning); their rows carry the pseudonym instead.
+ */
+export const PSEUDONYMOUS_ROLES: ReadonlySet<Role> = new Set<Role>(['SUPERVISOR', 'REGIONAL_ANALYST']);
+
+/** A field that leads to a minor: it returns `Minor` objects, or it is a minor id. */
+export function leadsToMinor(fieldName: string, namedTypeName: string): boolean {
+  return namedTypeName === 'Minor' || fieldName === 'minorId' || fieldName === 'minorIds';
+}
+
+/** Whether a role may never read a field for leading to a minor (docs/privacy.md §4). */
+export function minorPathDenied(role: Role, fieldName: string, namedTypeName: string): boolean {
+  return PSEUDONYMOUS_ROLES.has(role) && leadsToMinor(fieldName, namedTypeName);
+}
+
 export function accessFor(role: Role, dataClass: DataClass): Access {
   return READ_MATRIX[role][dataClass];
 }

@@ -75,6 +75,7 @@ export const asmiResolvers = {
   Placement: {
     __resolveReference: (ref: { id: string }, ctx: AsmiContext) => ctx.loaders.placementById.load(ref.id),
     minor: (p: PlacementRow) => ({ __typename: 'Minor', id: p.minorId }),
+    minorPseudonym: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.services.placements.pseudonymOf(p),
     structure: (p: PlacementRow) => ({ __typename: 'Structure', code: p.structureCode }),
     absences: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.absencesByPlacementId.load(p.id),
     activities: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.activitiesByPlacementId.load(p.id),

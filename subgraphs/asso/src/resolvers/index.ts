@@ -11,6 +11,7 @@ export const assoResolvers = {
   Structure: structureResolvers.Structure,
   StructureChange: structureResolvers.StructureChange,
   Act: actResolvers.Act,
+  Inspection: actResolvers.Inspection,
   ActDocument: actResolvers.ActDocument,
   Inspection: actResolvers.Inspection,
 } as unknown as GraphQLResolverMap<AssoContext>;
