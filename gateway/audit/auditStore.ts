@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import type { DataClass } from '../../shared/privacy/dataClasses';
+import { verifyChain, type AuditVerification } from './chain';
 
 /** One access-log entry (PRIVACY.md §7). */
 export interface AuditEntry {
@@ -8,7 +9,8 @@ export interface AuditEntry {
   readonly organisation: string | null;
   readonly operationName: string | null;
   readonly operationHash: string;
-  readonly minorId: string;
+  /** Null only for an audited access that concerns no one minor (an ISTAT transmission, docs/privacy.md §11). */
+  readonly minorId: string | null;
   readonly classesReturned: readonly DataClass[];
   readonly classesDenied: readonly DataClass[];
   readonly action: 'READ' | 'WRITE';
@@ -16,6 +18,10 @@ export interface AuditEntry {
   /** WRITE entries only (docs/privacy.md §7): whether the subgraph applied the write, and the error code of a refusal. */
   readonly outcome?: 'ACCEPTED' | 'REFUSED' | null;
   readonly outcomeCode?: string | null;
+  /** The purpose of docs/privacy.md §11 the access was made under (PROSECUTOR_LIST, ISTAT_TRANSMISSION). */
+  readonly purpose?: string | null;
+  /** Non-personal facts of the entry (e.g. `year=2025`). */
+  readonly detail?: string | null;
 }
 
 export interface AccessLogRow {
@@ -27,6 +33,7 @@ export interface AccessLogRow {
   operationName: string | null;
   action: string;
   outcome: string | null;
+  purpose: string | null;
   dataClasses: string[];
   deniedClasses: string[];
 }
@@ -46,12 +53,13 @@ export class AuditStore {
     if (entries.length === 0) return;
     const values: unknown[] = [];
     const rows = entries.map((e, i) => {
-      values.push(e.subject, e.role, e.organisation, e.operationName, e.operationHash, e.minorId, e.classesReturned, e.classesDenied, e.action, e.requestId, e.outcome ?? null, e.outcomeCode ?? null);
-      const b = i * 12;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::uuid, $${b + 7}::text[], $${b + 8}::text[], $${b + 9}, $${b + 10}, $${b + 11}, $${b + 12})`;
+      values.push(e.subject, e.role, e.organisation, e.operationName, e.operationHash, e.minorId, e.classesReturned, e.classesDenied, e.action, e.requestId, e.outcome ?? null, e.outcomeCode ?? null, e.purpose ?? null, e.detail ?? null);
+      const b = i * 14;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::uuid, $${b + 7}::text[], $${b + 8}::text[], $${b + 9}, $${b + 10}, $${b + 11}, $${b + 12}, $${b + 13}, $${b + 14})`;
     });
+    // Time, sequence and chain hash are set by the database (trigger audit.chain_entry, docs/privacy.md §7).
     await this.pool.query(
-      `INSERT INTO audit.access_log (subject, role, organisation, operation_name, operation_hash, minor_id, classes_returned, classes_denied, action, request_id, outcome, outcome_code) VALUES ${rows.join(', ')}`,
+      `INSERT INTO audit.access_log (subject, role, organisation, operation_name, operation_hash, minor_id, classes_returned, classes_denied, action, request_id, outcome, outcome_code, purpose, detail) VALUES ${rows.join(', ')}`,
       values,
     );
   }
@@ -59,12 +67,12 @@ export class AuditStore {
   async accessLog(minorId: string, from: string | null, to: string | null): Promise<AccessLogRow[]> {
     const result = await this.pool.query<AccessLogRow>(
       `SELECT minor_id AS "minorId", to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, role, organisation,
-              operation_name AS "operationName", action, outcome, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
+              operation_name AS "operationName", action, outcome, purpose, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
          FROM audit.access_log
         WHERE minor_id = $1::uuid
           AND ($2::timestamptz IS NULL OR at >= $2::timestamptz)
           AND ($3::timestamptz IS NULL OR at < $3::timestamptz)
-        ORDER BY at, id`,
+        ORDER BY seq`,
       [minorId, from, to],
     );
     return result.rows;
@@ -79,6 +87,11 @@ export class AuditStore {
   async canAppend(): Promise<boolean> {
     const r = await this.pool.query<{ ok: boolean }>(`SELECT has_table_privilege('audit.access_log', 'INSERT') AS ok`);
     return r.rows[0]?.ok === true;
+  }
+
+  /** Verify the hash chain over the entries of [from, to) (docs/privacy.md §7). */
+  verify(from: string | null, to: string | null): Promise<AuditVerification> {
+    return verifyChain(this.pool, from, to);
   }
 
   async ping(): Promise<boolean> {

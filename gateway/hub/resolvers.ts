@@ -58,6 +58,20 @@ export function createHubResolvers(deps: HubDeps): GraphQLResolverMap<GatewayCon
           throw new AppError('AUDIT_UNAVAILABLE', 'The access log cannot be read right now');
         }
       },
+      verifyAuditTrail: async (_p: unknown, args: { from?: string | null; to?: string | null }, ctx: GatewayContext) => {
+        const p = ctx.principal;
+        if (p.role === 'ANONYMOUS') throw new AppError('UNAUTHENTICATED', 'Authentication required');
+        if (p.role !== 'PRIVACY_OFFICER') throw new AppError('FORBIDDEN', 'Only the privacy officer may verify the audit trail');
+        const from = bound(args.from, 'from');
+        const to = bound(args.to, 'to');
+        if (from && to && from >= to) throw new AppError('INVALID_DATE_RANGE', '"to" must not precede "from"', { field: 'to' });
+        try {
+          const v = await deps.audit.verify(from, to);
+          return { ok: v.ok, entriesChecked: v.entriesChecked, firstBrokenEntryAt: v.firstBrokenEntryAt, lastHash: v.lastHash };
+        } catch {
+          throw new AppError('AUDIT_UNAVAILABLE', 'The audit trail cannot be read right now');
+        }
+      },
     },
   };
 }
