@@ -18,4 +18,6 @@ export interface GatewayContext {
    * Set by the executor for each mutation it runs.
    */
   writes?: WriteRecordJson[];
+  /** The purpose of docs/privacy.md §11 the executor runs the current operation under (signed into internal tokens). */
+  purpose?: string;
 }

@@ -25,13 +25,14 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const ctx = context as Partial<GatewayContext>;
     if (!ctx.principal || !ctx.internalTokens) return; // health checks etc.: no principal, the subgraph will refuse
-    let cached = ctx.internalTokens.get(this.subgraphName);
+    const key = ctx.purpose ? `${this.subgraphName}|${ctx.purpose}` : this.subgraphName;
+    let cached = ctx.internalTokens.get(key);
     const now = Date.now();
     // Reused within the request, renewed at half its lifetime so a long request (a paged download) never sends an expired one.
     if (!cached || now >= cached.renewAt) {
-      const token = signInternalToken(ctx.principal, { secret: this.secret, audience: this.subgraphName, ttlSeconds: this.ttlSeconds, requestId: ctx.requestId });
+      const token = signInternalToken(ctx.principal, { secret: this.secret, audience: this.subgraphName, ttlSeconds: this.ttlSeconds, requestId: ctx.requestId, purpose: ctx.purpose });
       cached = { token, renewAt: now + (this.ttlSeconds * 1000) / 2 };
-      ctx.internalTokens.set(this.subgraphName, cached);
+      ctx.internalTokens.set(key, cached);
     }
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, cached.token);
     if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);

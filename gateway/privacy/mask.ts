@@ -209,7 +209,7 @@ export function maskResponse(args: {
           continue;
         }
       } else if (dataClass) {
-        let decision = decide(accessFor(principal.role, dataClass), ctx, facts);
+        let decision = decide(accessFor(principal.role, dataClass), ctx, facts, dataClass);
         if (decision === 'defer' && !(isCompositeType(namedType) && sub)) decision = isReceipt(ctx) ? 'allow' : 'deny';
         if (decision === 'deny') {
           denials.push({ path: [...path, key], dataClass, minorId: ctx.minorId });
@@ -250,7 +250,7 @@ export function maskResponse(args: {
         kept.push(item);
         return;
       }
-      if (decide(access, contextOf(type, item, ctx), facts) !== 'deny') kept.push(item);
+      if (decide(access, contextOf(type, item, ctx), facts, dataClass) !== 'deny') kept.push(item);
       else if (!enforce) {
         denials.push({ path: [...path, i], dataClass });
         kept.push(item);

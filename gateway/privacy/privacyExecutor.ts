@@ -13,6 +13,8 @@ import type { Policy } from '../policy/policy';
 import { collectMinors, maskResponse, type KnownRelationship } from './mask';
 import type { Relationships } from './relationships';
 import { HiddenAliasError, rewriteOperation } from './rewrite';
+import { purposeFacts, purposeMinors, purposeOf } from './purposes';
+import { systemClock, type Clock } from '../../shared/time';
 
 /** Classes that are not data about a minor for the audit trail's "beyond id/pseudonym" rule (PRIVACY.md §7). */
 const NOT_MINOR_DATA = new Set<DataClass>(['PSEUDONYM', 'PUBLIC', 'REGISTRY']);
@@ -24,6 +26,8 @@ export interface PrivacyExecutorDeps {
   readonly audit: AuditStore;
   readonly logger: Logger;
   readonly mode: PrivacyMode;
+  /** Today (Europe/Rome) for the windows of the purposes (docs/privacy.md §11). */
+  readonly clock?: Clock;
 }
 
 /** docs/privacy.md §7, fail closed: no data, HTTP 503. */
@@ -141,7 +145,15 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
       ctx.writes = writes = [];
     }
 
-    const result = await deps.executor(scoped);
+    // docs/privacy.md §11: an operation a purpose opens runs with the purpose signed into its internal tokens.
+    const purpose = enforce ? purposeOf(requestContext.document, requestContext.operationName, requestContext.request.variables, principal, (deps.clock ?? systemClock)()) : undefined;
+    if (purpose) ctx.purpose = purpose.name;
+    let result;
+    try {
+      result = await deps.executor(scoped);
+    } finally {
+      ctx.purpose = undefined;
+    }
     if (!result.data) {
       if (!isMutation || writes.length === 0) return result;
       // A refused mutation is audited too (its data is null).
@@ -159,6 +171,7 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
     // anchor fields); only minors it did not come with are looked up, in one
     // batched call.
     const known = collectMinors(data);
+    const covered = purpose ? purposeMinors(data, purpose) : new Set<string>();
     const needed: keyof KnownRelationship | undefined = principal.role === 'SOCIAL_WORKER' ? 'caseHolder' : principal.role === 'STRUCTURE_OPERATOR' ? 'hosting' : undefined;
     let facts: RelationshipFacts;
     try {
@@ -176,6 +189,7 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
         isRequested: rel.isRequested,
         structureCode: principal.role === 'STRUCTURE_OPERATOR' ? principal.structureCode : undefined,
         territory: principal.role === 'SUPERVISOR' ? principal.territory : undefined,
+        ...(purpose ? { purpose: purposeFacts(purpose, covered) } : {}),
       };
     } catch (err) {
       // Fail closed: without relationships nothing relationship-dependent is shown.
@@ -207,7 +221,15 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
       for (const [minorId, access] of minors) {
         const returned = [...access.returned].filter((c) => !NOT_MINOR_DATA.has(c));
         if (returned.length === 0 && access.denied.size === 0) continue;
-        entries.push({ ...baseEntry(), minorId, classesReturned: [...access.returned].sort(), classesDenied: [...access.denied].sort(), action: 'READ' });
+        entries.push({
+          ...baseEntry(),
+          minorId,
+          classesReturned: [...access.returned].sort(),
+          classesDenied: [...access.denied].sort(),
+          action: 'READ',
+          // docs/privacy.md §11: every row read under a purpose is audited with its name.
+          purpose: purpose && covered.has(minorId) ? purpose.name : null,
+        });
       }
     }
     try {

@@ -152,7 +152,16 @@ export interface RelationshipFacts {
   isRequested?(minorId: string): boolean;
   readonly structureCode?: string;
   readonly territory?: readonly string[];
+  /**
+   * docs/privacy.md §11: a purpose opens some classes of some minors to a
+   * structure operator through one operation, as if it hosted them (its own
+   * structure's placements only, still).
+   */
+  readonly purpose?: { readonly name: string; readonly minors: ReadonlySet<string>; readonly classes: ReadonlySet<DataClass> };
 }
+
+/** The classes PROSECUTOR_LIST opens (docs/privacy.md §11). */
+export const PROSECUTOR_LIST_CLASSES: ReadonlySet<DataClass> = new Set<DataClass>(['IDENTITY', 'DEMOGRAPHIC', 'PLACEMENT']);
 
 /**
  * Decide a relationship-dependent access for one object.
@@ -160,7 +169,9 @@ export interface RelationshipFacts {
  * the relationship (a list of placements under a structure): the decision
  * then moves to each element, which has its own anchor.
  */
-export function decide(access: Access, ctx: ObjectContext, facts: RelationshipFacts): 'allow' | 'deny' | 'defer' {
+export function decide(access: Access, ctx: ObjectContext, facts: RelationshipFacts, dataClass?: DataClass): 'allow' | 'deny' | 'defer' {
+  const hosts = (minorId: string) =>
+    facts.isHosting(minorId) || (dataClass !== undefined && !!facts.purpose && facts.purpose.classes.has(dataClass) && facts.purpose.minors.has(minorId));
   switch (access) {
     case 'always':
       return 'allow';
@@ -171,15 +182,15 @@ export function decide(access: Access, ctx: ObjectContext, facts: RelationshipFa
       return facts.isCaseHolder(ctx.minorId) ? 'allow' : 'deny';
     case 'HOSTING':
       if (!ctx.minorId) return 'defer';
-      return facts.isHosting(ctx.minorId) ? 'allow' : 'deny';
+      return hosts(ctx.minorId) ? 'allow' : 'deny';
     case 'HOSTING_OR_REQUESTED':
       if (!ctx.minorId) return 'defer';
-      return facts.isHosting(ctx.minorId) || facts.isRequested?.(ctx.minorId) === true ? 'allow' : 'deny';
+      return hosts(ctx.minorId) || facts.isRequested?.(ctx.minorId) === true ? 'allow' : 'deny';
     case 'HOSTING_OWN_STRUCTURE':
       if (ctx.structureCode !== undefined && ctx.structureCode !== facts.structureCode) return 'deny';
       if (!ctx.minorId) return 'defer';
       // While REQUESTED, the requested structure reads the request (and the notifications about it) addressed to it.
-      return facts.isHosting(ctx.minorId) || facts.isRequested?.(ctx.minorId) === true ? 'allow' : 'deny';
+      return hosts(ctx.minorId) || facts.isRequested?.(ctx.minorId) === true ? 'allow' : 'deny';
     case 'OWN_STRUCTURE':
       if (ctx.structureCode === undefined) return 'defer';
       return ctx.structureCode === facts.structureCode ? 'allow' : 'deny';

@@ -20,7 +20,7 @@ export function createContextFactory(deps: { dataSource: DataSource; services: A
   return ({ principal, requestId }: SubgraphRequestInfo): AsmiContext => ({
     principal,
     requestId,
-    loaders: createLoaders(deps.dataSource, placementVisibilityFor(principal), deps.clock(), deps.upstream, requestVisibilityFor(principal)),
+    loaders: createLoaders(deps.dataSource, placementVisibilityFor(principal, deps.clock()), deps.clock(), deps.upstream, requestVisibilityFor(principal)),
     services: deps.services,
   });
 }
