@@ -20,4 +20,9 @@ export interface GatewayContext {
   writes?: WriteRecordJson[];
   /** The purpose of docs/privacy.md §11 the executor runs the current operation under (signed into internal tokens). */
   purpose?: string;
+  /**
+   * A purpose a gateway route runs all its operations under (the ISTAT
+   * transmission download). Set only by server code, never from a request.
+   */
+  routePurpose?: 'ISTAT_TRANSMISSION';
 }

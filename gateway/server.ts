@@ -171,7 +171,7 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     return { principal, requestId, internalTokens: new Map() };
   };
   registerDownloadRoutes(app, { server, contextFor });
-  registerReportRoutes(app, { server, contextFor });
+  registerReportRoutes(app, { server, contextFor, audit });
   registerProsecutorListRoutes(app, { server, contextFor });
   registerSinbaExportRoutes(app, { server, contextFor });
   app.use(

@@ -148,6 +148,7 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
     // docs/privacy.md §11: an operation a purpose opens runs with the purpose signed into its internal tokens.
     const purpose = enforce ? purposeOf(requestContext.document, requestContext.operationName, requestContext.request.variables, principal, (deps.clock ?? systemClock)()) : undefined;
     if (purpose) ctx.purpose = purpose.name;
+    else if (ctx.routePurpose && enforce) ctx.purpose = ctx.routePurpose;
     let result;
     try {
       result = await deps.executor(scoped);
