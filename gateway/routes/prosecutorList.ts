@@ -20,7 +20,8 @@ export const PROSECUTOR_LIST_QUERY = `query ProsecutorListDownload($structureCod
     year half periodStart periodEnd generatedOn
     rows {
       id admittedBeforePeriod dischargedAfterPeriod minorPseudonym minorBirthDate minorSex minorCitizenship identityNote
-      placement { admissionDate dischargeDate kind legalBasis courtOrderReference referringService minor { fiscalCode firstName lastName } }
+      placement { admissionDate dischargeDate kind legalBasis courtOrderReference referringService minor { fiscalCode firstName lastName }
+        careObservations { date familyRelations parentsResidenceMunicipality psychophysicalCondition } }
     }
   }
 }`;
@@ -49,11 +50,18 @@ export interface ProsecutorListData {
       courtOrderReference: string | null;
       referringService: string | null;
       minor: { fiscalCode: string | null; firstName: string | null; lastName: string | null } | null;
+      careObservations?: { date: string | null; familyRelations: string | null; parentsResidenceMunicipality: string | null; psychophysicalCondition: string | null }[] | null;
     } | null;
   }[];
 }
 
 type Row = ProsecutorListData['rows'][number];
+
+/** The latest care observation of a row's placement (L. 184/1983 art. 9: family relations, parents' residence, condition). */
+const latest = (r: Row) => {
+  const all = r.placement?.careObservations ?? [];
+  return all.length ? all[all.length - 1] : undefined;
+};
 
 /** CSV columns, in order, and how each is read from a row of the GraphQL result. */
 export const PROSECUTOR_LIST_COLUMNS: readonly (readonly [string, (r: Row, l: ProsecutorListData) => unknown])[] = [
@@ -76,6 +84,10 @@ export const PROSECUTOR_LIST_COLUMNS: readonly (readonly [string, (r: Row, l: Pr
   ['minorBirthDate', (r) => r.minorBirthDate],
   ['minorSex', (r) => r.minorSex],
   ['minorCitizenship', (r) => r.minorCitizenship],
+  ['familyRelations', (r) => latest(r)?.familyRelations],
+  ['parentsResidenceMunicipality', (r) => latest(r)?.parentsResidenceMunicipality],
+  ['psychophysicalCondition', (r) => latest(r)?.psychophysicalCondition],
+  ['observedOn', (r) => latest(r)?.date],
   ['note', (r) => r.identityNote],
 ];
 
@@ -170,7 +182,8 @@ export async function prosecutorListPdf(list: ProsecutorListData): Promise<Uint8
   newPage();
   if (list.rows.length === 0) page.drawText('No minor was hosted in the half-year.', { x: margin, y, size: 10, font });
   list.rows.forEach((r, i) => {
-    const needed = r.identityNote ? 2 * lineH : lineH;
+    const o = latest(r);
+    const needed = (1 + (r.identityNote ? 1 : 0) + (o ? 1 : 0)) * lineH;
     if (y - needed < margin + 20) newPage();
     let x = margin;
     for (const [, width, value] of PDF_COLUMNS) {
@@ -178,6 +191,11 @@ export async function prosecutorListPdf(list: ProsecutorListData): Promise<Uint8
       x += width;
     }
     y -= lineH;
+    if (o) {
+      const text = `Family relations: ${o.familyRelations ?? ''}; parents' residence: ${o.parentsResidenceMunicipality ?? ''}; condition: ${o.psychophysicalCondition ?? ''} (${o.date ?? ''})`;
+      page.drawText(fit(text, font, size - 1, W - 2 * margin - 22), { x: margin + 22, y: y + 2, size: size - 1, font });
+      y -= lineH;
+    }
     if (r.identityNote) {
       page.drawText(fit(`Note: ${r.identityNote}.`, font, size - 1, W - 2 * margin - 22), { x: margin + 22, y: y + 2, size: size - 1, font, color: rgb(0.35, 0.35, 0.35) });
       y -= lineH;

@@ -24,6 +24,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: 'CASE_HOLDER',
     JUDICIAL: 'CASE_HOLDER',
     PLACEMENT: 'CASE_HOLDER', // all placements of a minor they hold a case for
+    CARE_OBSERVATION: 'CASE_HOLDER',
     PSEUDONYM: 'CASE_HOLDER',
     REGISTRY: A,
     PUBLIC: A,
@@ -38,6 +39,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: 'HOSTING_OWN_STRUCTURE', // only placements in their own structure (and, while REQUESTED, the request to it)
+    CARE_OBSERVATION: 'HOSTING_OWN_STRUCTURE', // docs/privacy.md §4: care observations of placements in own structure
     PSEUDONYM: 'HOSTING',
     REGISTRY: 'OWN_STRUCTURE',
     PUBLIC: A,
@@ -51,6 +53,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: 'IN_TERRITORY',
+    CARE_OBSERVATION: N,
     PSEUDONYM: A,
     REGISTRY: 'IN_TERRITORY',
     PUBLIC: A,
@@ -64,6 +67,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: N,
+    CARE_OBSERVATION: N,
     PSEUDONYM: A,
     REGISTRY: A,
     PUBLIC: A,
@@ -77,6 +81,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: N,
+    CARE_OBSERVATION: N,
     PSEUDONYM: N,
     REGISTRY: N,
     PUBLIC: A,
@@ -90,6 +95,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: N,
+    CARE_OBSERVATION: N,
     PSEUDONYM: N,
     REGISTRY: N,
     PUBLIC: A,
@@ -104,6 +110,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: N,
+    CARE_OBSERVATION: N,
     PSEUDONYM: N,
     REGISTRY: N,
     PUBLIC: A,
@@ -161,7 +168,7 @@ export interface RelationshipFacts {
 }
 
 /** The classes PROSECUTOR_LIST opens (docs/privacy.md §11). */
-export const PROSECUTOR_LIST_CLASSES: ReadonlySet<DataClass> = new Set<DataClass>(['IDENTITY', 'DEMOGRAPHIC', 'PLACEMENT']);
+export const PROSECUTOR_LIST_CLASSES: ReadonlySet<DataClass> = new Set<DataClass>(['IDENTITY', 'DEMOGRAPHIC', 'PLACEMENT', 'CARE_OBSERVATION']);
 
 /**
  * Decide a relationship-dependent access for one object.
