@@ -34,6 +34,8 @@ export interface AccessLogRow {
   action: string;
   outcome: string | null;
   purpose: string | null;
+  /** Opaque cursor of the entry: pass it as `after` for the next page. */
+  cursor: string;
   dataClasses: string[];
   deniedClasses: string[];
 }
@@ -64,16 +66,19 @@ export class AuditStore {
     );
   }
 
-  async accessLog(minorId: string, from: string | null, to: string | null): Promise<AccessLogRow[]> {
+  /** A page of one minor's entries in chain order: at most `first`, after the entry `afterSeq` (index access_log_minor_seq). */
+  async accessLog(minorId: string, from: string | null, to: string | null, first = 100, afterSeq: string | null = null): Promise<AccessLogRow[]> {
     const result = await this.pool.query<AccessLogRow>(
       `SELECT minor_id AS "minorId", to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, role, organisation,
-              operation_name AS "operationName", action, outcome, purpose, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
+              operation_name AS "operationName", action, outcome, purpose, 'seq:' || seq AS cursor, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
          FROM audit.access_log
         WHERE minor_id = $1::uuid
           AND ($2::timestamptz IS NULL OR at >= $2::timestamptz)
           AND ($3::timestamptz IS NULL OR at < $3::timestamptz)
-        ORDER BY seq`,
-      [minorId, from, to],
+          AND ($5::bigint IS NULL OR seq > $5::bigint)
+        ORDER BY seq
+        LIMIT $4`,
+      [minorId, from, to, first, afterSeq],
     );
     return result.rows;
   }
