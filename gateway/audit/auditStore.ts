@@ -51,8 +51,50 @@ export class AuditStore {
     return new AuditStore(new Pool({ connectionString: url, max: 10, application_name: 'sirmi-gateway-audit', options: '-c search_path=audit' }));
   }
 
-  async append(entries: readonly AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  private pending: { entries: readonly AuditEntry[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private flushing = false;
+
+  /**
+   * Append entries, durably, before the caller answers (docs/privacy.md §7).
+   * Group commit: while one INSERT is in flight, the entries of concurrent
+   * requests wait and go together in the next one (one statement, one turn
+   * of the chain's lock, one commit). Each caller's promise settles with the
+   * INSERT that carried its entries, so no response leaves before its
+   * entries are committed, and a failed INSERT fails every request in it.
+   */
+  append(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ entries, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.pending.length > 0) {
+        // At most ~4,000 rows (14 parameters each) per statement, well under PostgreSQL's 65,535 parameters.
+        const batch: typeof this.pending = [];
+        let rows = 0;
+        while (this.pending.length > 0 && (batch.length === 0 || rows + this.pending[0].entries.length <= 4000)) {
+          const next = this.pending.shift()!;
+          batch.push(next);
+          rows += next.entries.length;
+        }
+        try {
+          await this.insert(batch.flatMap((b) => b.entries));
+          for (const b of batch) b.resolve();
+        } catch (err) {
+          for (const b of batch) b.reject(err);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async insert(entries: readonly AuditEntry[]): Promise<void> {
     const values: unknown[] = [];
     const rows = entries.map((e, i) => {
       values.push(e.subject, e.role, e.organisation, e.operationName, e.operationHash, e.minorId, e.classesReturned, e.classesDenied, e.action, e.requestId, e.outcome ?? null, e.outcomeCode ?? null, e.purpose ?? null, e.detail ?? null);

@@ -67,6 +67,7 @@ export function entryText(r: ChainRow): string {
 
 export const entryHash = (r: ChainRow): string => createHash('sha256').update(entryText(r), 'utf8').digest('hex');
 
+// `seq` is also the name of the text output column: every ORDER BY and WHERE names access_log.seq (numeric order).
 const COLUMNS = `seq::text AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_text, subject, role, organisation,
   operation_name, operation_hash, minor_id::text AS minor_id, array_to_string(classes_returned, ',') AS classes_returned,
   array_to_string(classes_denied, ',') AS classes_denied, action, request_id, outcome, outcome_code, purpose, detail, prev_hash, hash`;
@@ -94,12 +95,12 @@ export async function verifyChain(pool: Pool, from: string | null, to: string | 
       return { ok: true, entriesChecked: 0, firstBrokenEntryAt: null, firstBrokenSeq: null, lastHash: null };
     }
     // The entry just before the range anchors its first link (none: the chain starts at GENESIS).
-    const before = await client.query<ChainRow>(`SELECT ${COLUMNS} FROM audit.access_log WHERE seq < $1::bigint ORDER BY seq DESC LIMIT 1`, [first]);
+    const before = await client.query<ChainRow>(`SELECT ${COLUMNS} FROM audit.access_log WHERE access_log.seq < $1::bigint ORDER BY access_log.seq DESC LIMIT 1`, [first]);
     let prev: ChainRow | undefined = before.rows[0];
     let checked = 0;
     let cursor = prev ? prev.seq : '0';
     for (;;) {
-      const page = await client.query<ChainRow>(`SELECT ${COLUMNS} FROM audit.access_log WHERE seq > $1::bigint AND seq <= $2::bigint ORDER BY seq LIMIT ${PAGE}`, [cursor, last]);
+      const page = await client.query<ChainRow>(`SELECT ${COLUMNS} FROM audit.access_log WHERE access_log.seq > $1::bigint AND access_log.seq <= $2::bigint ORDER BY access_log.seq LIMIT ${PAGE}`, [cursor, last]);
       for (const row of page.rows) {
         const expectedSeq = prev ? BigInt(prev.seq) + 1n : 1n;
         const expectedPrev = prev ? prev.hash : 'GENESIS';

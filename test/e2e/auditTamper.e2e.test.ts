@@ -144,4 +144,14 @@ describe('audit trail tamper evidence (docs/privacy.md §7)', () => {
     await asIntruder('DELETE FROM audit.access_log WHERE seq = $1', [next]);
     expect((await verify()).ok).toBe(true);
   });
+
+  it('keeps one unbroken chain when many requests append at once (group commit)', async () => {
+    const before = Number((await asIntruder<{ n: string }>('SELECT count(*) AS n FROM audit.access_log'))[0].n);
+    const sw = hub.token({ role: 'SOCIAL_WORKER', sub: 'sw-chain', service: 'S-CHAIN' });
+    const results = await Promise.all(Array.from({ length: 20 }, () => hub.gql(sw, 'query($id: ID!) { minor(id: $id) { firstName } }', { id: minorId })));
+    for (const r of results) expectNoErrors(r);
+    const after = Number((await asIntruder<{ n: string }>('SELECT count(*) AS n FROM audit.access_log'))[0].n);
+    expect(after - before).toBe(20);
+    expect(await verify()).toMatchObject({ ok: true, entriesChecked: after });
+  });
 });
