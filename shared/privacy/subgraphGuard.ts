@@ -1,7 +1,7 @@
 import { Kind, type DocumentNode, type FieldDefinitionNode } from 'graphql';
 import { isDataClass, type DataClass } from './dataClasses';
 
-type Resolver = (source: any, args: any, context: any, info: any) => unknown;
+type Resolver = (source: unknown, args: unknown, context: unknown, info: unknown) => unknown;
 type ResolverMap = Record<string, Record<string, unknown> | unknown>;
 
 /**
@@ -19,6 +19,7 @@ export function guardFields(
   typeDefs: DocumentNode,
   typeName: string,
   classes: ReadonlySet<DataClass>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module passes its own context and row types
   allow: (context: any, source: any, dataClass: DataClass, info: { operation: { operation: string } }) => boolean | Promise<boolean>,
 ): ResolverMap {
   const fields = new Map<string, DataClass>();
@@ -32,9 +33,9 @@ export function guardFields(
   const own = { ...((resolvers[typeName] as Record<string, unknown> | undefined) ?? {}) };
   for (const [name, dataClass] of fields) {
     const inner = own[name] as Resolver | undefined;
-    own[name] = async (source: any, args: any, context: any, info: any) => {
+    own[name] = async (source: unknown, args: unknown, context: unknown, info: { operation: { operation: string } }) => {
       if (!(await allow(context, source, dataClass, info))) return null;
-      return inner ? inner(source, args, context, info) : source?.[name];
+      return inner ? inner(source, args, context, info) : (source as Record<string, unknown> | null | undefined)?.[name];
     };
   }
   return { ...resolvers, [typeName]: own };

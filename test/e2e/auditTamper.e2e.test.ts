@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { entryHash } from '../../gateway/audit/chain';
+import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, registerMinorWithCase } from '../support/fixtures';
 
@@ -36,7 +37,7 @@ describe('audit trail tamper evidence (docs/privacy.md §7)', () => {
   const verify = async (range: { from?: string; to?: string } = {}) => {
     const res = await hub.gql<{ verifyAuditTrail: { ok: boolean; entriesChecked: number; firstBrokenEntryAt: string | null; lastHash: string | null } }>(dpo(), VERIFY, range);
     expectNoErrors(res);
-    return res.data!.verifyAuditTrail;
+    return covers<{ ok: boolean; entriesChecked: number; firstBrokenEntryAt: string | null; lastHash: string | null }>('Query.verifyAuditTrail', 'PRIVACY_OFFICER', res);
   };
   const cli = async (): Promise<{ code: number; out: Record<string, unknown> }> => {
     const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: hub.db.adminUrl, LOG_LEVEL: 'silent' };

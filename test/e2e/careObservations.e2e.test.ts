@@ -7,6 +7,7 @@
  */
 import { todayInRome, addDays } from '../../shared/time';
 import { parseCsv } from '../support/csv';
+import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 
@@ -46,8 +47,7 @@ describe('care observations (docs/privacy.md §2 CARE_OBSERVATION)', () => {
 
   it('the hosting structure records an observation and reads it back; the write is audited', async () => {
     const res = await hub.gql(so(), RECORD, { input: { placementId, date: addDays(today, -1), familyRelations: 'SUPERVISED', parentsResidenceMunicipality: '058091', psychophysicalCondition: 'Buone condizioni generali' } });
-    expectNoErrors(res);
-    expect((res.data as any).recordCareObservation).toMatchObject({ familyRelations: 'SUPERVISED', parentsResidenceMunicipality: '058091', psychophysicalCondition: 'Buone condizioni generali' });
+    expect(covers('Mutation.recordCareObservation', 'STRUCTURE_OPERATOR', res)).toMatchObject({ familyRelations: 'SUPERVISED', parentsResidenceMunicipality: '058091', psychophysicalCondition: 'Buone condizioni generali' });
     const read = await hub.gql(so(), READ, { id: placementId });
     expectNoErrors(read);
     expect((read.data as any).placement.careObservations).toEqual([{ date: addDays(today, -1), familyRelations: 'SUPERVISED', parentsResidenceMunicipality: '058091', psychophysicalCondition: 'Buone condizioni generali' }]);

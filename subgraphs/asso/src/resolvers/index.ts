@@ -13,5 +13,4 @@ export const assoResolvers = {
   Act: actResolvers.Act,
   Inspection: actResolvers.Inspection,
   ActDocument: actResolvers.ActDocument,
-  Inspection: actResolvers.Inspection,
 } as unknown as GraphQLResolverMap<AssoContext>;
