@@ -19,6 +19,7 @@ import { addDays } from '../shared/time';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const MUTATIONS = Number(process.env.BENCH_MUTATIONS ?? 200);
 const HISTORY = `query History($id: ID!) { minor(id: $id) { id firstName lastName fiscalCode birthDate
   cases { serviceId startDate endDate } interventions { type startDate }
   placements { admissionDate dischargeDate kind structure { name status } } } }`;
@@ -95,6 +96,23 @@ async function main(): Promise<void> {
       console.log(`  enforcement off: ${fmt(off)}`);
       console.log(`  ratio on/off   : p50 ${(on.p50 / off.p50).toFixed(3)}  p95 ${(on.p95 / off.p95).toFixed(3)}  throughput ${(on.rps / off.rps).toFixed(3)}`);
       console.log(`  target         : p50 ratio <= 1.20 -> ${on.p50 / off.p50 <= 1.2 ? 'met' : 'NOT met'}`);
+      // One audited mutation (docs/privacy.md §7): the audit-store check before it runs and the chained WRITE entry after it.
+      const write = JSON.stringify({ query: 'mutation Bench($input: HealthDataInput!) { recordHealthData(input: $input) { __typename } }', variables: { input: { minorId, law104: true } } });
+      const sequential = async (url: string) => {
+        const lat: number[] = [];
+        for (let i = 0; i < MUTATIONS; i++) {
+          const t = performance.now();
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${sw}` }, body: write });
+          const text = await res.text();
+          if (res.status !== 200 || text.includes('"errors"')) throw new Error(`unexpected response: ${text.slice(0, 200)}`);
+          lat.push(performance.now() - t);
+        }
+        return percentile(lat.sort((a, b) => a - b), 50);
+      };
+      await sequential(hub.url);
+      const mOn = await sequential(hub.url);
+      const mOff = await sequential(plain.url);
+      console.log(`  audited mutation (recordHealthData { __typename }, one client, ${MUTATIONS} each): p50 on ${mOn.toFixed(2)} ms, off ${mOff.toFixed(2)} ms, audit cost ${(mOn - mOff).toFixed(2)} ms`);
     } finally {
       await plain.stop();
     }

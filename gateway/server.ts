@@ -120,7 +120,7 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     (executor, sdl) => {
       policy = buildPolicy(sdl);
       if (options.unsafeWithoutPrivacyForBenchmark) return executor;
-      return createPrivacyExecutor({ executor, policy: () => policy, relationships, audit, logger, mode: config.privacyMode });
+      return createPrivacyExecutor({ executor, policy: () => policy, relationships, audit, logger, mode: config.privacyMode, clock });
     },
     supergraphSdl,
   );
@@ -171,7 +171,7 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     return { principal, requestId, internalTokens: new Map() };
   };
   registerDownloadRoutes(app, { server, contextFor });
-  registerReportRoutes(app, { server, contextFor });
+  registerReportRoutes(app, { server, contextFor, audit });
   registerProsecutorListRoutes(app, { server, contextFor });
   registerSinbaExportRoutes(app, { server, contextFor });
   app.use(

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import type { DataClass } from '../../shared/privacy/dataClasses';
+import { verifyChain, type AuditVerification } from './chain';
 
 /** One access-log entry (PRIVACY.md §7). */
 export interface AuditEntry {
@@ -8,11 +9,19 @@ export interface AuditEntry {
   readonly organisation: string | null;
   readonly operationName: string | null;
   readonly operationHash: string;
-  readonly minorId: string;
+  /** Null only for an audited access that concerns no one minor (an ISTAT transmission, docs/privacy.md §11). */
+  readonly minorId: string | null;
   readonly classesReturned: readonly DataClass[];
   readonly classesDenied: readonly DataClass[];
   readonly action: 'READ' | 'WRITE';
   readonly requestId: string;
+  /** WRITE entries only (docs/privacy.md §7): whether the subgraph applied the write, and the error code of a refusal. */
+  readonly outcome?: 'ACCEPTED' | 'REFUSED' | null;
+  readonly outcomeCode?: string | null;
+  /** The purpose of docs/privacy.md §11 the access was made under (PROSECUTOR_LIST, ISTAT_TRANSMISSION). */
+  readonly purpose?: string | null;
+  /** Non-personal facts of the entry (e.g. `year=2025`). */
+  readonly detail?: string | null;
 }
 
 export interface AccessLogRow {
@@ -23,6 +32,10 @@ export interface AccessLogRow {
   organisation: string | null;
   operationName: string | null;
   action: string;
+  outcome: string | null;
+  purpose: string | null;
+  /** Opaque cursor of the entry: pass it as `after` for the next page. */
+  cursor: string;
   dataClasses: string[];
   deniedClasses: string[];
 }
@@ -38,32 +51,94 @@ export class AuditStore {
     return new AuditStore(new Pool({ connectionString: url, max: 10, application_name: 'sirmi-gateway-audit', options: '-c search_path=audit' }));
   }
 
-  async append(entries: readonly AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  private pending: { entries: readonly AuditEntry[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private flushing = false;
+
+  /**
+   * Append entries, durably, before the caller answers (docs/privacy.md §7).
+   * Group commit: while one INSERT is in flight, the entries of concurrent
+   * requests wait and go together in the next one (one statement, one turn
+   * of the chain's lock, one commit). Each caller's promise settles with the
+   * INSERT that carried its entries, so no response leaves before its
+   * entries are committed, and a failed INSERT fails every request in it.
+   */
+  append(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ entries, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.pending.length > 0) {
+        // At most ~4,000 rows (14 parameters each) per statement, well under PostgreSQL's 65,535 parameters.
+        const batch: typeof this.pending = [];
+        let rows = 0;
+        while (this.pending.length > 0 && (batch.length === 0 || rows + this.pending[0].entries.length <= 4000)) {
+          const next = this.pending.shift()!;
+          batch.push(next);
+          rows += next.entries.length;
+        }
+        try {
+          await this.insert(batch.flatMap((b) => b.entries));
+          for (const b of batch) b.resolve();
+        } catch (err) {
+          for (const b of batch) b.reject(err);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async insert(entries: readonly AuditEntry[]): Promise<void> {
     const values: unknown[] = [];
     const rows = entries.map((e, i) => {
-      values.push(e.subject, e.role, e.organisation, e.operationName, e.operationHash, e.minorId, e.classesReturned, e.classesDenied, e.action, e.requestId);
-      const b = i * 10;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::uuid, $${b + 7}::text[], $${b + 8}::text[], $${b + 9}, $${b + 10})`;
+      values.push(e.subject, e.role, e.organisation, e.operationName, e.operationHash, e.minorId, e.classesReturned, e.classesDenied, e.action, e.requestId, e.outcome ?? null, e.outcomeCode ?? null, e.purpose ?? null, e.detail ?? null);
+      const b = i * 14;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::uuid, $${b + 7}::text[], $${b + 8}::text[], $${b + 9}, $${b + 10}, $${b + 11}, $${b + 12}, $${b + 13}, $${b + 14})`;
     });
+    // Time, sequence and chain hash are set by the database (trigger audit.chain_entry, docs/privacy.md §7).
     await this.pool.query(
-      `INSERT INTO audit.access_log (subject, role, organisation, operation_name, operation_hash, minor_id, classes_returned, classes_denied, action, request_id) VALUES ${rows.join(', ')}`,
+      `INSERT INTO audit.access_log (subject, role, organisation, operation_name, operation_hash, minor_id, classes_returned, classes_denied, action, request_id, outcome, outcome_code, purpose, detail) VALUES ${rows.join(', ')}`,
       values,
     );
   }
 
-  async accessLog(minorId: string, from: string | null, to: string | null): Promise<AccessLogRow[]> {
+  /** A page of one minor's entries in chain order: at most `first`, after the entry `afterSeq` (index access_log_minor_seq). */
+  async accessLog(minorId: string, from: string | null, to: string | null, first = 100, afterSeq: string | null = null): Promise<AccessLogRow[]> {
     const result = await this.pool.query<AccessLogRow>(
       `SELECT minor_id AS "minorId", to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, role, organisation,
-              operation_name AS "operationName", action, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
+              operation_name AS "operationName", action, outcome, purpose, 'seq:' || seq AS cursor, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
          FROM audit.access_log
         WHERE minor_id = $1::uuid
           AND ($2::timestamptz IS NULL OR at >= $2::timestamptz)
           AND ($3::timestamptz IS NULL OR at < $3::timestamptz)
-        ORDER BY at, id`,
-      [minorId, from, to],
+          AND ($5::bigint IS NULL OR seq > $5::bigint)
+        ORDER BY seq
+        LIMIT $4`,
+      [minorId, from, to, first, afterSeq],
     );
     return result.rows;
+  }
+
+  /**
+   * Whether an entry could be written right now (the database answers and
+   * the gateway role may INSERT into the log): checked before a mutation is
+   * sent to a subgraph, so a write that could not be audited does not run
+   * (docs/privacy.md §7).
+   */
+  async canAppend(): Promise<boolean> {
+    const r = await this.pool.query<{ ok: boolean }>(`SELECT has_table_privilege('audit.access_log', 'INSERT') AS ok`);
+    return r.rows[0]?.ok === true;
+  }
+
+  /** Verify the hash chain over the entries of [from, to) (docs/privacy.md §7). */
+  verify(from: string | null, to: string | null): Promise<AuditVerification> {
+    return verifyChain(this.pool, from, to);
   }
 
   async ping(): Promise<boolean> {

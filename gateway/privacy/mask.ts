@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import type { Principal } from '../../shared/auth/principal';
 import type { DataClass } from '../../shared/privacy/dataClasses';
-import { accessFor, decide, type ObjectContext, type RelationshipFacts } from '../../shared/privacy/matrix';
+import { accessFor, decide, minorPathDenied, type ObjectContext, type RelationshipFacts } from '../../shared/privacy/matrix';
 import type { Policy } from '../policy/policy';
 import { HIDDEN, HIDDEN_PREFIX } from './rewrite';
 
@@ -119,6 +119,26 @@ export function maskResponse(args: {
   if (!operation) return { denials, minors };
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return { denials, minors };
+  const isMutation = operation.operation === 'mutation';
+  /**
+   * docs/privacy.md §6: what a principal gets back about its own operation is
+   * not masked. In a mutation's answer, an object that carries neither a minor
+   * nor a structure (an event batch's per-event results, a receipt) belongs
+   * to the operation the module has just accepted from this principal, so a
+   * rule that has no anchor to decide on lets it through. Objects with a
+   * minor or a structure are decided on it, as in any answer.
+   */
+  const isReceipt = (ctx: ObjectContext) => isMutation && ctx.minorId === undefined && ctx.structureCode === undefined && ctx.province === undefined;
+
+  /** The object type of a list element or a value (abstract types through __typename). */
+  const objectTypeOf = (value: JsonObject, namedType: ReturnType<typeof getNamedType>): GraphQLObjectType | undefined => {
+    if (isObjectType(namedType)) return namedType;
+    if (isAbstractType(namedType) && typeof value.__typename === 'string') {
+      const t = schema.getType(value.__typename);
+      if (isObjectType(t)) return t;
+    }
+    return undefined;
+  };
 
   const record = (minorId: string | undefined, dataClass: DataClass, kind: 'returned' | 'denied') => {
     if (!minorId) return;
@@ -164,12 +184,7 @@ export function maskResponse(args: {
       return;
     }
     if (!isObject(value)) return;
-    let type: GraphQLObjectType | undefined;
-    if (isObjectType(namedType)) type = namedType;
-    else if (isAbstractType(namedType) && typeof value.__typename === 'string') {
-      const t = schema.getType(value.__typename);
-      if (isObjectType(t)) type = t;
-    }
+    const type = objectTypeOf(value, namedType);
     if (!type) return;
     walkObject(value, selection, type, path, contextOf(type, value, ctx));
   };
@@ -186,9 +201,16 @@ export function maskResponse(args: {
       const dataClass = policy.classOf(type.name, name);
       const namedType = getNamedType(def.type);
       const sub = mergedSelection(nodes);
-      if (dataClass) {
-        let decision = decide(accessFor(principal.role, dataClass), ctx, facts);
-        if (decision === 'defer' && !(isCompositeType(namedType) && sub)) decision = 'deny';
+      if (minorPathDenied(principal.role, name, namedType.name) && !(type === root && isMutation && obj[key] === null)) {
+        // docs/privacy.md §4: no Minor object and no minor id for pseudonymous roles (not fetched: see rewrite.ts).
+        denials.push({ path: [...path, key], dataClass: dataClass ?? 'IDENTITY' });
+        if (enforce) {
+          obj[key] = null;
+          continue;
+        }
+      } else if (dataClass) {
+        let decision = decide(accessFor(principal.role, dataClass), ctx, facts, dataClass);
+        if (decision === 'defer' && !(isCompositeType(namedType) && sub)) decision = isReceipt(ctx) ? 'allow' : 'deny';
         if (decision === 'deny') {
           denials.push({ path: [...path, key], dataClass, minorId: ctx.minorId });
           record(ctx.minorId, dataClass, 'denied');
@@ -200,9 +222,41 @@ export function maskResponse(args: {
           record(ctx.minorId, dataClass, 'returned');
         }
       }
+      if (dataClass && sub && Array.isArray(obj[key])) obj[key] = filterElements(obj[key] as Json[], dataClass, namedType, [...path, key], ctx);
       const value = obj[key];
       if (sub && value !== null && value !== undefined) walkValue(value, sub, namedType, [...path, key], ctx);
     }
+  };
+
+  /**
+   * docs/privacy.md §6: a nested list (Structure.placements, Minor.placements,
+   * ...) leaves out the elements the principal may not read, rather than
+   * returning them as objects of nulls: the list field's own class is decided
+   * for each element, on the minor and structure the element belongs to.
+   * Minors are not filtered here: a Minor element is decided field by field
+   * (its id is never masked). Dry run: reported, kept.
+   */
+  const filterElements = (items: Json[], dataClass: DataClass, namedType: ReturnType<typeof getNamedType>, path: (string | number)[], ctx: ObjectContext): Json[] => {
+    const access = accessFor(principal.role, dataClass);
+    if (access === 'always' || access === 'never') return items;
+    const kept: Json[] = [];
+    items.forEach((item, i) => {
+      if (!isObject(item)) {
+        kept.push(item);
+        return;
+      }
+      const type = objectTypeOf(item, namedType);
+      if (!type || type.name === 'Minor') {
+        kept.push(item);
+        return;
+      }
+      if (decide(access, contextOf(type, item, ctx), facts, dataClass) !== 'deny') kept.push(item);
+      else if (!enforce) {
+        denials.push({ path: [...path, i], dataClass });
+        kept.push(item);
+      }
+    });
+    return kept;
   };
 
   walkObject(args.data, operation.selectionSet, root, [], {});

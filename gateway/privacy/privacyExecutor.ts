@@ -6,12 +6,15 @@ import { organisationOf } from '../../shared/auth/principal';
 import type { PrivacyMode } from '../../shared/config/config';
 import type { DataClass } from '../../shared/privacy/dataClasses';
 import type { RelationshipFacts } from '../../shared/privacy/matrix';
+import type { WriteRecordJson } from '../../shared/audit/writeTrail';
 import type { AuditEntry, AuditStore } from '../audit/auditStore';
 import type { GatewayContext } from '../context';
 import type { Policy } from '../policy/policy';
 import { collectMinors, maskResponse, type KnownRelationship } from './mask';
 import type { Relationships } from './relationships';
 import { HiddenAliasError, rewriteOperation } from './rewrite';
+import { purposeFacts, purposeMinors, purposeOf } from './purposes';
+import { systemClock, type Clock } from '../../shared/time';
 
 /** Classes that are not data about a minor for the audit trail's "beyond id/pseudonym" rule (PRIVACY.md §7). */
 const NOT_MINOR_DATA = new Set<DataClass>(['PSEUDONYM', 'PUBLIC', 'REGISTRY']);
@@ -23,6 +26,54 @@ export interface PrivacyExecutorDeps {
   readonly audit: AuditStore;
   readonly logger: Logger;
   readonly mode: PrivacyMode;
+  /** Today (Europe/Rome) for the windows of the purposes (docs/privacy.md §11). */
+  readonly clock?: Clock;
+}
+
+/** docs/privacy.md §7, fail closed: no data, HTTP 503. */
+function auditUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'AUDIT_UNAVAILABLE', http: { status: 503 } } });
+}
+
+/**
+ * WRITE entries of a mutation (docs/privacy.md §7): one per minor touched and
+ * outcome, from the subgraphs' write records, merged with the minors the
+ * response shows (whose classes it carries). Whatever the selection.
+ */
+export function writeEntries(
+  records: readonly WriteRecordJson[],
+  fromResponse: ReadonlyMap<string, { returned: ReadonlySet<DataClass>; denied: ReadonlySet<DataClass> }>,
+  base: Omit<AuditEntry, 'minorId' | 'classesReturned' | 'classesDenied' | 'action' | 'outcome' | 'outcomeCode'>,
+): AuditEntry[] {
+  const outcomes = new Map<string, Map<'ACCEPTED' | 'REFUSED', Set<string>>>();
+  const note = (minorId: string, outcome: 'ACCEPTED' | 'REFUSED', code: string | undefined) => {
+    const id = minorId.toLowerCase();
+    let byOutcome = outcomes.get(id);
+    if (!byOutcome) outcomes.set(id, (byOutcome = new Map()));
+    let codes = byOutcome.get(outcome);
+    if (!codes) byOutcome.set(outcome, (codes = new Set()));
+    if (code) codes.add(code);
+  };
+  for (const r of records) for (const id of r.minorIds) note(id, r.outcome, r.code);
+  // A minor the response shows was written by an accepted field.
+  for (const id of fromResponse.keys()) if (!outcomes.has(id.toLowerCase())) note(id, 'ACCEPTED', undefined);
+  const entries: AuditEntry[] = [];
+  for (const [minorId, byOutcome] of outcomes) {
+    const access = fromResponse.get(minorId);
+    for (const [outcome, codes] of [...byOutcome].sort(([a], [b]) => a.localeCompare(b))) {
+      const withClasses = outcome === 'ACCEPTED' || !byOutcome.has('ACCEPTED');
+      entries.push({
+        ...base,
+        minorId,
+        classesReturned: withClasses && access ? [...access.returned].sort() : [],
+        classesDenied: withClasses && access ? [...access.denied].sort() : [],
+        action: 'WRITE',
+        outcome,
+        outcomeCode: codes.size > 0 ? [...codes].sort().join(',') : null,
+      });
+    }
+  }
+  return entries;
 }
 
 function denialError(path: (string | number)[], dataClass: DataClass): GraphQLError {
@@ -52,6 +103,14 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
     const ctx = requestContext.context as unknown as GatewayContext;
     const principal = ctx.principal;
     const policy = deps.policy();
+    const baseEntry = () => ({
+      subject: principal.sub ?? 'anonymous',
+      role: principal.role,
+      organisation: organisationOf(principal),
+      operationName: requestContext.operationName ?? null,
+      operationHash: requestContext.queryHash,
+      requestId: ctx.requestId,
+    });
     const shape = `${deps.mode}:${principal.role}`;
 
     let perDocument = rewriteCache.get(requestContext.document);
@@ -69,14 +128,51 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
     const queryHash = createHash('sha256').update(requestContext.queryHash).update('|').update(shape).digest('hex');
     const scoped: GatewayGraphQLRequestContext = { ...requestContext, document: rewritten, queryHash };
 
-    const result = await deps.executor(scoped);
-    if (!result.data) return result;
+    const isMutation = requestContext.operation?.operation === 'mutation';
+    let writes: WriteRecordJson[] = [];
+    if (isMutation) {
+      // docs/privacy.md §7: a write that could not be audited does not run.
+      let ready = false;
+      try {
+        ready = await deps.audit.canAppend();
+      } catch {
+        ready = false;
+      }
+      if (!ready) {
+        deps.logger.error({ requestId: ctx.requestId }, 'audit store unavailable; mutation not run');
+        return { errors: [auditUnavailable('The audit trail cannot be written right now, so the change was not made')] };
+      }
+      ctx.writes = writes = [];
+    }
+
+    // docs/privacy.md §11: an operation a purpose opens runs with the purpose signed into its internal tokens.
+    const purpose = enforce ? purposeOf(requestContext.document, requestContext.operationName, requestContext.request.variables, principal, (deps.clock ?? systemClock)()) : undefined;
+    if (purpose) ctx.purpose = purpose.name;
+    else if (ctx.routePurpose && enforce) ctx.purpose = ctx.routePurpose;
+    let result;
+    try {
+      result = await deps.executor(scoped);
+    } finally {
+      ctx.purpose = undefined;
+    }
+    if (!result.data) {
+      if (!isMutation || writes.length === 0) return result;
+      // A refused mutation is audited too (its data is null).
+      try {
+        await deps.audit.append(writeEntries(writes, new Map(), baseEntry()));
+      } catch (err) {
+        deps.logger.error({ requestId: ctx.requestId, err: (err as Error).name }, 'audit write failed; response withheld');
+        return { errors: [auditUnavailable('The change could not be recorded in the audit trail, so no data is returned')] };
+      }
+      return result;
+    }
 
     const data = result.data as Record<string, never>;
     // The module that knows the relationship serves it with the minor (hidden
     // anchor fields); only minors it did not come with are looked up, in one
     // batched call.
     const known = collectMinors(data);
+    const covered = purpose ? purposeMinors(data, purpose) : new Set<string>();
     const needed: keyof KnownRelationship | undefined = principal.role === 'SOCIAL_WORKER' ? 'caseHolder' : principal.role === 'STRUCTURE_OPERATOR' ? 'hosting' : undefined;
     let facts: RelationshipFacts;
     try {
@@ -94,6 +190,7 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
         isRequested: rel.isRequested,
         structureCode: principal.role === 'STRUCTURE_OPERATOR' ? principal.structureCode : undefined,
         territory: principal.role === 'SUPERVISOR' ? principal.territory : undefined,
+        ...(purpose ? { purpose: purposeFacts(purpose, covered) } : {}),
       };
     } catch (err) {
       // Fail closed: without relationships nothing relationship-dependent is shown.
@@ -119,29 +216,28 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
       );
     }
 
-    const action = requestContext.operation?.operation === 'mutation' ? 'WRITE' : 'READ';
     const entries: AuditEntry[] = [];
-    for (const [minorId, access] of minors) {
-      const returned = [...access.returned].filter((c) => !NOT_MINOR_DATA.has(c));
-      if (returned.length === 0 && access.denied.size === 0 && action === 'READ') continue;
-      entries.push({
-        subject: principal.sub ?? 'anonymous',
-        role: principal.role,
-        organisation: organisationOf(principal),
-        operationName: requestContext.operationName ?? null,
-        operationHash: requestContext.queryHash,
-        minorId,
-        classesReturned: [...access.returned].sort(),
-        classesDenied: [...access.denied].sort(),
-        action,
-        requestId: ctx.requestId,
-      });
+    if (isMutation) entries.push(...writeEntries(writes, minors, baseEntry()));
+    else {
+      for (const [minorId, access] of minors) {
+        const returned = [...access.returned].filter((c) => !NOT_MINOR_DATA.has(c));
+        if (returned.length === 0 && access.denied.size === 0) continue;
+        entries.push({
+          ...baseEntry(),
+          minorId,
+          classesReturned: [...access.returned].sort(),
+          classesDenied: [...access.denied].sort(),
+          action: 'READ',
+          // docs/privacy.md §11: every row read under a purpose is audited with its name.
+          purpose: purpose && covered.has(minorId) ? purpose.name : null,
+        });
+      }
     }
     try {
       await deps.audit.append(entries);
     } catch (err) {
       deps.logger.error({ requestId: ctx.requestId, err: (err as Error).name }, 'audit write failed; response withheld');
-      return { errors: [new GraphQLError('The access could not be recorded in the audit trail, so no data is returned', { extensions: { code: 'AUDIT_UNAVAILABLE' } })] };
+      return { errors: [auditUnavailable('The access could not be recorded in the audit trail, so no data is returned')] };
     }
 
     const maskErrors = enforce ? denials.map((d) => denialError(d.path, d.dataClass)) : [];

@@ -12,7 +12,7 @@ import {
   type SelectionNode,
 } from 'graphql';
 import type { Role } from '../../shared/auth/principal';
-import { accessFor } from '../../shared/privacy/matrix';
+import { accessFor, minorPathDenied } from '../../shared/privacy/matrix';
 import type { Policy } from '../policy/policy';
 
 /** Prefix of the hidden fields the gateway adds to find each object's minor and structure. */
@@ -95,7 +95,9 @@ export function rewriteOperation(document: DocumentNode, schema: GraphQLSchema, 
           const parent = typeInfo.getParentType();
           if (!enforce || !parent || node.name.value.startsWith('__')) return undefined;
           const dataClass = policy.classOf(parent.name, node.name.value);
-          if (!dataClass || accessFor(role, dataClass) !== 'never') return undefined;
+          // A mutation a pseudonymous role may not run still reaches its module, which refuses it (FORBIDDEN, audited).
+          const minorPath = parent !== schema.getMutationType() && minorPathDenied(role, node.name.value, getNamedType(typeInfo.getType())?.name ?? '');
+          if (!minorPath && (!dataClass || accessFor(role, dataClass) !== 'never')) return undefined;
           return { ...field('__typename', (node.alias ?? node.name).value), directives: node.directives };
         },
         leave(node) {

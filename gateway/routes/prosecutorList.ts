@@ -21,7 +21,8 @@ export const PROSECUTOR_LIST_QUERY = `query ProsecutorListDownload($structureCod
     year half periodStart periodEnd generatedOn
     rows {
       id admittedBeforePeriod dischargedAfterPeriod minorPseudonym minorBirthDate minorSex minorCitizenship identityNote
-      placement { admissionDate dischargeDate kind legalBasis courtOrderReference referringService minor { fiscalCode firstName lastName } }
+      placement { admissionDate dischargeDate kind legalBasis courtOrderReference referringService minor { fiscalCode firstName lastName }
+        careObservations { date familyRelations parentsResidenceMunicipality psychophysicalCondition } }
     }
   }
 }`;
@@ -63,11 +64,27 @@ export interface ProsecutorListData {
       courtOrderReference: string | null;
       referringService: string | null;
       minor: { fiscalCode: string | null; firstName: string | null; lastName: string | null } | null;
+      careObservations?: { date: string | null; familyRelations: string | null; parentsResidenceMunicipality: string | null; psychophysicalCondition: string | null }[] | null;
     } | null;
   }[];
 }
 
 type Row = ProsecutorListData['rows'][number];
+
+/** The latest care observation of a row's placement (L. 184/1983 art. 9: family relations, parents' residence, condition). */
+const latest = (r: Row) => {
+  const all = r.placement?.careObservations ?? [];
+  return all.length ? all[all.length - 1] : undefined;
+};
+
+/** The art. 9 content of a row for the document: names and labels, not codes (the code itself when unknown). */
+function careOf(r: Row): CareObservations | undefined {
+  const o = latest(r);
+  if (!o) return r.care ?? undefined;
+  const municipality = o.parentsResidenceMunicipality ? findCode('MUNICIPALITY', o.parentsResidenceMunicipality)?.label ?? o.parentsResidenceMunicipality : '';
+  const relations = o.familyRelations ? findCode('FAMILY_RELATIONS', o.familyRelations)?.label ?? o.familyRelations : '';
+  return { parentsResidence: municipality, familyRelations: relations, psychoPhysicalCondition: o.psychophysicalCondition };
+}
 
 /** dd/mm/yyyy, the form of Italian official documents (empty for no date). */
 export function italianDate(iso: string | null | undefined): string {
@@ -126,9 +143,9 @@ export const PROSECUTOR_LIST_COLUMNS: readonly (readonly [string, (r: Row, l: Pr
   ['Base giuridica', (r) => label('LEGAL_BASIS', r.placement?.legalBasis)],
   ['Estremi del provvedimento', (r) => r.placement?.courtOrderReference],
   ['Servizio inviante', (r) => r.placement?.referringService],
-  ['Luogo di residenza dei genitori', (r) => r.care?.parentsResidence],
-  ['Rapporti con la famiglia', (r) => r.care?.familyRelations],
-  ['Condizioni psicofisiche', (r) => r.care?.psychoPhysicalCondition],
+  ['Luogo di residenza dei genitori', (r) => careOf(r)?.parentsResidence],
+  ['Rapporti con la famiglia', (r) => careOf(r)?.familyRelations],
+  ['Condizioni psicofisiche', (r) => careOf(r)?.psychoPhysicalCondition],
   ['Pseudonimo', (r) => r.minorPseudonym],
   ['Note', (r) => (r.identityNote ? IDENTITY_NOTE_IT : '')],
   ['Id accoglienza', (r) => r.id],
@@ -185,9 +202,9 @@ const PDF_COLUMNS: readonly (readonly [string, number, (r: Row, i: number) => st
   ['Tipo di accoglienza', 66, (r) => label('PLACEMENT_KIND', r.placement?.kind)],
   ['Base giuridica ed estremi del provvedimento', 90, (r) => [label('LEGAL_BASIS', r.placement?.legalBasis), r.placement?.courtOrderReference].filter(Boolean).join('\n')],
   ['Servizio inviante', 60, (r) => r.placement?.referringService ?? ''],
-  ['Luogo di residenza dei genitori', 80, (r) => r.care?.parentsResidence ?? ''],
-  ['Rapporti con la famiglia', 80, (r) => r.care?.familyRelations ?? ''],
-  ['Condizioni psicofisiche', 90, (r) => r.care?.psychoPhysicalCondition ?? ''],
+  ['Luogo di residenza dei genitori', 80, (r) => careOf(r)?.parentsResidence ?? ''],
+  ['Rapporti con la famiglia', 80, (r) => careOf(r)?.familyRelations ?? ''],
+  ['Condizioni psicofisiche', 90, (r) => careOf(r)?.psychoPhysicalCondition ?? ''],
 ];
 
 const HALF_NAME = ['', 'primo semestre', 'secondo semestre'];

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { AuditStore } from '../audit/auditStore';
 import type express from 'express';
 import type { ApolloServer } from '@apollo/server';
 import ExcelJS from 'exceljs';
@@ -96,7 +98,9 @@ const ISTAT_QUERY = `query IstatExport($year: Int!) { istatResidentialTable(year
 export function istatTable(data: IstatData): Table {
   const breakdowns = ['hostedBySex', 'hostedByAgeBand', 'hostedByCitizenshipGroup'] as const;
   const first = data.rows[0];
-  const categories = breakdowns.flatMap((b) => (first ? first[b].map((c) => `hosted_${c.keys[0]}`) : []));
+  // One prefix per breakdown: UNKNOWN (and any other category) exists in each of them.
+  const prefix = { hostedBySex: 'hosted_sex', hostedByAgeBand: 'hosted_age', hostedByCitizenshipGroup: 'hosted_citizenship' } as const;
+  const categories = breakdowns.flatMap((b) => (first ? first[b].map((c) => `${prefix[b]}_${c.keys[0]}`) : []));
   const header = ['code', 'name', 'structureType', 'province', 'capacity', 'hosted', ...categories, 'entries', 'exits', 'suppressed'];
   const lines = data.rows.map((r) => {
     const cells: IstatCell[] = [r.hosted, ...breakdowns.flatMap((b) => r[b]), r.entries, r.exits];
@@ -294,7 +298,7 @@ export async function toXlsx(table: Table, sheetName: string, note: string): Pro
 type Format = 'csv' | 'xlsx';
 type Built = { table: Table; filename: string; note: string } | { errors: readonly import('graphql').GraphQLFormattedError[] };
 
-export function registerReportRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
+export function registerReportRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext; audit: AuditStore }): void {
   const run = createRun(deps.server);
 
   const report = async (ctx: GatewayContext, field: string, signature: string, args: string, variables: Record<string, unknown>, filename: string): Promise<Built> => {
@@ -319,6 +323,43 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
     'case-stock': (ctx, q) =>
       report(ctx, 'caseStock', '$on: Date!, $groupBy: [ReportDimension!]!, $filter: ReportFilter', 'on: $on, groupBy: $groupBy, filter: $filter', { on: one(q.on), groupBy: list(q.groupBy), filter: filterOf(q) }, `case-stock-${one(q.on) ?? ''}`),
     'data-quality': (ctx) => dataQualityTable(run, ctx),
+    /**
+     * docs/privacy.md §11 ISTAT_TRANSMISSION: the REGIONAL_ANALYST's yearly
+     * transmission to ISTAT, without small-cell suppression, one line per
+     * structure active in the year (zeros included). The purpose is signed
+     * into the internal token for this download only (ASMI suppresses
+     * everywhere else), and each download is audited (who, when, year; no
+     * minor id) before the file leaves; if it cannot be, no file.
+     */
+    'istat-residential-transmission': async (ctx, q) => {
+      const p = ctx.principal;
+      if (p.role === 'ANONYMOUS') return { errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }] };
+      if (p.role !== 'REGIONAL_ANALYST') return { errors: [{ message: 'Only the regional analyst transmits the ISTAT table', extensions: { code: 'FORBIDDEN' } }] };
+      const year = Number(one(q.year));
+      const result = await run<{ istatResidentialTable: IstatData & { minCellSize: number } }>({ ...ctx, routePurpose: 'ISTAT_TRANSMISSION' }, ISTAT_QUERY, { year: Number.isInteger(year) ? year : null });
+      if (result.errors?.length || !result.data) return { errors: result.errors ?? [] };
+      try {
+        await deps.audit.append([
+          {
+            subject: p.sub,
+            role: p.role,
+            organisation: null,
+            operationName: 'IstatResidentialTransmission',
+            operationHash: createHash('sha256').update(ISTAT_QUERY).digest('hex'),
+            minorId: null,
+            classesReturned: [],
+            classesDenied: [],
+            action: 'READ',
+            requestId: ctx.requestId,
+            purpose: 'ISTAT_TRANSMISSION',
+            detail: `year=${year}`,
+          },
+        ]);
+      } catch {
+        return { errors: [{ message: 'The download could not be recorded in the audit trail, so no file is sent', extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
+      }
+      return { table: istatTable(result.data.istatResidentialTable), filename: `istat-residential-transmission-${year}`, note: 'ISTAT transmission (docs/privacy.md §11): counts are not suppressed; every structure active in the year is listed.' };
+    },
     'istat-residential': async (ctx, q) => {
       const year = Number(one(q.year));
       const result = await run<{ istatResidentialTable: IstatData & { minCellSize: number } }>(ctx, ISTAT_QUERY, { year: Number.isInteger(year) ? year : null });

@@ -18,10 +18,12 @@ export interface InternalTokenOptions {
   readonly audience: string;
   readonly ttlSeconds: number;
   readonly requestId?: string;
+  /** The purpose of docs/privacy.md §11 the gateway runs this request under (PROSECUTOR_LIST), if any. */
+  readonly purpose?: string;
 }
 
 export function signInternalToken(principal: Principal, options: InternalTokenOptions): string {
-  return jwt.sign({ ...claimsFromPrincipal(principal), rid: options.requestId }, secretKey(options.secret), {
+  return jwt.sign({ ...claimsFromPrincipal(principal), rid: options.requestId, ...(options.purpose ? { purpose: options.purpose } : {}) }, secretKey(options.secret), {
     algorithm: 'HS256',
     expiresIn: options.ttlSeconds,
     issuer: INTERNAL_ISSUER,
@@ -32,6 +34,8 @@ export function signInternalToken(principal: Principal, options: InternalTokenOp
 export interface VerifiedInternalToken {
   readonly principal: Principal;
   readonly requestId: string | undefined;
+  /** docs/privacy.md §11: set by the gateway only for the one operation a purpose opens. */
+  readonly purpose?: string;
 }
 
 export function verifyInternalToken(token: string | undefined, secret: string, audience: string): VerifiedInternalToken {
@@ -44,6 +48,7 @@ export function verifyInternalToken(token: string | undefined, secret: string, a
   }
   if (typeof payload === 'string') throw new AppError('UNAUTHENTICATED', 'Subgraphs accept requests only from the gateway');
   const requestId = typeof payload.rid === 'string' ? payload.rid : undefined;
+  const purpose = typeof payload.purpose === 'string' ? payload.purpose : undefined;
   const role = payload.role;
   if (role === 'ANONYMOUS') return { principal: { role: 'ANONYMOUS' }, requestId };
   if (role === 'SERVICE') {
@@ -51,5 +56,5 @@ export function verifyInternalToken(token: string | undefined, secret: string, a
     return { principal: { role: 'SERVICE', sub: payload.sub, service: payload.service }, requestId };
   }
   if (!isUserRole(role)) throw new AppError('UNAUTHENTICATED', 'Malformed internal token');
-  return { principal: principalFromClaims(payload as Record<string, unknown>), requestId };
+  return { principal: principalFromClaims(payload as Record<string, unknown>), requestId, ...(purpose ? { purpose } : {}) };
 }

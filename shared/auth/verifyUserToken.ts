@@ -10,10 +10,14 @@ export interface UserTokenConfig {
   readonly issuer: string | undefined;
   readonly audience: string | undefined;
   readonly clockToleranceSeconds: number;
+  /** Longest lifetime of a token in seconds (JWT_MAX_TTL); absent: 12 h. */
+  readonly maxTtlSeconds?: number;
 }
 
+const DEFAULT_MAX_TTL_SECONDS = 12 * 3600;
+
 /**
- * PRIVACY.md §1: no header = anonymous; a header that is present but invalid
+ * docs/privacy.md §1: no header = anonymous; a header that is present but invalid
  * is UNAUTHENTICATED (HTTP 401), never anonymous. Exactly one algorithm is
  * accepted: RS256 when a public key is configured, HS256 otherwise, so
  * `alg: none` and algorithm confusion are refused by construction.
@@ -35,7 +39,26 @@ export function verifyUserToken(authorization: string | undefined, config: UserT
     throw new AppError('UNAUTHENTICATED', `Invalid token: ${describeJwtError(err)}`);
   }
   if (typeof payload === 'string') throw new AppError('UNAUTHENTICATED', 'Invalid token: payload is not a JSON object');
+  checkLifetime(payload, config, nowSeconds());
   return principalFromClaims(payload as Record<string, unknown>);
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/**
+ * docs/privacy.md §1: `exp` is required; a token may not live longer than
+ * JWT_MAX_TTL, measured from `iat` (from now when `iat` is absent); an `iat`
+ * in the future beyond the clock skew is refused. A long-lived or undated
+ * token is a stolen token's best friend.
+ */
+export function checkLifetime(payload: JwtPayload, config: Pick<UserTokenConfig, 'clockToleranceSeconds' | 'maxTtlSeconds'>, now: number): void {
+  const maxTtl = config.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS;
+  const skew = config.clockToleranceSeconds;
+  if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) throw new AppError('UNAUTHENTICATED', 'Invalid token: an expiry (exp) is required');
+  if (payload.iat !== undefined && (typeof payload.iat !== 'number' || !Number.isFinite(payload.iat))) throw new AppError('UNAUTHENTICATED', 'Invalid token: iat is not a time');
+  if (typeof payload.iat === 'number' && payload.iat > now + skew) throw new AppError('UNAUTHENTICATED', 'Invalid token: issued in the future (iat)');
+  const from = typeof payload.iat === 'number' ? payload.iat : now;
+  if (payload.exp - from > maxTtl) throw new AppError('UNAUTHENTICATED', 'Invalid token: it lives longer than the hub accepts (JWT_MAX_TTL)');
 }
 
 function describeJwtError(err: unknown): string {

@@ -6,6 +6,7 @@
  */
 import type { CodeEntry, CodeList, CodeListName } from './types';
 import { absenceKind } from './lists/absenceKind';
+import { familyRelations } from './lists/familyRelations';
 import { actKind } from './lists/actKind';
 import { activityType } from './lists/activityType';
 import { adoptionDisruption } from './lists/adoptionDisruption';
@@ -83,6 +84,7 @@ const ALL: readonly CodeList[] = [
   dischargeOutcome,
   activityType,
   absenceKind,
+  familyRelations,
   // Shared: Italian municipalities by ISTAT code (municipalities.ts)
   municipality,
 ];

@@ -61,7 +61,8 @@ export type CodeListName =
   | 'LEGAL_BASIS'
   | 'DISCHARGE_OUTCOME'
   | 'ACTIVITY_TYPE'
-  | 'ABSENCE_KIND';
+  | 'ABSENCE_KIND'
+  | 'FAMILY_RELATIONS';
 
 export interface CodeList {
   readonly name: CodeListName;

@@ -47,8 +47,10 @@ export interface HubConfig {
     readonly publicKey: string | undefined;
     readonly issuer: string | undefined;
     readonly audience: string | undefined;
-    /** Seconds of clock skew tolerated on exp/nbf (PRIVACY.md §1). */
+    /** Seconds of clock skew tolerated on exp/nbf/iat (docs/privacy.md §1). */
     readonly clockToleranceSeconds: number;
+    /** Longest lifetime of a user token, in seconds, from `iat` (or from now without one): JWT_MAX_TTL, default 12 h (docs/privacy.md §1). */
+    readonly maxTtlSeconds: number;
   };
   readonly internalSecret: string;
   /** Lifetime of the gateway→subgraph token (PRIVACY.md §9). */
@@ -104,6 +106,19 @@ function parseIntVar(env: Env, name: string, fallback: number, min: number, prob
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) {
     problems.push(`${name} must be an integer >= ${min}, got "${raw}"`);
+    return fallback;
+  }
+  return n;
+}
+
+/** A duration in seconds: `43200`, `43200s`, `720m` or `12h`. */
+function parseDuration(env: Env, name: string, fallback: number, min: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^(\d+)\s*([smh]?)$/.exec(raw.trim());
+  const n = m ? Number(m[1]) * (m[2] === 'h' ? 3600 : m[2] === 'm' ? 60 : 1) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) {
+    problems.push(`${name} must be a duration of at least ${min} s (seconds, or with s/m/h: "12h"), got "${raw}"`);
     return fallback;
   }
   return n;
@@ -218,6 +233,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       issuer: env.JWT_ISSUER || undefined,
       audience: env.JWT_AUDIENCE || undefined,
       clockToleranceSeconds: 30,
+      maxTtlSeconds: parseDuration(env, 'JWT_MAX_TTL', 12 * 3600, 60, problems),
     },
     internalSecret: secret(env, 'INTERNAL_SECRET', production, problems, warnings),
     internalTokenTtlSeconds: parseIntVar(env, 'INTERNAL_TOKEN_TTL', 60, 5, problems),

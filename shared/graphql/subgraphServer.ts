@@ -20,6 +20,8 @@ import { BACKGROUND_HEADER, uncounted, type StatementCounter } from '../db/state
 export interface SubgraphRequestInfo {
   readonly principal: Principal;
   readonly requestId: string | undefined;
+  /** The purpose (docs/privacy.md §11) the gateway signed into the internal token, if any. */
+  readonly purpose?: string;
 }
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -93,8 +95,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     expressMiddleware(server, {
       context: async ({ req }) => {
         const header = req.headers[INTERNAL_TOKEN_HEADER];
-        const { principal, requestId } = verifyInternalToken(Array.isArray(header) ? header[0] : header, options.internalSecret, options.name);
-        return options.createContext({ principal, requestId });
+        const { principal, requestId, purpose } = verifyInternalToken(Array.isArray(header) ? header[0] : header, options.internalSecret, options.name);
+        return options.createContext({ principal, requestId, ...(purpose ? { purpose } : {}) });
       },
     }),
   );

@@ -12,6 +12,7 @@ export const DATA_CLASSES = [
   'ABUSE',
   'JUDICIAL',
   'PLACEMENT',
+  'CARE_OBSERVATION',
   'PSEUDONYM',
   'REGISTRY',
   'PUBLIC',

@@ -24,6 +24,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: 'CASE_HOLDER',
     JUDICIAL: 'CASE_HOLDER',
     PLACEMENT: 'CASE_HOLDER', // all placements of a minor they hold a case for
+    CARE_OBSERVATION: 'CASE_HOLDER',
     PSEUDONYM: 'CASE_HOLDER',
     REGISTRY: A,
     PUBLIC: A,
@@ -38,6 +39,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: 'HOSTING_OWN_STRUCTURE', // only placements in their own structure (and, while REQUESTED, the request to it)
+    CARE_OBSERVATION: 'HOSTING_OWN_STRUCTURE', // docs/privacy.md §4: care observations of placements in own structure
     PSEUDONYM: 'HOSTING',
     REGISTRY: 'OWN_STRUCTURE',
     PUBLIC: A,
@@ -51,6 +53,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: 'IN_TERRITORY',
+    CARE_OBSERVATION: N,
     PSEUDONYM: A,
     REGISTRY: 'IN_TERRITORY',
     PUBLIC: A,
@@ -64,6 +67,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: N,
+    CARE_OBSERVATION: N,
     PSEUDONYM: A,
     REGISTRY: A,
     PUBLIC: A,
@@ -77,6 +81,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: N,
+    CARE_OBSERVATION: N,
     PSEUDONYM: N,
     REGISTRY: N,
     PUBLIC: A,
@@ -90,6 +95,7 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: N,
+    CARE_OBSERVATION: N,
     PSEUDONYM: N,
     REGISTRY: N,
     PUBLIC: A,
@@ -104,12 +110,31 @@ export const READ_MATRIX: Readonly<Record<Role, Readonly<Record<DataClass, Acces
     ABUSE: N,
     JUDICIAL: N,
     PLACEMENT: N,
+    CARE_OBSERVATION: N,
     PSEUDONYM: N,
     REGISTRY: N,
     PUBLIC: A,
     AUDIT: N,
   },
 };
+
+/**
+ * docs/privacy.md §4: SUPERVISOR and REGIONAL_ANALYST work on pseudonymous
+ * rows and aggregates only. They never receive a `Minor` object or a minor's
+ * id: any field leading to a minor is null for them (decided on the role
+ * alone, before planning); their rows carry the pseudonym instead.
+ */
+export const PSEUDONYMOUS_ROLES: ReadonlySet<Role> = new Set<Role>(['SUPERVISOR', 'REGIONAL_ANALYST']);
+
+/** A field that leads to a minor: it returns `Minor` objects, or it is a minor id. */
+export function leadsToMinor(fieldName: string, namedTypeName: string): boolean {
+  return namedTypeName === 'Minor' || fieldName === 'minorId' || fieldName === 'minorIds';
+}
+
+/** Whether a role may never read a field for leading to a minor (docs/privacy.md §4). */
+export function minorPathDenied(role: Role, fieldName: string, namedTypeName: string): boolean {
+  return PSEUDONYMOUS_ROLES.has(role) && leadsToMinor(fieldName, namedTypeName);
+}
 
 export function accessFor(role: Role, dataClass: DataClass): Access {
   return READ_MATRIX[role][dataClass];
@@ -134,7 +159,16 @@ export interface RelationshipFacts {
   isRequested?(minorId: string): boolean;
   readonly structureCode?: string;
   readonly territory?: readonly string[];
+  /**
+   * docs/privacy.md §11: a purpose opens some classes of some minors to a
+   * structure operator through one operation, as if it hosted them (its own
+   * structure's placements only, still).
+   */
+  readonly purpose?: { readonly name: string; readonly minors: ReadonlySet<string>; readonly classes: ReadonlySet<DataClass> };
 }
+
+/** The classes PROSECUTOR_LIST opens (docs/privacy.md §11). */
+export const PROSECUTOR_LIST_CLASSES: ReadonlySet<DataClass> = new Set<DataClass>(['IDENTITY', 'DEMOGRAPHIC', 'PLACEMENT', 'CARE_OBSERVATION']);
 
 /**
  * Decide a relationship-dependent access for one object.
@@ -142,7 +176,9 @@ export interface RelationshipFacts {
  * the relationship (a list of placements under a structure): the decision
  * then moves to each element, which has its own anchor.
  */
-export function decide(access: Access, ctx: ObjectContext, facts: RelationshipFacts): 'allow' | 'deny' | 'defer' {
+export function decide(access: Access, ctx: ObjectContext, facts: RelationshipFacts, dataClass?: DataClass): 'allow' | 'deny' | 'defer' {
+  const hosts = (minorId: string) =>
+    facts.isHosting(minorId) || (dataClass !== undefined && !!facts.purpose && facts.purpose.classes.has(dataClass) && facts.purpose.minors.has(minorId));
   switch (access) {
     case 'always':
       return 'allow';
@@ -153,15 +189,15 @@ export function decide(access: Access, ctx: ObjectContext, facts: RelationshipFa
       return facts.isCaseHolder(ctx.minorId) ? 'allow' : 'deny';
     case 'HOSTING':
       if (!ctx.minorId) return 'defer';
-      return facts.isHosting(ctx.minorId) ? 'allow' : 'deny';
+      return hosts(ctx.minorId) ? 'allow' : 'deny';
     case 'HOSTING_OR_REQUESTED':
       if (!ctx.minorId) return 'defer';
-      return facts.isHosting(ctx.minorId) || facts.isRequested?.(ctx.minorId) === true ? 'allow' : 'deny';
+      return hosts(ctx.minorId) || facts.isRequested?.(ctx.minorId) === true ? 'allow' : 'deny';
     case 'HOSTING_OWN_STRUCTURE':
       if (ctx.structureCode !== undefined && ctx.structureCode !== facts.structureCode) return 'deny';
       if (!ctx.minorId) return 'defer';
       // While REQUESTED, the requested structure reads the request (and the notifications about it) addressed to it.
-      return facts.isHosting(ctx.minorId) || facts.isRequested?.(ctx.minorId) === true ? 'allow' : 'deny';
+      return hosts(ctx.minorId) || facts.isRequested?.(ctx.minorId) === true ? 'allow' : 'deny';
     case 'OWN_STRUCTURE':
       if (ctx.structureCode === undefined) return 'defer';
       return ctx.structureCode === facts.structureCode ? 'allow' : 'deny';

@@ -29,10 +29,6 @@ const ROLES = new Set<string>([...USER_ROLES, 'ANONYMOUS']);
  * reason; never add an operation here to skip writing its test.
  */
 export const KNOWN_DEFECTS: Record<string, string> = {
-  'Mutation.recordAbsence': 'Absence has no minor/structure anchor: the operator gets its PLACEMENT fields as nulls (test/e2e/asmiOperations.e2e.test.ts)',
-  'Mutation.endAbsence': 'same as recordAbsence',
-  'Mutation.recordActivity': 'Activity has no minor/structure anchor: the operator gets its PLACEMENT fields as nulls',
-  'Mutation.submitEvents': 'EventResult has no minor/structure anchor: every result field reaches the operator as null',
 };
 
 /** Every `Query.x` / `Mutation.x` a client can send through the gateway. */

@@ -56,11 +56,9 @@ describe('ASMI structure writes through the gateway (absences, activities, event
     });
   });
 
-  // KNOWN DEFECT (issue 20, listed in test/__tests__/operationCoverage.test.ts): Absence and Activity carry no
-  // minor or structure for the gateway to anchor them, so HOSTING_OWN_STRUCTURE cannot be decided and the
-  // operator gets every PLACEMENT field of the record it just wrote as null. When fixed, this test passes:
-  // Jest then fails it.failing, and it becomes an ordinary `it` (and the operations leave KNOWN_DEFECTS).
-  it.failing('returns the absence and the activity it recorded to the operator', async () => {
+  // Absence and Activity carry no minor or structure anchor: in a mutation's answer they are the operator's
+  // receipt of the write its module accepted (docs/privacy.md §6), so it reads them back.
+  it('returns the absence and the activity it recorded to the operator', async () => {
     // The writes first, the assertions after: the absence is closed whatever they find.
     const recorded = await hub.gql<{ recordAbsence: { id: string } }>(op, ABSENCE, { input: { placementId, kind: absenceKind, startDate: '2024-04-20', notes: 'rientro previsto' } });
     const closed = await hub.gql(op, END_ABSENCE, { input: { absenceId: recorded.data!.recordAbsence.id, endDate: '2024-04-21' } });
@@ -87,9 +85,8 @@ describe('ASMI structure writes through the gateway (absences, activities, event
     expect(placement.data!.placement.activities.map((a) => a.date)).toEqual(['2024-05-10', '2024-05-20', '2024-06-03']);
   });
 
-  // KNOWN DEFECT (issue 20): EventResult has no minor or structure anchor either; every field of every result,
-  // the status and the rejection's code included, reaches the operator as null.
-  it.failing('returns each event\'s result to the operator, and the earlier result for a resent event', async () => {
+  // The per-event results of a batch are the sender's receipts (docs/privacy.md §6).
+  it('returns each event\'s result to the operator, and the earlier result for a resent event', async () => {
     const again = covers<Record<string, unknown>[]>('Mutation.submitEvents', 'STRUCTURE_OPERATOR', await hub.gql(op, EVENTS, { e: events() }));
     expect(again).toEqual([
       { clientEventId: 'ev-1', status: 'REPLAYED', replayed: true, code: null, field: null, message: null, placementId, recordId: expect.any(String) },

@@ -53,8 +53,10 @@ describe('prosecutor list through the gateway', () => {
     await hub?.stop();
   });
 
-  it('shows identity where the operator still hosts the minor, and only the row id and a note where HOSTING has lapsed', async () => {
+  it('within its window the list is complete in every row (docs/privacy.md §11 PROSECUTOR_LIST), court order reference included', async () => {
     const res = await listQuery(op);
+    // The purpose opens IDENTITY, DEMOGRAPHIC and PLACEMENT only: a minor no longer hosted keeps its pseudonym hidden.
+    expect((res.errors ?? []).map((e) => `${e.path?.join('.')}:${e.extensions?.dataClass}`)).toEqual(['prosecutorList.rows.0.minorPseudonym:PSEUDONYM']);
     const list = res.data!.prosecutorList!;
     expect(list.rows.map((r) => r.id)).toEqual([m.lapsed.placementId, m.recent.placementId, m.present.placementId]);
     expect(covers<ProsecutorListData>('Query.prosecutorList', 'STRUCTURE_OPERATOR', res)).toBe(list);
@@ -66,27 +68,34 @@ describe('prosecutor list through the gateway', () => {
       dischargedAfterPeriod: true,
       placement: { admissionDate: '2024-06-01', dischargeDate: null, legalBasis: 'CONSENSUAL', minor: { firstName: 'Paola', lastName: 'Presente', fiscalCode: m.present.fiscalCode } },
     });
-    expect(present.minorPseudonym).toMatch(/^[A-Z2-7]{32}$/);
     expect(recent).toMatchObject({ identityNote: null, placement: { dischargeDate: '2024-09-01', minor: { firstName: 'Rita' } } });
-    // HOSTING lapsed: every minor-related value is masked, the row and the note remain.
-    expect(lapsed).toEqual({
-      id: m.lapsed.placementId,
-      admittedBeforePeriod: null,
-      dischargedAfterPeriod: null,
-      minorPseudonym: null,
-      minorBirthDate: null,
-      minorSex: null,
-      minorCitizenship: null,
-      identityNote: expect.stringMatching(/case-holding social service/),
-      placement: null,
+    // Discharged more than 30 days ago (no HOSTING any more), yet on the list it is owed: every value is there.
+    expect(lapsed).toMatchObject({
+      identityNote: null,
+      minorBirthDate: '2010-04-05',
+      placement: { admissionDate: '2023-12-01', dischargeDate: '2024-04-30', legalBasis: 'COURT_ORDER', courtOrderReference: 'TM Roma 77/2023', minor: { firstName: 'Lapsa', lastName: 'Dimessa', fiscalCode: m.lapsed.fiscalCode } },
     });
+    // Every row is audited with the purpose.
+    const dpo = hub.token({ role: 'PRIVACY_OFFICER', sub: 'dpo' });
+    const log = await hub.gql<{ accessLog: { subject: string; purpose: string | null; dataClasses: string[] }[] }>(dpo, 'query($id: ID!) { accessLog(minorId: $id) { subject purpose dataClasses } }', { id: m.lapsed.minorId });
+    expectNoErrors(log);
+    expect(log.data!.accessLog).toContainEqual(expect.objectContaining({ subject: 'op-pl', purpose: 'PROSECUTOR_LIST', dataClasses: expect.arrayContaining(['IDENTITY', 'PLACEMENT']) }));
+  });
+
+  it('outside its window (after the following half-year) a row whose HOSTING lapsed keeps only its id and the note', async () => {
+    // 2023 H2 is owed until 2024-06-30; today is 2024-09-15.
+    const res = await hub.gql<{ prosecutorList: ProsecutorListData | null }>(op, PROSECUTOR_LIST_QUERY, { structureCode: 'PL-E', year: 2023, half: 2 });
+    const rows = res.data!.prosecutorList!.rows;
+    expect(rows.map((r) => r.id)).toEqual([m.lapsed.placementId]);
+    expect(rows[0]).toMatchObject({ minorPseudonym: null, minorBirthDate: null, placement: null, identityNote: expect.stringMatching(/case-holding social service/) });
     expect(res.text).not.toContain('Lapsa');
     expect(res.text).not.toContain(m.lapsed.fiscalCode);
-    const denied = (res.errors ?? []).filter((e) => e.path?.[2] === 0);
-    expect(new Set(denied.map((e) => e.extensions?.dataClass))).toEqual(new Set(['PLACEMENT', 'PSEUDONYM', 'DEMOGRAPHIC']));
-    expect(denied.every((e) => e.extensions?.code === 'UNAUTHORIZED_FIELD_OR_TYPE')).toBe(true);
-    // Court order references are JUDICIAL: never readable by a structure operator (PRIVACY.md §4).
-    expect(res.errors).toContainEqual(expect.objectContaining({ path: ['prosecutorList', 'rows', 2, 'placement', 'courtOrderReference'], extensions: expect.objectContaining({ dataClass: 'JUDICIAL' }) }));
+  });
+
+  it('does not open the purpose to an operation that asks for anything besides the list', async () => {
+    const q = `query($id: ID!) { prosecutorList(structureCode: "PL-E", year: 2024, half: 1) { rows { placement { minor { firstName } } } } minor(id: $id) { firstName } }`;
+    const res = await hub.gql<any>(op, q, { id: m.lapsed.minorId });
+    expect(res.text).not.toContain('Lapsa');
   });
 
   it('is FORBIDDEN to another structure operator and to a social worker, even the case holder', async () => {
@@ -116,13 +125,13 @@ describe('prosecutor list through the gateway', () => {
     expect(rows).toEqual(expected);
     const byId = new Map(rows.map((r) => [r[header.indexOf('Id accoglienza')], Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
     expect(byId.get(m.recent.placementId!)).toMatchObject({ Cognome: 'Recente, "Bis"', Nome: 'Rita', 'Data di ingresso': '01/02/2024', 'Data di dimissione': '01/09/2024', 'Servizio inviante': 'S-PL', 'Estremi del provvedimento': '' });
-    expect(byId.get(m.lapsed.placementId!)).toMatchObject({ Cognome: '', 'Codice fiscale': '', 'Data di ingresso': '', Pseudonimo: '', Note: expect.stringMatching(/servizio sociale titolare del caso/) });
-    expect(text).not.toContain('Lapsa');
+    // Inside the PROSECUTOR_LIST window every row is complete (docs/privacy.md §11), the lapsed one included.
+    expect(byId.get(m.lapsed.placementId!)).toMatchObject({ Cognome: 'Dimessa', 'Codice fiscale': m.lapsed.fiscalCode, 'Data di ingresso': '01/12/2023', 'Estremi del provvedimento': 'TM Roma 77/2023', Note: '' });
 
     const dpo = hub.token({ role: 'PRIVACY_OFFICER', sub: 'dpo' });
-    const log = await hub.gql<{ accessLog: { subject: string; operationName: string; action: string }[] }>(dpo, 'query($id: ID!) { accessLog(minorId: $id) { subject operationName action } }', { id: m.present.minorId });
+    const log = await hub.gql<{ accessLog: { subject: string; operationName: string; action: string; purpose: string | null }[] }>(dpo, 'query($id: ID!) { accessLog(minorId: $id) { subject operationName action purpose } }', { id: m.present.minorId });
     expectNoErrors(log);
-    expect(log.data!.accessLog).toContainEqual({ subject: 'op-pl', operationName: 'ProsecutorListDownload', action: 'READ' });
+    expect(log.data!.accessLog).toContainEqual({ subject: 'op-pl', operationName: 'ProsecutorListDownload', action: 'READ', purpose: 'PROSECUTOR_LIST' });
   });
 
   it('serves an A4 PDF that pdf-lib can load', async () => {

@@ -197,7 +197,9 @@ describe('SINBA flows end to end (issue 5)', () => {
     expect(bySo.data!.searchMinors.nodes.map((n) => n.id)).not.toContain(notHosted.minorId);
 
     const byAnalyst = await hub.gql<{ searchMinors: { nodes: unknown[] } }>(hub.token({ role: 'REGIONAL_ANALYST', sub: 'an-1' }), SEARCH, { filter: { name: 'greta' } });
-    expect(byAnalyst.data!.searchMinors.nodes).toEqual([]);
+    // docs/privacy.md §4: an analyst never receives a minor, not even a list of them.
+    expect(byAnalyst.data?.searchMinors?.nodes ?? null).toBeNull();
+    expect(byAnalyst.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHORIZED_FIELD_OR_TYPE');
   });
 
   describe('GET /exports/sinba/:record.csv, the pseudonymous regional flow', () => {

@@ -69,7 +69,7 @@ describe('maskResponse (layer 2: relationship rules per object)', () => {
     expect([...r.minors.get('m1')!.returned].sort()).toEqual(['CASE', 'IDENTITY']);
   });
 
-  it('decides placements element by element: a structure operator sees only its own structure and hosted minors', () => {
+  it('decides placements element by element and leaves out the others: a structure operator sees only its own structure and hosted minors (docs/privacy.md §6)', () => {
     const data = {
       structure: {
         [HIDDEN.code]: 'C1',
@@ -83,38 +83,40 @@ describe('maskResponse (layer 2: relationship rules per object)', () => {
     };
     const r = run(SO, '{ structure(code: "C1") { name placements { admissionDate minor { firstName } } } }', data, facts([], ['m1'], { structureCode: 'C1' }));
     const p = data.structure.placements as any[];
-    expect(p[0]).toEqual({ admissionDate: '2026-01-01', minor: { firstName: 'Anna' } });
-    expect(p[1]).toEqual({ admissionDate: null, minor: null });
-    expect(p[2]).toEqual({ admissionDate: null, minor: null });
-    expect(r.denials.map((d) => d.path.join('.'))).toEqual([
-      'structure.placements.1.admissionDate',
-      'structure.placements.1.minor',
-      'structure.placements.2.admissionDate',
-      'structure.placements.2.minor',
-    ]);
+    expect(p).toEqual([{ admissionDate: '2026-01-01', minor: { firstName: 'Anna' } }]);
+    expect(r.denials).toEqual([]);
     expect(JSON.stringify(data)).not.toContain('Luca');
+    expect([...r.minors.keys()]).toEqual(['m1']);
   });
 
-  it('gives a supervisor placements in its territory only, and registry data of its territory', () => {
+  it('gives a supervisor placements in its territory only, and registry data of its territory; never a minor (docs/privacy.md §4)', () => {
     const SUP: Principal = { role: 'SUPERVISOR', sub: 'sup', territory: ['058'] };
     const data = {
-      minor: {
-        [HIDDEN.minorId]: 'm1',
-        firstName: 'Mario',
+      structure: {
+        [HIDDEN.code]: 'C1',
+        [HIDDEN.province]: '058',
         placements: [
-          { [HIDDEN.minor]: { id: 'm1' }, [HIDDEN.structure]: { code: 'C1', province: '058' }, admissionDate: '2026-01-01', structure: { [HIDDEN.code]: 'C1', [HIDDEN.province]: '058', inspections: ['ok'] } },
-          { [HIDDEN.minor]: { id: 'm1' }, [HIDDEN.structure]: { code: 'C2', province: '059' }, admissionDate: '2025-01-01', structure: { [HIDDEN.code]: 'C2', [HIDDEN.province]: '059', inspections: ['ko'] } },
+          { [HIDDEN.minor]: { id: 'm1' }, [HIDDEN.structure]: { code: 'C1', province: '058' }, admissionDate: '2026-01-01', minor: '__typename', structure: { [HIDDEN.code]: 'C1', [HIDDEN.province]: '058', inspections: ['ok'] } },
+          { [HIDDEN.minor]: { id: 'm2' }, [HIDDEN.structure]: { code: 'C2', province: '059' }, admissionDate: '2025-01-01', minor: '__typename', structure: { [HIDDEN.code]: 'C2', [HIDDEN.province]: '059', inspections: ['ko'] } },
         ],
       },
     };
-    run(SUP, '{ minor(id: "m1") { firstName placements { admissionDate structure { inspections } } } }', data, facts([], [], { territory: ['058'] }));
-    expect(data.minor).toEqual({
-      firstName: null,
-      placements: [
-        { admissionDate: '2026-01-01', structure: { inspections: ['ok'] } },
-        { admissionDate: null, structure: null },
-      ],
-    });
+    const r = run(SUP, '{ structure(code: "C1") { placements { admissionDate minor { id } structure { inspections } } } }', data, facts([], [], { territory: ['058'] }));
+    expect(data.structure).toEqual({ placements: [{ admissionDate: '2026-01-01', minor: null, structure: { inspections: ['ok'] } }] });
+    expect(r.denials.map((d) => `${d.path.join('.')}:${d.dataClass}`)).toEqual(['structure.placements.0.minor:PLACEMENT']);
+    const root = { minor: '__typename' };
+    const direct = run(SUP, '{ minor(id: "m1") { id firstName } }', root as any);
+    expect(root).toEqual({ minor: null });
+    expect(direct.denials.map((d) => `${d.path.join('.')}:${d.dataClass}`)).toEqual(['minor:IDENTITY']);
+  });
+
+  it('does not fetch a field leading to a minor for a supervisor or an analyst (docs/privacy.md §4)', () => {
+    const sup = require('graphql').print(rewriteOperation(parse('{ structure(code: "C1") { placements { minor { id } admissionDate } } }'), schema, policy, 'SUPERVISOR', true)) as string;
+    expect(sup).toContain('minor: __typename');
+    const analyst = require('graphql').print(rewriteOperation(parse('{ minor(id: "m") { id pseudonym } }'), schema, policy, 'REGIONAL_ANALYST', true)) as string;
+    expect(analyst).toContain('minor: __typename');
+    const sw = require('graphql').print(rewriteOperation(parse('{ structure(code: "C1") { placements { minor { id } } } }'), schema, policy, 'SOCIAL_WORKER', true)) as string;
+    expect(sw).not.toContain('minor: __typename');
   });
 
   it('collects every anchored minor id for one batched relationship lookup', () => {

@@ -17,7 +17,16 @@ function codeOf(fn: () => unknown): string | undefined {
   }
 }
 
-describe('verifyUserToken (PRIVACY.md §1)', () => {
+const now = Math.floor(Date.now() / 1000);
+
+describe('verifyUserToken (docs/privacy.md §1)', () => {
+  it('accepts a token living exactly JWT_MAX_TTL, and an iat within the skew', () => {
+    expect(verifyUserToken(`Bearer ${sign({ role: 'REGIONAL_ANALYST', iat: now, exp: now + 12 * 3600 })}`, base).role).toBe('REGIONAL_ANALYST');
+    expect(verifyUserToken(`Bearer ${sign({ role: 'REGIONAL_ANALYST', iat: now + 20, exp: now + 600 })}`, base).role).toBe('REGIONAL_ANALYST');
+    const longer = { ...base, maxTtlSeconds: 48 * 3600 };
+    expect(verifyUserToken(`Bearer ${sign({ role: 'REGIONAL_ANALYST', iat: now, exp: now + 48 * 3600 })}`, longer).role).toBe('REGIONAL_ANALYST');
+  });
+
   it('treats a request without Authorization as anonymous', () => {
     expect(verifyUserToken(undefined, base)).toEqual({ role: 'ANONYMOUS' });
   });
@@ -28,7 +37,6 @@ describe('verifyUserToken (PRIVACY.md §1)', () => {
   });
 
   const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u1', role: 'REGIONAL_ANALYST' })).toString('base64url')}.`;
-  const now = Math.floor(Date.now() / 1000);
   it.each([
     ['alg none', `Bearer ${unsigned}`],
     ['bad signature', `Bearer ${sign({ role: 'REGIONAL_ANALYST' }, {}, 'another-secret-xxxxxxxx')}`],
@@ -41,6 +49,10 @@ describe('verifyUserToken (PRIVACY.md §1)', () => {
     ['structure operator without structureCode', `Bearer ${sign({ role: 'STRUCTURE_OPERATOR' })}`],
     ['supervisor without territory', `Bearer ${sign({ role: 'SUPERVISOR' })}`],
     ['supervisor with a malformed territory', `Bearer ${sign({ role: 'SUPERVISOR', territory: ['58'] })}`],
+    ['no exp (docs/privacy.md §1)', `Bearer ${jwt.sign({ role: 'REGIONAL_ANALYST', sub: 'u1' }, SECRET, { algorithm: 'HS256' })}`],
+    ['a lifetime of 48 h from iat', `Bearer ${sign({ role: 'REGIONAL_ANALYST', iat: now, exp: now + 48 * 3600 })}`],
+    ['a lifetime of 13 h from now without iat', `Bearer ${jwt.sign({ role: 'REGIONAL_ANALYST', sub: 'u1', exp: now + 13 * 3600 }, SECRET, { algorithm: 'HS256', noTimestamp: true })}`],
+    ['iat in the future beyond the skew', `Bearer ${sign({ role: 'REGIONAL_ANALYST', iat: now + 120, exp: now + 600 })}`],
     ['malformed header', 'Token abc'],
     ['empty bearer', 'Bearer '],
     ['garbage token', 'Bearer a.b'],

@@ -21,6 +21,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NOTIFY_INTERVAL_MS: '10' })).toThrow(ConfigError);
   });
 
+  it('reads JWT_MAX_TTL (default 12 h) in seconds or with a unit, and refuses nonsense', () => {
+    expect(loadConfig({}).jwt.maxTtlSeconds).toBe(12 * 3600);
+    expect(loadConfig({ JWT_MAX_TTL: '3600' }).jwt.maxTtlSeconds).toBe(3600);
+    expect(loadConfig({ JWT_MAX_TTL: '8h' }).jwt.maxTtlSeconds).toBe(8 * 3600);
+    expect(loadConfig({ JWT_MAX_TTL: '90m' }).jwt.maxTtlSeconds).toBe(5400);
+    expect(() => loadConfig({ JWT_MAX_TTL: 'forever' })).toThrow(/JWT_MAX_TTL/);
+  });
+
   it('derives one connection per module role from DATABASE_URL', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://admin:pw@db:5432/sirmi' });
     expect(c.database.moduleUrls.sinba).toBe('postgres://sirmi_sinba:sirmi-dev-role-password@db:5432/sirmi');

@@ -14,13 +14,16 @@ export interface AsmiContext {
   /** New per request: the cache never outlives one response, nor crosses principals. */
   readonly loaders: AsmiLoaders;
   readonly services: AsmiServices;
+  /** The purpose the gateway runs this request under (docs/privacy.md §11), if any. */
+  readonly purpose?: string;
 }
 
 export function createContextFactory(deps: { dataSource: DataSource; services: AsmiServices; clock: Clock; upstream: Upstream }) {
-  return ({ principal, requestId }: SubgraphRequestInfo): AsmiContext => ({
+  return ({ principal, requestId, purpose }: SubgraphRequestInfo): AsmiContext => ({
     principal,
     requestId,
-    loaders: createLoaders(deps.dataSource, placementVisibilityFor(principal), deps.clock(), deps.upstream, requestVisibilityFor(principal)),
+    ...(purpose ? { purpose } : {}),
+    loaders: createLoaders(deps.dataSource, placementVisibilityFor(principal, deps.clock()), deps.clock(), deps.upstream, requestVisibilityFor(principal)),
     services: deps.services,
   });
 }

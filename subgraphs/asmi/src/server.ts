@@ -32,7 +32,7 @@ export const asmiModule: ModuleDefinition<AsmiContext> = {
     // The outbox dispatcher (docs/architecture.md "Notifications"): runs while the module runs.
     const dispatcher = services.notifications.start();
     onStop(() => dispatcher.stop());
-    return withReporting(createContextFactory({ dataSource, services, clock, upstream }), createReporting({ dataSource, minCellSize: config.minCellSize }));
+    return withReporting(createContextFactory({ dataSource, services, clock, upstream }), createReporting({ dataSource, minCellSize: config.minCellSize, upstream }));
   },
 };
 

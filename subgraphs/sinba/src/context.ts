@@ -14,12 +14,14 @@ export interface SinbaContext {
   readonly services: SinbaServices;
   /** Today in Europe/Rome for this request (from the injected clock). */
   readonly today: string;
+  /** The purpose the gateway runs this request under (docs/privacy.md §11), if any. */
+  readonly purpose?: string;
 }
 
 /** Builds the per-request context once the gateway's internal token is verified. */
 export function createContextFactory(deps: { dataSource: DataSource; services: SinbaServices; clock: Clock }) {
-  return ({ principal, requestId }: SubgraphRequestInfo): SinbaContext => {
+  return ({ principal, requestId, purpose }: SubgraphRequestInfo): SinbaContext => {
     const today = deps.clock();
-    return { principal, requestId, loaders: createLoaders(deps.dataSource, caseVisibilityFor(principal, today)), services: deps.services, today };
+    return { principal, requestId, loaders: createLoaders(deps.dataSource, caseVisibilityFor(principal, today)), services: deps.services, today, ...(purpose ? { purpose } : {}) };
   };
 }

@@ -9,6 +9,9 @@ import { sinbaResolvers } from './resolvers';
 import { createServices } from './services';
 import { createReporting, withReportResolvers, withReporting } from './reporting';
 import { createLogger } from '../../../shared/logging/logger';
+import { parse } from 'graphql';
+import { readSubgraphSdl } from '../../../shared/graphql/loadSchema';
+import { withMinorGuard } from './resolvers/minorGuard';
 
 export const SINBA_SCHEMA_DIR = path.join(__dirname, '..', 'schema');
 
@@ -17,7 +20,8 @@ export const sinbaModule: ModuleDefinition<SinbaContext> = {
   name: 'sinba',
   schemaDir: SINBA_SCHEMA_DIR,
   entities: sinbaEntities,
-  resolvers: withReportResolvers(sinbaResolvers),
+  // docs/privacy.md §9: SINBA decides CASE_HOLDER (and asks ASMI for HOSTING) on every Minor it returns.
+  resolvers: withMinorGuard(withReportResolvers(sinbaResolvers), parse(readSubgraphSdl(SINBA_SCHEMA_DIR))),
   wire: ({ dataSource, clock, config, serviceClient }) =>
     withReporting(createContextFactory({ dataSource, clock, services: createServices({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi') }) }), createReporting({ dataSource, minCellSize: config.minCellSize, clock, pseudonymKey: config.pseudonymKey, asmi: serviceClient('asmi'), logger: createLogger('sinba-reporting', config.logLevel) })),
 };

@@ -238,8 +238,9 @@ describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
     });
 
     it.each<[string, Principal, boolean, boolean]>([
-      ["the operator of the placement's structure", op('AS-RA'), true, false],
-      ['the operator of another structure', op('AS-RB'), false, true],
+      // docs/privacy.md §9: ASMI applies HOSTING itself; AS-RA discharged the minor in 2023, AS-RB hosts it today.
+      ["the operator of the placement's structure, no longer hosting the minor", op('AS-RA'), false, false],
+      ['the operator of the structure hosting the minor today', op('AS-RB'), false, true],
       ["a supervisor of the structure's province", SUP, true, false],
       ['a supervisor of another province', { role: 'SUPERVISOR', sub: 'sup2', territory: ['059'] }, false, true],
       ['a social worker (the gateway masks minors without a case)', SW, true, true],

@@ -5,6 +5,7 @@ import { countOccupancy, findHostedMinors, findPlacementsByIds, findPlacementsBy
 import type { PlacementVisibility } from '../repositories/visibility';
 import { findAbsencesByPlacementIds, type AbsenceRow } from '../repositories/absenceRepository';
 import { findActivitiesByPlacementIds, type ActivityRow } from '../repositories/activityRepository';
+import { findCareObservationsByPlacementIds, type CareObservationRow } from '../repositories/careObservationRepository';
 import type { Upstream } from '../services/upstream';
 import { computeQualityIssues } from '../services/qualityService';
 import type { QualityIssue } from '../rules/qualityRules';
@@ -51,6 +52,8 @@ export interface AsmiLoaders {
   readonly absencesByPlacementId: DataLoader<string, AbsenceRow[]>;
   /** Placement.activities (one statement, the placement's visibility in the SQL). */
   readonly activitiesByPlacementId: DataLoader<string, ActivityRow[]>;
+  /** Placement.careObservations (one statement; the placement itself was reached through the visibility). */
+  readonly careObservationsByPlacementId: DataLoader<string, CareObservationRow[]>;
   /** Placement.qualityFlags: the issues of every placement of the response in one batch (one SINBA call, two ASSO calls, one statement). */
   readonly qualityIssues: DataLoader<PlacementRow, QualityIssue[], string>;
   /** Placement request by id (PlacementRequest.__resolveReference, Notification.request); the requests' visibility in the SQL. */
@@ -102,6 +105,7 @@ export function createLoaders(
     }),
     absencesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findAbsencesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
     activitiesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findActivitiesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
+    careObservationsByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findCareObservationsByPlacementIds(db, uuids(ids)), (o) => o.placementId)),
     // Episode flags only for callers who see every placement of a minor (services/qualityService.ts).
     qualityIssues: new DataLoader((rows) => computeQualityIssues(db, upstream, rows, today, visibility.kind === 'all'), { cacheKeyFn: (p) => p.id }),
     requestById: new DataLoader(async (ids) => byKey(ids, await findRequestsByIds(db, uuids(ids), today, requestVisibility), (r) => r.id)),

@@ -6,6 +6,7 @@ import { AsmiEventReceipts1732600000004 } from './1732600000004-AsmiEventReceipt
 import { AsmiReportIndexes1733400000000 } from './1733400000000-AsmiReportIndexes';
 import { AsmiPlacementRequests1733800000000 } from './1733800000000-AsmiPlacementRequests';
 import { AsmiStoredQualityFlags1733810000000 } from './1733810000000-AsmiStoredQualityFlags';
+import { AsmiCareObservations1733820000000 } from './1733820000000-AsmiCareObservations';
 
 export const asmiMigrations = [
   AsmiFoundation1732600000000,
@@ -16,4 +17,5 @@ export const asmiMigrations = [
   AsmiReportIndexes1733400000000,
   AsmiPlacementRequests1733800000000,
   AsmiStoredQualityFlags1733810000000,
+  AsmiCareObservations1733820000000,
 ];

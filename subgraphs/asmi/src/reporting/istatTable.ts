@@ -4,6 +4,7 @@ import { AGE_BANDS, CITIZENSHIP_GROUPS, UNKNOWN, ageBandSql, citizenshipGroupSql
 import { suppress, type PublishedRow } from '../../../../shared/reporting/suppression';
 import { checkYear } from './placementReports';
 import { placementScope } from './scope';
+import type { Upstream } from '../services/upstream';
 
 /** The categories every line of the ISTAT table lists (zeros included, so the table has fixed columns). */
 export const ISTAT_CATEGORIES = {
@@ -95,8 +96,53 @@ function suppressColumn(codes: string[], values: Map<string, number>, minCellSiz
   return new Map(suppress(cells, total, minCellSize).rows.map((r) => [r.keys[0], { count: r.count, suppressed: r.suppressed }]));
 }
 
-export function createIstatTable(deps: { dataSource: DataSource; minCellSize: number; now?: () => Date }) {
+/** A cell as counted, not suppressed (the ISTAT transmission, docs/privacy.md §11). */
+const raw = (count: number) => ({ count, suppressed: false });
+
+/** Whether a status timeline (from ASSO) has the structure ACTIVE on at least one day of [from, to]. */
+export function activeDuring(timeline: readonly { from: string; status: string }[], from: string, to: string): boolean {
+  const sorted = [...timeline].sort((a, b) => a.from.localeCompare(b.from));
+  return sorted.some((t, i) => t.status === 'ACTIVE' && t.from <= to && (i + 1 >= sorted.length || sorted[i + 1].from > from));
+}
+
+export function createIstatTable(deps: { dataSource: DataSource; minCellSize: number; now?: () => Date; upstream?: Pick<Upstream, 'registeredStructures' | 'structureQuality'> }) {
   const now = deps.now ?? (() => new Date());
+  /** The unsuppressed table, one line per structure active in the year (zeros included). */
+  async function transmissionTable(year: number, rows: SqlRow[], by: Record<Breakdown, Map<string, number>>): Promise<IstatResidentialTable> {
+      const from = `${year}-01-01`;
+      const to = `${year}-12-31`;
+      const lines = new Map(rows.filter((r) => r.gs === 1 && r.ga === 1 && r.gc === 1).map((r) => [r.code, r]));
+      if (deps.upstream) {
+        const registry = await deps.upstream.registeredStructures();
+        const timelines = await deps.upstream.structureQuality(registry.map((s) => s.code), to);
+        registry.forEach((s, i) => {
+          const t = timelines[i];
+          if (!lines.has(s.code) && t && activeDuring(t.timeline, from, to)) {
+            lines.set(s.code, { code: s.code, type: s.type, province: s.province, sex: null, age: null, cit: null, gs: 1, ga: 1, gc: 1, hosted: 0, entries: 0, exits: 0 });
+          }
+        });
+      }
+      const breakdown = (b: Breakdown, code: string) => ISTAT_CATEGORIES[b].map((c) => ({ keys: [c], ...raw(by[b].get(`${code}|${c}`) ?? 0) }));
+      return {
+        year,
+        minCellSize: 1,
+        generatedAt: now().toISOString(),
+        rows: [...lines.values()]
+          .sort((a, b) => a.code.localeCompare(b.code))
+          .map((r) => ({
+            structure: { __typename: 'Structure', code: r.code },
+            structureType: r.type,
+            province: r.province,
+            hosted: raw(r.hosted),
+            hostedBySex: breakdown('sex', r.code),
+            hostedByAgeBand: breakdown('ageBand', r.code),
+            hostedByCitizenshipGroup: breakdown('citizenshipGroup', r.code),
+            entries: raw(r.entries),
+            exits: raw(r.exits),
+          })),
+      };
+    }
+
   return {
     /**
      * ISTAT "presidi residenziali" yearly table (domain-anchors §5.4): per
@@ -107,10 +153,13 @@ export function createIstatTable(deps: { dataSource: DataSource; minCellSize: nu
      * statement (GROUPING SETS). Capacity is the registry's, read by the
      * client through `structure { capacity }` (one ASSO fetch for all lines).
      */
-    async istatResidentialTable(principal: Principal, year: number): Promise<IstatResidentialTable> {
+    async istatResidentialTable(principal: Principal, year: number, purpose?: string): Promise<IstatResidentialTable> {
       const params: unknown[] = [`${year}-01-01`, `${year}-12-31`];
       const scope = placementScope(principal, null, params);
       checkYear(year);
+      // docs/privacy.md §11 ISTAT_TRANSMISSION: the analyst's transmission download (the gateway signs the purpose only there)
+      // is not suppressed and lists every structure active in the year; everywhere else §10 applies.
+      const transmission = principal.role === 'REGIONAL_ANALYST' && purpose === 'ISTAT_TRANSMISSION';
       const rows: SqlRow[] = await deps.dataSource.manager.query(
         `SELECT code, max(type) AS type, max(province) AS province, sex, age, cit,
                 GROUPING(sex)::int AS gs, GROUPING(age)::int AS ga, GROUPING(cit)::int AS gc,
@@ -136,6 +185,7 @@ export function createIstatTable(deps: { dataSource: DataSource; minCellSize: nu
         if (r.ga === 0) by.ageBand.set(`${r.code}|${r.age}`, r.hosted);
         if (r.gc === 0) by.citizenshipGroup.set(`${r.code}|${r.cit}`, r.hosted);
       }
+      if (transmission) return transmissionTable(year, rows, by);
       const k = deps.minCellSize;
       const hosted = suppressColumn(codes, new Map(lines.map((r) => [r.code, r.hosted])), k);
       const hiddenHosted = new Set(codes.filter((c) => hosted.get(c)!.suppressed));
@@ -160,7 +210,7 @@ export function createIstatTable(deps: { dataSource: DataSource; minCellSize: nu
           exits: exits.get(r.code)!,
         })),
       };
-    },
+    }
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Principal } from '../../../../shared/auth/principal';
+import { HOSTING_GRACE_DAYS } from '../rules/placementRules';
 
 /**
  * Which placements a request may load (defence in depth behind the gateway,
@@ -13,17 +14,19 @@ import type { Principal } from '../../../../shared/auth/principal';
  */
 export type PlacementVisibility =
   | { readonly kind: 'all' }
-  | { readonly kind: 'structure'; readonly structureCode: string }
+  /** `hostingOn`: only placements of minors the structure hosts on that day (docs/privacy.md §3 HOSTING, §9). */
+  | { readonly kind: 'structure'; readonly structureCode: string; readonly hostingOn?: string }
   | { readonly kind: 'territory'; readonly provinces: readonly string[] }
   | { readonly kind: 'none' };
 
-export function placementVisibilityFor(principal: Principal): PlacementVisibility {
+export function placementVisibilityFor(principal: Principal, today?: string): PlacementVisibility {
   switch (principal.role) {
     case 'SOCIAL_WORKER':
     case 'SERVICE':
       return { kind: 'all' };
     case 'STRUCTURE_OPERATOR':
-      return { kind: 'structure', structureCode: principal.structureCode };
+      // docs/privacy.md §9: ASMI applies HOSTING itself, on lists, single lookups and _entities alike.
+      return { kind: 'structure', structureCode: principal.structureCode, ...(today ? { hostingOn: today } : {}) };
     case 'SUPERVISOR':
       return { kind: 'territory', provinces: principal.territory };
     default:
@@ -38,9 +41,15 @@ export function visibilityCondition(v: PlacementVisibility, params: unknown[]): 
       return 'TRUE';
     case 'none':
       return 'FALSE';
-    case 'structure':
+    case 'structure': {
       params.push(v.structureCode);
-      return `p.structure_code = $${params.length}`;
+      const code = `$${params.length}`;
+      if (!v.hostingOn) return `p.structure_code = ${code}`;
+      params.push(v.hostingOn, HOSTING_GRACE_DAYS);
+      const on = `$${params.length - 1}::date`;
+      return `p.structure_code = ${code} AND EXISTS (SELECT 1 FROM asmi.placement h WHERE h.minor_id = p.minor_id AND h.structure_code = ${code}
+        AND h.admission_date <= ${on} AND (h.discharge_date IS NULL OR h.discharge_date >= ${on} - $${params.length}::int))`;
+    }
     case 'territory':
       params.push([...v.provinces]);
       return `p.structure_province = ANY($${params.length}::text[])`;

@@ -4,6 +4,8 @@ import type { PlacementRow } from '../repositories/placementRepository';
 import type { AdmitMinorInput, CancelDischargeInput, DischargeMinorInput } from '../services/placementService';
 import type { EndAbsenceInput, RecordAbsenceInput } from '../services/absenceService';
 import type { RecordActivityInput } from '../services/activityService';
+import type { CareObservationInput } from '../services/careObservationService';
+import type { CareObservationRow } from '../repositories/careObservationRepository';
 import type { StructureEventInput } from '../services/eventService';
 import type { ProsecutorListRow } from '../services/prosecutorListService';
 import type { QualityIssueFilter, QualityIssueLine } from '../services/qualityService';
@@ -53,6 +55,7 @@ export const asmiResolvers = {
     endAbsence: (_p: unknown, args: { input: EndAbsenceInput }, ctx: AsmiContext) => ctx.services.absences.end(ctx.principal, args.input),
     submitEvents: afterPlacementWrite((_p: unknown, args: { events: StructureEventInput[] }, ctx: AsmiContext) => ctx.services.events.submit(ctx.principal, args.events)),
     recordActivity: (_p: unknown, args: { input: RecordActivityInput }, ctx: AsmiContext) => ctx.services.activities.record(ctx.principal, args.input),
+    recordCareObservation: (_p: unknown, args: { input: CareObservationInput }, ctx: AsmiContext) => ctx.services.careObservations.record(ctx.principal, args.input),
     requestPlacement: (_p: unknown, args: { input: RequestPlacementInput }, ctx: AsmiContext) => ctx.services.requests.request(ctx.principal, args.input),
     withdrawPlacementRequest: (_p: unknown, args: { input: WithdrawPlacementRequestInput }, ctx: AsmiContext) => ctx.services.requests.withdraw(ctx.principal, args.input),
     declinePlacementRequest: (_p: unknown, args: { input: DeclinePlacementRequestInput }, ctx: AsmiContext) => ctx.services.requests.decline(ctx.principal, args.input),
@@ -77,9 +80,11 @@ export const asmiResolvers = {
   Placement: {
     __resolveReference: (ref: { id: string }, ctx: AsmiContext) => ctx.loaders.placementById.load(ref.id),
     minor: (p: PlacementRow) => ({ __typename: 'Minor', id: p.minorId }),
+    minorPseudonym: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.services.placements.pseudonymOf(p),
     structure: (p: PlacementRow) => ({ __typename: 'Structure', code: p.structureCode }),
     absences: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.absencesByPlacementId.load(p.id),
     activities: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.activitiesByPlacementId.load(p.id),
+    careObservations: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.careObservationsByPlacementId.load(p.id),
     qualityFlags: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.services.quality.flagsOf(ctx.loaders, p),
   },
   Minor: {
@@ -90,6 +95,12 @@ export const asmiResolvers = {
   },
   ProsecutorList: {
     structure: (l: { structureCode: string }) => ({ __typename: 'Structure', code: l.structureCode }),
+  },
+  CareObservation: {
+    // The placement row of the observation: the one the caller may see (visibility), else null, and with it no anchor.
+    placement: (o: CareObservationRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.placementById.load(o.placementId),
+    minor: (o: CareObservationRow) => ({ __typename: 'Minor', id: o.minorId }),
+    structure: (o: CareObservationRow) => ({ __typename: 'Structure', code: o.structureCode }),
   },
   ProsecutorListRow: {
     minor: (r: ProsecutorListRow) => ({ __typename: 'Minor', id: r.placement.minorId }),

@@ -12,6 +12,7 @@ import { findPlacementForUpdate, isUuid, type PlacementRow } from '../repositori
 import { noOverlappingAbsence, withinPlacement } from '../rules/absenceRules';
 import { notInFuture } from '../rules/placementRules';
 import { insertOutbox } from '../repositories/notificationRepository';
+import { touchMinor } from '../../../../shared/audit/writeTrail';
 
 export interface RecordAbsenceInput {
   placementId: string;
@@ -37,6 +38,7 @@ export function requireOperator(principal: Principal): asserts principal is Extr
 export async function lockOwnPlacement(tx: import('typeorm').EntityManager, principal: Extract<Principal, { role: 'STRUCTURE_OPERATOR' }>, placementId: string): Promise<PlacementRow> {
   const placement = await findPlacementForUpdate(tx, placementId);
   if (!placement) throw notFound('Placement', 'placementId');
+  touchMinor(placement.minorId); // docs/privacy.md §7: before the structure check, so a refusal is audited too
   if (placement.structureCode !== principal.structureCode) throw forbidden(FORBIDDEN_MSG);
   return placement;
 }

@@ -4,6 +4,7 @@ import { AppError, badInput } from '../../../../shared/errors';
 import type { AdmitMinorInput, DischargeMinorInput, PlacementService } from './placementService';
 import { requireOperator, type AbsenceService, type RecordAbsenceInput } from './absenceService';
 import type { ActivityService, RecordActivityInput } from './activityService';
+import { isUuid } from '../../../../shared/ids';
 
 export type StructureEventType = 'ADMISSION' | 'DISCHARGE' | 'ABSENCE' | 'ACTIVITY';
 
@@ -107,11 +108,14 @@ export function createEventService(deps: { dataSource: DataSource; placements: P
         return applied;
       });
     } catch (err) {
+      // The placement the event concerns, as the sender named it (its own input, echoed in its receipt).
+      const named = e.discharge?.placementId ?? e.absence?.placementId ?? e.activity?.placementId ?? null;
+      const placementId = typeof named === 'string' && isUuid(named) ? named.toLowerCase() : null;
       if (err instanceof AppError) {
         const field = err.extensions.field;
-        return result(id, { status: 'REJECTED', code: err.code, field: typeof field === 'string' ? field : null, message: err.message });
+        return result(id, { status: 'REJECTED', code: err.code, field: typeof field === 'string' ? field : null, message: err.message, placementId });
       }
-      return result(id, { status: 'REJECTED', code: 'INTERNAL_SERVER_ERROR', message: 'The event could not be applied' });
+      return result(id, { status: 'REJECTED', code: 'INTERNAL_SERVER_ERROR', message: 'The event could not be applied', placementId });
     }
   }
 

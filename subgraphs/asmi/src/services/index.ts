@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../../../shared/time';
 import { createAbsenceService, type AbsenceService } from './absenceService';
 import { createActivityService, type ActivityService } from './activityService';
+import { createCareObservationService, type CareObservationService } from './careObservationService';
 import { createEventService, type EventService } from './eventService';
 import { createPlacementService, type PlacementService } from './placementService';
 import { createProsecutorListService, type ProsecutorListService } from './prosecutorListService';
@@ -21,6 +22,7 @@ export interface AsmiServices {
   readonly quality: QualityService;
   readonly requests: PlacementRequestService;
   readonly notifications: NotificationService;
+  readonly careObservations: CareObservationService;
 }
 
 export function createServices(deps: {
@@ -43,5 +45,6 @@ export function createServices(deps: {
     quality: createQualityService(deps),
     requests,
     notifications: createNotificationService({ dataSource: deps.dataSource, upstream: deps.upstream, clock: deps.clock, ...deps.notify }),
+    careObservations: createCareObservationService(deps),
   };
 }

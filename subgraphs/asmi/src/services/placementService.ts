@@ -1,3 +1,4 @@
+import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTerritory, type Principal } from '../../../../shared/auth/principal';
 import { AppError, badInput, forbidden, notFound } from '../../../../shared/errors';
@@ -60,9 +61,14 @@ function requireOperatorOf(principal: Principal, structureCode: string): asserts
 
 const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 
-export function createPlacementService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; requests: PlacementRequestService }) {
+export function createPlacementService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; requests: PlacementRequestService; pseudonymKey: string }) {
   const { dataSource, upstream, clock, requests } = deps;
   return {
+    /** Placement.minorPseudonym (docs/privacy.md §8): the keyed HMAC of the minor id, as SINBA's Minor.pseudonym. */
+    pseudonymOf(p: PlacementRow): string {
+      return pseudonymOf(p.minorId, deps.pseudonymKey);
+    },
+
     /**
      * Admission (seed 001: structures record admissions; API.md rules):
      * the structure exists and is ACTIVE on the admission date, the minor
@@ -154,6 +160,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
         return await (within ?? dataSource.manager).transaction(async (tx) => {
           const placement = await findPlacementForUpdate(tx, input.placementId);
           if (!placement) throw notFound('Placement', 'placementId');
+          touchMinor(placement.minorId);
           if (placement.structureCode !== principal.structureCode) throw forbidden('Only an operator of the structure can record its placements');
           if (placement.dischargeDate !== null) throw new AppError('PLACEMENT_CLOSED', 'The placement is already discharged', { field: 'placementId' });
           // A discharge on the admission day is allowed: a same-day placement (rules/placementRules.ts isSameDay).

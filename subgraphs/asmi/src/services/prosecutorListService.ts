@@ -3,6 +3,7 @@ import type { Principal } from '../../../../shared/auth/principal';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { AppError, forbidden } from '../../../../shared/errors';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import { inProsecutorListWindow } from '../../../../shared/privacy/purposes';
 import type { Clock } from '../../../../shared/time';
 import { findHostedMinors, type PlacementRow } from '../repositories/placementRepository';
 import { findPlacementsOnList } from '../repositories/prosecutorListRepository';
@@ -53,7 +54,9 @@ export function createProsecutorListService(deps: { dataSource: DataSource; cloc
       const period = halfYear(year, half, today);
       if (isViolation(period)) throw new AppError(period.code, period.message, { field: period.field });
       const placements = await findPlacementsOnList(dataSource.manager, structureCode, period.start, period.end);
-      const hosted = new Set(await findHostedMinors(dataSource.manager, [...new Set(placements.map((p) => p.minorId))], structureCode, today));
+      // docs/privacy.md §11 PROSECUTOR_LIST: within its window the list is complete in every row; after it, HOSTING decides again.
+      const purpose = inProsecutorListWindow(year, half, today);
+      const hosted = purpose ? new Set<string>() : new Set(await findHostedMinors(dataSource.manager, [...new Set(placements.map((p) => p.minorId))], structureCode, today));
       return {
         structureCode,
         year,
@@ -69,7 +72,7 @@ export function createProsecutorListService(deps: { dataSource: DataSource; cloc
           minorBirthDate: p.minorBirthDate,
           minorSex: p.minorSex,
           minorCitizenship: p.minorCitizenship,
-          identityNote: hosted.has(p.minorId) ? null : IDENTITY_ELSEWHERE_NOTE,
+          identityNote: purpose || hosted.has(p.minorId) ? null : IDENTITY_ELSEWHERE_NOTE,
         })),
       };
     },

@@ -53,10 +53,26 @@ export interface Upstream {
   caseHolders(minorIds: readonly string[], on: string): Promise<{ minorId: string; serviceId: string }[]>;
   /** The registry's province of each structure, in key order (null: no such structure); one call for all codes. */
   provinces(codes: readonly string[]): Promise<(string | null)[]>;
+  /** Every structure of the registry (code, type, province), paged through ASSO's public `structures`. */
+  registeredStructures(): Promise<{ code: string; type: string; province: string }[]>;
 }
 
 export function createUpstream(clients: { asso: ServiceClient; sinba: ServiceClient }): Upstream {
   return {
+    async registeredStructures() {
+      type Page = { structures: { nodes: { code: string; type: string; province: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+      const out: { code: string; type: string; province: string }[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: Page = await clients.asso.query<Page>(
+          'query AsmiRegistry($after: String) { structures(first: 100, after: $after) { nodes { code type province } pageInfo { endCursor hasNextPage } } }',
+          { after },
+        );
+        out.push(...page.structures.nodes);
+        if (!page.structures.pageInfo.hasNextPage) return out;
+        after = page.structures.pageInfo.endCursor;
+      }
+    },
     async structure(code, date) {
       const data = await clients.asso.query<{ structure: StructureFacts | null }>(
         'query AsmiStructure($code: ID!, $date: Date!) { structure(code: $code) { code type province capacity emergencyCapacity minAge maxAge statusOn(date: $date) } }',

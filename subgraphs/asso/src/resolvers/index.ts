@@ -11,6 +11,6 @@ export const assoResolvers = {
   Structure: structureResolvers.Structure,
   StructureChange: structureResolvers.StructureChange,
   Act: actResolvers.Act,
-  ActDocument: actResolvers.ActDocument,
   Inspection: actResolvers.Inspection,
+  ActDocument: actResolvers.ActDocument,
 } as unknown as GraphQLResolverMap<AssoContext>;

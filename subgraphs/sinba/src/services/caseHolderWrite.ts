@@ -6,6 +6,7 @@ import { isUuid } from '../loaders';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import { lockMinor } from '../repositories/minorRepository';
 import type { ServiceDeps } from './deps';
+import { touchMinor } from '../../../../shared/audit/writeTrail';
 
 /**
  * One write on a minor's record by the SOCIAL_WORKER whose service holds a
@@ -25,6 +26,7 @@ export async function writeAsCaseHolder<T>(
   requireRole(principal, ['SOCIAL_WORKER']);
   if (!isUuid(minorId)) throw notFound('Minor', field);
   const id = minorId.toLowerCase();
+  touchMinor(id); // docs/privacy.md §7: traced before the rule checks, so a refusal is audited too
   const today = deps.clock();
   return deps.dataSource.transaction(async (db) => {
     if (!(await lockMinor(db, id))) throw notFound('Minor', field);
@@ -43,5 +45,6 @@ export async function minorOfRecord(db: EntityManager, table: string, id: string
   if (!isUuid(id)) throw notFound(what, field);
   const rows = (await db.query(`SELECT minor_id FROM sinba.${table} WHERE id = $1`, [id])) as { minor_id: string }[];
   if (rows.length === 0) throw notFound(what, field);
+  touchMinor(rows[0].minor_id);
   return rows[0].minor_id;
 }

@@ -125,6 +125,7 @@ export function createCaseService(deps: ServiceDeps) {
       return dataSource.transaction(async (db) => {
         const c = await findCaseForUpdate(db, input.caseId);
         if (!c) throw notFound('Case', 'caseId');
+        touchMinor(c.minorId);
         throwIfViolated(heldByService(c, principal.serviceId), caseNotClosed(c));
         if (!isValidCode('CASE_CLOSURE_REASON', input.closureReason, input.endDate)) throw invalidCode('closureReason', 'CASE_CLOSURE_REASON');
         throwIfViolated(endNotBeforeStart(c.startDate, input.endDate, 'endDate'));
@@ -154,6 +155,7 @@ export function createCaseService(deps: ServiceDeps) {
         return await dataSource.transaction(async (db) => {
           const found = await findCaseById(db, input.caseId);
           if (!found) throw notFound('Case', 'caseId');
+          touchMinor(found.minorId);
           // Same lock order as openCase (minor, then its cases).
           await lockMinorWithDates(db, found.minorId);
           const c = await findCaseForUpdate(db, found.id);

@@ -167,7 +167,9 @@ export function createInterventionService(deps: ServiceDeps) {
       for (const id of siblingIds) if (!isUuid(id)) throw notFound('Minor', 'siblingMinorIds');
 
       // Case checks first (no lock), so a refused request never reaches ASSO.
-      checkCase(await findCaseById(dataSource.manager, input.caseId), principal.serviceId, input.startDate);
+      const found = await findCaseById(dataSource.manager, input.caseId);
+      touchMinor(found?.minorId);
+      checkCase(found, principal.serviceId, input.startDate);
 
       // The registry lookup happens outside the transaction: no row lock is held while waiting for ASSO.
       if ('lookup' in check && check.lookup === 'registry' && structureCode !== null) {

@@ -59,6 +59,21 @@ export function createMinorSearchService(deps: ServiceDeps) {
   }
 
   return {
+    /**
+     * Of `ids`, the minors whose IDENTITY and DEMOGRAPHIC the structure may read
+     * today: HOSTING or REQUESTED (docs/privacy.md §3, §4), asked of ASMI in one
+     * call: SINBA's own check on single lookups and _entities (§9).
+     */
+    async hostedAmong(structureCode: string, ids: readonly string[], today: string): Promise<string[]> {
+      const candidates = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+      if (!deps.asmi || candidates.length === 0) return [];
+      const data = await deps.asmi.query<{ hostedMinors: string[]; requestedMinors: string[] }>(
+        'query SinbaHostedOrRequested($ids: [ID!]!, $code: ID!, $on: Date!) { hostedMinors(minorIds: $ids, structureCode: $code, on: $on) requestedMinors(minorIds: $ids, structureCode: $code, on: $on) }',
+        { ids: candidates, code: structureCode, on: today },
+      );
+      return [...data.hostedMinors, ...data.requestedMinors].filter(isUuid).map((id) => id.toLowerCase());
+    },
+
     async search(principal: Principal, filter: MinorSearchFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
       requireAuthenticated(principal);
       const size = pageSize(first);
