@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/support/testDa
 import { fiscalCodeMismatches, parseFiscalCode } from '../../shared/rules/fiscalCode';
 import { isValidCode } from '../../shared/codes';
 import { deriveStatus, type ActKind } from '../../subgraphs/asso/src/rules/deriveStatus';
+import { scaledTimeout } from '../../test/support/timeouts';
 
 /*
  * The regional-scale generator (issue 8) on a small data set, run as users
@@ -41,7 +42,7 @@ beforeAll(async () => {
   writtenDigest = /digest ([0-9a-f]{64})/.exec(run.stdout)?.[1] ?? '';
   sql = new Client({ connectionString: db.adminUrl });
   await sql.connect();
-}, 60_000);
+}, scaledTimeout(90_000));
 
 afterAll(async () => {
   await sql?.end();
@@ -157,5 +158,5 @@ describe('generator (npm run generate)', () => {
     expect(writtenDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(digest(same)).toBe(writtenDigest);
     expect(digest(other)).not.toBe(writtenDigest);
-  }, 30_000);
+  }, scaledTimeout(60_000));
 });
