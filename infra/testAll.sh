@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: every suite runs (typecheck, jest: unit, integration, end-to-end
-# and browser; the web client's Vitest tests), even when an earlier one fails;
+# `npm test`: every suite runs (typecheck, ESLint, jest: unit, integration,
+# end-to-end and browser; the web client's Vitest tests), even when an earlier
+# one fails;
 # the exit status is non-zero if any failed, with the list of those that did.
 cd "$(dirname "$0")/.."
 failed=()
@@ -10,6 +11,7 @@ run() {
   if ! "$@"; then failed+=("$name"); fi
 }
 run typecheck npm run -s typecheck
+run lint npm run -s lint
 run jest npx jest
 run web npm run -s test:web
 if [ ${#failed[@]} -gt 0 ]; then
