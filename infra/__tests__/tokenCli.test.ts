@@ -13,7 +13,7 @@ import { signDevToken } from '../token';
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cli = require('../token.cjs') as {
-  sign(args: Record<string, string>, env: Record<string, string | undefined>): string;
+  sign(args: Record<string, string | undefined>, env: Record<string, string | undefined>): string;
   USER_ROLES: string[];
   DEV_JWT_SECRET: string;
 };
