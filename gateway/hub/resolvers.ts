@@ -44,7 +44,7 @@ export function createHubResolvers(deps: HubDeps): GraphQLResolverMap<GatewayCon
         const from = bound(args.from, 'from');
         const to = bound(args.to, 'to');
         if (from && to && from >= to) throw new AppError('INVALID_DATE_RANGE', '"to" must not precede "from"', { field: 'to' });
-        // PRIVACY.md §5: the privacy officer, or the social worker holding the minor's case.
+        // docs/privacy.md §5: the privacy officer, or the social worker holding the minor's case.
         let allowed = p.role === 'PRIVACY_OFFICER';
         if (!allowed && p.role === 'SOCIAL_WORKER') {
           const rel = await deps.relationships.load(ctx, [args.minorId]);

@@ -13,7 +13,7 @@ import { collectMinors, maskResponse, type KnownRelationship } from './mask';
 import type { Relationships } from './relationships';
 import { HiddenAliasError, rewriteOperation } from './rewrite';
 
-/** Classes that are not data about a minor for the audit trail's "beyond id/pseudonym" rule (PRIVACY.md §7). */
+/** Classes that are not data about a minor for the audit trail's "beyond id/pseudonym" rule (docs/privacy.md §7). */
 const NOT_MINOR_DATA = new Set<DataClass>(['PSEUDONYM', 'PUBLIC', 'REGISTRY']);
 
 export interface PrivacyExecutorDeps {

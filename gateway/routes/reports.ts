@@ -173,7 +173,7 @@ export async function dataQualityTable(run: ReturnType<typeof createRun>, ctx: G
   return {
     table: { header: DATA_QUALITY_HEADER, lines },
     filename: 'data-quality',
-    note: `Pseudonymous data-quality lines (PRIVACY.md §8) of your scope. ${notes.join(' ')}`.trim(),
+    note: `Pseudonymous data-quality lines (docs/privacy.md §8) of your scope. ${notes.join(' ')}`.trim(),
   };
 }
 
@@ -201,7 +201,7 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
     const result = await run<Record<string, ReportData>>(ctx, `query ReportExport(${signature}) { ${field}(${args}) { ${REPORT_FIELDS} } }`, variables);
     if (result.errors?.length || !result.data) return { errors: result.errors ?? [] };
     const r = result.data[field];
-    return { table: reportTable(r), filename, note: `Generated ${r.generatedAt}; cells between 1 and ${r.minCellSize - 1} and the cells hiding them are suppressed (PRIVACY.md §10).` };
+    return { table: reportTable(r), filename, note: `Generated ${r.generatedAt}; cells between 1 and ${r.minCellSize - 1} and the cells hiding them are suppressed (docs/privacy.md §10).` };
   };
 
   const builders: Record<string, (ctx: GatewayContext, q: express.Request['query']) => Promise<Built>> = {
@@ -223,7 +223,7 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
       const year = Number(one(q.year));
       const result = await run<{ istatResidentialTable: IstatData & { minCellSize: number } }>(ctx, ISTAT_QUERY, { year: Number.isInteger(year) ? year : null });
       if (result.errors?.length || !result.data) return { errors: result.errors ?? [] };
-      return { table: istatTable(result.data.istatResidentialTable), filename: `istat-residential-${year}`, note: 'Suppressed cells are empty; the column "suppressed" lists them (PRIVACY.md §10).' };
+      return { table: istatTable(result.data.istatResidentialTable), filename: `istat-residential-${year}`, note: 'Suppressed cells are empty; the column "suppressed" lists them (docs/privacy.md §10).' };
     },
   };
 

@@ -12,7 +12,7 @@ export interface UserTokenConfig {
 }
 
 /**
- * PRIVACY.md §1: no header = anonymous; a header that is present but invalid
+ * docs/privacy.md §1: no header = anonymous; a header that is present but invalid
  * is UNAUTHENTICATED (HTTP 401), never anonymous. Exactly one algorithm is
  * accepted: RS256 when a public key is configured, HS256 otherwise, so
  * `alg: none` and algorithm confusion are refused by construction.

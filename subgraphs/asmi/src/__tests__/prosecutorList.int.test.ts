@@ -113,7 +113,7 @@ describe('prosecutorList (L. 184/1983 art. 9) against real PostgreSQL, ASSO and 
     const rows = await rowsOf('PL-X', 2024, 1);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const r of rows) expect(r).toMatchObject({ minorBirthDate: '2010-04-05', minorSex: 'F', minorCitizenship: '100', minorPseudonym: expect.stringMatching(/^[A-Z2-7]{32}$/) });
-    // Discharged 2024-02-01, more than 30 days before today (2024-09-15): HOSTING has lapsed (PRIVACY.md §3).
+    // Discharged 2024-02-01, more than 30 days before today (2024-09-15): HOSTING has lapsed (docs/privacy.md §3).
     expect(byId.get(ids.crossesStart)?.identityNote).toMatch(/case-holding social service/);
     expect(byId.get(ids.inside)?.identityNote).toMatch(/case-holding social service/);
     expect(byId.get(ids.crossesEnd)?.identityNote).toBeNull();

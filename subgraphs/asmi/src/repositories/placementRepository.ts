@@ -134,7 +134,7 @@ export async function setDischarge(db: EntityManager, id: string, dischargeDate:
   await db.query('UPDATE asmi.placement SET discharge_date = $2, discharge_outcome = $3, updated_at = now(), updated_by = $4 WHERE id = $1', [id, dischargeDate, outcome, actor]);
 }
 
-/** PRIVACY.md §3 HOSTING for the gateway: which of the minors the structure hosts on `on` or discharged at most 30 days before. */
+/** docs/privacy.md §3 HOSTING for the gateway: which of the minors the structure hosts on `on` or discharged at most 30 days before. */
 export async function findHostedMinors(db: EntityManager, minorIds: readonly string[], structureCode: string, on: string): Promise<string[]> {
   if (minorIds.length === 0) return [];
   const rows: { minorId: string }[] = await db.query(

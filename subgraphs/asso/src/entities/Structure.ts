@@ -66,7 +66,7 @@ export class StructureEntity {
   @Column({ type: 'text', name: 'public_email', nullable: true })
   publicEmail: string | null;
 
-  /** REGISTRY data class (PRIVACY.md §2): internal contact. */
+  /** REGISTRY data class (docs/privacy.md §2): internal contact. */
   @Column({ type: 'text', name: 'contact_email', nullable: true })
   contactEmail: string | null;
 

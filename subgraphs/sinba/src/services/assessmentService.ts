@@ -35,7 +35,7 @@ export interface UpdateAssessmentInput {
  * Adoption and foster-care assessments (indagini psico-sociali, seed 003
  * §3.10), recorded in the case of the minor they are conducted for; written
  * only by the SOCIAL_WORKER of the service holding that case, open
- * (PRIVACY.md §5).
+ * (docs/privacy.md §5).
  */
 export function createAssessmentService(deps: ServiceDeps) {
   const { dataSource, clock } = deps;
