@@ -50,6 +50,11 @@ PAGE=$(curl -fsS "http://127.0.0.1:$PORT/")
 if ! echo "$PAGE" | grep -q '<div id="root"'; then echo "smoke: / does not serve the web client"; echo "${PAGE:0:400}"; exit 1; fi
 echo "smoke: web client served at /"
 
+# The development GraphQL IDE (issue 19): built by npm start, served at /graphiql.
+IDE=$(curl -fsS "http://127.0.0.1:$PORT/graphiql")
+if ! echo "$IDE" | grep -q 'id="graphiql"'; then echo "smoke: /graphiql does not serve the GraphQL IDE"; echo "${IDE:0:400}"; exit 1; fi
+echo "smoke: GraphQL IDE served at /graphiql"
+
 kill -INT -- "-$PID"
 for _ in $(seq 1 30); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
 if kill -0 "$PID" 2>/dev/null; then echo "smoke: npm start did not stop on SIGINT"; tail -20 "$LOG"; exit 1; fi
