@@ -20,8 +20,22 @@ import { Client } from 'pg';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { todayInRome } from '../../shared/time';
 
-/** Size and seed of the demo region: a few hundred minors, three years of history. */
-export const DEMO_REGION = Object.freeze({ minors: 1000, seed: 19, years: 3 });
+/** Seed of the demo region, and its size for three years of history. */
+export const DEMO_REGION = Object.freeze({ minorsPerThreeYears: 1000, seed: 19 });
+
+/** The README's report examples are dated 2024: the history always reaches back to its start. */
+export const DEMO_HISTORY_FROM = '2024-01-01';
+
+/**
+ * Years of history (at least three, back to DEMO_HISTORY_FROM) and minors (as
+ * many per year as for three years), so the README's 2024 examples keep
+ * returning data in later years.
+ */
+export function demoRegionSize(today: string): { years: number; minors: number } {
+  const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${DEMO_HISTORY_FROM}T00:00:00Z`)) / 86_400_000;
+  const years = Math.max(3, Math.ceil(days / 365.25));
+  return { years, minors: Math.round((DEMO_REGION.minorsPerThreeYears * years) / 3) };
+}
 
 const ACTOR = 'demo';
 
@@ -98,7 +112,8 @@ async function main(): Promise<void> {
   const { writeDataSet } = await import('../generate/write');
   const { dayToIso, isoToDay, Rng } = await import('../generate/random');
   const today = todayInRome();
-  const data = buildDataSet({ minors: DEMO_REGION.minors, seed: DEMO_REGION.seed, until: isoToDay(today), years: DEMO_REGION.years });
+  const size = demoRegionSize(today);
+  const data = buildDataSet({ minors: size.minors, seed: DEMO_REGION.seed, until: isoToDay(today), years: size.years });
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
