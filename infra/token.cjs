@@ -8,8 +8,8 @@
  *
  * Plain JavaScript on purpose: it runs with `node` alone, without tsx or the
  * hub's configuration module, so it answers in a fraction of a second even on
- * a loaded machine. It signs exactly what infra/token.ts `signDevToken` signs
- * (the hub's own library, used by the demo data and the tests); a unit test
+ * a loaded machine. It signs exactly what `signDevToken` (shared/auth/devToken.ts) signs
+ * (the hub's own function, used by the demo data, the tests and /dev/token); a unit test
  * (infra/__tests__/tokenCli.test.ts) keeps the two, the roles and the
  * development secret in step with shared/.
  */

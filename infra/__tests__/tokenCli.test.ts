@@ -4,14 +4,13 @@ import jwt from 'jsonwebtoken';
 import { DEV_DEFAULTS, loadConfig } from '../../shared/config/config';
 import { USER_ROLES } from '../../shared/auth/principal';
 import { verifyUserToken } from '../../shared/auth/verifyUserToken';
-import { signDevToken } from '../token';
+import { signDevToken } from '../../shared/auth/devToken';
 
 /*
  * `npm run token` is the plain-JavaScript infra/token.cjs (fast: node alone,
- * no tsx); it must sign what infra/token.ts signs, with the hub's roles and
+ * no tsx); it must sign what signDevToken (shared/auth/devToken.ts) signs, with the hub's roles and
  * development secret, and the gateway must accept it.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const cli = require('../token.cjs') as {
   sign(args: Record<string, string | undefined>, env: Record<string, string | undefined>): string;
   USER_ROLES: string[];

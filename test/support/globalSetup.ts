@@ -6,7 +6,6 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../infra/db/emb
 import { freePort } from './ports';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __SIRMI_EMBEDDED__: { db: EmbeddedDatabase; dir: string } | undefined;
 }
 
