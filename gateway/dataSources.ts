@@ -7,7 +7,7 @@ import type { GatewayContext } from './context';
 
 /**
  * Forwards the verified principal to a subgraph in a short-lived token signed
- * with INTERNAL_SECRET and addressed to that subgraph (PRIVACY.md §9). The
+ * with INTERNAL_SECRET and addressed to that subgraph (docs/privacy.md §9). The
  * user's own JWT is never forwarded.
  */
 export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {

@@ -35,6 +35,7 @@ import { registerReportRoutes } from './routes/reports';
 import { registerProsecutorListRoutes } from './routes/prosecutorList';
 import { registerSinbaExportRoutes } from './routes/sinbaExport';
 import { registerDevTokenRoutes } from './routes/devToken';
+import { registerGraphiqlRoutes } from './routes/graphiql';
 import { registerWebClientRoutes } from './routes/webClient';
 
 export const HUB_SCHEMA_DIR = path.join(__dirname, 'hub');
@@ -128,7 +129,7 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const limits = requestLimits();
+  const limits = requestLimits({ fieldSuggestions: config.introspection });
   const server = new ApolloServer<GatewayContext>({
     gateway: wrapped,
     validationRules: limits.validationRules,
@@ -170,6 +171,8 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     const principal = verifyUserToken(req.headers.authorization, config.jwt);
     return { principal, requestId, internalTokens: new Map() };
   };
+  // Development only: the GraphQL IDE at /graphiql (a browser's GET /graphql redirects there), before the /graphql middleware.
+  registerGraphiqlRoutes(app, config);
   registerDownloadRoutes(app, { server, contextFor });
   registerReportRoutes(app, { server, contextFor, audit });
   registerProsecutorListRoutes(app, { server, contextFor });

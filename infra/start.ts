@@ -6,7 +6,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
 import { startAll, type HubHandle } from './hub';
 import { loadDemoDataIfEmpty } from './demo/demoData';
-import { ensureWebClient } from './webClient';
+import { ensureGraphiql, ensureWebClient } from './webClient';
 
 /**
  * `npm start`: PostgreSQL (embedded when DATABASE_URL is unset, data under
@@ -53,6 +53,12 @@ async function main(): Promise<void> {
     } catch (err) {
       logger.warn({ err: String(err) }, 'web client build failed: the gateway serves the API only (npm run build:web to retry)');
     }
+    // The development GraphQL IDE (web/graphiql), at /graphiql outside production.
+    if (!config.production) {
+      await ensureGraphiql()
+        .then((built) => built && logger.info('GraphQL IDE built (web/graphiql/dist)'))
+        .catch((err: unknown) => logger.warn({ err: String(err) }, 'GraphQL IDE build failed (npm run build:graphiql to retry)'));
+    }
     const adminUrl = config.database.adminUrl as string;
     const applied = await migrateDatabase(adminUrl, { rolePassword: config.database.rolePassword, manageRoles: config.database.manageRoles });
     logger.info({ applied: applied.length }, 'migrations up to date');
@@ -69,13 +75,14 @@ async function main(): Promise<void> {
         `sirmi-hub is up in ${(ms / 1000).toFixed(1)} s`,
         `  gateway   ${url}  (health: ${url.replace(/\/graphql$/, '/health')})`,
         `  web client for structures  ${url.replace(/\/graphql$/, '/')}`,
+        ...(config.production ? [] : [`  GraphQL IDE (development)  ${url.replace(/\/graphql$/, '/graphiql')}`]),
         `  subgraphs sinba ${hub.modules.sinba.url} | asso ${hub.modules.asso.url} | asmi ${hub.modules.asmi.url}`,
         `  database  ${embedded ? `embedded PostgreSQL on port ${config.database.embeddedPort} (data in ${config.database.embeddedDir})` : 'DATABASE_URL'}`,
         '',
-        'Get a development token:',
-        '  npm run token -- --role SOCIAL_WORKER --service S-RM-01',
-        '  npm run token -- --role STRUCTURE_OPERATOR --structure RM-C001',
-        '  npm run token -- --role SUPERVISOR --territory 058',
+        'Get a development token (-s: only the token, so $(...) captures it):',
+        '  TOKEN=$(npm run -s token -- --role SOCIAL_WORKER --service S-RM-01)',
+        '  TOKEN=$(npm run -s token -- --role STRUCTURE_OPERATOR --structure RM-C001)',
+        '  TOKEN=$(npm run -s token -- --role SUPERVISOR --territory 058)',
         'Then:',
         `  curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ minors { nodes { id firstName cases { startDate } placements { structure { name status } } } } }"}'`,
         '',

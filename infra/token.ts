@@ -1,8 +1,11 @@
 /**
- * `npm run token -- --role SOCIAL_WORKER --service <id>` (also --structure,
+ * `tsx infra/token.ts --role SOCIAL_WORKER --service <id>` (also --structure,
  * --territory 058,059, --sub, --ttl seconds): prints a development JWT signed
- * with JWT_SECRET (HS256, shared/auth/devToken.ts). Refused in production:
- * real tokens come from the regional identity provider.
+ * with JWT_SECRET (HS256, shared/auth/devToken.ts). `npm run -s token` is the
+ * same signing in plain JavaScript (infra/token.cjs, fast to start; a unit
+ * test keeps the two equal); this command line remains for the compiled
+ * build. Refused in production: real tokens come from the regional identity
+ * provider.
  */
 import { loadConfig } from '../shared/config/config';
 import { signDevToken } from '../shared/auth/devToken';
@@ -30,7 +33,7 @@ if (require.main === module) {
     console.log(signDevToken({ role: a.role ?? '', sub: a.sub, service: a.service, structure: a.structure, territory: a.territory, ttl: a.ttl ? Number(a.ttl) : undefined }, config.jwt.secret, { issuer: config.jwt.issuer, audience: config.jwt.audience }));
   } catch (err) {
     console.error(`token: ${(err as Error).message}`);
-    console.error('usage: npm run token -- --role SOCIAL_WORKER --service S001 | --role STRUCTURE_OPERATOR --structure RM-C001 | --role SUPERVISOR --territory 058 | --role REGIONAL_ANALYST | --role PRIVACY_OFFICER [--sub user]');
+    console.error('usage: npm run -s token -- --role SOCIAL_WORKER --service S001 | --role STRUCTURE_OPERATOR --structure RM-C001 | --role SUPERVISOR --territory 058 | --role REGIONAL_ANALYST | --role PRIVACY_OFFICER [--sub user]');
     process.exit(2);
   }
 }

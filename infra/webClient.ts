@@ -55,3 +55,33 @@ export async function ensureWebClient(options: { quiet?: boolean } = {}): Promis
   await buildWebClient(options);
   return true;
 }
+
+/** The development GraphQL IDE (web/graphiql, its own Vite build), served by the gateway at /graphiql outside production. */
+export const GRAPHIQL_DIR = path.join(WEB_DIR, 'graphiql');
+export const GRAPHIQL_DIST_INDEX = path.join(GRAPHIQL_DIR, 'dist', 'index.html');
+const GRAPHIQL_SOURCES = ['index.html', 'main.tsx', 'examples.ts', 'vite.config.ts'].map((f) => path.join(GRAPHIQL_DIR, f));
+
+export function graphiqlIsStale(): boolean {
+  let built: number;
+  try {
+    built = fs.statSync(GRAPHIQL_DIST_INDEX).mtimeMs;
+  } catch {
+    return true;
+  }
+  return GRAPHIQL_SOURCES.some((s) => newestMtime(s) > built);
+}
+
+/** `vite build --config web/graphiql/vite.config.ts` when missing or stale; returns whether it built. */
+export async function ensureGraphiql(options: { quiet?: boolean } = {}): Promise<boolean> {
+  if (!graphiqlIsStale()) return false;
+  const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(GRAPHIQL_DIR, 'vite.config.ts'), '--logLevel', options.quiet ? 'error' : 'warn'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`vite build of the GraphQL IDE failed (${signal ?? `exit ${code}`})`))));
+  });
+  return true;
+}

@@ -1,6 +1,6 @@
 /**
  * Dates of the hub are calendar dates in Italy: "today" is the date in
- * Europe/Rome, written YYYY-MM-DD, so relationships (PRIVACY.md §3) and rules
+ * Europe/Rome, written YYYY-MM-DD, so relationships (docs/privacy.md §3) and rules
  * change at Italian midnight, not at UTC midnight.
  */
 const romeDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -9,12 +9,14 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The repository: the client imports SINBA's fiscal-code rule from subgraphs/. */
 const repo = fileURLToPath(new URL('..', import.meta.url));
+/** Where the dev server proxies the API: the gateway of `npm start` on the same PORT (default 4000); HUB_URL for a hub elsewhere. */
+const hubUrl = process.env.HUB_URL || `http://127.0.0.1:${process.env.PORT || 4000}`;
 
 export default defineConfig({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
-  // `npm run dev:web`: hot reload on :5173, the API proxied to the hub of `npm start`.
-  server: { fs: { allow: [repo] }, proxy: { '/graphql': 'http://127.0.0.1:4000', '/dev': 'http://127.0.0.1:4000', '/documents': 'http://127.0.0.1:4000', '/reports': 'http://127.0.0.1:4000' } },
+  // `npm run dev:web`: hot reload on :5173, the API proxied to the hub of `npm start` (its gateway on PORT, default 4000; HUB_URL overrides).
+  server: { fs: { allow: [repo] }, proxy: Object.fromEntries(['/graphql', '/dev', '/documents', '/reports'].map((p) => [p, hubUrl])) },
 });

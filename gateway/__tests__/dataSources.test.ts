@@ -10,7 +10,7 @@ function send(source: InternalTokenDataSource, context: GatewayContext): string 
   return http.headers.get(INTERNAL_TOKEN_HEADER) as string;
 }
 
-describe('InternalTokenDataSource (PRIVACY.md §9)', () => {
+describe('InternalTokenDataSource (docs/privacy.md §9)', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('signs one token per subgraph for the request and reuses it', () => {

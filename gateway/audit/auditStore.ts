@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import type { DataClass } from '../../shared/privacy/dataClasses';
 import { verifyChain, type AuditVerification } from './chain';
 
-/** One access-log entry (PRIVACY.md §7). */
+/** One access-log entry (docs/privacy.md §7). */
 export interface AuditEntry {
   readonly subject: string;
   readonly role: string;

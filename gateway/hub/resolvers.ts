@@ -52,7 +52,7 @@ export function createHubResolvers(deps: HubDeps): GraphQLResolverMap<GatewayCon
         if (!Number.isInteger(first) || first < 1 || first > ACCESS_LOG_MAX_PAGE) throw new AppError('BAD_USER_INPUT', `"first" must be between 1 and ${ACCESS_LOG_MAX_PAGE}`, { field: 'first' });
         const cursor = args.after ? /^seq:([0-9]{1,18})$/.exec(args.after) : null;
         if (args.after && !cursor) throw new AppError('BAD_USER_INPUT', '"after" must be the cursor of an entry', { field: 'after' });
-        // PRIVACY.md §5: the privacy officer, or the social worker holding the minor's case.
+        // docs/privacy.md §5: the privacy officer, or the social worker holding the minor's case.
         let allowed = p.role === 'PRIVACY_OFFICER';
         if (!allowed && p.role === 'SOCIAL_WORKER') {
           const rel = await deps.relationships.load(ctx, [args.minorId]);

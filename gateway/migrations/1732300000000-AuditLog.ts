@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Append-only access log (PRIVACY.md §7). The gateway role gets INSERT and
+ * Append-only access log (docs/privacy.md §7). The gateway role gets INSERT and
  * SELECT only (infra/db/roles.ts); the trigger refuses UPDATE, DELETE and TRUNCATE even
  * to a role that was granted them by mistake.
  */

@@ -19,10 +19,12 @@ function reject(ctx: ValidationContext | null, error: GraphQLError): void {
 
 /**
  * Request limits with graphql-armor, refused as QUERY_TOO_COMPLEX before
- * any planning or subgraph call. Field suggestions are blocked so a probe
- * cannot discover the schema when introspection is off.
+ * any planning or subgraph call. Field suggestions ("Did you mean ...?") are
+ * blocked in production so a probe cannot discover the schema when
+ * introspection is off; development keeps them (`fieldSuggestions: true`),
+ * as it keeps introspection, for the GraphQL IDE and newcomers.
  */
-export function requestLimits(): { validationRules: NonNullable<ReturnType<ApolloArmor['protect']>['validationRules']>; plugins: ReturnType<ApolloArmor['protect']>['plugins'] } {
+export function requestLimits(options: { fieldSuggestions?: boolean } = {}): { validationRules: NonNullable<ReturnType<ApolloArmor['protect']>['validationRules']>; plugins: ReturnType<ApolloArmor['protect']>['plugins'] } {
   const common = { propagateOnRejection: false, onReject: [reject] };
   const armor = new ApolloArmor({
     maxDepth: { n: REQUEST_LIMITS.maxDepth, ...common, flattenFragments: true },
@@ -30,7 +32,7 @@ export function requestLimits(): { validationRules: NonNullable<ReturnType<Apoll
     costLimit: { maxCost: REQUEST_LIMITS.maxCost, ...common },
     maxTokens: { n: REQUEST_LIMITS.maxTokens, ...common },
     maxDirectives: { n: REQUEST_LIMITS.maxDirectives, ...common },
-    blockFieldSuggestion: { enabled: true },
+    blockFieldSuggestion: { enabled: !options.fieldSuggestions },
   });
   const { validationRules, plugins } = armor.protect();
   return { validationRules: validationRules ?? [], plugins };

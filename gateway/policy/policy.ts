@@ -3,7 +3,7 @@ import { isDataClass, type DataClass } from '../../shared/privacy/dataClasses';
 
 /**
  * The coordinate table `Type.field → data class`, read from the @dataClass
- * tags composed into the supergraph (PRIVACY.md §2: the tag lives in the SDL
+ * tags composed into the supergraph (docs/privacy.md §2: the tag lives in the SDL
  * where the field is defined, not in a list that can drift).
  */
 export interface Policy {
@@ -13,12 +13,12 @@ export interface Policy {
 
 /** Types whose fields carry no data of their own (pagination wrappers, the federation machinery). */
 const STRUCTURAL_TYPE = /^(Query|Mutation|Subscription|PageInfo|.*Connection|_Service|join__.*|link__.*)$/;
-/** Federation keys: opaque ids, never masked (PRIVACY.md §2: Minor.id). */
+/** Federation keys: opaque ids, never masked (docs/privacy.md §2: Minor.id). */
 const KEY_FIELDS = new Set(['id', 'code']);
 
 export class UntaggedFieldError extends Error {
   constructor(readonly coordinates: readonly string[]) {
-    super(`Fields without a @dataClass tag (PRIVACY.md §2): ${coordinates.join(', ')}. Tag each in the subgraph SDL that defines it.`);
+    super(`Fields without a @dataClass tag (docs/privacy.md §2): ${coordinates.join(', ')}. Tag each in the subgraph SDL that defines it.`);
     this.name = 'UntaggedFieldError';
   }
 }

@@ -27,7 +27,7 @@ export interface Denial {
   readonly minorId?: string;
 }
 
-/** What the response held, per minor, for the audit trail (PRIVACY.md §7). */
+/** What the response held, per minor, for the audit trail (docs/privacy.md §7). */
 export interface MinorAccess {
   returned: Set<DataClass>;
   denied: Set<DataClass>;
@@ -91,7 +91,7 @@ function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectCo
 }
 
 /**
- * Layer 2 of PRIVACY.md §6: walk the response along the client's own
+ * Layer 2 of docs/privacy.md §6: walk the response along the client's own
  * operation (aliases, fragments, nested lists, entities), decide each tagged
  * field for the object it belongs to, null what is denied with one error per
  * path, and strip the hidden anchors. In dry-run mode, denials are reported

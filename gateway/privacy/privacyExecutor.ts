@@ -16,7 +16,7 @@ import { HiddenAliasError, rewriteOperation } from './rewrite';
 import { purposeFacts, purposeMinors, purposeOf } from './purposes';
 import { systemClock, type Clock } from '../../shared/time';
 
-/** Classes that are not data about a minor for the audit trail's "beyond id/pseudonym" rule (PRIVACY.md §7). */
+/** Classes that are not data about a minor for the audit trail's "beyond id/pseudonym" rule (docs/privacy.md §7). */
 const NOT_MINOR_DATA = new Set<DataClass>(['PSEUDONYM', 'PUBLIC', 'REGISTRY']);
 
 export interface PrivacyExecutorDeps {

@@ -2,7 +2,7 @@ import type { ServiceClient } from '../../shared/graphql/serviceClient';
 import type { Clock } from '../../shared/time';
 import type { GatewayContext } from '../context';
 
-/** The relationships of PRIVACY.md §3 for the minors of one response. */
+/** The relationships of docs/privacy.md §3 for the minors of one response. */
 export interface RelationshipSet {
   /** CASE_HOLDER: the principal's service holds a case for the minor open today. */
   isCaseHolder(minorId: string): boolean;

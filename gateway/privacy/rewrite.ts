@@ -77,7 +77,7 @@ function anchorsFor(type: GraphQLObjectType, role: Role): FieldNode[] {
 export class HiddenAliasError extends Error {}
 
 /**
- * Layer 1 of PRIVACY.md §6: fields whose class the role can never read are
+ * Layer 1 of docs/privacy.md §6: fields whose class the role can never read are
  * not fetched. Each is replaced by `<responseKey>: __typename` (so @skip and
  * @include still decide whether it appears) and nulled with an error after
  * execution. Anchors are added for relationship rules. The result depends

@@ -79,7 +79,7 @@ const OPEN_DATA_PAGE = 50;
  * - GET /documents/acts/:actId — the PDF of an act (acts are public);
  * - GET /open-data/structures.csv and .json — the public registry (seed 002:
  *   the public, open part of the registry), always read as an anonymous
- *   caller (a present but invalid token is still 401, PRIVACY.md §1).
+ *   caller (a present but invalid token is still 401, docs/privacy.md §1).
  */
 export function registerDownloadRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
   const run = createRun(deps.server);
@@ -107,7 +107,7 @@ export function registerDownloadRoutes(app: express.Express, deps: { server: Apo
   });
 
   const openData = async (req: express.Request, res: express.Response, format: 'csv' | 'json') => {
-    // A present but invalid token is 401 as everywhere (PRIVACY.md §1); a valid one changes nothing: the open data is read as anonymous.
+    // A present but invalid token is 401 as everywhere (docs/privacy.md §1); a valid one changes nothing: the open data is read as anonymous.
     if (!callerContext(req, res, deps.contextFor)) return;
     const ctx: GatewayContext = { principal: ANONYMOUS, requestId: `open-data-${Date.now()}`, internalTokens: new Map() };
     const nodes: Record<string, unknown>[] = [];

@@ -10,7 +10,7 @@ export const WEB_DIST_DIR = path.join(__dirname, '..', '..', 'web', 'dist');
  * fallback never answers under them, so an unknown API path stays a 404 and
  * routes registered later still run.
  */
-export const API_PREFIXES = ['/graphql', '/health', '/documents', '/open-data', '/reports', '/exports', '/dev'] as const;
+export const API_PREFIXES = ['/graphql', '/graphiql', '/health', '/documents', '/open-data', '/reports', '/exports', '/dev'] as const;
 
 export function isApiPath(p: string): boolean {
   return API_PREFIXES.some((prefix) => p === prefix || p.startsWith(`${prefix}/`) || p.startsWith(`${prefix}.`));

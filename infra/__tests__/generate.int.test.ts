@@ -11,6 +11,7 @@ import { ageOn } from '../../shared/time';
 import { createInterventionReports } from '../../subgraphs/sinba/src/reporting/interventionReports';
 import { isFullTimePlacement, periodsOverlap, placementAgeFits } from '../../subgraphs/sinba/src/rules/placementInterventions';
 import { deriveStatus, type ActKind } from '../../subgraphs/asso/src/rules/deriveStatus';
+import { scaledTimeout } from '../../test/support/timeouts';
 
 /*
  * The regional-scale generator (issue 8) on a small data set, run as users
@@ -46,7 +47,7 @@ beforeAll(async () => {
   writtenDigest = /digest ([0-9a-f]{64})/.exec(run.stdout)?.[1] ?? '';
   sql = new Client({ connectionString: db.adminUrl });
   await sql.connect();
-}, 60_000);
+}, scaledTimeout(90_000));
 
 afterAll(async () => {
   await sql?.end();
@@ -202,5 +203,5 @@ describe('generator (npm run generate)', () => {
     expect(writtenDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(digest(same)).toBe(writtenDigest);
     expect(digest(other)).not.toBe(writtenDigest);
-  }, 30_000);
+  }, scaledTimeout(60_000));
 });

@@ -22,7 +22,7 @@ export class CompositionError extends Error {}
 /**
  * Compose the subgraph SDLs into the supergraph (a pure function of the SDL
  * files). Refuses a supergraph with a field that carries no @dataClass tag
- * (PRIVACY.md §2), so no new field can slip through untagged.
+ * (docs/privacy.md §2), so no new field can slip through untagged.
  */
 export function composeSupergraph(sdls: { name: string; url: string; sdl: string }[] = SUBGRAPHS.map((s) => ({ name: s.name, url: s.url, sdl: readSubgraphSdl(s.schemaDir) }))): string {
   const result = composeServices(sdls.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
@@ -30,6 +30,6 @@ export function composeSupergraph(sdls: { name: string; url: string; sdl: string
     throw new CompositionError(`Composition failed:\n${result.errors.map((e) => ` - ${e.message}`).join('\n')}`);
   }
   const untagged = findUntaggedFields(result.supergraphSdl);
-  if (untagged.length > 0) throw new CompositionError(`Fields without @dataClass (PRIVACY.md §2): ${untagged.join(', ')}`);
+  if (untagged.length > 0) throw new CompositionError(`Fields without @dataClass (docs/privacy.md §2): ${untagged.join(', ')}`);
   return `# Composed by \`npm run compose\` from subgraphs/*/schema and gateway/hub. Do not edit.\n${result.supergraphSdl}\n`;
 }

@@ -45,7 +45,7 @@ function hydrateSymlinks(): void {
 }
 
 /**
- * The embedded PostgreSQL used when DATABASE_URL is unset (API.md "Running
+ * The embedded PostgreSQL used when DATABASE_URL is unset (docs/conventions.md "Running
  * it"). As root, PostgreSQL runs as the `postgres` user (created if
  * missing), which must be able to write the data directory and read every
  * folder above node_modules.

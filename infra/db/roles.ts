@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import { MODULES, moduleRole, type ModuleName } from '../../shared/config/config';
 
-/** Schemas of the hub: one per module, plus the gateway's append-only audit schema (PRIVACY.md §7, §9). */
+/** Schemas of the hub: one per module, plus the gateway's append-only audit schema (docs/privacy.md §7, §9). */
 export const SCHEMAS = [...MODULES, 'audit'] as const;
 export type SchemaName = ModuleName | 'audit';
 
@@ -30,9 +30,9 @@ export async function ensureRoles(admin: Client, password: string): Promise<void
 }
 
 /**
- * Grants: each module role may use only its own schema (PRIVACY.md §9). The
+ * Grants: each module role may use only its own schema (docs/privacy.md §9). The
  * gateway role may INSERT and SELECT the audit log but never UPDATE or DELETE
- * it (append-only, PRIVACY.md §7).
+ * it (append-only, docs/privacy.md §7).
  */
 export async function grantModuleRights(admin: Client, database: string): Promise<void> {
   await admin.query(`REVOKE ALL ON DATABASE "${database}" FROM PUBLIC`);

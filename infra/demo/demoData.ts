@@ -1,16 +1,22 @@
 import { Client } from 'pg';
 import type { HubConfig } from '../../shared/config/config';
+import { addDays, todayInRome } from '../../shared/time';
 import { signDevToken } from '../token';
 import { makeFiscalCode } from './fiscalCodes';
+import { loadDemoRegion } from './region';
 
 /**
- * A small, deterministic demo data set, loaded through the gateway's public
- * API (so every rule applies) into an empty database: two structures in the
+ * The demo data of `npm start`, into an empty database: first the demo
+ * region (infra/demo/region.ts: a generated region, three years or more, with
+ * interventions, placements, acts with their PDFs, absences, in SQL), then
+ * the named people the README uses, loaded through the gateway's public
+ * API (so every rule applies): two structures in the
  * province of Rome (058), three minors of the social service S-RM-01 with
  * open cases, two of them placed in RM-C001 (each on a placement request of
  * the service, docs/privacy.md §3a), the third waiting: the service has asked
  * RM-C002 to take him in (a PENDING request in that structure's inbox). Names
- * are invented.
+ * are invented. A fourth minor, admitted to RM-C002 by the structure with no
+ * case in any service, shows the data-quality flag NO_OPEN_CASE.
  */
 export const DEMO = {
   serviceId: 'S-RM-01',
@@ -21,10 +27,12 @@ export const DEMO = {
     { code: 'RM-C002', type: 'CFM', name: 'Casa famiglia Arcobaleno', municipality: '058091', healthAuthority: 'ROMA_2', gender: 'MIXED', target: 'GENERAL', phone: '06 0000002', publicEmail: 'arcobaleno@demo.example.org', capacity: 6, emergencyCapacity: 0, minAge: 0, maxAge: 17 },
   ],
   minors: [
-    { letters: 'RSSMRA', firstName: 'Mario', lastName: 'Rossi', birthDate: '2012-03-14', sex: 'M' as const, placedIn: 'RM-C001', requestedTo: null },
+    { letters: 'RSSMRA', firstName: 'Mario', lastName: 'Rossi', birthDate: '2015-03-02', sex: 'M' as const, placedIn: 'RM-C001', requestedTo: null },
     { letters: 'BNCGLI', firstName: 'Giulia', lastName: 'Bianchi', birthDate: '2010-07-02', sex: 'F' as const, placedIn: 'RM-C001', requestedTo: null },
     { letters: 'VRDLCU', firstName: 'Luca', lastName: 'Verdi', birthDate: '2015-11-23', sex: 'M' as const, placedIn: null, requestedTo: 'RM-C002' },
   ],
+  /** Admitted to RM-C002 by the structure, with no case in SINBA (data-quality flag NO_OPEN_CASE). */
+  withoutCase: { letters: 'NRESRA', firstName: 'Sara', lastName: 'Neri', birthDate: '2013-05-20', sex: 'F' as const },
 } as const;
 
 async function gql<T>(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
@@ -34,7 +42,7 @@ async function gql<T>(url: string, token: string, query: string, variables: Reco
   return body.data;
 }
 
-export async function loadDemoDataIfEmpty(adminUrl: string, gatewayUrl: string, config: HubConfig): Promise<{ structures: number; minors: number } | null> {
+export async function loadDemoDataIfEmpty(adminUrl: string, gatewayUrl: string, config: HubConfig): Promise<{ structures: number; minors: number; region: { minors: number; structures: number; placements: number } } | null> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   let empty: boolean;
@@ -45,6 +53,7 @@ export async function loadDemoDataIfEmpty(adminUrl: string, gatewayUrl: string, 
     await admin.end();
   }
   if (!empty) return null;
+  const region = await loadDemoRegion(adminUrl);
   const secret = config.jwt.secret;
   const supervisor = signDevToken({ role: 'SUPERVISOR', sub: 'demo-supervisor', territory: DEMO.territory.join(',') }, secret);
   const worker = signDevToken({ role: 'SOCIAL_WORKER', sub: 'demo-social-worker', service: DEMO.serviceId }, secret);
@@ -62,7 +71,7 @@ export async function loadDemoDataIfEmpty(adminUrl: string, gatewayUrl: string, 
     const { registerMinor } = await gql<{ registerMinor: { id: string } }>(gatewayUrl, worker, 'mutation RegisterMinor($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', {
       input: { fiscalCode: makeFiscalCode(m.letters, m.birthDate, m.sex), firstName: m.firstName, lastName: m.lastName, birthDate: m.birthDate, sex: m.sex, citizenship: '100', birthMunicipality: '058091', residenceMunicipality: '058091' },
     });
-    await gql(gatewayUrl, worker, 'mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }', { input: { minorId: registerMinor.id, startDate: startOfYear } });
+    const { openCase } = await gql<{ openCase: { id: string } }>(gatewayUrl, worker, 'mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }', { input: { minorId: registerMinor.id, startDate: startOfYear } });
     const admissionDate = `${new Date().getUTCFullYear() - 1}-02-01`;
     const requestTo = m.placedIn ?? m.requestedTo;
     if (requestTo) {
@@ -75,8 +84,22 @@ export async function loadDemoDataIfEmpty(adminUrl: string, gatewayUrl: string, 
         await gql(gatewayUrl, operator, 'mutation Admit($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
           input: { minorId: registerMinor.id, structureCode: m.placedIn, admissionDate, kind: 'ORDINARY', referringService: DEMO.serviceId, legalBasis: 'CONSENSUAL', requestId: requestPlacement.id },
         });
+        // the social service records the placement as an intervention (seed 003 §3.9.6): the README's History example shows it
+        await gql(gatewayUrl, worker, 'mutation AddIntervention($input: AddInterventionInput!) { addIntervention(input: $input) { id } }', {
+          input: { caseId: openCase.id, type: 'RESIDENTIAL_EDUCATIONAL_COMMUNITY', startDate: admissionDate, structureCode: m.placedIn },
+        });
       }
     }
   }
-  return { structures: DEMO.structures.length, minors: DEMO.minors.length };
+  // A minor RM-C002 admitted 60 days ago whom no social service has a case for yet: the data-quality flag
+  // NO_OPEN_CASE (README "Structures: the prosecutor list and data-quality flags").
+  const operator2 = signDevToken({ role: 'STRUCTURE_OPERATOR', sub: 'demo-operator-RM-C002', structure: 'RM-C002' }, secret);
+  const noCase = DEMO.withoutCase;
+  const { registerMinor: unfollowed } = await gql<{ registerMinor: { id: string } }>(gatewayUrl, operator2, 'mutation RegisterMinor($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', {
+    input: { fiscalCode: makeFiscalCode(noCase.letters, noCase.birthDate, noCase.sex), firstName: noCase.firstName, lastName: noCase.lastName, birthDate: noCase.birthDate, sex: noCase.sex, citizenship: '100' },
+  });
+  await gql(gatewayUrl, operator2, 'mutation Admit($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
+    input: { minorId: unfollowed.id, structureCode: 'RM-C002', admissionDate: addDays(todayInRome(), -60), kind: 'ORDINARY', legalBasis: 'CONSENSUAL' },
+  });
+  return { structures: DEMO.structures.length, minors: DEMO.minors.length + 1, region };
 }

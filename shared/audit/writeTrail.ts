@@ -4,7 +4,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { isUuid } from '../ids';
 
 /**
- * The write trail of one subgraph request (PRIVACY.md §7: every mutation that
+ * The write trail of one subgraph request (docs/privacy.md §7: every mutation that
  * creates, changes or refers to a minor's record is audited for each minor it
  * touched, whatever the response selects, accepted or refused alike).
  *

@@ -5,7 +5,7 @@ const PROVINCE = /^\d{3}$/;
 
 /**
  * Turn verified JWT claims into a principal, checking the organisation claim
- * each role requires (PRIVACY.md §1). Anything missing or unknown is
+ * each role requires (docs/privacy.md §1). Anything missing or unknown is
  * UNAUTHENTICATED: a bad token never degrades to anonymous.
  */
 export function principalFromClaims(claims: Record<string, unknown>): Principal {

@@ -5,7 +5,7 @@ import { claimsFromPrincipal, principalFromClaims } from './claims';
 import { secretKey } from './keys';
 
 /**
- * Gateway → subgraph trust (PRIVACY.md §9): the principal travels in a
+ * Gateway → subgraph trust (docs/privacy.md §9): the principal travels in a
  * short-lived HS256 token signed with INTERNAL_SECRET, addressed to one
  * subgraph (`aud`). It is never the user's JWT: a user token presented here
  * fails on issuer, audience and key.

@@ -1,5 +1,5 @@
 /**
- * Principals of PRIVACY.md §1, plus SERVICE for module-to-module calls
+ * Principals of docs/privacy.md §1, plus SERVICE for module-to-module calls
  * (a subgraph asking another one to check a rule, e.g. ASMI asking ASSO
  * whether a structure is ACTIVE). SERVICE principals never come from a user token.
  */
@@ -38,7 +38,7 @@ export function organisationOf(p: Principal): string | null {
   }
 }
 
-/** Supervisor territory rule (PRIVACY.md §3 IN_TERRITORY): province = first 3 digits of the ISTAT municipality code. */
+/** Supervisor territory rule (docs/privacy.md §3 IN_TERRITORY): province = first 3 digits of the ISTAT municipality code. */
 export function inTerritory(p: Principal, province: string): boolean {
   return p.role === 'SUPERVISOR' && p.territory.includes(province);
 }

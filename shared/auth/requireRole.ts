@@ -4,7 +4,7 @@ import type { Principal } from './principal';
 type RoleOf<R extends Principal['role']> = Extract<Principal, { role: R }>;
 
 /**
- * PRIVACY.md §5: an operation the principal may not run is refused as a
+ * docs/privacy.md §5: an operation the principal may not run is refused as a
  * whole, FORBIDDEN, or UNAUTHENTICATED for anonymous callers.
  */
 export function requireRole<R extends Principal['role']>(principal: Principal, roles: readonly R[], message?: string): asserts principal is RoleOf<R> {

@@ -1,5 +1,5 @@
 /**
- * Versioned reference data (API.md "Reference data"): the code lists of the
+ * Versioned reference data (docs/conventions.md "Reference data"): the code lists of the
  * seed documents, one file per list in `lists/`, served by `codes(list)` and
  * used by every subgraph to validate coded inputs (INVALID_CODE). See
  * docs/code-lists.md for the lists and how to version them.

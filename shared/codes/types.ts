@@ -1,5 +1,5 @@
 /**
- * Types of the versioned reference data (API.md "Reference data"), plus the
+ * Types of the versioned reference data (docs/conventions.md "Reference data"), plus the
  * small helpers the list files use to write their entries. See
  * docs/code-lists.md.
  */
@@ -74,7 +74,7 @@ export interface CodeList {
   readonly entries: readonly CodeEntry[];
 }
 
-/** The seed documents in ../shared/seeds (beside the project), as cited in `source` fields. */
+/** The seed documents (listed in docs/sources.md), as cited in `source` fields. */
 export const SEED = {
   /** Emilia-Romagna circular n. 7 on the SISAM-ER flow. */
   S000: 'seed 000_17526bd63ca25f3f.txt',
@@ -86,10 +86,10 @@ export const SEED = {
   S003: 'seed 003_81ea9130f5f3c1a8.txt',
   /** S.In.Ba Campania project. */
   S004: 'seed 004_fb865785cfb3b501.txt',
-  /** Background research, not a seed: cited where the seeds are silent. */
-  ANCHORS: 'reference/domain-anchors.md',
-  /** The project's domain page (shared/DOMAIN.md). */
-  DOMAIN: 'DOMAIN.md',
+  /** The project's own choices where the seeds are silent (docs/domain.md). */
+  ANCHORS: 'docs/domain.md',
+  /** The project's domain page. */
+  DOMAIN: 'docs/domain.md',
 } as const;
 
 /** One entry written as a row: code, label, attributes, then optional per-entry overrides. */

@@ -1,10 +1,10 @@
 /**
- * The one place that reads the environment (STYLE.md "Configuration").
+ * The one place that reads the environment (docs/conventions.md "Configuration").
  *
  * `loadConfig(env)` returns a frozen, typed object with every default written
  * once. Problems are collected and reported together. Development secrets exist
  * so `npm ci && npm start` works on a fresh machine; they print a warning and
- * are refused when NODE_ENV=production (API.md "Running it").
+ * are refused when NODE_ENV=production (docs/conventions.md "Running it").
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +33,7 @@ export interface HubConfig {
   readonly database: {
     /** Admin connection (migrations, role set-up). Undefined: embedded PostgreSQL. */
     readonly adminUrl: string | undefined;
-    /** One connection string per module role (PRIVACY.md §9); derived from adminUrl unless set. */
+    /** One connection string per module role (docs/privacy.md §9); derived from adminUrl unless set. */
     readonly moduleUrls: Readonly<Partial<Record<ModuleName | 'audit', string>>>;
     readonly rolePassword: string;
     /** Create the module roles during migration (off on managed PostgreSQL where roles are provisioned). */
@@ -53,7 +53,7 @@ export interface HubConfig {
     readonly maxTtlSeconds: number;
   };
   readonly internalSecret: string;
-  /** Lifetime of the gateway→subgraph token (PRIVACY.md §9). */
+  /** Lifetime of the gateway→subgraph token (docs/privacy.md §9). */
   readonly internalTokenTtlSeconds: number;
   readonly pseudonymKey: string;
   readonly demoData: boolean;
@@ -144,7 +144,7 @@ function secret(env: Env, name: keyof typeof DEV_DEFAULTS, production: boolean, 
   return raw;
 }
 
-/** Module role name in PostgreSQL (one role per module, PRIVACY.md §9). */
+/** Module role name in PostgreSQL (one role per module, docs/privacy.md §9). */
 export function moduleRole(module: ModuleName | 'audit'): string {
   return module === 'audit' ? 'sirmi_gateway' : `sirmi_${module}`;
 }
@@ -207,7 +207,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
   let privacyMode: PrivacyMode = 'enforce';
   if (privacyModeRaw === 'enforce' || privacyModeRaw === 'dry_run') privacyMode = privacyModeRaw;
   else problems.push(`PRIVACY_MODE must be "enforce" or "dry_run", got "${privacyModeRaw}"`);
-  // PRIVACY.md §6: the hub refuses to start in dry_run in production.
+  // docs/privacy.md §6: the hub refuses to start in dry_run in production.
   if (production && privacyMode === 'dry_run') problems.push('PRIVACY_MODE=dry_run is refused when NODE_ENV=production');
 
   const config: HubConfig = {

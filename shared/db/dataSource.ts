@@ -17,7 +17,7 @@ export interface ModuleDataSourceOptions {
 
 /**
  * One TypeORM DataSource per module, bound to its schema. Never
- * `synchronize`: the schema changes only through migrations (STYLE.md "Database").
+ * `synchronize`: the schema changes only through migrations (docs/conventions.md "Database").
  */
 export function createModuleDataSource(options: ModuleDataSourceOptions): DataSource {
   const counter = options.counter ?? new StatementCounter();

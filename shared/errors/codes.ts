@@ -1,16 +1,16 @@
 /**
- * The registry of error codes (STYLE.md "One error model"; API.md "Errors").
+ * The registry of error codes (docs/conventions.md "One error model"; docs/conventions.md "Errors").
  * `docs/error-codes.md` is generated from this table by `npm run docs:errors`.
  * `expose`: whether the message written by the service reaches clients
  * (messages never contain personal data, house habit 11).
  */
 export const ERROR_CODES = {
   UNAUTHENTICATED: { description: 'No valid credentials: the bearer token is invalid, or the operation needs one (HTTP 401).', expose: true, httpStatus: 401 },
-  FORBIDDEN: { description: 'The principal may not run this operation (PRIVACY.md §5); nothing was changed.', expose: true },
-  UNAUTHORIZED_FIELD_OR_TYPE: { description: 'A field whose data class the principal may not read; it resolves to null (PRIVACY.md §6). `extensions.dataClass` names the class.', expose: true },
+  FORBIDDEN: { description: 'The principal may not run this operation (docs/privacy.md §5); nothing was changed.', expose: true },
+  UNAUTHORIZED_FIELD_OR_TYPE: { description: 'A field whose data class the principal may not read; it resolves to null (docs/privacy.md §6). `extensions.dataClass` names the class.', expose: true },
   BAD_USER_INPUT: { description: 'An input value is malformed or inconsistent; `extensions.field` names the input field.', expose: true },
   NOT_FOUND: { description: 'The referenced record does not exist (or is not visible to the principal).', expose: true },
-  AUDIT_UNAVAILABLE: { description: 'The audit trail could not be written, so no minor data is returned (PRIVACY.md §7, fail closed).', expose: true, httpStatus: 503 },
+  AUDIT_UNAVAILABLE: { description: 'The audit trail could not be written, so no minor data is returned (docs/privacy.md §7, fail closed).', expose: true, httpStatus: 503 },
   QUERY_TOO_COMPLEX: { description: 'The operation exceeds the depth, alias or cost limits.', expose: true },
   INVALID_CODE: { description: 'A coded value is not in its reference list (`codes(list)`); `extensions.field` and `extensions.list` say which.', expose: true },
   INVALID_DATE_RANGE: { description: 'An end date precedes its start date, or a date is outside the allowed range.', expose: true },

@@ -17,7 +17,7 @@ const APOLLO_REQUEST_CODES = new Set([
 ]);
 
 /**
- * One formatError for the gateway and every subgraph (STYLE.md): registered
+ * One formatError for the gateway and every subgraph (docs/conventions.md): registered
  * codes pass through; anything else is logged with the request id and
  * returned as INTERNAL_SERVER_ERROR with a plain message, so SQL text and
  * stack traces never leave a service.
@@ -28,7 +28,7 @@ export function createFormatError(logger: Logger) {
     if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
       if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
-        // A variable the GraphQL layer itself refused (a Date like 2024-02-30, a wrong enum): name the field too (API.md).
+        // A variable the GraphQL layer itself refused (a Date like 2024-02-30, a wrong enum): name the field too (docs/conventions.md).
         const field = fieldOfVariableError(formatted.message);
         if (field) extensions.field = field;
       }

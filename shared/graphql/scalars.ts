@@ -18,7 +18,7 @@ function parse(value: unknown): string {
   return value;
 }
 
-/** API.md: dates are ISO YYYY-MM-DD strings. Kept as strings end to end (no time zone drift). */
+/** docs/conventions.md: dates are ISO YYYY-MM-DD strings. Kept as strings end to end (no time zone drift). */
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
   description: 'Calendar date, ISO 8601 YYYY-MM-DD',

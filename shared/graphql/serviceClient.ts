@@ -18,7 +18,7 @@ export interface ServiceClient {
 }
 
 /**
- * Module-to-module calls through the graph (PRIVACY.md §9: data crosses
+ * Module-to-module calls through the graph (docs/privacy.md §9: data crosses
  * modules only through GraphQL, never through another module's tables). The
  * caller is a SERVICE principal; the target decides what it may read.
  * Used for write-time rule checks, e.g. ASMI asking ASSO whether a structure

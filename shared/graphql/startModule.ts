@@ -23,7 +23,7 @@ export interface ModuleWiring {
   onStop(fn: () => Promise<void>): void;
 }
 
-/** The same inner shape for every subgraph (STYLE.md): name, SDL folder, entities, resolvers, wiring. */
+/** The same inner shape for every subgraph (docs/conventions.md): name, SDL folder, entities, resolvers, wiring. */
 export interface ModuleDefinition<TContext extends BaseContext> {
   readonly name: ModuleName;
   readonly schemaDir: string;

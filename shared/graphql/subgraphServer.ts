@@ -56,7 +56,7 @@ export interface ModuleHandle extends RunningServer {
 /**
  * Apollo Server 5 + buildSubgraphSchema behind express. Every request to
  * /graphql, `_entities` and `_service` included, must carry a valid internal
- * token from the gateway (PRIVACY.md §9); otherwise HTTP 401 UNAUTHENTICATED.
+ * token from the gateway (docs/privacy.md §9); otherwise HTTP 401 UNAUTHENTICATED.
  */
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
@@ -65,7 +65,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  // Every root mutation field runs in its own write record, sent to the gateway for the audit trail (PRIVACY.md §7).
+  // Every root mutation field runs in its own write record, sent to the gateway for the audit trail (docs/privacy.md §7).
   const schema = withWriteTrail(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: { Date: DateScalar, ...options.resolvers } as GraphQLResolverMap<unknown> }]));
   const server = new ApolloServer<TContext>({
     schema,

@@ -1,5 +1,5 @@
 /**
- * Data classes of PRIVACY.md §2. Every field carrying data about a minor is
+ * Data classes of docs/privacy.md §2. Every field carrying data about a minor is
  * tagged with exactly one, in the SDL where the field is defined, with
  * `@dataClass(class: X)`; the tag is composed into the supergraph with
  * `@composeDirective` and read by the gateway's policy.

@@ -2,12 +2,12 @@ import type { Role } from '../auth/principal';
 import type { DataClass } from './dataClasses';
 
 /**
- * The read matrix of PRIVACY.md §4 as data. For each role and class:
+ * The read matrix of docs/privacy.md §4 as data. For each role and class:
  * - 'always': readable whatever the relationship;
  * - 'never': never readable (decided before planning: not fetched at all);
  * - a relationship name: readable only when it holds for the object's minor
  *   (CASE_HOLDER, HOSTING) or structure (OWN_STRUCTURE, IN_TERRITORY).
- * Where PRIVACY.md is silent, the option that shows less is taken.
+ * Where docs/privacy.md is silent, the option that shows less is taken.
  */
 export type Relationship = 'CASE_HOLDER' | 'HOSTING' | 'HOSTING_OR_REQUESTED' | 'HOSTING_OWN_STRUCTURE' | 'OWN_STRUCTURE' | 'IN_TERRITORY';
 export type Access = 'always' | 'never' | Relationship;

@@ -25,7 +25,7 @@ export function base32(bytes: Uint8Array): string {
 }
 
 /**
- * The pseudonym of a minor (PRIVACY.md §8): keyed HMAC-SHA256 of the minor's
+ * The pseudonym of a minor (docs/privacy.md §8): keyed HMAC-SHA256 of the minor's
  * id with PSEUDONYM_KEY, first 20 bytes in base32 (32 characters). Stable for
  * a key; without the key it cannot be linked back to the id. It hashes the
  * random id, never the fiscal code, whose space can be enumerated.

@@ -1,5 +1,5 @@
 /**
- * Dimensions and bands of the aggregate reports (issue 8; domain-anchors §5.4:
+ * Dimensions and bands of the aggregate reports (issue 8; docs/domain.md §7:
  * stock and flows by type, age, sex, citizenship, MSNA, duration band,
  * reason for exit). The same labels in SQL (the report statements) and in
  * TypeScript (tests, docs/data-model.md "Reporting").

@@ -35,7 +35,7 @@ export async function runAggregate(
   return { cells, total };
 }
 
-/** The Report of the SDL: suppression applied (PRIVACY.md §10), nothing else leaves the subgraph. */
+/** The Report of the SDL: suppression applied (docs/privacy.md §10), nothing else leaves the subgraph. */
 export function toReport(dimensions: readonly ReportDimension[], result: { cells: { keys: string[]; count: number }[]; total: number }, minCellSize: number, now: Date = new Date()): Report {
   const table = suppress(result.cells, result.total, minCellSize);
   return {

@@ -1,5 +1,5 @@
 /**
- * Small-cell suppression of PRIVACY.md §10, applied to every aggregate report
+ * Small-cell suppression of docs/privacy.md §10, applied to every aggregate report
  * after the SQL and before anything leaves the subgraph.
  *
  * Primary: a cell with a count between 1 and minCellSize - 1 is published as
@@ -45,7 +45,7 @@ export interface SuppressedTable {
   readonly totalSuppressed: boolean;
 }
 
-/** A count that may not be published on its own (PRIVACY.md §10). */
+/** A count that may not be published on its own (docs/privacy.md §10). */
 export function isSmallCount(count: number, minCellSize: number): boolean {
   return count >= 1 && count < minCellSize;
 }

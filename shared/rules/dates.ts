@@ -1,7 +1,7 @@
 import { violation, type Violation } from '../errors/violation';
 
 /**
- * Date rules every module applies (API.md "Rules every client can count
+ * Date rules every module applies (docs/conventions.md "Rules every client can count
  * on"). ISO YYYY-MM-DD strings compare as dates.
  */
 

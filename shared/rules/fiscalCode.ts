@@ -1,6 +1,6 @@
 /**
  * Codice fiscale of a natural person (DM 23/12/1976, DPR 605/1973; seed 003
- * §3.2 anagrafica, DOMAIN.md "fiscal code (validated with its check character;
+ * §3.2 anagrafica, docs/domain.md "fiscal code (validated with its check character;
  * omocodia allowed)").
  *
  * Layout of the 16 characters (1-based positions):

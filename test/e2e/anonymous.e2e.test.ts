@@ -1,7 +1,7 @@
 import { startTestHub, type TestHub } from '../support/startHub';
 import { registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 
-describe('anonymous callers (PRIVACY.md §4 last column)', () => {
+describe('anonymous callers (docs/privacy.md §4 last column)', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub();

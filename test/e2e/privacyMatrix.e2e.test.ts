@@ -1,5 +1,5 @@
 /**
- * PRIVACY.md §4 through the gateway: for every role × relationship × data
+ * docs/privacy.md §4 through the gateway: for every role × relationship × data
  * class that has a field today, real data is created and the response is
  * checked field by field (readable → value, denied → null with
  * UNAUTHORIZED_FIELD_OR_TYPE and the class). The raw response text never
@@ -39,7 +39,7 @@ function deniedPaths(res: GatewayResponse): Map<string, string> {
   return out;
 }
 
-describe('privacy matrix through the gateway (PRIVACY.md §4)', () => {
+describe('privacy matrix through the gateway (docs/privacy.md §4)', () => {
   let hub: TestHub;
   const today = todayInRome();
   const m: Record<string, Minor> = {};

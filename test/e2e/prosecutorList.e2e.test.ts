@@ -8,7 +8,7 @@ import { expectNoErrors, registerActiveStructure, registerMinorWithCase, request
 /*
  * The six-monthly prosecutor list (L. 184/1983 art. 9) through the gateway:
  * the per-row privacy rule (HOSTING lapses 30 days after discharge,
- * PRIVACY.md §3), who may ask, and the CSV and PDF downloads.
+ * docs/privacy.md §3), who may ask, and the CSV and PDF downloads.
  */
 const TODAY = '2024-09-15';
 
@@ -45,7 +45,7 @@ describe('prosecutor list through the gateway', () => {
     await registerActiveStructure(hub, 'PL-F');
     // Discharged on 2024-04-30, more than 30 days before today: the structure no longer hosts her.
     await place('lapsed', { firstName: 'Lapsa', lastName: 'Dimessa' }, '2023-12-01', '2024-04-30', { legalBasis: 'COURT_ORDER', courtOrderReference: 'TM Roma 77/2023' });
-    // Discharged 14 days ago: still hosted in the sense of PRIVACY.md §3.
+    // Discharged 14 days ago: still hosted in the sense of docs/privacy.md §3.
     await place('recent', { firstName: 'Rita', lastName: 'Recente, "Bis"' }, '2024-02-01', '2024-09-01');
     await place('present', { firstName: 'Paola', lastName: 'Presente' }, '2024-06-01', null, { legalBasis: 'CONSENSUAL' });
   }, 120_000);

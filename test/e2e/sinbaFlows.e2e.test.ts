@@ -14,7 +14,7 @@ const TODAY = '2024-06-15';
 const REGISTER = 'mutation R($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }';
 const OPEN = 'mutation O($input: OpenCaseInput!) { openCase(input: $input) { id serviceId startDate coManagementReason } }';
 const CLOSE = 'mutation C($input: CloseCaseInput!) { closeCase(input: $input) { id } }';
-// Only the id: a referral may precede the case, and its CASE fields are then masked for the recording service (PRIVACY.md §3).
+// Only the id: a referral may precede the case, and its CASE fields are then masked for the recording service (docs/privacy.md §3).
 const REFERRAL = 'mutation F($input: RecordReferralInput!) { recordReferral(input: $input) { id } }';
 const ADD = `mutation A($input: AddInterventionInput!) { addIntervention(input: $input) {
   id type group startDate endDate structureCode structureEntryDate beneficiaryCount structure { code name } } }`;
@@ -88,7 +88,7 @@ describe('SINBA flows end to end (issue 5)', () => {
     expect(covers('Mutation.closeCase', 'SOCIAL_WORKER', closed).id).toBe(caseId);
     const late = await hub.gql(token, ADD, { input: { caseId, type: 'HOME_CARE', startDate: '2024-06-11' } });
     expect(late.errors?.[0]?.extensions?.code).toBe('CASE_CLOSED');
-    // Closed before today: no longer CASE_HOLDER, the record is masked (PRIVACY.md §3).
+    // Closed before today: no longer CASE_HOLDER, the record is masked (docs/privacy.md §3).
     const after = await hub.gql(token, HISTORY, { id: minorId });
     expect(after.data!.minor.firstName).toBeNull();
     expect(after.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHORIZED_FIELD_OR_TYPE');

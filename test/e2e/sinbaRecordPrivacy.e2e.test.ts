@@ -1,5 +1,5 @@
 /**
- * PRIVACY.md §2, §4, §6 through the gateway for the minor's record of seed
+ * docs/privacy.md §2, §4, §6 through the gateway for the minor's record of seed
  * 003 §3.3–§3.8, §3.11 and court orders: ABUSE (violence records), JUDICIAL
  * (court orders), HEALTH (health-related problems), CASE (family, problems,
  * co-planning) and IDENTITY (names of family members) are readable by the
@@ -53,7 +53,7 @@ function deniedPaths(res: GatewayResponse): Map<string, string> {
   return out;
 }
 
-describe('seed 003 §3.3–§3.11 record through the gateway (PRIVACY.md §4: ABUSE, JUDICIAL, HEALTH, CASE)', () => {
+describe('seed 003 §3.3–§3.11 record through the gateway (docs/privacy.md §4: ABUSE, JUDICIAL, HEALTH, CASE)', () => {
   let hub: TestHub;
   let minorId: string;
   let holder: string;
@@ -102,7 +102,7 @@ describe('seed 003 §3.3–§3.11 record through the gateway (PRIVACY.md §4: AB
     });
   });
 
-  it('PRIVACY.md §7 audits the ABUSE and JUDICIAL classes returned to the case holder', async () => {
+  it('docs/privacy.md §7 audits the ABUSE and JUDICIAL classes returned to the case holder', async () => {
     expectNoErrors(await hub.gql(holder, 'query AbuseProbe($id: ID!) { minor(id: $id) { violenceRecords { types } courtOrders { number } } }', { id: minorId }));
     const dpo = hub.token({ role: 'PRIVACY_OFFICER', sub: 'dpo-rec' });
     const log = await hub.gql<{ accessLog: { operationName: string; action: string; dataClasses: string[] }[] }>(dpo, 'query($id: ID!) { accessLog(minorId: $id) { operationName action dataClasses } }', { id: minorId });

@@ -20,7 +20,7 @@ export interface TestDatabase {
 
 /**
  * A fresh, fully migrated database for one test file, so files run in
- * parallel (STYLE.md "Tests"). Real PostgreSQL, never a mock.
+ * parallel (docs/conventions.md "Tests"). Real PostgreSQL, never a mock.
  */
 export async function createTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
   const cluster = new URL(testClusterUrl());

@@ -41,7 +41,7 @@ export interface Result<T> {
 
 /**
  * Run one GraphQL operation. Throws HubRequestError when the operation failed;
- * masked fields (PRIVACY.md §6) are not failures: they come back as null and
+ * masked fields (docs/privacy.md §6) are not failures: they come back as null and
  * are listed in `masked`.
  */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<Result<T>> {

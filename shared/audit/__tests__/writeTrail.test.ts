@@ -42,7 +42,7 @@ function schema() {
   );
 }
 
-describe('write trail of a subgraph mutation (PRIVACY.md §7)', () => {
+describe('write trail of a subgraph mutation (docs/privacy.md §7)', () => {
   it('records the minors named in the arguments, in the result, and touched by the service, per root field', async () => {
     const ctx = {};
     const r = await graphql({ schema: schema(), source: `mutation { a: admit(input: { minorId: "${A}" }) { __typename } register { __typename } discharge(placementId: "x") { __typename } }`, contextValue: ctx });

@@ -86,7 +86,7 @@ describe('verifyUserToken (docs/privacy.md §1)', () => {
   });
 });
 
-describe('internal token (PRIVACY.md §9)', () => {
+describe('internal token (docs/privacy.md §9)', () => {
   it('round-trips a principal for its audience only', () => {
     const token = signInternalToken({ role: 'SUPERVISOR', sub: 's', territory: ['058'] }, { secret: 'internal-secret', audience: 'asso', ttlSeconds: 30, requestId: 'r1' });
     expect(verifyInternalToken(token, 'internal-secret', 'asso')).toEqual({ principal: { role: 'SUPERVISOR', sub: 's', territory: ['058'] }, requestId: 'r1' });

@@ -14,9 +14,9 @@ describe('reference code lists', () => {
     for (const e of list.entries) {
       expect(e.code).toMatch(/^([A-Z][A-Z0-9_]*|\d+|\d+(\.\d+)+)$/);
       expect(e.label.trim()).not.toBe('');
-      expect(e.source).toMatch(/seed 00\d_[0-9a-f]{16}\.txt|domain-anchors\.md|DOMAIN\.md/);
+      expect(e.source).toMatch(/seed 00\d_[0-9a-f]{16}\.txt|docs\/domain\.md/);
     }
-    expect(list.source).toMatch(/seed 00\d_|domain-anchors\.md/);
+    expect(list.source).toMatch(/seed 00\d_|docs\/domain\.md/);
   });
 
   it('names lists by their list name and recognises only those names', () => {

@@ -1,12 +1,12 @@
 import { SEED, rows, type CodeList } from '../types';
 
 /**
- * Absences of a minor from the structure during a placement (DOMAIN.md
- * "ASMI": absences and unauthorised departures; reference/domain-anchors.md
+ * Absences of a minor from the structure during a placement (docs/domain.md
+ * "ASMI": absences and unauthorised departures; docs/domain.md
  * §5.1, like SSDA903 "missing"/"away"). `missing`: the minor left without
  * authorisation; `health`: special-category data.
  */
-const S = `${SEED.S001}; ${SEED.DOMAIN} ASMI; ${SEED.ANCHORS} §5.1`;
+const S = `${SEED.S001}; ${SEED.DOMAIN} §4; ${SEED.ANCHORS} §5`;
 
 export const absenceKind: CodeList = {
   name: 'ABSENCE_KIND',

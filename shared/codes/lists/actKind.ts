@@ -4,15 +4,15 @@ import { SEED, rows, type CodeList } from '../types';
  * Administrative acts on a structure, kept in the registry (ASSA, seed 002
  * Allegato A, a) ASSA, points b and d: "autorizzazione – accreditamento – diffide –
  * sospensioni – revoche – chiusure"). Reactivation (riattivazione) after a
- * suspension is the seventh kind (DOMAIN.md "ASSO";
- * reference/domain-anchors.md §5.1).
+ * suspension is the seventh kind (docs/domain.md "ASSO";
+ * docs/domain.md §5).
  */
 const S = `${SEED.S002} Allegato A, a) ASSA, punti b) e d)`;
 
 export const actKind: CodeList = {
   name: 'ACT_KIND',
   description: 'Kinds of administrative act on a structure',
-  source: `${SEED.S002} Allegato A, a) ASSA, punti b) e d); ${SEED.DOMAIN} ASSO`,
+  source: `${SEED.S002} Allegato A, a) ASSA, punti b) e d); ${SEED.DOMAIN} §3`,
   version: '1.0',
   entries: [
     ...rows({ source: S }, [
@@ -23,6 +23,6 @@ export const actKind: CodeList = {
       ['REVOCATION', 'Revoca'],
       ['CLOSURE', 'Chiusura'],
     ]),
-    ...rows({ source: `${SEED.DOMAIN} ASSO; ${SEED.ANCHORS} §5.1` }, [['REACTIVATION', 'Riattivazione']]),
+    ...rows({ source: `${SEED.DOMAIN} §3; ${SEED.ANCHORS} §5` }, [['REACTIVATION', 'Riattivazione']]),
   ],
 };

@@ -2,11 +2,11 @@ import { SEED, rows, type CodeList } from '../types';
 
 /**
  * Activities recorded for a minor inside a structure (dati di attività sui
- * minori in struttura, seed 001; DOMAIN.md "ASMI": school, health,
+ * minori in struttura, seed 001; docs/domain.md "ASMI": school, health,
  * psychological, educational, family contacts). `health`: special-category
  * data (GDPR art. 9).
  */
-const S = `${SEED.S001} (dati di attività sui minori in struttura); ${SEED.DOMAIN} ASMI`;
+const S = `${SEED.S001} (dati di attività sui minori in struttura); ${SEED.DOMAIN} §4`;
 
 export const activityType: CodeList = {
   name: 'ACTIVITY_TYPE',

@@ -4,11 +4,11 @@ import { SEED, rows, type CodeList } from '../types';
  * The judicial authority that issued a court order (provvedimento
  * dell'Autorità giudiziaria). Seed 003 §3.9.5 names "Giudice tutelare,
  * Tribunale per i minorenni, Procura minorile o Tribunale ordinario" (civil)
- * and "Tribunale penale e Procura" (penal); reference/domain-anchors.md
+ * and "Tribunale penale e Procura" (penal); docs/domain.md
  * (ProvvedimentoAG) the same split. `penal`: the order is judicial data in
  * the sense of GDPR art. 10.
  */
-const S = `${SEED.S003} §3.9.5; ${SEED.ANCHORS} ProvvedimentoAG`;
+const S = `${SEED.S003} §3.9.5; ${SEED.ANCHORS} §5`;
 
 export const courtAuthority: CodeList = {
   name: 'COURT_AUTHORITY',

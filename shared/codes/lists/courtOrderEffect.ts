@@ -2,7 +2,7 @@ import { SEED, rows, type CodeList } from '../types';
 
 /**
  * What a court order decides for the minor (several at once). From
- * reference/domain-anchors.md (ProvvedimentoAG: "affidamento al servizio
+ * docs/domain.md (ProvvedimentoAG: "affidamento al servizio
  * sociale; limitazione/decadenza responsabilità genitoriale; collocamento in
  * comunità; affido; dichiarazione adottabilità; misure penali DPR 448/88")
  * and seed 003 (§3.9.1 affidamento giudiziale, §3.9.2 affidamento
@@ -10,7 +10,7 @@ import { SEED, rows, type CodeList } from '../types';
  * `placement`: the order places the minor out of the family; `parental`:
  * it limits or removes parental responsibility; `penal`: GDPR art. 10.
  */
-const A = `${SEED.ANCHORS} ProvvedimentoAG`;
+const A = `${SEED.ANCHORS} §5`;
 
 export const courtOrderEffect: CodeList = {
   name: 'COURT_ORDER_EFFECT',

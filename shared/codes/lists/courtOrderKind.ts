@@ -15,7 +15,7 @@ export const courtOrderKind: CodeList = {
   version: '1.0',
   entries: rows({ source: S }, [
     ['DECREE', 'Decreto'],
-    ['PROVISIONAL_DECREE', 'Decreto provvisorio e urgente', undefined, { source: `${SEED.ANCHORS} ProvvedimentoAG` }],
+    ['PROVISIONAL_DECREE', 'Decreto provvisorio e urgente', undefined, { source: `${SEED.ANCHORS} §5` }],
     ['SENTENCE', 'Sentenza'],
     ['ORDINANCE', 'Ordinanza'],
     ['OTHER', 'Altro provvedimento'],

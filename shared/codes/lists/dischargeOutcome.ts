@@ -2,13 +2,13 @@ import { SEED, rows, type CodeList } from '../types';
 
 /**
  * Outcome of a discharge from a structure (esito dimissione, ASMI): the
- * proposed list of reference/domain-anchors.md §5.1 (a crosswalk target for
+ * proposed list of docs/domain.md §5 (a crosswalk target for
  * AFCARS DISREASN and SSDA903 REC), seed 001 (minors in structures) and seed
- * 003 §3.9.2 for adoption. Rules (domain-anchors §5.2): OTHER_STRUCTURE is
+ * 003 §3.9.2 for adoption. Rules (docs/domain.md §6): OTHER_STRUCTURE is
  * followed by an admission elsewhere on the same day (`continuation`); after
  * DEATH no further placement (`final`).
  */
-const S = `${SEED.S001}; ${SEED.ANCHORS} §5.1`;
+const S = `${SEED.S001}; ${SEED.ANCHORS} §5`;
 
 export const dischargeOutcome: CodeList = {
   name: 'DISCHARGE_OUTCOME',

@@ -3,7 +3,7 @@ import { SEED, rows, type CodeList } from '../types';
 /**
  * Local health authorities (Aziende sanitarie locali) of Lazio: the "ASL di
  * riferimento" of a structure, which supports the municipality in its
- * supervision (seed 002 Allegato A, a) ASSA, punto c); domain-anchors §5.1
+ * supervision (seed 002 Allegato A, a) ASSA, punto c); docs/domain.md §5
  * lists the ASL among the structure's fields). The seeds do not list the
  * ASLs: the ten below are the Lazio health authorities as organised since
  * 1 January 2016, when the former ASL Roma A–H became ASL Roma 1–6 (to be
@@ -13,7 +13,7 @@ import { SEED, rows, type CodeList } from '../types';
  * covers; every ASL lies within one province, so a structure's ASL must be
  * one of its province's (ASSO rules/healthAuthority.ts).
  */
-const S = `${SEED.S002} Allegato A, a) ASSA, punto c) ("ASL di riferimento"); ${SEED.ANCHORS} §5.1`;
+const S = `${SEED.S002} Allegato A, a) ASSA, punto c) ("ASL di riferimento"); ${SEED.ANCHORS} §5`;
 const ROMA = { province: '058', region: '12' } as const;
 const SINCE_2016 = { validFrom: '2016-01-01' } as const;
 

@@ -16,6 +16,6 @@ export const inspectionAuthority: CodeList = {
     ['MUNICIPALITY', 'Comune'],
     ['ASL', 'Azienda sanitaria locale (ASL)'],
     ['NAS', 'Nucleo antisofisticazioni e sanità dei Carabinieri (NAS)'],
-    ['REGION', 'Regione', undefined, { source: `${SEED.S002} (L.R. 11/2016 art. 59, vigilanza); ${SEED.DOMAIN} ASSO` }],
+    ['REGION', 'Regione', undefined, { source: `${SEED.S002} (L.R. 11/2016 art. 59, vigilanza); ${SEED.DOMAIN} §3` }],
   ]),
 };

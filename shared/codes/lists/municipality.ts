@@ -1,7 +1,7 @@
 import { allMunicipalities, MUNICIPALITY_DATA } from '../municipalities';
 import { SEED, type CodeEntry, type CodeList } from '../types';
 
-const SOURCE = `ISTAT municipality codes via ${MUNICIPALITY_DATA.package} ${MUNICIPALITY_DATA.version} (list as of ${MUNICIPALITY_DATA.asOf}); ${SEED.DOMAIN} glossary (comune, codice ISTAT)`;
+const SOURCE = `ISTAT municipality codes via ${MUNICIPALITY_DATA.package} ${MUNICIPALITY_DATA.version} (list as of ${MUNICIPALITY_DATA.asOf}); ${SEED.DOMAIN} §1 (comune, codice ISTAT)`;
 
 let entries: readonly CodeEntry[] | null = null;
 

@@ -1,10 +1,10 @@
 import { SEED, rows, type CodeList } from '../types';
 
 /**
- * Whom a structure hosts by sex (domain-anchors §5.1 lists "gender" among the
+ * Whom a structure hosts by sex (docs/domain.md §5 lists "gender" among the
  * structure's fields; the seeds are silent): boys only, girls only, or both.
  */
-const S = `${SEED.ANCHORS} §5.1`;
+const S = `${SEED.ANCHORS} §5`;
 
 export const structureGender: CodeList = {
   name: 'STRUCTURE_GENDER',

@@ -10,7 +10,7 @@ import { SEED, rows, type CodeAttributes, type CodeList } from '../types';
  * 564/2000); seed 002 (Lazio) refers to the structure types of L.R. 41/2003
  * and D.G.R. 1305/2004 without listing them (art. 6: casa-famiglia, gruppo
  * appartamento, comunità educativa di pronta accoglienza). Codes are the
- * regional catalogue codes quoted in reference/domain-anchors.md §3.3 (CFM,
+ * regional catalogue codes quoted in docs/domain.md §3.1 (CFM,
  * CEM, CPAM, SEM, CABG, CAM, CMSNA1/2) and mnemonics in the same style for
  * the other types of seed 003 §3.9.6.
  *
@@ -21,7 +21,7 @@ import { SEED, rows, type CodeAttributes, type CodeList } from '../types';
  *   "funzione di protezione sociale" (ACCOGLIENZA_EMERGENZA,
  *   FUNZIONE_TUTELARE, SOCIO_EDUCATIVA, EDUCATIVA_PSICOLOGICA,
  *   SOCIO_SANITARIA); day structures are outside that survey
- *   (NON_RESIDENZIALE, `istatSurvey` false). See domain-anchors §3.3: the
+ *   (NON_RESIDENZIALE, `istatSurvey` false). See docs/domain.md §3.1: the
  *   ISTAT axes other than residentiality are marked there as to be checked.
  * - `emergency`: a pronta accoglienza structure; `motherAndChild`: hosts
  *   mothers (or pregnant women) with their children.
@@ -33,12 +33,12 @@ function istat(residentiality: 'FAMILIARE' | 'COMUNITARIA', fn: string): CodeAtt
 }
 const DAY: CodeAttributes = { istatClass: 'NON_RESIDENZIALE', istatSurvey: false, residential: false };
 const S = `${SEED.S003} §3.9.6`;
-const CATALOGUE = `${SEED.ANCHORS} §3.3`;
+const CATALOGUE = `${SEED.ANCHORS} §3.1`;
 
 export const structureType: CodeList = {
   name: 'STRUCTURE_TYPE',
   description: 'Regional structure types for minors, with the ISTAT crosswalk',
-  source: `${SEED.S003} §3.9.6; ${SEED.S002} (L.R. Lazio 41/2003, D.G.R. 1305/2004); ${SEED.ANCHORS} §3.3`,
+  source: `${SEED.S003} §3.9.6; ${SEED.S002} (L.R. Lazio 41/2003, D.G.R. 1305/2004); ${SEED.ANCHORS} §3.1`,
   version: '1.0',
   entries: rows({ source: `${S}; ${CATALOGUE}` }, [
     ['CFM', 'Comunità familiare per minori (casa famiglia)', { ...istat('FAMILIARE', 'SOCIO_EDUCATIVA'), target: 'GENERAL', sisamIntervention: 'FAMILY_COMMUNITY' }, { source: `${S}; ${SEED.S002} (L.R. Lazio 41/2003 art. 6); ${CATALOGUE}` }],

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { createFormatError, fieldOfVariableError } from '../formatError';
 
-describe('variable-coercion errors name the offending field (API.md: BAD_USER_INPUT with extensions.field)', () => {
+describe('variable-coercion errors name the offending field (docs/conventions.md: BAD_USER_INPUT with extensions.field)', () => {
   it('reads the path inside a mutation input, or the whole path from another variable', () => {
     expect(fieldOfVariableError('Variable "$input" got invalid value "2024-02-30" at "input.endDate"; Expected type "Date". Not a valid date')).toBe('endDate');
     expect(fieldOfVariableError('Variable "$input" got invalid value "X" at "input.otherIdentifier.kind"; Value "X" does not exist in "OtherIdentifierKind" enum.')).toBe('otherIdentifier.kind');

@@ -36,7 +36,7 @@ function attack(truth: readonly CountRow[], published: readonly PublishedRow[], 
   return recovered;
 }
 
-describe('small-cell suppression (PRIVACY.md §10)', () => {
+describe('small-cell suppression (docs/privacy.md §10)', () => {
   it('publishes counts of 0 and of at least MIN_CELL_SIZE, suppresses 1..MIN_CELL_SIZE-1', () => {
     const t = suppress([row(['A'], 0), row(['B'], 4), row(['C'], 5), row(['D'], 1), row(['E'], 30)], 40, K);
     expect(t.rows.map((r) => [r.keys[0], r.count, r.suppressed])).toEqual([

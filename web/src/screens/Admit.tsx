@@ -154,7 +154,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
         toRegistration(cleanFiscalCode(v.fiscalCode));
         return;
       }
-      // A structure that does not host the minor yet sees only the id (PRIVACY.md §4): the names come back masked.
+      // A structure that does not host the minor yet sees only the id (docs/privacy.md §4): the names come back masked.
       const name = match.minor?.lastName ? `${match.minor.lastName} ${match.minor.firstName ?? ''}`.trim() : null;
       setFound({ minorId: match.minorId, name, message: name ? t('lookupFoundNamed', { name }) : t('lookupFound') });
       setStep('admission');
@@ -182,7 +182,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
         const r = await gql<{ registerMinor: { id: string } }>(REGISTER, { input });
         setFound({ minorId: r.data.registerMinor.id, name: `${input.lastName} ${input.firstName}`, message: t('registered') });
       } catch (err) {
-        // API.md: DUPLICATE_MINOR carries the existing minor's id; admit that one.
+        // docs/conventions.md: DUPLICATE_MINOR carries the existing minor's id; admit that one.
         const dup = err instanceof HubRequestError ? err.errors.find((e) => e.extensions?.code === 'DUPLICATE_MINOR') : undefined;
         if (!dup || typeof dup.extensions?.minorId !== 'string') throw err;
         setFound({ minorId: dup.extensions.minorId, name: null, message: t('duplicateUsed') });

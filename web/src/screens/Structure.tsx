@@ -42,7 +42,7 @@ interface StructureData {
   } | null;
 }
 
-/** The structure's own page of the registry (ASSO): PUBLIC data, plus its REGISTRY data (own structure, PRIVACY.md §4). */
+/** The structure's own page of the registry (ASSO): PUBLIC data, plus its REGISTRY data (own structure, docs/privacy.md §4). */
 export function Structure({ structureCode }: { structureCode: string }) {
   const { t } = useI18n();
   const q = useQuery<StructureData>(STRUCTURE, { code: structureCode }, structureCode);

@@ -263,7 +263,7 @@ describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
       expect(((await at('2023-06-01')).data as any)._entities).toEqual([{ placements: [] }, { placements: [{ id: inB }] }]);
     });
 
-    it('answers occupancy to the roles of PRIVACY.md §4 REGISTRY only, supervisors by territory even for a structure without placements', async () => {
+    it('answers occupancy to the roles of docs/privacy.md §4 REGISTRY only, supervisors by territory even for a structure without placements', async () => {
       await structure('AS-EMPTY', 5); // province 058, never hosted anyone
       const OCC = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { occupancy(on: "2023-07-01") } } }';
       const reps = { r: ['AS-RA', 'AS-RB', 'AS-EMPTY', 'AS-UNKNOWN'].map((c) => ({ __typename: 'Structure', code: c })) };

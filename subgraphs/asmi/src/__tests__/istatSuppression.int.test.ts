@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { createIstatTable } from '../reporting/istatTable';
 
 /*
- * PRIVACY.md §10 on the ISTAT table: a structure's `hosted` cell hidden as the
+ * docs/privacy.md §10 on the ISTAT table: a structure's `hosted` cell hidden as the
  * second cell of the hosted column must not come back as the sum of that
  * structure's published breakdown (sex, age band, citizenship group): the
  * breakdown cells of a structure add up to its hosted count, and the hosted

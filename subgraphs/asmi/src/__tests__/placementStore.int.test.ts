@@ -120,7 +120,7 @@ describe('ASMI placement store (as the module role)', () => {
       ).rejects.toMatchObject({ driverError: { code: '23514', constraint: 'placement_discharge_outcome_check' } });
     });
 
-    it('has no column for a name or a fiscal code (PRIVACY.md §9)', async () => {
+    it('has no column for a name or a fiscal code (docs/privacy.md §9)', async () => {
       const cols = ((await ds.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'asmi' AND table_name = 'placement'`)) as { column_name: string }[]).map((c) => c.column_name);
       expect(cols).toEqual(expect.arrayContaining(['minor_id', 'minor_birth_date', 'minor_sex', 'minor_citizenship', 'minor_unaccompanied', 'structure_type', 'structure_province']));
       expect(cols.filter((c) => /name|fiscal|address/.test(c))).toEqual([]);

@@ -7,7 +7,7 @@ import { startAsmi } from '../server';
 import { startThreeModules, type ThreeModules } from './support/threeModules';
 
 /*
- * Computed data-quality flags (issue 7; reference/domain-anchors.md §5.2),
+ * Computed data-quality flags (issue 7; docs/domain.md §6),
  * each positive and negative, and the region-level list with its role
  * scoping, against the real ASMI, ASSO and SINBA subgraphs.
  */

@@ -27,7 +27,7 @@ export interface OccupancyKey {
 }
 
 /**
- * Per-request DataLoaders (STYLE.md: no N+1): one SQL statement per batch,
+ * Per-request DataLoaders (docs/conventions.md: no N+1): one SQL statement per batch,
  * results in key order ([] / null / 0 for misses), the request's visibility
  * applied in the SQL, so no cache holds a row the caller may not see.
  */
@@ -46,7 +46,7 @@ export interface AsmiLoaders {
    * structures ASMI has never seen from the registry (one ASSO call per batch).
    */
   readonly structureProvince: DataLoader<string, string | null>;
-  /** The caller's HOSTING relationship per minor today (PRIVACY.md §3; false for every role but a structure operator). */
+  /** The caller's HOSTING relationship per minor today (docs/privacy.md §3; false for every role but a structure operator). */
   readonly viewerHosts: DataLoader<string, boolean>;
   /** Placement.absences (one statement, the placement's visibility in the SQL). */
   readonly absencesByPlacementId: DataLoader<string, AbsenceRow[]>;

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Placements (inserimenti) in structures. No direct identifiers of the minor
- * (PRIVACY.md §9): the minor id and the quasi-identifiers a structure must
+ * (docs/privacy.md §9): the minor id and the quasi-identifiers a structure must
  * report, captured at admission so reports need no per-minor calls.
  * A placement occupies the half-open period [admission, discharge): a
  * transfer discharges on day D and admits elsewhere on day D without overlap.

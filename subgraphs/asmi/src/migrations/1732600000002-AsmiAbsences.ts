@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Absences and unauthorised departures during a placement (seed 001: structures
- * report the minors' activity; DOMAIN.md ASMI; reference/domain-anchors.md §5.1).
+ * report the minors' activity; docs/domain.md §4; docs/domain.md §5).
  * An absence covers the days [start_date, end_date] inclusive (end open while
  * the minor is still away). Absences of one placement never overlap
  * (absence_no_overlap); rules/absenceRules.ts checks the same first.

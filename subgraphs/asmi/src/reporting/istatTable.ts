@@ -64,7 +64,7 @@ function suppressBreakdown(
 ): Map<string, PublishedRow[]> {
   const cells = codes.flatMap((code) => categories.map((c) => ({ keys: [code, c], count: values.get(`${code}|${c}`) ?? 0 })));
   const total = cells.reduce((s, c) => s + c.count, 0);
-  // A structure whose hosted cell is hidden (PRIVACY.md §10) must hide a cell
+  // A structure whose hosted cell is hidden (docs/privacy.md §10) must hide a cell
   // of its line too, or its published cells add up to the hidden count: hide
   // its smallest non-zero cell and suppress again, until every such line
   // holds a hidden cell (the secondary step then covers the columns).
@@ -145,7 +145,7 @@ export function createIstatTable(deps: { dataSource: DataSource; minCellSize: nu
 
   return {
     /**
-     * ISTAT "presidi residenziali" yearly table (domain-anchors §5.4): per
+     * ISTAT "presidi residenziali" yearly table (docs/domain.md §7): per
      * structure with a placement in the year, minors hosted on 31 December
      * (stock rule of placementStock; one open placement per minor, so
      * count(*) counts minors) by sex, age band on 31 December and

@@ -4,7 +4,7 @@ import { forbidden } from '../../../../shared/errors/AppError';
 import type { ReportFilter } from '../../../../shared/reporting/dimensions';
 
 /**
- * Who may run a placement report and over which placements (PRIVACY.md §5
+ * Who may run a placement report and over which placements (docs/privacy.md §5
  * "aggregate reports"): REGIONAL_ANALYST the whole region, SUPERVISOR the
  * structures of its provinces, STRUCTURE_OPERATOR its own structure; any
  * other role FORBIDDEN, anonymous UNAUTHENTICATED.

@@ -139,7 +139,7 @@ export async function clearDischarge(db: EntityManager, id: string, actor: strin
   await db.query('UPDATE asmi.placement SET discharge_date = NULL, discharge_outcome = NULL, updated_at = now(), updated_by = $2 WHERE id = $1', [id, actor]);
 }
 
-/** PRIVACY.md §3 HOSTING for the gateway: which of the minors the structure hosts on `on` or discharged at most 30 days before. */
+/** docs/privacy.md §3 HOSTING for the gateway: which of the minors the structure hosts on `on` or discharged at most 30 days before. */
 /**
  * The structures hosting each of the minors on `on` (or that discharged it at
  * most HOSTING_GRACE_DAYS before): HOSTING for many minors and structures in

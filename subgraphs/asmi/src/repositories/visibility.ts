@@ -3,7 +3,7 @@ import { HOSTING_GRACE_DAYS } from '../rules/placementRules';
 
 /**
  * Which placements a request may load (defence in depth behind the gateway,
- * PRIVACY.md §4 PLACEMENT row and §6 "list queries return only related rows"),
+ * docs/privacy.md §4 PLACEMENT row and §6 "list queries return only related rows"),
  * applied in the SQL so no loader cache holds a row the caller may not see:
  * - a structure operator: only its own structure's placements (never another
  *   structure's placements of the same minor);

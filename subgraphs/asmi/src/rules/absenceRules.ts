@@ -3,8 +3,8 @@ import type { Period } from './placementRules';
 
 /*
  * Rules of absences and unauthorised departures during a placement (seed 001:
- * structures report what happens to the minors they host; DOMAIN.md ASMI;
- * reference/domain-anchors.md §5.1 "missing"/"away"). An absence covers the
+ * structures report what happens to the minors they host; docs/domain.md §4;
+ * docs/domain.md §5 "missing"/"away"). An absence covers the
  * days [startDate, endDate] inclusive, endDate null while the minor is away.
  */
 

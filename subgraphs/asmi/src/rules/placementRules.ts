@@ -5,7 +5,7 @@ import { addDays, ageOn } from '../../../../shared/time';
  * Rules of placement episodes (inserimento / accoglienza, dimissione): what
  * structures record in ASMI (seed 001, "Dati di attività sui Minori in
  * struttura"; seed 003 §3.9.6 placements in community), with the episode
- * rules of reference/domain-anchors.md §5.2. Pure functions, one rule each,
+ * rules of docs/domain.md §6. Pure functions, one rule each,
  * each with its named test in __tests__/placementRules.test.ts.
  */
 
@@ -18,7 +18,7 @@ export interface Period {
 /**
  * Active on a date: admitted on or before it and not yet discharged on it.
  * The discharge day is not counted, so a same-day transfer counts the minor
- * once, in the new structure (reference/domain-anchors.md §5, episodes).
+ * once, in the new structure (docs/domain.md §5, episodes).
  */
 export function activeOn(p: Period, date: string): boolean {
   return p.admissionDate <= date && (p.dischargeDate === null || p.dischargeDate > date);
@@ -49,7 +49,7 @@ function spansDay(p: Period, date: string): boolean {
 /**
  * Two placements of the same minor overlap when their half-open periods
  * [admission, discharge) intersect, so a transfer (discharge on D, admission
- * elsewhere on D) is no overlap (reference/domain-anchors.md §5.2: SSDA903
+ * elsewhere on D) is no overlap (docs/domain.md §6: SSDA903
  * X1 + continuation episode); same-day placements follow `isSameDay`.
  */
 export function periodsOverlap(a: Period, b: Period): boolean {
@@ -61,7 +61,7 @@ export function periodsOverlap(a: Period, b: Period): boolean {
   return !aEndsBeforeB && !bEndsBeforeA;
 }
 
-/** One placement at a time for a minor (API.md: PLACEMENT_OVERLAP; a transfer discharges on D and admits on D). */
+/** One placement at a time for a minor (docs/conventions.md: PLACEMENT_OVERLAP; a transfer discharges on D and admits on D). */
 export function noOverlap(existing: readonly Period[], candidate: Period): Violation | null {
   if (!existing.some((p) => periodsOverlap(p, candidate))) return null;
   return violation('PLACEMENT_OVERLAP', 'The minor already has a placement in this period: discharge it first (a transfer discharges and admits on the same day)', 'admissionDate');
@@ -83,7 +83,7 @@ export function peakOccupancyFrom(placements: readonly Period[], from: string): 
 
 /**
  * Capacity (STRUCTURE_FULL): ordinary plus emergency places (ASSO capacity +
- * emergencyCapacity; reference/domain-anchors.md §5.2 "active accoglienze ≤
+ * emergencyCapacity; docs/domain.md §6 "active accoglienze ≤
  * authorised places (+ pronta accoglienza quota)") are never exceeded on any
  * day of the new placement. An admission opens a placement with no end, so
  * its period is [admissionDate, ∞): for a retroactive admission the peak over
@@ -98,13 +98,13 @@ export function withinCapacity(placements: readonly Period[], admissionDate: str
   return violation('STRUCTURE_FULL', `The structure has no free place (${places} authorised places) from the admission date`, 'structureCode', { places });
 }
 
-/** A discharge cannot precede the admission (API.md INVALID_DATE_RANGE; domain-anchors §5.2 "dataDimissione ≥ dataIngresso"). */
+/** A discharge cannot precede the admission (docs/conventions.md INVALID_DATE_RANGE; docs/domain.md §6 "dataDimissione ≥ dataIngresso"). */
 export function dischargeNotBeforeAdmission(placement: Period, dischargeDate: string): Violation | null {
   if (dischargeDate >= placement.admissionDate) return null;
   return violation('INVALID_DATE_RANGE', 'The discharge date precedes the admission date', 'dischargeDate');
 }
 
-/** Facts can be recorded only up to today (API.md INVALID_DATE_RANGE); the rule every module uses. */
+/** Facts can be recorded only up to today (docs/conventions.md INVALID_DATE_RANGE); the rule every module uses. */
 export { notAfterToday as notInFuture } from '../../../../shared/rules/dates';
 
 /**
@@ -117,7 +117,7 @@ export { notAfterToday as notInFuture } from '../../../../shared/rules/dates';
  * structure needing an exception asks the supervisor to amend its range.
  * A missing bound means none (0; 21, the end of prosieguo amministrativo).
  * The message names the structure's range, never the minor's age: the
- * operator has no relationship with the minor yet (PRIVACY.md §4 DEMOGRAPHIC).
+ * operator has no relationship with the minor yet (docs/privacy.md §4 DEMOGRAPHIC).
  */
 export function ageWithinRange(birthDate: string | null, admissionDate: string, range: { minAge: number | null; maxAge: number | null }): Violation | null {
   if (!birthDate) return null;
@@ -148,7 +148,7 @@ export function courtReferenceWhenOrdered(legalBasis: string | null | undefined,
 }
 
 /**
- * PRIVACY.md §3 HOSTING: the minor has a placement in the structure active
+ * docs/privacy.md §3 HOSTING: the minor has a placement in the structure active
  * on the date or discharged at most 30 days before it.
  */
 export const HOSTING_GRACE_DAYS = 30;

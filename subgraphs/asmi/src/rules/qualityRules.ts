@@ -19,7 +19,7 @@ function addDays(date: string, days: number): string {
 /*
  * Data-quality flags on placements: computed from the data, never typed in.
  * Pure functions, each with its named test in __tests__/qualityRules.test.ts.
- * reference/domain-anchors.md §5.2 lists them as cross-record checks
+ * docs/domain.md §6 lists them as cross-record checks
  * (capacity, "Accoglienza without a linked PresaInCarico after N days"); the
  * issue (7) names the four below.
  */
@@ -93,7 +93,7 @@ function lastHostedDay(p: HostedPeriod, today: string): string {
   return p.dischargeDate === p.admissionDate ? p.admissionDate : addDays(p.dischargeDate, -1);
 }
 
-/** A case (presa in carico) as SINBA reports it: open on d when started on or before d and not closed by d (PRIVACY.md §3 CASE_HOLDER). */
+/** A case (presa in carico) as SINBA reports it: open on d when started on or before d and not closed by d (docs/privacy.md §3 CASE_HOLDER). */
 export interface CasePeriod {
   readonly startDate: string;
   readonly endDate: string | null;
@@ -103,7 +103,7 @@ export function caseOpenOn(c: CasePeriod, date: string): boolean {
   return c.startDate <= date && (c.endDate === null || c.endDate > date);
 }
 
-/** reference/domain-anchors.md §5.2: "Accoglienza without a linked PresaInCarico after N days"; N = 30 (issue 7). */
+/** docs/domain.md §6: "Accoglienza without a linked PresaInCarico after N days"; N = 30 (issue 7). */
 export const NO_CASE_GRACE_DAYS = 30;
 
 /**
@@ -199,7 +199,7 @@ export function notActiveSince(p: HostedPeriod, timeline: readonly StatusChange[
 
 
 /*
- * Episode consistency (reference/domain-anchors.md §5.2, from SSDA903 and
+ * Episode consistency (docs/domain.md §6, from SSDA903 and
  * AFCARS). Overlapping placements of a minor cannot be stored (exclusion
  * constraints placement_no_overlap and placement_same_day_inside_other, for
  * web and event input alike), so no flag is needed for them; these two
@@ -215,7 +215,7 @@ export interface Episode {
 }
 
 /**
- * TRANSFER_GAP (domain-anchors §5.2: "A transfer between structures =
+ * TRANSFER_GAP (docs/domain.md §6: "A transfer between structures =
  * dimissione ALTRA_STRUTTURA + new ingresso on the same day. Gaps → warning"):
  * the placement was discharged with a continuation outcome (code list
  * DISCHARGE_OUTCOME attribute `continuation`: OTHER_STRUCTURE) and no
@@ -228,7 +228,7 @@ export function transferGapSince(p: Episode, minorEpisodes: readonly Episode[], 
 }
 
 /**
- * PLACEMENT_AFTER_FINAL_DISCHARGE (domain-anchors §5.2: "After DECESSO ... no
+ * PLACEMENT_AFTER_FINAL_DISCHARGE (docs/domain.md §6: "After DECESSO ... no
  * further episodes"): the placement starts on or after the discharge of
  * another placement of the minor with a final outcome (DISCHARGE_OUTCOME
  * attribute `final`: DEATH). Since: the placement's admission.

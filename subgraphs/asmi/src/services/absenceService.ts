@@ -29,7 +29,7 @@ export interface EndAbsenceInput {
 
 const FORBIDDEN_MSG = 'Only an operator of the structure can record its placements';
 
-/** PRIVACY.md §5: only the STRUCTURE_OPERATOR of the placement's structure writes its records. */
+/** docs/privacy.md §5: only the STRUCTURE_OPERATOR of the placement's structure writes its records. */
 export function requireOperator(principal: Principal): asserts principal is Extract<Principal, { role: 'STRUCTURE_OPERATOR' }> {
   requireRole(principal, ['STRUCTURE_OPERATOR'], FORBIDDEN_MSG);
 }

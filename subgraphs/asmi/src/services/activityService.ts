@@ -26,7 +26,7 @@ export function createActivityService(deps: { dataSource: DataSource; clock: Clo
   return {
     /**
      * An activity inside the structure (seed 001, dati di attività; ACTIVITY_TYPE):
-     * the structure's operator only (PRIVACY.md §5), within the placement
+     * the structure's operator only (docs/privacy.md §5), within the placement
      * (a one-day activity when endDate is null), not in the future.
      */
     async record(principal: Principal, input: RecordActivityInput, within?: EntityManager): Promise<ActivityRow> {

@@ -3,7 +3,7 @@ import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 
 /**
  * The database's own guards on placements (see the migrations) turned into
- * the codes of API.md. The services check the same rules first, with clearer
+ * the codes of docs/conventions.md. The services check the same rules first, with clearer
  * messages; this mapping covers a write that reaches a constraint anyway:
  * - placement_no_overlap, placement_same_day_inside_other (23P01): PLACEMENT_OVERLAP;
  * - placement_dates_check (23514): INVALID_DATE_RANGE on the discharge date.

@@ -53,7 +53,7 @@ export interface DischargeMinorInput {
 
 type Operator = Extract<Principal, { role: 'STRUCTURE_OPERATOR' }>;
 
-/** PRIVACY.md §5: admit, discharge, record activities or absences — STRUCTURE_OPERATOR of that structure. */
+/** docs/privacy.md §5: admit, discharge, record activities or absences — STRUCTURE_OPERATOR of that structure. */
 function requireOperatorOf(principal: Principal, structureCode: string): asserts principal is Operator {
   requireRole(principal, ['STRUCTURE_OPERATOR'], 'Only an operator of the structure can record its placements');
   if (principal.structureCode !== structureCode) throw forbidden('Only an operator of the structure can record its placements');
@@ -70,7 +70,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
     },
 
     /**
-     * Admission (seed 001: structures record admissions; API.md rules):
+     * Admission (seed 001: structures record admissions; docs/conventions.md rules):
      * the structure exists and is ACTIVE on the admission date, the minor
      * exists and fits the authorised age range, one placement at a time,
      * capacity never exceeded even under concurrent admissions (an advisory
@@ -93,7 +93,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
       if (input.legalBasis && !isValidCode('LEGAL_BASIS', input.legalBasis, input.admissionDate)) throw new AppError('INVALID_CODE', 'Unknown legal basis', { field: 'legalBasis', list: 'LEGAL_BASIS' });
 
       // Rule checks that need other modules happen before the transaction (no lock held across HTTP).
-      // domain-anchors §5.2: the structure exists in ASSO and is authorised (not suspended, revoked or closed) on the admission date.
+      // docs/domain.md §6: the structure exists in ASSO and is authorised (not suspended, revoked or closed) on the admission date.
       const structure = await upstream.structure(input.structureCode, input.admissionDate);
       if (!structure) throw new AppError('UNKNOWN_STRUCTURE', 'No structure with this code in the regional registry', { field: 'structureCode' });
       if (structure.statusOn !== 'ACTIVE') {
@@ -148,7 +148,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
       }
     },
 
-    /** Discharge with a coded outcome, not before the admission (API.md). */
+    /** Discharge with a coded outcome, not before the admission (docs/conventions.md). */
     async discharge(principal: Principal, input: DischargeMinorInput, within?: EntityManager): Promise<PlacementRow> {
       requireRole(principal, ['STRUCTURE_OPERATOR'], 'Only an operator of the structure can record its placements');
       if (!isUuid(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
@@ -210,7 +210,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
     },
 
     /**
-     * Occupancy is REGISTRY data (PRIVACY.md §4): the structure's own
+     * Occupancy is REGISTRY data (docs/privacy.md §4): the structure's own
      * operator, supervisors whose territory holds the structure, social
      * workers and regional analysts; null for anyone else (other modules
      * included: they read placements, not this figure).
@@ -220,7 +220,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
      * 0 and one outside it gets null. Answering 0 without knowing would tell
      * an outsider which structures have no placements, and null would tell
      * them which have some; so the answer for an outsider never depends on
-     * ASMI's data (PRIVACY.md: where silent, show less).
+     * ASMI's data (docs/privacy.md: where silent, show less).
      */
     async occupancy(principal: Principal, loaders: AsmiLoaders, code: string, on: string | null | undefined): Promise<number | null> {
       const date = on ?? clock();
@@ -242,7 +242,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
       return loaders.occupancyByStructure.load({ code, on: date });
     },
 
-    /** HOSTING lookup for the gateway (PRIVACY.md §3); module-to-module only. */
+    /** HOSTING lookup for the gateway (docs/privacy.md §3); module-to-module only. */
     async hostedMinors(principal: Principal, minorIds: string[], structureCode: string, on: string): Promise<string[]> {
       if (principal.role !== 'SERVICE') throw forbidden('Relationship lookups are for the hub\'s own modules');
       return findHostedMinors(dataSource.manager, minorIds.filter(isUuid), structureCode, on);

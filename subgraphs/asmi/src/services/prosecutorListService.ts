@@ -9,7 +9,7 @@ import { findHostedMinors, type PlacementRow } from '../repositories/placementRe
 import { findPlacementsOnList } from '../repositories/prosecutorListRepository';
 import { boundaryFlags, halfYear, isViolation } from '../rules/prosecutorListRules';
 
-/** Shown on a row whose minor the caller no longer hosts (PRIVACY.md §3: HOSTING lapses 30 days after discharge). */
+/** Shown on a row whose minor the caller no longer hosts (docs/privacy.md §3: HOSTING lapses 30 days after discharge). */
 export const IDENTITY_ELSEWHERE_NOTE = 'Identity held by the case-holding social service (the structure hosted the minor more than 30 days ago)';
 
 export interface ProsecutorListRow {
@@ -37,7 +37,7 @@ export interface ProsecutorList {
 
 /**
  * The six-monthly list a structure owes the juvenile prosecutor (L. 184/1983
- * art. 9 c. 2), for the STRUCTURE_OPERATOR of that structure only (PRIVACY.md
+ * art. 9 c. 2), for the STRUCTURE_OPERATOR of that structure only (docs/privacy.md
  * §5: a structure's operator acts for its own structure; FORBIDDEN for anyone
  * else). Every placement of the structure with at least one day in the
  * half-year, with its real dates. ASMI returns every row to the operator; the

@@ -69,7 +69,7 @@ function outcomesWith(attribute: 'continuation' | 'final'): ReadonlySet<string> 
  * callers who may see every placement (`episodeChecks`: social workers,
  * regional analysts, modules); a structure operator never learns from another
  * structure's placements, nor a supervisor from outside its territory
- * (PRIVACY.md §4; where silent, show less).
+ * (docs/privacy.md §4; where silent, show less).
  */
 export async function computeQualityIssues(
   db: EntityManager,
@@ -118,7 +118,7 @@ export interface QualityIssueFilter {
   structureCode?: string | null;
 }
 
-/** One line of the region's data-quality list: pseudonymous (PRIVACY.md §4, §8), no minor id, no identity. */
+/** One line of the region's data-quality list: pseudonymous (docs/privacy.md §4, §8), no minor id, no identity. */
 export interface QualityIssueLine {
   placementId: string;
   minorPseudonym: string;
@@ -139,7 +139,7 @@ export const EPISODE_FLAGS: readonly QualityFlag[] = ['TRANSFER_GAP', 'PLACEMENT
 export const MAX_REFRESH_KEYS = 1000;
 
 /**
- * The data-quality issues of the caller's scope (PRIVACY.md §5 "aggregate
+ * The data-quality issues of the caller's scope (docs/privacy.md §5 "aggregate
  * reports" has the same scoping): REGIONAL_ANALYST the whole region,
  * SUPERVISOR the structures of its provinces, STRUCTURE_OPERATOR its own
  * structure; FORBIDDEN for others.

@@ -13,7 +13,7 @@ export interface StructureFacts {
   statusOn: string;
 }
 
-/** The quasi-identifiers a structure must report (asked to SINBA; never names or fiscal codes, PRIVACY.md §9). */
+/** The quasi-identifiers a structure must report (asked to SINBA; never names or fiscal codes, docs/privacy.md §9). */
 export interface MinorFacts {
   id: string;
   birthDate: string | null;

@@ -100,7 +100,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-describe('internal token (PRIVACY.md §9)', () => {
+describe('internal token (docs/privacy.md §9)', () => {
   it('answers 401 UNAUTHENTICATED without the gateway token', async () => {
     const res = await fetch(handle.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ structures { nodes { code } } }' }) });
     expect(res.status).toBe(401);
@@ -350,7 +350,7 @@ describe('recordInspection', () => {
   });
 });
 
-describe('public reads and REGISTRY fields (PRIVACY.md §4)', () => {
+describe('public reads and REGISTRY fields (docs/privacy.md §4)', () => {
   const code = 'RM-PUB-1';
   beforeAll(async () => {
     await register({ code, contactEmail: 'interno@example.org' });

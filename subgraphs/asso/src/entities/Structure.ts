@@ -70,7 +70,7 @@ export class StructureEntity {
   @Column({ type: 'text', name: 'description', nullable: true })
   description: string | null;
 
-  /** REGISTRY data class (PRIVACY.md §2): internal contact. */
+  /** REGISTRY data class (docs/privacy.md §2): internal contact. */
   @Column({ type: 'text', name: 'contact_email', nullable: true })
   contactEmail: string | null;
 

@@ -13,7 +13,7 @@ import type { RegistryVisibility } from '../rules/registryAccess';
 import { STRUCTURE_CODE } from '../rules/structureRegistration';
 
 /**
- * Per-request DataLoaders (STYLE.md: no N+1). Each batch function sends ONE
+ * Per-request DataLoaders (docs/conventions.md: no N+1). Each batch function sends ONE
  * statement whatever the number of keys and returns results in key order
  * (null / [] for misses). The inspections loader applies the request's
  * REGISTRY visibility in its SQL, so the cache never holds a row the caller

@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * minors, their acts and their inspections (seed 002, DGR Lazio 527/2021,
  * Allegato A §a points a–d; seed 001 "Anagrafica delle strutture").
  * Constraints live in the database so a bug in code cannot store an
- * impossible record (STYLE.md "Database").
+ * impossible record (docs/conventions.md "Database").
  *
  * `structure_change` records every write to the three tables (who, when,
  * what changed) through triggers, so the history of a structure (seed 002
@@ -23,7 +23,7 @@ export class AssoFoundation1732500000000 implements MigrationInterface {
         -- code list STRUCTURE_TYPE (checked by the service against the versioned list)
         type text NOT NULL,
         municipality char(6) NOT NULL,
-        -- PRIVACY.md §3 IN_TERRITORY: the province is the first 3 digits of the ISTAT municipality code
+        -- docs/privacy.md §3 IN_TERRITORY: the province is the first 3 digits of the ISTAT municipality code
         province char(3) GENERATED ALWAYS AS (substr(municipality, 1, 3)) STORED,
         address text,
         managing_entity text,

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The structure's health authority, whom it hosts and its public contacts
- * (issue 6; seed 002 Allegato A §a points a and c, domain-anchors §5.1):
+ * (issue 6; seed 002 Allegato A §a points a and c, docs/domain.md §5):
  * - health_authority: code list HEALTH_AUTHORITY (the "ASL di riferimento"),
  *   one of the province's ASLs (checked by the service);
  * - gender: code list STRUCTURE_GENDER; target: code list STRUCTURE_TARGET;

@@ -16,7 +16,7 @@ export interface NewAct {
 /**
  * Every act of the given structures, one statement, in the order the status
  * rule applies them: validity start, act date, recording order
- * (rules/deriveStatus.ts). Acts are PUBLIC (PRIVACY.md §2).
+ * (rules/deriveStatus.ts). Acts are PUBLIC (docs/privacy.md §2).
  */
 export async function findActsByStructureCodes(db: EntityManager, codes: readonly string[]): Promise<ActEntity[]> {
   if (codes.length === 0) return [];

@@ -15,7 +15,7 @@ export interface NewInspection {
 
 /**
  * Inspections of the given structures that the caller may see (REGISTRY,
- * PRIVACY.md §4; the filter is in the SQL), one statement, by date.
+ * docs/privacy.md §4; the filter is in the SQL), one statement, by date.
  */
 export async function findInspectionsByStructureCodes(db: EntityManager, codes: readonly string[], visibility: RegistryVisibility): Promise<InspectionEntity[]> {
   if (codes.length === 0 || visibility.kind === 'none') return [];

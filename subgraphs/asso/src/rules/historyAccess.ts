@@ -2,7 +2,7 @@ import { inTerritory, type Principal } from '../../../../shared/auth/principal';
 
 /**
  * Who sees who changed what in a structure's registry history (seed 002
- * Allegato A §a point d; PRIVACY.md §4 REGISTRY): the SUPERVISOR whose
+ * Allegato A §a point d; docs/privacy.md §4 REGISTRY): the SUPERVISOR whose
  * territory holds the structure, the REGIONAL_ANALYST, and the structure's
  * own operator. Everyone else gets null.
  */

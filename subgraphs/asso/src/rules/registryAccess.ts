@@ -2,12 +2,12 @@ import { inTerritory, type Principal } from '../../../../shared/auth/principal';
 
 /**
  * Who may read the non-public part of the registry (inspections and their
- * findings, the internal contact e-mail): PRIVACY.md §4, REGISTRY row —
+ * findings, the internal contact e-mail): docs/privacy.md §4, REGISTRY row —
  * SOCIAL_WORKER (R, with or without a case), STRUCTURE_OPERATOR (R, own
  * structure only), SUPERVISOR (RW, IN_TERRITORY: the structure's province in
  * the token's territory), REGIONAL_ANALYST (R); PRIVACY_OFFICER and anonymous
  * callers are denied. SERVICE principals (other modules of the hub, calling
- * through the graph, PRIVACY.md §9) read everything.
+ * through the graph, docs/privacy.md §9) read everything.
  *
  * The gateway masks REGISTRY fields by the same table; the subgraph applies it
  * again (defence in depth): a denied caller gets null for these fields.
@@ -27,7 +27,7 @@ export function canReadRegistry(principal: Principal, structure: { readonly code
 }
 
 /**
- * PRIVACY.md §5: registering structures and recording acts and inspections
+ * docs/privacy.md §5: registering structures and recording acts and inspections
  * is for a SUPERVISOR whose territory holds the structure's province.
  */
 export function canWriteRegistry(principal: Principal, province: string): boolean {
@@ -36,7 +36,7 @@ export function canWriteRegistry(principal: Principal, province: string): boolea
 
 /**
  * The same REGISTRY rule as a filter the repositories put in their SQL
- * (STYLE.md: visibility filters live in the SQL, so no loader cache ever
+ * (docs/conventions.md: visibility filters live in the SQL, so no loader cache ever
  * holds an inspection the caller may not see).
  */
 export type RegistryVisibility =

@@ -21,9 +21,9 @@ export interface StructureProfile {
 }
 
 /**
- * DOMAIN.md glossary (comune, codice ISTAT): a well-formed municipality code
+ * docs/domain.md §1 (comune, codice ISTAT): a well-formed municipality code
  * must also be in the shipped ISTAT list (shared/codes/municipalities.ts),
- * else INVALID_CODE like every coded input (API.md). The format itself is
+ * else INVALID_CODE like every coded input (docs/conventions.md). The format itself is
  * structureMunicipalityValid's (BAD_USER_INPUT).
  */
 export function structureMunicipalityKnown(municipality: string): Violation | null {
@@ -31,7 +31,7 @@ export function structureMunicipalityKnown(municipality: string): Violation | nu
   return violation('INVALID_CODE', 'The municipality is not in the list of ISTAT municipality codes', 'municipality', { list: 'MUNICIPALITY' });
 }
 
-/** A coded value, when given, must be in its list on `onDate` (API.md: INVALID_CODE with the list's name). */
+/** A coded value, when given, must be in its list on `onDate` (docs/conventions.md: INVALID_CODE with the list's name). */
 export function codeInList(list: CodeListName, field: string, code: string | null, onDate: string): Violation | null {
   if (code === null || findCode(list, code, onDate)) return null;
   return violation('INVALID_CODE', `The ${field} is not in the ${list} list`, field, { list });

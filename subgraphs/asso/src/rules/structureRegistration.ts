@@ -43,19 +43,19 @@ export function structureNamePresent(name: string): Violation | null {
   return name === '' ? violation('BAD_USER_INPUT', 'The structure name is empty', 'name') : null;
 }
 
-/** DOMAIN.md: the location is a 6-digit ISTAT municipality code (the province is its first 3 digits). */
+/** docs/domain.md: the location is a 6-digit ISTAT municipality code (the province is its first 3 digits). */
 export function structureMunicipalityValid(municipality: string): Violation | null {
   return ISTAT_MUNICIPALITY.test(municipality) ? null : violation('BAD_USER_INPUT', 'The municipality must be a 6-digit ISTAT code', 'municipality');
 }
 
-/** DOMAIN.md ASSO: capacity (ordinary places, at least one) and emergency places (pronta accoglienza, none or more). */
+/** docs/domain.md §3: capacity (ordinary places, at least one) and emergency places (pronta accoglienza, none or more). */
 export function structureCapacityValid(capacity: number, emergencyCapacity: number): Violation | null {
   if (!Number.isInteger(capacity) || capacity < 1) return violation('BAD_USER_INPUT', 'The capacity must be at least 1 place', 'capacity');
   if (!Number.isInteger(emergencyCapacity) || emergencyCapacity < 0) return violation('BAD_USER_INPUT', 'The emergency capacity cannot be negative', 'emergencyCapacity');
   return null;
 }
 
-/** DOMAIN.md ASSO: the age range hosted, 0 <= minAge <= maxAge <= 21 (either bound may be absent). */
+/** docs/domain.md §3: the age range hosted, 0 <= minAge <= maxAge <= 21 (either bound may be absent). */
 export function structureAgeRangeValid(minAge: number | null, maxAge: number | null): Violation | null {
   if (minAge !== null && (!Number.isInteger(minAge) || minAge < 0 || minAge > MAX_HOSTED_AGE)) {
     return violation('BAD_USER_INPUT', `The minimum age must be between 0 and ${MAX_HOSTED_AGE}`, 'minAge');

@@ -22,13 +22,13 @@ export interface RecordActDocumentInput {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unknownAct = () => notFound('Act', 'actId');
 
-/** Act documents (seed 002 Allegato A §a point b). Acts are PUBLIC (PRIVACY.md §2), so are their documents. */
+/** Act documents (seed 002 Allegato A §a point b). Acts are PUBLIC (docs/privacy.md §2), so are their documents. */
 export function createActDocumentService(deps: ServiceDeps) {
   const { dataSource } = deps;
   return {
     /**
      * recordActDocument: SUPERVISOR whose territory holds the act's structure
-     * (PRIVACY.md §5). One transaction; the previous document, if any, goes
+     * (docs/privacy.md §5). One transaction; the previous document, if any, goes
      * to the archive. Nothing is written on error.
      */
     async record(principal: Principal, input: RecordActDocumentInput): Promise<ActDocumentMeta> {

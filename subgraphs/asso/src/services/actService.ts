@@ -32,7 +32,7 @@ export function createActService(deps: ServiceDeps) {
   return {
     /**
      * recordAct (seed 002 Allegato A §a point b): SUPERVISOR whose territory
-     * holds the structure's province (PRIVACY.md §5). The act changes the
+     * holds the structure's province (docs/privacy.md §5). The act changes the
      * derived status from its validFrom (rules/deriveStatus.ts). One
      * transaction; nothing is written on error.
      */

@@ -37,7 +37,7 @@ export function createInspectionService(deps: ServiceDeps) {
     /**
      * recordInspection (seed 002 Allegato A §a point c: supervision by the
      * municipality, the ASL and the NAS): SUPERVISOR whose territory holds the
-     * structure's province (PRIVACY.md §5). Authority and outcome are coded
+     * structure's province (docs/privacy.md §5). Authority and outcome are coded
      * (INVALID_CODE). The findings are free text: never logged. One
      * transaction; nothing is written on error.
      */

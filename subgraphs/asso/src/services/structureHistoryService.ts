@@ -46,7 +46,7 @@ export function createStructureHistoryService(deps: ServiceDeps) {
   const { dataSource, clock } = deps;
   return {
     /**
-     * updateStructure: SUPERVISOR in the structure's territory (PRIVACY.md
+     * updateStructure: SUPERVISOR in the structure's territory (docs/privacy.md
      * §5), the same validations as the registration on the resulting row.
      * Omitted fields keep their value; null clears an optional field. The
      * change takes effect on the module clock's today (recorded in

@@ -64,7 +64,7 @@ export interface StructurePage {
 /** With a status filter, candidates are read this many at a time, their status derived, and kept if they match. */
 export const STATUS_SCAN_BATCH = 200;
 
-/** Code list of the structure types (API.md: every coded input is checked against its list). */
+/** Code list of the structure types (docs/conventions.md: every coded input is checked against its list). */
 const STRUCTURE_TYPE_LIST = 'STRUCTURE_TYPE';
 
 /** Database constraints behind the rules (a safety net: the rules catch these first). */
@@ -93,7 +93,7 @@ export function createStructureService(deps: ServiceDeps) {
   return {
     /**
      * registerStructure (seed 002 Allegato A §a point a): SUPERVISOR whose
-     * territory holds the structure's province (PRIVACY.md §5). A code
+     * territory holds the structure's province (docs/privacy.md §5). A code
      * already registered is DUPLICATE_STRUCTURE, also when two registrations
      * race (the primary key decides; nothing is written).
      */
@@ -119,7 +119,7 @@ export function createStructureService(deps: ServiceDeps) {
         publicEmail: optionalText(input.publicEmail),
         description: optionalText(input.description),
       };
-      // Refused as a whole first (PRIVACY.md §5) when the location is known to be outside the territory.
+      // Refused as a whole first (docs/privacy.md §5) when the location is known to be outside the territory.
       if (structureMunicipalityValid(candidate.municipality) === null) requireTerritory(principal, provinceOf(candidate.municipality));
       throwIfViolated(validateStructureRegistration(candidate), managingEntityTaxCodeValid(candidate.managingEntityTaxCode), descriptionFits(candidate.description));
       if (!isValidCode(STRUCTURE_TYPE_LIST, candidate.type, clock())) {
@@ -149,7 +149,7 @@ export function createStructureService(deps: ServiceDeps) {
       }
     },
 
-    /** structure(code) and Structure references: the registry is public (PRIVACY.md §4 PUBLIC row, anonymous included). */
+    /** structure(code) and Structure references: the registry is public (docs/privacy.md §4 PUBLIC row, anonymous included). */
     byCode(loaders: AssoLoaders, code: string): Promise<StructureEntity | null> {
       return loaders.structureByCode.load(code);
     },
@@ -211,7 +211,7 @@ export function createStructureService(deps: ServiceDeps) {
     },
 
     /**
-     * Structure.inspections: REGISTRY (PRIVACY.md §4, REGISTRY row; see
+     * Structure.inspections: REGISTRY (docs/privacy.md §4, REGISTRY row; see
      * rules/registryAccess.ts). Defence in depth behind the gateway's masking:
      * a caller who may not read them gets null; the loader's SQL applies the
      * same rule.
@@ -226,7 +226,7 @@ export function createStructureService(deps: ServiceDeps) {
       return findMunicipality(structure.municipality)?.name ?? null;
     },
 
-    /** Structure.contactEmail: REGISTRY, same rule as the inspections (PRIVACY.md §4, REGISTRY row). */
+    /** Structure.contactEmail: REGISTRY, same rule as the inspections (docs/privacy.md §4, REGISTRY row). */
     contactEmail(principal: Principal, structure: StructureEntity): string | null {
       return canReadRegistry(principal, structure) ? structure.contactEmail : null;
     },

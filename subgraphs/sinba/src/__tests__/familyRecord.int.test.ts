@@ -117,7 +117,7 @@ describe('seed 003 §3.3 family unit and significant persons', () => {
   });
 });
 
-describe('PRIVACY.md §5 only the SOCIAL_WORKER who is CASE_HOLDER writes the record', () => {
+describe('docs/privacy.md §5 only the SOCIAL_WORKER who is CASE_HOLDER writes the record', () => {
   it('refuses every write to another service, other roles and anonymous, changing nothing', async () => {
     const [id, caseId] = await heldMinor();
     const member = ok(await call(SW_A, ADD_MEMBER, { input: { minorId: id, relation: 'MOTHER', firstName: 'A', lastName: 'B', cohabiting: true } })).addFamilyMember;

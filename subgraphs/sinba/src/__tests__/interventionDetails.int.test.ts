@@ -240,7 +240,7 @@ const LUCA_FC = makeFiscalCode('MRTLCU', '2015-03-02', 'M');
 const HIDDEN_FC = makeFiscalCode('NSCDTT', '2010-06-16', 'F');
 const SW_D: Principal = { role: 'SOCIAL_WORKER', sub: 'sw-d', serviceId: 'SRV-D' };
 
-describe('searchMinors within the caller\'s relationships (PRIVACY.md §3, §6)', () => {
+describe('searchMinors within the caller\'s relationships (docs/privacy.md §3, §6)', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     ids.martina = (await minorWithCase(SW_C, { firstName: 'Martina', lastName: "D'Ambrosio", birthDate: '2015-03-02', sex: 'F' })).minorId;

@@ -128,7 +128,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-describe('internal token (PRIVACY.md §9)', () => {
+describe('internal token (docs/privacy.md §9)', () => {
   it('answers 401 UNAUTHENTICATED without the gateway token', async () => {
     const res = await fetch(handle.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ minors { nodes { id } } }' }) });
     expect(res.status).toBe(401);

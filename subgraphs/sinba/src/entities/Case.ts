@@ -17,7 +17,7 @@ export class CaseEntity {
   @Column({ type: 'date', name: 'start_date' })
   startDate: string;
 
-  /** Exclusive: the case is no longer held on its end date (PRIVACY.md §3). */
+  /** Exclusive: the case is no longer held on its end date (docs/privacy.md §3). */
   @Column({ type: 'date', name: 'end_date', nullable: true })
   endDate: string | null;
 

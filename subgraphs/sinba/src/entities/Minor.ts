@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export const OTHER_IDENTIFIER_KINDS = ['TEMPORARY_FISCAL_CODE', 'RESIDENCE_PERMIT', 'PASSPORT', 'FOREIGN_ID_DOCUMENT', 'OTHER'] as const;
 export type OtherIdentifierKind = (typeof OTHER_IDENTIFIER_KINDS)[number];
 
-/** Minore (seed 003 §3.2): the only place in the hub that holds identities (PRIVACY.md §9). */
+/** Minore (seed 003 §3.2): the only place in the hub that holds identities (docs/privacy.md §9). */
 @Entity({ schema: 'sinba', name: 'minor' })
 export class MinorEntity {
   /** gen_random_uuid() in the database (opaque, the federation key). */

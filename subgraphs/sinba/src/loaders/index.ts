@@ -22,7 +22,7 @@ import { createInterventionDetailLoaders, type InterventionDetailLoaders } from 
 import { createRecordLoaders, type RecordLoaders } from './recordLoaders';
 
 /**
- * Per-request DataLoaders (STYLE.md: no N+1). Each batch function sends ONE
+ * Per-request DataLoaders (docs/conventions.md: no N+1). Each batch function sends ONE
  * statement and returns results in key order (null / [] for misses). The CASE
  * and HEALTH loaders apply the request's visibility in their SQL, so the
  * cache never holds a row the caller may not see.

@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * SINBA foundation: minors, cases (prese in carico), interventions and health
  * data (seed 003 §3.2, §3.4/3.7, §3.9). Constraints live in the database so a
- * bug in code cannot store an impossible record (STYLE.md "Database").
+ * bug in code cannot store an impossible record (docs/conventions.md "Database").
  */
 export class SinbaFoundation1732400000000 implements MigrationInterface {
   name = 'SinbaFoundation1732400000000';

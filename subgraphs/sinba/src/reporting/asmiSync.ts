@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
 
-/** The quasi-identifiers ASMI copies onto each placement (PRIVACY.md §9: never names nor fiscal codes). */
+/** The quasi-identifiers ASMI copies onto each placement (docs/privacy.md §9: never names nor fiscal codes). */
 export interface QuasiIdentifiers {
   readonly id: string;
   readonly birthDate: string | null;

@@ -56,7 +56,7 @@ export interface CaseQualityIssueFilter {
   serviceId?: string | null;
 }
 
-/** One line: pseudonymous (PRIVACY.md §4, §8); minorId only feeds the gateway's relationship anchor (CASE data). */
+/** One line: pseudonymous (docs/privacy.md §4, §8); minorId only feeds the gateway's relationship anchor (CASE data). */
 export interface CaseQualityIssueLine {
   minorPseudonym: string;
   serviceId: string;
@@ -71,7 +71,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * Cursor of the list, keyed by case id but sealed (AES-256-GCM with a key
  * derived from PSEUDONYM_KEY): the lines carry no case id, so neither may the
  * cursor, which an analyst could otherwise decode and join with the case ids
- * other lists give (PRIVACY.md §8; where silent, show less).
+ * other lists give (docs/privacy.md §8; where silent, show less).
  */
 export function sealedCaseCursor(pseudonymKey: string): CursorCodec {
   const key = createHash('sha256').update(`sinba:case-quality-cursor:${pseudonymKey}`).digest();
@@ -111,7 +111,7 @@ export function sealedCaseCursor(pseudonymKey: string): CursorCodec {
  * without one is in no territory); SOCIAL_WORKER its own service's cases
  * (the lines tell it which cases to complete); anyone else FORBIDDEN,
  * anonymous UNAUTHENTICATED. A structure operator has no case data
- * (PRIVACY.md §4).
+ * (docs/privacy.md §4).
  */
 function scopeOf(principal: Principal, filter: CaseQualityIssueFilter | null | undefined, p: (value: unknown) => string): string[] {
   requireRole(principal, ['REGIONAL_ANALYST', 'SUPERVISOR', 'SOCIAL_WORKER'], 'Case data-quality lists are for regional analysts, supervisors and social workers');

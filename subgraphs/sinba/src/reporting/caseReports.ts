@@ -44,7 +44,7 @@ function dimensionSql(d: ReportDimension): string {
 }
 
 /**
- * Who may count cases (PRIVACY.md §5 "aggregate reports"): REGIONAL_ANALYST
+ * Who may count cases (docs/privacy.md §5 "aggregate reports"): REGIONAL_ANALYST
  * the region; SUPERVISOR the minors resident in its provinces (SINBA knows no
  * structure: the territory of a case is the minor's residence); anyone else
  * FORBIDDEN — a structure operator's own-structure reports are ASMI's, cases

@@ -60,7 +60,7 @@ export async function closeCaseRow(db: EntityManager, id: string, close: { endDa
 
 /**
  * Of the given minors, those for whom `serviceId` holds a case open on `on`
- * (PRIVACY.md §3 CASE_HOLDER); one statement whatever the number of minors.
+ * (docs/privacy.md §3 CASE_HOLDER); one statement whatever the number of minors.
  */
 export async function findMinorIdsHeldBy(db: EntityManager, minorIds: readonly string[], serviceId: string, on: string): Promise<string[]> {
   if (minorIds.length === 0) return [];

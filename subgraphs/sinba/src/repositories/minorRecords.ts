@@ -5,7 +5,7 @@ import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from '
  * Rows of a per-minor table (family members, problems, co-planning, violence
  * records, court orders) for the given minors, only those the caller may see
  * (CASE_HOLDER visibility in the SQL, like every CASE/HEALTH/ABUSE/JUDICIAL
- * row: the matrix gives those four classes the same row, PRIVACY.md §4);
+ * row: the matrix gives those four classes the same row, docs/privacy.md §4);
  * one statement, ordered by `orderBy` then id.
  */
 export async function findVisibleByMinorIds<T extends ObjectLiteral>(

@@ -106,7 +106,7 @@ export async function minorExists(db: EntityManager, id: string): Promise<boolea
 }
 
 /**
- * One page of the minors whose case the service holds today (PRIVACY.md §3,
+ * One page of the minors whose case the service holds today (docs/privacy.md §3,
  * §6: list queries return only minors in a relationship), in id order,
  * after `afterId`, at most `limit` rows. One statement.
  */

@@ -11,10 +11,10 @@ export interface MinorSearchCriteria {
   readonly birthDate: string | null;
 }
 
-/** The minors a search may return (PRIVACY.md §3, §6): the relationship, decided in SQL. */
+/** The minors a search may return (docs/privacy.md §3, §6): the relationship, decided in SQL. */
 export type SearchScope =
   | { readonly kind: 'caseHolder'; readonly serviceId: string; readonly today: string }
-  /** HOSTING: the ids ASMI says the structure hosts (SINBA cannot read ASMI's tables, PRIVACY.md §9). */
+  /** HOSTING: the ids ASMI says the structure hosts (SINBA cannot read ASMI's tables, docs/privacy.md §9). */
   | { readonly kind: 'ids'; readonly ids: readonly string[] };
 
 /** LIKE pattern for a word anywhere, with LIKE's metacharacters escaped. */

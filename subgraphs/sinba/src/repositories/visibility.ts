@@ -3,11 +3,11 @@ import type { Principal } from '../../../../shared/auth/principal';
 
 /**
  * Which minors' CASE and HEALTH rows a request may load (defence in depth
- * behind the gateway's masking, PRIVACY.md §4, §6): applied in the SQL so no
+ * behind the gateway's masking, docs/privacy.md §4, §6): applied in the SQL so no
  * loader cache ever holds a row the caller may not see.
  * - 'none': the role can never read them (decided without a query);
  * - 'caseHolder': only minors for whom the service holds a case open today
- *   (PRIVACY.md §3 CASE_HOLDER: started on or before today, not closed or
+ *   (docs/privacy.md §3 CASE_HOLDER: started on or before today, not closed or
  *   closed after today); the whole history of those minors is visible.
  */
 export type CaseVisibility = { readonly kind: 'none' } | { readonly kind: 'caseHolder'; readonly serviceId: string; readonly today: string };

@@ -8,7 +8,7 @@ export interface CaseState {
 }
 
 /**
- * PRIVACY.md §5: only the holding service (ente/servizio titolare, seed 003
+ * docs/privacy.md §5: only the holding service (ente/servizio titolare, seed 003
  * §3.2) may close a case or add interventions to it.
  */
 export function heldByService(c: CaseState, serviceId: string): Violation | null {

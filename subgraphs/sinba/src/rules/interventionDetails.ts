@@ -16,7 +16,7 @@ const attr = (type: CodeEntry, name: string) => type.attributes?.[name];
  * the affidamento a rischio giuridico of §3.9.2) and is refused for every
  * other type (affiancamento familiare included: the seed says it is not a
  * foster care). It is optional: the seed describes the two forms without
- * making the field mandatory, and addIntervention's public contract (API.md)
+ * making the field mandatory, and addIntervention's public contract (docs/conventions.md)
  * does not require it.
  */
 export function fosterCareScheduleFits(type: CodeEntry, schedule: string | null): Violation | null {

@@ -39,7 +39,7 @@ export function namesPresent(input: Pick<MinorRegistration, 'firstName' | 'lastN
   return null;
 }
 
-/** API.md: a birth date in the future is INVALID_DATE_RANGE. */
+/** docs/conventions.md: a birth date in the future is INVALID_DATE_RANGE. */
 export function birthDateNotInFuture(birthDate: string, today: string): Violation | null {
   return notAfterToday(birthDate, today, 'birthDate');
 }
@@ -57,7 +57,7 @@ export function municipalityIsIstatCode(code: string | null, field: string): Vio
 }
 
 /**
- * DOMAIN.md: the fiscal code is validated with its check character (omocodia
+ * docs/domain.md: the fiscal code is validated with its check character (omocodia
  * allowed), and must agree with the declared birth date and sex. Optional:
  * foreign minors may have none, the unborn have none until birth (seed 003 §3.2.1).
  */

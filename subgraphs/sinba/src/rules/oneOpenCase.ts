@@ -9,7 +9,7 @@ export interface CaseSpan {
 
 /**
  * A case counts as open on `date` or later when it is not closed or closes
- * after that date (end dates are exclusive, as for CASE_HOLDER in PRIVACY.md
+ * after that date (end dates are exclusive, as for CASE_HOLDER in docs/privacy.md
  * §3): a service may close on day D and another open on day D.
  */
 export function openOnOrAfter(c: CaseSpan, date: string): boolean {

@@ -58,7 +58,7 @@ export function requiredRecordsPresent(code: string, presence: RecordPresence, f
 }
 
 /**
- * PRIVACY.md §2: health-related problem codes are HEALTH data (the list's
+ * docs/privacy.md §2: health-related problem codes are HEALTH data (the list's
  * `health` attribute), the others CASE data; they are served apart
  * (Minor.healthProblems / Minor.problems) so each field has one class.
  */

@@ -10,7 +10,7 @@ import { touchMinor } from '../../../../shared/audit/writeTrail';
 
 /**
  * One write on a minor's record by the SOCIAL_WORKER whose service holds a
- * case open today for the minor (PRIVACY.md §3 CASE_HOLDER, §5 "record ...
+ * case open today for the minor (docs/privacy.md §3 CASE_HOLDER, §5 "record ...
  * problems, health, abuse, court orders, family"): one transaction, the
  * minor's row locked first so the case-holder check and the write see the
  * same state; FORBIDDEN (nothing changed) for anyone else. `minorId` is the

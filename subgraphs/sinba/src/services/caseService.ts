@@ -59,7 +59,7 @@ export function createCaseService(deps: ServiceDeps) {
   return {
     /**
      * openCase: SOCIAL_WORKER; the case belongs to the token's serviceId
-     * (PRIVACY.md §5). seed 003 §3.2: one open case per minor, except
+     * (docs/privacy.md §5). seed 003 §3.2: one open case per minor, except
      * co-management by a second service with a coded reason, and only when
      * the fact the reason names is recorded on the start date
      * (docs/privacy.md §3a, rules/coManagement.ts; CO_MANAGEMENT_NOT_JUSTIFIED).
@@ -115,7 +115,7 @@ export function createCaseService(deps: ServiceDeps) {
     },
 
     /**
-     * closeCase: only the holding service (PRIVACY.md §5); the closure has a
+     * closeCase: only the holding service (docs/privacy.md §5); the closure has a
      * coded reason (seed 003 §3.2, CASE_CLOSURE_REASON) and an end date not
      * before the start.
      */
@@ -135,7 +135,7 @@ export function createCaseService(deps: ServiceDeps) {
     },
 
     /**
-     * transferCase: the holding service (PRIVACY.md §5, like closeCase).
+     * transferCase: the holding service (docs/privacy.md §5, like closeCase).
      * seed 003 §3.2 "trasferimento ad altro Servizio territoriale": in ONE
      * transaction the case closes on transferDate (TRANSFER_TO_OTHER_SERVICE
      * unless another CASE_CLOSURE_REASON is given) and the receiving service's

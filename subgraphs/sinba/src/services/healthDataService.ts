@@ -28,7 +28,7 @@ export function createHealthDataService(deps: ServiceDeps) {
   return {
     /**
      * recordHealthData (seed 003 §3.4, §3.7): the SOCIAL_WORKER whose service
-     * holds a case open today (PRIVACY.md §3 CASE_HOLDER, §5). Upsert: fields
+     * holds a case open today (docs/privacy.md §3 CASE_HOLDER, §5). Upsert: fields
      * left out of the input keep their stored value; an explicit null clears
      * one. Dates go with a present certification and are not in the future;
      * the invalidity percentage goes with invalidity. Emptying the section

@@ -78,7 +78,7 @@ export function createInterventionService(deps: ServiceDeps) {
   /** Rules that depend on the case (checked before the ASSO call and again under the lock). */
   function checkCase(c: CaseEntity | null, serviceId: string, startDate: string): asserts c is CaseEntity {
     if (!c) throw notFound('Case', 'caseId');
-    // PRIVACY.md §5: only the service holding the case adds interventions.
+    // docs/privacy.md §5: only the service holding the case adds interventions.
     throwIfViolated(heldByService(c, serviceId), caseNotClosed(c), interventionWithinCase(c, startDate));
   }
 
@@ -231,7 +231,7 @@ export function createInterventionService(deps: ServiceDeps) {
         if (!locked) throw notFound('Intervention', 'interventionId');
         const i = locked.intervention;
         touchMinor(i.minorId);
-        // PRIVACY.md §5: only the service holding the case ends its interventions; not once the case is closed.
+        // docs/privacy.md §5: only the service holding the case ends its interventions; not once the case is closed.
         throwIfViolated(heldByService({ serviceId: locked.caseServiceId, startDate: locked.caseStartDate, endDate: locked.caseEndDate }, principal.serviceId));
         throwIfViolated(caseNotClosed({ serviceId: locked.caseServiceId, startDate: locked.caseStartDate, endDate: locked.caseEndDate }));
         const type = findCode('INTERVENTION_TYPE', i.type);

@@ -17,7 +17,7 @@ export interface MinorSearchFilter {
 
 /** At most this many name words (each one more LIKE in the SQL). */
 const MAX_NAME_WORDS = 5;
-/** PRIVACY.md §3 HOSTING: discharged at most 30 days ago. ASMI decides; this only narrows what is asked. */
+/** docs/privacy.md §3 HOSTING: discharged at most 30 days ago. ASMI decides; this only narrows what is asked. */
 const HOSTING_GRACE_DAYS = 30;
 
 const searchCursor = cursorCodec('minor-search:', isUuid, (id) => id.toLowerCase());
@@ -38,7 +38,7 @@ export function normaliseCriteria(filter: MinorSearchFilter | null | undefined):
 }
 
 /**
- * searchMinors (PRIVACY.md §6: list queries return only minors in a
+ * searchMinors (docs/privacy.md §6: list queries return only minors in a
  * relationship, filtered by the subgraph): a social worker searches the
  * minors their service holds a case for today (CASE_HOLDER, in SQL); a
  * structure operator the minors their structure hosts (HOSTING: ASMI, which

@@ -81,9 +81,9 @@ export function createMinorService(deps: ServiceDeps) {
 
   return {
     /**
-     * registerMinor: SOCIAL_WORKER or STRUCTURE_OPERATOR (PRIVACY.md §5).
+     * registerMinor: SOCIAL_WORKER or STRUCTURE_OPERATOR (docs/privacy.md §5).
      * A fiscal code already registered is DUPLICATE_MINOR with the existing
-     * id (API.md), also when two registrations race (unique index).
+     * id (docs/conventions.md), also when two registrations race (unique index).
      */
     async register(principal: Principal, input: RegisterMinorInput): Promise<MinorEntity> {
       requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
@@ -176,7 +176,7 @@ export function createMinorService(deps: ServiceDeps) {
 
     /**
      * completeBirth: the SOCIAL_WORKER of a service holding a case open today
-     * for the minor (CASE_HOLDER, PRIVACY.md §3, §5). seed 003 §3.2.1: the
+     * for the minor (CASE_HOLDER, docs/privacy.md §3, §5). seed 003 §3.2.1: the
      * anagrafica is completed at birth; afterwards the minor is an ordinary
      * minor. Same fiscal-code rules and DUPLICATE_MINOR as registerMinor.
      */
@@ -228,7 +228,7 @@ export function createMinorService(deps: ServiceDeps) {
 
     /**
      * minorByFiscalCode: SOCIAL_WORKER or STRUCTURE_OPERATOR (the roles that
-     * may register a minor, PRIVACY.md §5), FORBIDDEN otherwise. Answers the
+     * may register a minor, docs/privacy.md §5), FORBIDDEN otherwise. Answers the
      * same as registerMinor's DUPLICATE_MINOR (the id only) without writing.
      * hasOpenCase is CASE data: filled only for a caller whose service holds
      * the minor's case today (the CASE visibility every CASE row uses), null
@@ -247,7 +247,7 @@ export function createMinorService(deps: ServiceDeps) {
 
     /**
      * minor(id) and Minor references: any identified principal gets the row;
-     * the gateway masks its fields by data class and relationship (PRIVACY.md
+     * the gateway masks its fields by data class and relationship (docs/privacy.md
      * §4, §6). SERVICE principals (ASMI at admission) read it directly.
      */
     async byId(principal: Principal, loaders: SinbaLoaders, id: string): Promise<MinorEntity | null> {
@@ -256,7 +256,7 @@ export function createMinorService(deps: ServiceDeps) {
     },
 
     /**
-     * minors(first, after): only minors in a relationship (PRIVACY.md §6),
+     * minors(first, after): only minors in a relationship (docs/privacy.md §6),
      * filtered in SQL. A social worker lists the minors their service holds
      * a case for today (§3 CASE_HOLDER). Every other role gets an empty
      * connection: structure operators list their guests through
@@ -274,7 +274,7 @@ export function createMinorService(deps: ServiceDeps) {
     },
 
     /**
-     * caseHeldMinors: the gateway's CASE_HOLDER lookup (PRIVACY.md §3), one
+     * caseHeldMinors: the gateway's CASE_HOLDER lookup (docs/privacy.md §3), one
      * statement for all the minors of a response. Module-to-module only.
      */
     async heldMinors(principal: Principal, minorIds: readonly string[], serviceId: string, on: string): Promise<string[]> {
@@ -287,7 +287,7 @@ export function createMinorService(deps: ServiceDeps) {
       return minorIds.filter((id) => held.has(id.toLowerCase()));
     },
 
-    /** Minor.pseudonym (PRIVACY.md §8). */
+    /** Minor.pseudonym (docs/privacy.md §8). */
     pseudonymOf(minorId: string): string {
       return pseudonymOf(minorId, deps.pseudonymKey);
     },

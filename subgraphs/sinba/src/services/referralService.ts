@@ -27,7 +27,7 @@ export function createReferralService(deps: ServiceDeps) {
      * recordReferral: any SOCIAL_WORKER. seed 003 §3.1: the referral is the
      * first contact with the service receiving it and may precede (or never
      * lead to) a case, so no CASE_HOLDER relationship is required (a
-     * deliberate widening of PRIVACY.md §5 "record referrals"); the referral
+     * deliberate widening of docs/privacy.md §5 "record referrals"); the referral
      * belongs to the token's serviceId. Reading it back is CASE data.
      */
     async record(principal: Principal, input: RecordReferralInput): Promise<ReferralEntity> {

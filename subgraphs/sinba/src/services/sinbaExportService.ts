@@ -29,7 +29,7 @@ const bool = (name: string): Converter => (r) => flag(r[name]);
  * nucleo familiare d'origine, sugli interventi erogati al minore o
  * all'interno del nucleo e sui nuclei affidatari o adottivi"; seed 004: the
  * minimum individual data set per intervention; seed 003 §3.1–§3.10 for the
- * fields), pseudonymous (PRIVACY.md §8, DM 206/2014 art. 5 c.4): the minor is
+ * fields), pseudonymous (docs/privacy.md §8, DM 206/2014 art. 5 c.4): the minor is
  * its pseudonym; records are linked by their own pseudonyms, never by their
  * ids. Column order is the CSV's (docs/sinba-export.md).
  */
@@ -192,7 +192,7 @@ export interface ExportPage {
 }
 
 /**
- * sinbaExport: REGIONAL_ANALYST only (PRIVACY.md §4: the analyst reads
+ * sinbaExport: REGIONAL_ANALYST only (docs/privacy.md §4: the analyst reads
  * pseudonyms; §8: exports for statistics carry pseudonyms, never
  * identities); FORBIDDEN for everyone else, before any query.
  */

@@ -1,7 +1,7 @@
 import type { Principal } from '../../../../../shared/auth/principal';
 import { placementVisibilityFor, visibilityCondition } from '../visibility';
 
-describe('placement visibility (PRIVACY.md §4 PLACEMENT row, in the SQL)', () => {
+describe('placement visibility (docs/privacy.md §4 PLACEMENT row, in the SQL)', () => {
   it.each<[string, Principal, unknown]>([
     ['a structure operator: its own structure only', { role: 'STRUCTURE_OPERATOR', sub: 'o', structureCode: 'S-1' }, { kind: 'structure', structureCode: 'S-1' }],
     ['a supervisor: its territory', { role: 'SUPERVISOR', sub: 's', territory: ['058', '059'] }, { kind: 'territory', provinces: ['058', '059'] }],

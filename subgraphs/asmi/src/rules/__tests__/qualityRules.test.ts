@@ -39,7 +39,7 @@ describe('emergencyOverLimitSince', () => {
   });
 });
 
-describe('noOpenCaseSince (domain-anchors §5.2: placement without a case after 30 days)', () => {
+describe('noOpenCaseSince (docs/domain.md §6: placement without a case after 30 days)', () => {
   const placed = { admissionDate: '2024-01-01', dischargeDate: null };
   it('flags a placement of 30 days without any open case, from day 30', () => {
     expect(noOpenCaseSince(placed, [], '2024-01-31')).toBe('2024-01-31');
@@ -101,7 +101,7 @@ describe('notActiveSince (seed 002: status from the acts)', () => {
   });
 });
 
-describe('episode consistency (domain-anchors §5.2)', () => {
+describe('episode consistency (docs/domain.md §6)', () => {
   const CONT = new Set(['OTHER_STRUCTURE']);
   const FINAL = new Set(['DEATH']);
   const out = { id: 'a', admissionDate: '2024-01-01', dischargeDate: '2024-03-01', dischargeOutcome: 'OTHER_STRUCTURE' };

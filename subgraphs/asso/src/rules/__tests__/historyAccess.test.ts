@@ -1,7 +1,7 @@
 import { canReadHistory } from '../historyAccess';
 
 const s = { code: 'RM-1', province: '058' };
-describe('seed 002 §a point d / PRIVACY.md §4: who reads the structure history', () => {
+describe('seed 002 §a point d / docs/privacy.md §4: who reads the structure history', () => {
   it('lets the supervisor in territory, the analyst and the own operator read it', () => {
     expect(canReadHistory({ role: 'SUPERVISOR', sub: 's', territory: ['058'] }, s)).toBe(true);
     expect(canReadHistory({ role: 'REGIONAL_ANALYST', sub: 'a' }, s)).toBe(true);

@@ -3,7 +3,7 @@ import { canReadRegistry, canWriteRegistry } from '../registryAccess';
 
 const structure = { code: 'RM-C001', province: '058' };
 
-describe('REGISTRY data class (PRIVACY.md §4 REGISTRY row)', () => {
+describe('REGISTRY data class (docs/privacy.md §4 REGISTRY row)', () => {
   it.each<[string, Principal, boolean]>([
     ['a social worker', { role: 'SOCIAL_WORKER', sub: 's', serviceId: 'SRV' }, true],
     ['the operator of the structure', { role: 'STRUCTURE_OPERATOR', sub: 's', structureCode: 'RM-C001' }, true],
@@ -19,7 +19,7 @@ describe('REGISTRY data class (PRIVACY.md §4 REGISTRY row)', () => {
   });
 });
 
-describe('registry writes (PRIVACY.md §5)', () => {
+describe('registry writes (docs/privacy.md §5)', () => {
   it('are for a supervisor whose territory holds the province only', () => {
     expect(canWriteRegistry({ role: 'SUPERVISOR', sub: 's', territory: ['058'] }, '058')).toBe(true);
     expect(canWriteRegistry({ role: 'SUPERVISOR', sub: 's', territory: ['059'] }, '058')).toBe(false);

@@ -21,7 +21,7 @@ const valid: StructureRegistration = {
   contactEmail: 'info@example.org',
 };
 
-describe('structure registration rules (seed 002 §a, DOMAIN.md ASSO)', () => {
+describe('structure registration rules (seed 002 §a, docs/domain.md §3)', () => {
   it('accepts a complete registration', () => {
     expect(validateStructureRegistration(valid)).toBeNull();
     expect(validateStructureRegistration({ ...valid, minAge: null, maxAge: null, contactEmail: null, emergencyCapacity: 0 })).toBeNull();

@@ -6,7 +6,7 @@ import { isConventionalStructureCode, structureCodeCheck } from '../structureCod
 const openCase = { serviceId: 'S1', startDate: '2024-01-10', endDate: null };
 
 describe('case rules', () => {
-  it('lets only the holding service change a case (PRIVACY.md §5)', () => {
+  it('lets only the holding service change a case (docs/privacy.md §5)', () => {
     expect(heldByService(openCase, 'S1')).toBeNull();
     expect(heldByService(openCase, 'S2')).toMatchObject({ code: 'FORBIDDEN' });
   });

@@ -42,7 +42,7 @@ describe('seed 003 §3.5 problems that require other records', () => {
     expect(openProblemsStillSatisfied(['BULLYING_VICTIM'], NOTHING, 'minorId')).toBeNull();
   });
 
-  it('PRIVACY.md §2 health-related problem codes are HEALTH, the others CASE', () => {
+  it('docs/privacy.md §2 health-related problem codes are HEALTH, the others CASE', () => {
     expect(isHealthProblem('PHYSICAL_DISABILITY')).toBe(true);
     expect(isHealthProblem('ADDICTION')).toBe(true);
     expect(isHealthProblem('BULLYING_VICTIM')).toBe(false);
