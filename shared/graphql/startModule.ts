@@ -74,6 +74,7 @@ export async function startModule<TContext extends BaseContext>(def: ModuleDefin
         introspection: config.introspection,
         createContext,
         bodyLimit: def.bodyLimit,
+        keepAliveMs: config.upstream.keepAliveMs,
         health: async () => {
           try {
             await dataSource.query('SELECT 1');
