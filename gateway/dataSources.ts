@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../shared/auth/internalToken';
 import type { GatewayContext } from './context';
 
@@ -63,6 +63,16 @@ export function createUpstreamFetcher(timeoutMs: number): Fetcher {
 class SubgraphErrorResponse extends GraphQLError {
   constructor(readonly body: { data: Record<string, unknown> | null; errors: GraphQLFormattedError[] }) {
     super('subgraph error response');
+  }
+}
+
+/** The fetch's document (the gateway passes it only when asked to, so it is parsed from the query text on failure). */
+function documentOf(options: GraphQLDataSourceProcessOptions<GatewayContext>): DocumentNode | undefined {
+  if ('document' in options && options.document) return options.document;
+  try {
+    return options.request.query ? parse(options.request.query) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -139,8 +149,7 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
       if (err instanceof SubgraphErrorResponse) return err.body as GatewayGraphQLResponse;
       const reason = reasonOf(err);
       this.upstream.onFailure?.(this.subgraphName, reason);
-      const document = 'document' in options ? options.document : undefined;
-      return { errors: unavailableErrors(this.subgraphName, document, reason) } as GatewayGraphQLResponse;
+      return { errors: unavailableErrors(this.subgraphName, documentOf(options), reason) } as GatewayGraphQLResponse;
     }
   }
 

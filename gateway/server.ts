@@ -95,7 +95,9 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
   const clock = options.clock ?? systemClock;
   const auditUrl = config.database.moduleUrls.audit;
   if (!auditUrl && !options.audit) throw new Error('The gateway needs a database for the audit trail: set DATABASE_URL or AUDIT_DATABASE_URL');
-  const audit = options.audit ?? AuditStore.connect(auditUrl as string);
+  const audit =
+    options.audit ??
+    AuditStore.connect(auditUrl as string, (err) => logger.warn({ err: { name: err.name, code: (err as { code?: unknown }).code } }, 'audit database connection lost; reconnecting on the next query'));
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   let policy = buildPolicy(supergraphSdl);
 

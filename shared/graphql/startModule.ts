@@ -49,7 +49,14 @@ export async function startModule<TContext extends BaseContext>(def: ModuleDefin
   if (!url) throw new Error(`${label} needs a database: set DATABASE_URL or ${label}_DATABASE_URL`);
   const clock = options.clock ?? systemClock;
   const counter = new StatementCounter();
-  const dataSource = createModuleDataSource({ url, schema: def.name, entities: def.entities, counter, poolSize: config.database.poolSize });
+  const dataSource = createModuleDataSource({
+    url,
+    schema: def.name,
+    entities: def.entities,
+    counter,
+    poolSize: config.database.poolSize,
+    onPoolError: (err) => logger.warn({ err: { name: err.name, code: (err as { code?: unknown }).code } }, 'database connection lost; reconnecting on the next query'),
+  });
   await dataSource.initialize();
   const stopHooks: (() => Promise<void>)[] = [];
   const runStopHooks = async () => {
