@@ -24,10 +24,11 @@ const DATABASE_DOWN_MESSAGE = /Connection terminated|connection timeout|Client h
  * query the database refused): it becomes DATABASE_UNAVAILABLE (HTTP 503).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | undefined, i = 0; e && typeof e === 'object' && i < 5; i++) {
+  for (let e = error as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown; thrownValue?: unknown } | undefined, i = 0; e && typeof e === 'object' && i < 5; i++) {
     if (typeof e.code === 'string' && (DATABASE_DOWN_SQLSTATE.test(e.code) || DATABASE_DOWN_ERRNO.has(e.code))) return true;
     if (typeof e.message === 'string' && DATABASE_DOWN_MESSAGE.test(e.message)) return true;
-    e = (e.driverError ?? e.cause) as typeof e;
+    // graphql-js wraps a thrown non-Error (pg's connect failure can be a plain object) as NonErrorThrown.thrownValue.
+    e = (e.driverError ?? e.cause ?? e.thrownValue) as typeof e;
   }
   return false;
 }
