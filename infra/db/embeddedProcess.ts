@@ -1,4 +1,5 @@
 import { startEmbeddedDatabase } from './embedded';
+import { stopWithParent } from '../../shared/process/stopWithParent';
 
 /**
  * The embedded PostgreSQL as a process of its own: `node --import tsx
@@ -24,8 +25,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  // The parent is gone (its IPC channel closed): stop the server rather than leave it orphaned.
-  process.on('disconnect', stop);
+  // The server died under us (killed, out of memory): exit so the supervisor starts a new one on the same directory.
+  void db.exited.then(() => {
+    if (!stopping) {
+      console.error('PostgreSQL exited unexpectedly');
+      process.exit(3);
+    }
+  });
+  // The parent is gone: stop the server rather than leave it orphaned.
+  stopWithParent(stop);
   process.stdout.write(`${JSON.stringify({ ready: db.adminUrl })}\n`);
 }
 

@@ -6,6 +6,7 @@ import { loadConfig, type HubConfig, type ModuleName } from '../config/config';
 import { createModuleDataSource, type ModuleDataSourceOptions } from '../db/dataSource';
 import { StatementCounter } from '../db/statementCounter';
 import { createLogger } from '../logging/logger';
+import { stopWithParent } from '../process/stopWithParent';
 import { systemClock, type Clock } from '../time';
 import { loadSubgraphTypeDefs } from './loadSchema';
 import { createServiceClient, type ServiceClient } from './serviceClient';
@@ -119,12 +120,17 @@ export function runModuleProcess<TContext extends BaseContext>(def: ModuleDefini
     for (const warning of config.warnings) logger.warn(warning);
     const handle = await startModule(def, config, logger);
     logger.info({ url: handle.url }, `${def.name.toUpperCase()} subgraph ready`);
+    let stopping = false;
     const stop = async () => {
-      await handle.stop();
+      if (stopping) return;
+      stopping = true;
+      await handle.stop().catch(() => undefined);
       process.exit(0);
     };
     process.once('SIGINT', () => void stop());
     process.once('SIGTERM', () => void stop());
+    // Started by `npm start`'s supervisor: stop when it is gone, so no orphan survives it.
+    stopWithParent(() => void stop());
   };
   main().catch((err: unknown) => {
     // Start-up errors carry configuration problems, never personal data.

@@ -18,7 +18,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export function startPostgresProcess(dir: string, port: number): Promise<PostgresProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'infra', 'db', 'embeddedProcess.ts'), dir, String(port)], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
