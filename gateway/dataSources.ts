@@ -61,7 +61,7 @@ export function createUpstreamFetcher(timeoutMs: number): Fetcher {
 
 /** A subgraph answered with a non-2xx status and a GraphQL body: its errors are the answer. */
 class SubgraphErrorResponse extends GraphQLError {
-  constructor(readonly body: { data: Record<string, unknown> | null; errors: GraphQLFormattedError[] }) {
+  constructor(readonly body: { data: Record<string, unknown> | null; errors: GraphQLFormattedError[]; extensions?: Record<string, unknown> }) {
     super('subgraph error response');
   }
 }
@@ -146,7 +146,12 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     try {
       return await super.process(options);
     } catch (err) {
-      if (err instanceof SubgraphErrorResponse) return err.body as GatewayGraphQLResponse;
+      if (err instanceof SubgraphErrorResponse) {
+        // The subgraph's own answer (its errors, write records in extensions): through the same response hook as a 2xx one.
+        const response = err.body as GatewayGraphQLResponse;
+        if (typeof this.didReceiveResponse !== 'function' || !('pathInIncomingRequest' in options)) return response;
+        return this.didReceiveResponse({ response, request: options.request, context: options.context as GatewayContext, pathInIncomingRequest: options.pathInIncomingRequest });
+      }
       const reason = reasonOf(err);
       this.upstream.onFailure?.(this.subgraphName, reason);
       return { errors: unavailableErrors(this.subgraphName, documentOf(options), reason) } as GatewayGraphQLResponse;
@@ -163,7 +168,8 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     }
     const errors = (body as { errors?: unknown } | undefined)?.errors;
     if (Array.isArray(errors) && errors.length > 0) {
-      return new SubgraphErrorResponse({ data: ((body as { data?: Record<string, unknown> | null }).data ?? null), errors: errors as GraphQLFormattedError[] });
+      const { data, extensions } = body as { data?: Record<string, unknown> | null; extensions?: Record<string, unknown> };
+      return new SubgraphErrorResponse({ data: data ?? null, errors: errors as GraphQLFormattedError[], ...(extensions ? { extensions } : {}) });
     }
     const e = new GraphQLError(`HTTP ${response.status}`);
     (e as { code?: string }).code = `HTTP_${response.status}`;

@@ -79,6 +79,11 @@ export function createFormatError(logger: Logger) {
         const field = fieldOfVariableError(formatted.message);
         if (field) extensions.field = field;
       }
+      if (code === 'BAD_USER_INPUT') {
+        // graphql-js quotes the refused variable (a whole `$input`: names, a fiscal code): the message names the field instead.
+        const scrubbed = scrubVariableMessage(formatted.message);
+        if (scrubbed) return { ...formatted, message: scrubbed, extensions };
+      }
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);
@@ -108,6 +113,23 @@ export function fieldOfVariableError(message: string): string | undefined {
   const [, variable, at] = m;
   if (!at) return variable;
   return variable === 'input' && at.startsWith('input.') ? at.slice('input.'.length) : at;
+}
+
+/**
+ * A variable-coercion message without the value graphql-js quotes
+ * (`Variable "$input" got invalid value { firstName: "…", … }; Field "sex" of
+ * required type "Sex!" was not provided.`): `Invalid value for <field>:
+ * <reason>`, where the reason keeps field and type names but no value.
+ * Undefined for any other message.
+ */
+export function scrubVariableMessage(message: string): string | undefined {
+  const field = fieldOfVariableError(message);
+  if (!field) return undefined;
+  const reasons = message
+    .replace(/^Variable "\$\w+" got invalid value .*?(?: at "[^"]+")?; /s, '')
+    .replace(/(cannot represent[^:]*): .*$/s, '$1.')
+    .replace(/"[^"]*"/g, (quoted, offset: number, whole: string) => (/(?:type|in|Field|field) $/.test(whole.slice(Math.max(0, offset - 6), offset)) ? quoted : '"…"'));
+  return `Invalid value for ${field}: ${reasons.slice(0, 300)}`;
 }
 
 /**

@@ -13,6 +13,11 @@ export function sendErrorCode(res: express.Response, code: ErrorCode, message: s
   res.status(httpStatusOf(code)).json(errorBody(code, message, extensions));
 }
 
+/** The first segment of a path (`/reports`): the rest may carry ids or, typed by mistake, a fiscal code. */
+function routeOf(path: string): string {
+  return path.split('/').slice(0, 2).join('/').slice(0, 40);
+}
+
 /** body-parser's error types (express.json) and the codes they become. */
 const BODY_ERRORS: Readonly<Record<string, { code: ErrorCode; message: string }>> = {
   'entity.parse.failed': { code: 'BAD_REQUEST', message: 'The request body is not valid JSON' },
@@ -38,17 +43,17 @@ export function jsonErrorHandler(logger: Logger): express.ErrorRequestHandler {
     const type = typeof (err as { type?: unknown })?.type === 'string' ? (err as { type: string }).type : undefined;
     const known = type ? BODY_ERRORS[type] : undefined;
     if (known) {
-      logger.info({ type, method: req.method, route: req.path.slice(0, 100) }, 'request refused');
+      logger.info({ type, method: req.method, route: routeOf(req.path) }, 'request refused');
       sendErrorCode(res, known.code, known.message);
       return;
     }
     const status = (err as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      logger.info({ status, method: req.method, route: req.path.slice(0, 100) }, 'request refused');
+      logger.info({ status, method: req.method, route: routeOf(req.path) }, 'request refused');
       res.status(status).json(errorBody(status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', status === 404 ? 'Not found' : 'Malformed request'));
       return;
     }
-    logger.error({ err: describeError(err), method: req.method, route: req.path.slice(0, 100) }, 'unexpected error in a route');
+    logger.error({ err: describeError(err), method: req.method, route: routeOf(req.path) }, 'unexpected error in a route');
     sendErrorCode(res, 'INTERNAL_SERVER_ERROR', ERROR_CODES.INTERNAL_SERVER_ERROR.description);
   };
 }
