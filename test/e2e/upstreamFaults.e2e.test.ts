@@ -3,6 +3,7 @@ import { createLogger } from '../../shared/logging/logger';
 import type { ModuleHandle } from '../../shared/graphql/subgraphServer';
 import { startAsmi } from '../../subgraphs/asmi/src/server';
 import { startTestHub, type TestHub } from '../support/startHub';
+import { Client } from 'pg';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 
 const TIMEOUT_MS = 1500;
@@ -84,5 +85,57 @@ describe('a frozen or dead module (issue 16)', () => {
     expect(res.data!.minor).toMatchObject({ placements: [{ admissionDate: '2024-03-01' }] });
     const health = await fetch(hub.url.replace(/graphql$/, 'health'));
     expect(health.status).toBe(200);
+  });
+
+  it('keeps serving during traffic while ASMI is stopped and restarted, and stores every acknowledged admission once', async () => {
+    await registerActiveStructure(hub, 'UPS-C002', { capacity: 50 });
+    const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'so-ups2', structure: 'UPS-C002' });
+    const minors = await Promise.all(Array.from({ length: 12 }, (_x, i) => registerMinorWithCase(hub, `S-UPS-${i % 3}`)));
+    const acknowledged: string[] = [];
+    const codes = new Map<string, number>();
+    const slow: number[] = [];
+    let next = 0;
+    let running = true;
+    const worker = async () => {
+      while (running) {
+        const i = next++;
+        const m = minors[i % minors.length];
+        const t0 = Date.now();
+        // Each minor is admitted at most once (the same request four times: later ones are refused as overlaps).
+        const res = await hub.gql<{ admitMinor: { id: string } }>(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
+          input: { minorId: m.minorId, structureCode: 'UPS-C002', admissionDate: '2024-06-01', kind: 'ORDINARY', referringService: `S-UPS-${(i % minors.length) % 3}` },
+        });
+        if (Date.now() - t0 > TIMEOUT_MS + 2000) slow.push(Date.now() - t0);
+        expect(res.status === 200 || res.status === 409 || res.status === 503).toBe(true);
+        for (const e of res.errors ?? []) codes.set(String(e.extensions?.code), (codes.get(String(e.extensions?.code)) ?? 0) + 1);
+        if (!res.errors?.length) acknowledged.push(res.data!.admitMinor.id);
+        const read = await hub.gql(sw, HISTORY, { id: minorId });
+        expect(read.data?.minor?.firstName).toBe('Lucia');
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    };
+    const workers = [worker(), worker(), worker()];
+    await new Promise((r) => setTimeout(r, 300));
+    await restarted!.stop();
+    await new Promise((r) => setTimeout(r, 800));
+    restarted = await startAsmi(hub.config, createLogger('asmi', 'silent'));
+    await new Promise((r) => setTimeout(r, 1500));
+    running = false;
+    await Promise.all(workers);
+
+    expect(slow).toEqual([]);
+    expect([...codes.keys()].every((c) => ['UPSTREAM_UNAVAILABLE', 'PLACEMENT_OVERLAP'].includes(c))).toBe(true);
+    expect(codes.get('UPSTREAM_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
+    const admin = new Client({ connectionString: hub.db.adminUrl });
+    await admin.connect();
+    try {
+      const rows = (await admin.query("SELECT id, minor_id FROM asmi.placement WHERE structure_code = 'UPS-C002'")).rows as { id: string; minor_id: string }[];
+      // Every acknowledged admission is stored exactly once, and no minor twice.
+      expect(rows.filter((r) => acknowledged.includes(r.id))).toHaveLength(acknowledged.length);
+      expect(new Set(rows.map((r) => r.minor_id)).size).toBe(rows.length);
+      expect(acknowledged.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
   });
 });
