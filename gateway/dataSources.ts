@@ -13,7 +13,7 @@ export interface UpstreamOptions {
   readonly onFailure?: (subgraph: string, reason: string) => void;
 }
 
-const DEFAULT_UPSTREAM: UpstreamOptions = { timeoutMs: 5000 };
+const DEFAULT_UPSTREAM: UpstreamOptions = { timeoutMs: 10_000 };
 
 /** A socket the subgraph closed under a reused keep-alive connection: safe to retry a query once. */
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);

@@ -102,7 +102,7 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
   let policy = buildPolicy(supergraphSdl);
 
   const client = (target: ModuleName) =>
-    createServiceClient({ caller: 'gateway', target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret });
+    createServiceClient({ caller: 'gateway', target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret, timeoutMs: config.upstream.timeoutMs });
   const relationships: Relationships = createRelationships({ sinba: client('sinba'), asmi: client('asmi'), clock });
 
   const hubSchema = buildSubgraphSchema([

@@ -245,7 +245,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     introspection: !production,
     gatewayWorkers: parseIntVar(env, 'GATEWAY_WORKERS', os.availableParallelism(), 1, problems),
     upstream: {
-      timeoutMs: parseIntVar(env, 'SUBGRAPH_TIMEOUT_MS', 5000, 100, problems),
+      // 10 s: the slowest legitimate single call measured is a data-quality first page at regional scale (8.8 s at 200,000 minors, docs/benchmarks.md).
+      timeoutMs: parseIntVar(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, problems),
       keepAliveMs: parseIntVar(env, 'SUBGRAPH_KEEP_ALIVE_MS', 65000, 1000, problems),
     },
     warnings,
