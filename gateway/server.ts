@@ -157,8 +157,9 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
   /**
    * Each module with its state and latency (ms), and the audit database:
    * 200 when all are up, else 503; a module that does not answer within the
-   * upstream timeout is down.
+   * upstream timeout (at most 3 s, so a load balancer's probe gets an answer) is down.
    */
+  const probeMs = Math.min(config.upstream.timeoutMs, 3000);
   app.get('/health', async (_req, res) => {
     const checks: Record<string, string> = {};
     const latencyMs: Record<string, number> = {};
@@ -173,9 +174,9 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     };
     await Promise.all([
       ...(['sinba', 'asso', 'asmi'] as const).map((name) =>
-        timed(name, async () => (await fetch(config.subgraphUrls[name].replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(config.upstream.timeoutMs) })).ok),
+        timed(name, async () => (await fetch(config.subgraphUrls[name].replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(probeMs) })).ok),
       ),
-      timed('database', () => withTimeout(audit.ping(), config.upstream.timeoutMs)),
+      timed('database', () => withTimeout(audit.ping(), probeMs)),
     ]);
     const ok = Object.values(checks).every((v) => v === 'up');
     res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', checks, latencyMs });
