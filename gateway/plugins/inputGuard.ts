@@ -63,6 +63,8 @@ export const strictInputLiteralsRule: ValidationRule = (context: ValidationConte
       return;
     }
     if (named.name !== 'String' && named.name !== 'ID') return;
+    // A mutation's strings are checked by the subgraph's sanitiser, inside its write trail, so the refusal is audited with the minor it names (privacy rules §7).
+    if (ancestors.some((a) => !Array.isArray(a) && (a as ASTNode).kind === Kind.OPERATION_DEFINITION && (a as { operation?: string }).operation === 'mutation')) return;
     const parent = context.getParentInputType();
     const argument = context.getArgument();
     const fieldDef = context.getFieldDef();
@@ -73,12 +75,14 @@ export const strictInputLiteralsRule: ValidationRule = (context: ValidationConte
   },
 });
 
-/** Plugin: the request's variables through the sanitiser, against their declared types. */
+/** Plugin: a query's variables through the sanitiser, against their declared types, before any subgraph call. */
 export function inputGuardPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, request, schema }) {
+          // A mutation's strings are checked by the subgraph's sanitiser, inside its write trail, so the refusal is audited (privacy rules §7).
+          if (operation?.operation === 'mutation') return;
           const values = request.variables ?? {};
           for (const def of operation?.variableDefinitions ?? []) {
             const name = def.variable.name.value;

@@ -31,7 +31,7 @@ export interface ModuleDefinition<TContext extends BaseContext> {
   readonly entities: NonNullable<ModuleDataSourceOptions['entities']>;
   readonly resolvers: GraphQLResolverMap<TContext>;
   readonly wire: (deps: ModuleWiring) => (info: SubgraphRequestInfo) => TContext;
-  /** Largest request body (default 1mb); ASSO takes act documents. */
+  /** Largest request body (default 16mb, as the gateway: over-long strings meet the input sanitiser, not the body parser). */
   readonly bodyLimit?: string;
 }
 

@@ -95,7 +95,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   options.routes?.(app);
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    // As large as the gateway's: an over-long string is then refused by the input sanitiser with its field, not by the body parser.
+    express.json({ limit: options.bodyLimit ?? '16mb' }),
     // Background work of another module (ASMI's notification dispatcher) is not counted here either.
     (req: express.Request, _res: express.Response, next: express.NextFunction) => (req.headers[BACKGROUND_HEADER] === '1' ? uncounted(() => next()) : next()),
     expressMiddleware(server, {

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { ERROR_CODES } from '../../shared/errors/codes';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { callSubgraph } from '../support/callSubgraph';
 
 /**
  * Issue 16 (findings 4, 5, 6) and issue 13 item 6: every error the hub sends
@@ -160,6 +161,17 @@ describe('bad values are refused at one place and change nothing (issue 16)', ()
     const res = await hub.gql(sup, query);
     expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
     expect(res.status).toBe(400);
+  });
+
+  it('refuses a bad string in a mutation inside the subgraph write trail, so the refusal is recorded with its minor (privacy rules §7)', async () => {
+    const res = await callSubgraph(
+      { url: hub.config.subgraphUrls.asmi, name: 'asmi', internalSecret: hub.config.internalSecret },
+      { role: 'STRUCTURE_OPERATOR', sub: 'so-bad', structureCode: 'BAD-C001' } as never,
+      ADMIT,
+      { input: { minorId, structureCode: 'BAD-C001', admissionDate: '2024-03-01', kind: 'ORDINARY', referringService: 'S-BAD', courtOrderReference: 'T\u0000' } },
+    );
+    expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'courtOrderReference' });
+    expect((res as { extensions?: { sirmiWrites?: unknown } }).extensions?.sirmiWrites).toEqual([{ field: 'admitMinor', minorIds: [minorId], outcome: 'REFUSED', code: 'BAD_USER_INPUT' }]);
   });
 
   it('still accepts a real leap day and a paired surrogate (an emoji) in a name', async () => {
