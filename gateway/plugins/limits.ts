@@ -30,7 +30,8 @@ export function nestingDepth(source: string, limit = Infinity): number {
       while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
     } else if (c === '"') {
       if (source.startsWith('"""', i)) {
-        const end = source.indexOf('"""', i + 3);
+        let end = source.indexOf('"""', i + 3);
+        while (end > 0 && source[end - 1] === '\\') end = source.indexOf('"""', end + 3); // \""" does not close a block string
         i = end < 0 ? source.length : end + 2;
       } else {
         for (i++; i < source.length && source[i] !== '"' && source[i] !== '\n'; i++) if (source[i] === '\\') i++;
