@@ -100,10 +100,15 @@ export class SupervisedProcess {
     for (const l of this.startListeners) l(child);
   }
 
-  /** Stop for good: SIGTERM, SIGKILL after the timeout; resolves once the process has exited. */
-  async stop(): Promise<void> {
+  /** No restart from now on (an exit is a stop, not a crash): set on every process before any is stopped. */
+  markStopping(): void {
     this.stopping = true;
     clearTimeout(this.restartTimer);
+  }
+
+  /** Stop for good: SIGTERM, SIGKILL after the timeout; resolves once the process has exited. */
+  async stop(): Promise<void> {
+    this.markStopping();
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
@@ -133,6 +138,8 @@ export class Supervisor {
   }
 
   async stopAll(): Promise<void> {
+    // Ctrl-C reaches every process of the group at once: none of them may be restarted while the others stop.
+    for (const p of this.processes) p.markStopping();
     for (const p of [...this.processes].reverse()) await p.stop();
   }
 }

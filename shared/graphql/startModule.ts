@@ -127,8 +127,8 @@ export function runModuleProcess<TContext extends BaseContext>(def: ModuleDefini
       await handle.stop().catch(() => undefined);
       process.exit(0);
     };
-    process.once('SIGINT', () => void stop());
-    process.once('SIGTERM', () => void stop());
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
     // Started by `npm start`'s supervisor: stop when it is gone, so no orphan survives it.
     stopWithParent(() => void stop());
   };
