@@ -30,6 +30,7 @@ const EMERGENCY = 1;
 
 const HISTORY = `query History($id: ID!) { minor(id: $id) { id firstName cases { startDate } placements { admissionDate dischargeDate structure { name } } } }`;
 const ADMIT = 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }';
+const REQUEST = 'mutation($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }';
 const DISCHARGE = 'mutation($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }';
 const STOCK = 'query($on: Date!) { placementStock(on: $on, groupBy: [STRUCTURE_TYPE]) { total } }';
 
@@ -85,9 +86,14 @@ async function main(): Promise<void> {
         if (kind === 'admission') {
           const m = pick(minors);
           const structure = pick(codes);
+          const admissionDate = day(Math.floor(rnd() * 300));
+          // The case-holding service asks the structure first: an admission fulfils a pending placement request.
+          const asked = await hub.gql<{ requestPlacement: { id: string } }>(sw(m.service), REQUEST, { input: { minorId: m.minorId, structureCode: structure, requestedAdmissionDate: admissionDate, kind: 'ORDINARY' } });
+          for (const e of asked.errors ?? []) errors.set(`request:${String(e.extensions?.code)}`, (errors.get(`request:${String(e.extensions?.code)}`) ?? 0) + 1);
+          if (!asked.data?.requestPlacement) continue;
           token = so(structure);
           query = ADMIT;
-          variables = { input: { minorId: m.minorId, structureCode: structure, admissionDate: day(Math.floor(rnd() * 300)), kind: 'ORDINARY', referringService: m.service } };
+          variables = { input: { minorId: m.minorId, structureCode: structure, admissionDate, kind: 'ORDINARY', referringService: m.service, requestId: asked.data.requestPlacement.id } };
         } else if (kind === 'discharge') {
           const candidates = admitted.filter((a) => !discharged.has(a.id));
           open = candidates.length ? pick(candidates) : undefined;

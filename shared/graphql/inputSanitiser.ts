@@ -31,6 +31,10 @@ export const INPUT_STRING_LIMITS: Readonly<Record<string, number>> = Object.free
   'UpdateAssessmentInput.outcome': FREE_TEXT_MAX_LENGTH,
   'AddInterventionInput.fosterCareSchedule': FREE_TEXT_MAX_LENGTH,
   'OpenCaseInput.coManagementReason': FREE_TEXT_MAX_LENGTH,
+  // Placement requests: the service's note to the structure, the reasons of a withdrawal or a refusal.
+  'RequestPlacementInput.note': FREE_TEXT_MAX_LENGTH,
+  'WithdrawPlacementRequestInput.reason': FREE_TEXT_MAX_LENGTH,
+  'DeclinePlacementRequestInput.reason': FREE_TEXT_MAX_LENGTH,
   // An act's PDF (at most 10 MiB) in base64: 4/3 of it, rounded up.
   'RecordActDocumentInput.contentBase64': 14_000_000,
 });

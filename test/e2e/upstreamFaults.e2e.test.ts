@@ -4,7 +4,7 @@ import type { ModuleHandle } from '../../shared/graphql/subgraphServer';
 import { startAsmi } from '../../subgraphs/asmi/src/server';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { Client } from 'pg';
-import { expectNoErrors, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
+import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 
 const TIMEOUT_MS = 1500;
 const HISTORY = 'query History($id: ID!) { minor(id: $id) { id firstName cases { startDate } placements { admissionDate } } }';
@@ -29,7 +29,7 @@ describe('a frozen or dead module (issue 16)', () => {
     const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'so-ups', structure: 'UPS-C001' });
     expectNoErrors(
       await hub.gql(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
-        input: { minorId, structureCode: 'UPS-C001', admissionDate: '2024-03-01', kind: 'ORDINARY', referringService: 'S-UPS' },
+        input: { minorId, structureCode: 'UPS-C001', admissionDate: '2024-03-01', kind: 'ORDINARY', referringService: 'S-UPS', requestId: await requestPlacement(hub, 'S-UPS', minorId, 'UPS-C001') },
       }),
     );
     sw = hub.token({ role: 'SOCIAL_WORKER', sub: 'sw-ups', service: 'S-UPS' });
@@ -90,7 +90,13 @@ describe('a frozen or dead module (issue 16)', () => {
   it('keeps serving during traffic while ASMI is stopped and restarted, and stores every acknowledged admission once', async () => {
     await registerActiveStructure(hub, 'UPS-C002', { capacity: 50 });
     const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'so-ups2', structure: 'UPS-C002' });
-    const minors = await Promise.all(Array.from({ length: 12 }, (_x, i) => registerMinorWithCase(hub, `S-UPS-${i % 3}`)));
+    const minors = await Promise.all(
+      Array.from({ length: 12 }, async (_x, i) => {
+        const m = await registerMinorWithCase(hub, `S-UPS-${i % 3}`);
+        // The case-holding service asks the structure first: an admission fulfils a pending placement request.
+        return { ...m, requestId: await requestPlacement(hub, `S-UPS-${i % 3}`, m.minorId, 'UPS-C002') };
+      }),
+    );
     const acknowledged: string[] = [];
     const codes = new Map<string, number>();
     const slow: number[] = [];
@@ -103,7 +109,7 @@ describe('a frozen or dead module (issue 16)', () => {
         const t0 = Date.now();
         // Each minor is admitted at most once (the same request four times: later ones are refused as overlaps).
         const res = await hub.gql<{ admitMinor: { id: string } }>(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
-          input: { minorId: m.minorId, structureCode: 'UPS-C002', admissionDate: '2024-06-01', kind: 'ORDINARY', referringService: `S-UPS-${(i % minors.length) % 3}` },
+          input: { minorId: m.minorId, structureCode: 'UPS-C002', admissionDate: '2024-06-01', kind: 'ORDINARY', referringService: `S-UPS-${(i % minors.length) % 3}`, requestId: m.requestId },
         });
         if (Date.now() - t0 > TIMEOUT_MS + 2000) slow.push(Date.now() - t0);
         expect(res.status === 200 || res.status === 409 || res.status === 503).toBe(true);
@@ -124,7 +130,8 @@ describe('a frozen or dead module (issue 16)', () => {
     await Promise.all(workers);
 
     expect(slow).toEqual([]);
-    expect([...codes.keys()].every((c) => ['UPSTREAM_UNAVAILABLE', 'PLACEMENT_OVERLAP'].includes(c))).toBe(true);
+    // A repeated admission is refused: the minor is placed (overlap) or its request already fulfilled.
+    expect([...codes.keys()].every((c) => ['UPSTREAM_UNAVAILABLE', 'PLACEMENT_OVERLAP', 'REQUEST_NOT_PENDING'].includes(c))).toBe(true);
     expect(codes.get('UPSTREAM_UNAVAILABLE') ?? 0).toBeGreaterThan(0);
     const admin = new Client({ connectionString: hub.db.adminUrl });
     await admin.connect();
