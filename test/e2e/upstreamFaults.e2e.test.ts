@@ -6,7 +6,8 @@ import { startTestHub, type TestHub } from '../support/startHub';
 import { Client } from 'pg';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 
-const TIMEOUT_MS = 1500;
+// Short enough to wait for in a test, long enough for a loaded machine running the whole suite.
+const TIMEOUT_MS = 3000;
 const HISTORY = 'query History($id: ID!) { minor(id: $id) { id firstName cases { startDate } placements { admissionDate } } }';
 
 /**
@@ -90,13 +91,12 @@ describe('a frozen or dead module (issue 16)', () => {
   it('keeps serving during traffic while ASMI is stopped and restarted, and stores every acknowledged admission once', async () => {
     await registerActiveStructure(hub, 'UPS-C002', { capacity: 50 });
     const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'so-ups2', structure: 'UPS-C002' });
-    const minors = await Promise.all(
-      Array.from({ length: 12 }, async (_x, i) => {
-        const m = await registerMinorWithCase(hub, `S-UPS-${i % 3}`);
-        // The case-holding service asks the structure first: an admission fulfils a pending placement request.
-        return { ...m, requestId: await requestPlacement(hub, `S-UPS-${i % 3}`, m.minorId, 'UPS-C002') };
-      }),
-    );
+    const minors: { minorId: string; requestId: string }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const m = await registerMinorWithCase(hub, `S-UPS-${i % 3}`);
+      // The case-holding service asks the structure first: an admission fulfils a pending placement request.
+      minors.push({ ...m, requestId: await requestPlacement(hub, `S-UPS-${i % 3}`, m.minorId, 'UPS-C002') });
+    }
     const acknowledged: string[] = [];
     const codes = new Map<string, number>();
     const slow: number[] = [];
@@ -111,7 +111,7 @@ describe('a frozen or dead module (issue 16)', () => {
         const res = await hub.gql<{ admitMinor: { id: string } }>(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
           input: { minorId: m.minorId, structureCode: 'UPS-C002', admissionDate: '2024-06-01', kind: 'ORDINARY', referringService: `S-UPS-${(i % minors.length) % 3}`, requestId: m.requestId },
         });
-        if (Date.now() - t0 > TIMEOUT_MS + 2000) slow.push(Date.now() - t0);
+        if (Date.now() - t0 > TIMEOUT_MS + 5000) slow.push(Date.now() - t0); // the timeout, and a margin for a loaded machine
         expect(res.status === 200 || res.status === 409 || res.status === 503).toBe(true);
         for (const e of res.errors ?? []) codes.set(String(e.extensions?.code), (codes.get(String(e.extensions?.code)) ?? 0) + 1);
         if (!res.errors?.length) acknowledged.push(res.data!.admitMinor.id);
