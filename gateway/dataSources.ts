@@ -1,25 +1,132 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../shared/auth/internalToken';
 import { WRITE_TRAIL_EXTENSION, type WriteRecordJson } from '../shared/audit/writeTrail';
 import { isUuid } from '../shared/ids';
 import type { GatewayContext } from './context';
 
+/** How the gateway calls a subgraph (issue 16); defaults as in shared/config. */
+export interface UpstreamOptions {
+  /** A fetch not answered in this time is abandoned: its fields answer UPSTREAM_UNAVAILABLE. */
+  readonly timeoutMs: number;
+  /** Observes why a call failed (a name or errno, never a body). */
+  readonly onFailure?: (subgraph: string, reason: string) => void;
+}
+
+const DEFAULT_UPSTREAM: UpstreamOptions = { timeoutMs: 10_000 };
+
+/** A socket the subgraph closed under a reused keep-alive connection: safe to retry a query once. */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+export function isConnectionReset(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown; message?: unknown } | undefined, i = 0; e && typeof e === 'object' && i < 4; i++) {
+    if (typeof e.code === 'string' && RESET_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && /socket hang up|other side closed/i.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
+/** Why a call failed, for the log: the error's code or name only. */
+function reasonOf(err: unknown): string {
+  for (let e = err as { code?: unknown; cause?: unknown; name?: unknown } | undefined, i = 0; e && typeof e === 'object' && i < 4; i++) {
+    if (typeof e.code === 'string') return e.code;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'TIMEOUT';
+    if (!e.cause && typeof e.name === 'string') return e.name;
+    e = e.cause as typeof e;
+  }
+  return 'UNKNOWN';
+}
+
+/**
+ * The gateway's fetch to a subgraph: Node's fetch (keep-alive, idle sockets
+ * closed a second before the subgraph's keep-alive hint), a timeout per call,
+ * and one retry of a query (never a mutation: it may have been applied) when
+ * the subgraph reset a reused socket.
+ */
+export function createUpstreamFetcher(timeoutMs: number): Fetcher {
+  return (async (url: string, init?: { body?: unknown; headers?: Record<string, string>; method?: string }) => {
+    const query = typeof init?.body === 'string' ? (/"query":"(\s*\w*)/.exec(init.body)?.[1] ?? '') : '';
+    const idempotent = !/^\s*mutation\b/.test(query);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) })) as unknown as FetcherResponse;
+      } catch (err) {
+        if (attempt === 1 && idempotent && isConnectionReset(err)) continue;
+        throw err;
+      }
+    }
+  }) as unknown as Fetcher;
+}
+
+/** A subgraph answered with a non-2xx status and a GraphQL body: its errors are the answer. */
+class SubgraphErrorResponse extends GraphQLError {
+  constructor(readonly body: { data: Record<string, unknown> | null; errors: GraphQLFormattedError[]; extensions?: Record<string, unknown> }) {
+    super('subgraph error response');
+  }
+}
+
+/** The fetch's document (the gateway passes it only when asked to, so it is parsed from the query text on failure). */
+function documentOf(options: GraphQLDataSourceProcessOptions<GatewayContext>): DocumentNode | undefined {
+  if ('document' in options && options.document) return options.document;
+  try {
+    return options.request.query ? parse(options.request.query) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Response keys of the fields a fetch asks for, at the root or inside `_entities` (fragments flattened). */
+function fieldKeys(selectionSet: SelectionSetNode | undefined): string[] {
+  const keys: string[] = [];
+  for (const s of selectionSet?.selections ?? []) {
+    if (s.kind === Kind.FIELD && s.name.value !== '__typename') keys.push(s.alias?.value ?? s.name.value);
+    if (s.kind === Kind.INLINE_FRAGMENT) keys.push(...fieldKeys(s.selectionSet));
+  }
+  return [...new Set(keys)];
+}
+
+/**
+ * UPSTREAM_UNAVAILABLE errors for a fetch that got no usable answer: one per
+ * field it asked for, with the path of that field in the subgraph's answer,
+ * which the gateway maps to the path in the client's response; the rest of
+ * the response is served as usual (partial data).
+ */
+export function unavailableErrors(subgraph: string, document: DocumentNode | undefined, reason: string): GraphQLFormattedError[] {
+  const op = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const root = op && op.kind === Kind.OPERATION_DEFINITION ? op.selectionSet : undefined;
+  const entities = root?.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
+  const paths: (string | number)[][] =
+    entities && entities.kind === Kind.FIELD ? fieldKeys(entities.selectionSet).map((k) => ['_entities', 0, k]) : fieldKeys(root).map((k) => [k]);
+  const message = `The ${subgraph.toUpperCase()} module is unavailable (${reason === 'TIMEOUT' ? 'no answer in time' : 'no answer'}): the data it serves is missing`;
+  const extensions = { code: 'UPSTREAM_UNAVAILABLE', module: subgraph };
+  return paths.length ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }];
+}
+
 /**
  * Forwards the verified principal to a subgraph in a short-lived token signed
  * with INTERNAL_SECRET and addressed to that subgraph (docs/privacy.md §9). The
- * user's own JWT is never forwarded.
+ * user's own JWT is never forwarded. A subgraph that does not answer, or
+ * answers with something other than GraphQL, becomes UPSTREAM_UNAVAILABLE on
+ * the fields it serves; its internal URL and raw body never reach a client.
  */
 export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly upstream: UpstreamOptions;
+
   constructor(
     private readonly subgraphName: string,
     url: string,
     private readonly secret: string,
     private readonly ttlSeconds: number,
+    upstream: UpstreamOptions = DEFAULT_UPSTREAM,
   ) {
     // Node's own fetch (undici: keep-alive pool per origin) instead of the default make-fetch-happen, whose
-    // request/agent layers took about 8 % of the gateway's CPU under load (docs/benchmarks.md "Where the gateway's time goes").
-    super({ url, fetcher: fetch as never });
+    // request/agent layers took about 8 % of the gateway's CPU under load (docs/benchmarks.md "Where the gateway's time goes"),
+    // with a timeout and one retry of a query on a reset socket (createUpstreamFetcher).
+    super({ url, fetcher: createUpstreamFetcher(upstream.timeoutMs) });
+    this.upstream = upstream;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -38,6 +145,38 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
   }
 
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (err) {
+      if (err instanceof SubgraphErrorResponse) {
+        // The subgraph's own answer (its errors, write records in extensions): through the same response hook as a 2xx one.
+        const response = err.body as GatewayGraphQLResponse;
+        return this.didReceiveResponse({ response, context: options.context as GatewayContext });
+      }
+      const reason = reasonOf(err);
+      this.upstream.onFailure?.(this.subgraphName, reason);
+      return { errors: unavailableErrors(this.subgraphName, documentOf(options), reason) } as GatewayGraphQLResponse;
+    }
+  }
+
+  /** A non-2xx answer: the subgraph's own GraphQL errors when it sent some (a refused variable, 401), else a failure of the module. */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    const errors = (body as { errors?: unknown } | undefined)?.errors;
+    if (Array.isArray(errors) && errors.length > 0) {
+      const { data, extensions } = body as { data?: Record<string, unknown> | null; extensions?: Record<string, unknown> };
+      return new SubgraphErrorResponse({ data: data ?? null, errors: errors as GraphQLFormattedError[], ...(extensions ? { extensions } : {}) });
+    }
+    const e = new GraphQLError(`HTTP ${response.status}`);
+    (e as { code?: string }).code = `HTTP_${response.status}`;
+    return e;
+  }
   /**
    * docs/privacy.md §7: a subgraph's answer to a mutation carries the minors
    * each root field touched (`extensions.sirmiWrites`, accepted or refused).

@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { ConfigError } from '../shared/config/config';
 import { createLogger } from '../shared/logging/logger';
+import { stopWithParent } from '../shared/process/stopWithParent';
 import { loadGatewayConfig } from './config';
 import { startGateway } from './server';
 
@@ -42,15 +43,24 @@ async function main(): Promise<void> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // Started by `npm start`'s supervisor: stop the workers when it is gone, so no orphan survives it.
+    stopWithParent(stop);
     logger.info({ workers: config.gatewayWorkers, port: config.gatewayPort }, 'gateway primary: workers forked');
     return;
   }
   if (cluster.isPrimary) for (const w of config.warnings) logger.warn(w);
   const handle = await startGateway(config, logger);
   logger.info({ url: handle.url, worker: cluster.worker?.id }, 'gateway listening');
-  const stop = () => void handle.stop().finally(() => process.exit(0));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void handle.stop().finally(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by `npm start`'s supervisor: stop when it is gone, so no orphan survives it.
+  stopWithParent(stop);
 }
 
 void main();

@@ -29,7 +29,10 @@ import { createHubResolvers } from './hub/resolvers';
 import { createRelationships, type Relationships } from './privacy/relationships';
 import { createPrivacyExecutor } from './privacy/privacyExecutor';
 import { buildPolicy, type Policy } from './policy/policy';
-import { requestLimits } from './plugins/limits';
+import { refuseDeepDocuments, requestLimits } from './plugins/limits';
+import { httpStatusPlugin } from './plugins/httpStatus';
+import { inputGuardPlugin, strictInputLiteralsRule, useStrictDateScalar } from './plugins/inputGuard';
+import { jsonErrorHandler, sendErrorCode } from '../shared/errors/httpErrors';
 import { registerDownloadRoutes } from './routes/downloads';
 import { registerReportRoutes } from './routes/reports';
 import { registerProsecutorListRoutes } from './routes/prosecutorList';
@@ -78,7 +81,11 @@ class PrivacyGateway implements GatewayInterface {
     return { executor: this.wrap(loaded.executor as GatewayExecutor, this.supergraphSdl) };
   }
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback) {
-    return this.inner.onSchemaLoadOrUpdate(callback);
+    return this.inner.onSchemaLoadOrUpdate((update) => {
+      // Strict Date parsing for the variables the gateway coerces (gateway/plugins/inputGuard.ts).
+      useStrictDateScalar(update.apiSchema);
+      callback(update);
+    });
   }
   stop() {
     return this.inner.stop();
@@ -89,12 +96,14 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
   const clock = options.clock ?? systemClock;
   const auditUrl = config.database.moduleUrls.audit;
   if (!auditUrl && !options.audit) throw new Error('The gateway needs a database for the audit trail: set DATABASE_URL or AUDIT_DATABASE_URL');
-  const audit = options.audit ?? AuditStore.connect(auditUrl as string);
+  const audit =
+    options.audit ??
+    AuditStore.connect(auditUrl as string, (err) => logger.warn({ err: { name: err.name, code: (err as { code?: unknown }).code } }, 'audit database connection lost; reconnecting on the next query'));
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   let policy = buildPolicy(supergraphSdl);
 
   const client = (target: ModuleName) =>
-    createServiceClient({ caller: 'gateway', target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret });
+    createServiceClient({ caller: 'gateway', target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret, timeoutMs: config.upstream.timeoutMs });
   const relationships: Relationships = createRelationships({ sinba: client('sinba'), asmi: client('asmi'), clock });
 
   const hubSchema = buildSubgraphSchema([
@@ -113,7 +122,10 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     buildService: ({ name, url }) => {
       if (name === 'hub') return new LocalGraphQLDataSource(hubSchema);
       const configured = config.subgraphUrls[name as ModuleName] ?? url;
-      return new InternalTokenDataSource(name, configured as string, config.internalSecret, config.internalTokenTtlSeconds);
+      return new InternalTokenDataSource(name, configured as string, config.internalSecret, config.internalTokenTtlSeconds, {
+        timeoutMs: config.upstream.timeoutMs,
+        onFailure: (subgraph, reason) => logger.warn({ subgraph, reason }, 'subgraph unavailable'),
+      });
     },
   });
   const wrapped = new PrivacyGateway(
@@ -132,37 +144,43 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
   const limits = requestLimits({ fieldSuggestions: config.introspection });
   const server = new ApolloServer<GatewayContext>({
     gateway: wrapped,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, strictInputLiteralsRule],
+    parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
     formatError: createFormatError(logger),
     logger,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins, inputGuardPlugin(), httpStatusPlugin()],
   });
   await server.start();
 
+  /**
+   * Each module with its state and latency (ms), and the audit database:
+   * 200 when all are up, else 503; a module that does not answer within the
+   * upstream timeout (at most 3 s, so a load balancer's probe gets an answer) is down.
+   */
+  const probeMs = Math.min(config.upstream.timeoutMs, 3000);
   app.get('/health', async (_req, res) => {
     const checks: Record<string, string> = {};
+    const latencyMs: Record<string, number> = {};
+    const timed = async (name: string, probe: () => Promise<boolean>) => {
+      const t0 = performance.now();
+      try {
+        checks[name] = (await probe()) ? 'up' : 'down';
+      } catch {
+        checks[name] = 'down';
+      }
+      latencyMs[name] = Math.round(performance.now() - t0);
+    };
     await Promise.all([
-      ...(['sinba', 'asso', 'asmi'] as const).map(async (name) => {
-        try {
-          const r = await fetch(config.subgraphUrls[name].replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(3000) });
-          checks[name] = r.ok ? 'up' : 'down';
-        } catch {
-          checks[name] = 'down';
-        }
-      }),
-      (async () => {
-        try {
-          checks.database = (await audit.ping()) ? 'up' : 'down';
-        } catch {
-          checks.database = 'down';
-        }
-      })(),
+      ...(['sinba', 'asso', 'asmi'] as const).map((name) =>
+        timed(name, async () => (await fetch(config.subgraphUrls[name].replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(probeMs) })).ok),
+      ),
+      timed('database', () => withTimeout(audit.ping(), probeMs)),
     ]);
     const ok = Object.values(checks).every((v) => v === 'up');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', checks });
+    res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', checks, latencyMs });
   });
 
   const contextFor = (req: express.Request): GatewayContext => {
@@ -181,11 +199,15 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
     '/graphql',
     // Act documents (PDF, at most 10 MiB) travel base64-encoded in the variables.
     express.json({ limit: '16mb' }),
+    refuseDeepDocuments(),
     expressMiddleware(server, { context: async ({ req }) => contextFor(req) }),
   );
   registerDevTokenRoutes(app, config);
   // Last: the structures' web client at / (never under the API prefixes, so routes added after it still answer).
   registerWebClientRoutes(app);
+  // Whatever no route answered, and every error a route or the body parser raised: JSON with the registry's status, never an HTML page.
+  app.use((_req, res) => sendErrorCode(res, 'NOT_FOUND', 'No such route'));
+  app.use(jsonErrorHandler(logger));
 
   await new Promise<void>((resolve) => httpServer.listen(config.gatewayPort, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
@@ -204,4 +226,9 @@ export async function startGateway(config: HubConfig, logger: Logger, options: G
       if (!options.audit) await audit.close();
     },
   };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<T>((_r, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]).finally(() => clearTimeout(timer));
 }

@@ -47,8 +47,16 @@ export interface AccessLogRow {
 export class AuditStore {
   constructor(private readonly pool: Pool) {}
 
-  static connect(url: string): AuditStore {
-    return new AuditStore(new Pool({ connectionString: url, max: 10, application_name: 'sirmi-gateway-audit', options: '-c search_path=audit' }));
+  /**
+   * `onError`: an idle connection the server dropped (a restart, `57P01
+   * terminating connection`). Without a listener pg's 'error' event would
+   * kill the gateway (issue 16); the pool discards the client and opens a new
+   * one on the next query, so the trail recovers by itself.
+   */
+  static connect(url: string, onError: (err: Error) => void = () => undefined): AuditStore {
+    const pool = new Pool({ connectionString: url, max: 10, application_name: 'sirmi-gateway-audit', options: '-c search_path=audit', connectionTimeoutMillis: 5000 });
+    pool.on('error', onError);
+    return new AuditStore(pool);
   }
 
   private pending: { entries: readonly AuditEntry[]; resolve: () => void; reject: (err: unknown) => void }[] = [];

@@ -3,17 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ANONYMOUS } from '../../shared/auth/principal';
 import type { GatewayContext } from '../context';
-
-/** HTTP status for a registered error code on a download (the GraphQL body is still JSON). */
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  UNAUTHORIZED_FIELD_OR_TYPE: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  AUDIT_UNAVAILABLE: 503,
-  UPSTREAM_UNAVAILABLE: 503,
-};
+import { httpStatusOf } from '../../shared/errors/codes';
 
 export type Run = <T>(ctx: GatewayContext, query: string, variables: Record<string, unknown>) => Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
 
@@ -39,8 +29,9 @@ export function callerContext(req: express.Request, res: express.Response, conte
 
 /** Answers with the HTTP status of the first error's code and the GraphQL errors as JSON. */
 export function sendError(res: express.Response, errors: readonly GraphQLFormattedError[]): void {
-  const code = String(errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  res.status(STATUS[code] ?? 500).json({ errors });
+  // The status from the error-code registry (shared/errors/codes.ts), as for every route.
+  const code = errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  res.status(httpStatusOf(code)).json({ errors });
 }
 
 /** A cell a spreadsheet would run as a formula (OWASP "CSV injection"): starting with = + - @, a tab or a CR. */

@@ -369,7 +369,8 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
   };
 
   app.get('/reports/:name.:format', async (req, res) => {
-    const builder = builders[req.params.name];
+    // Own keys only: `__proto__`, `constructor` or `toString` must be an unknown report, not Object.prototype's.
+    const builder = Object.prototype.hasOwnProperty.call(builders, req.params.name) ? builders[req.params.name] : undefined;
     const format = req.params.format as Format;
     if (!builder || (format !== 'csv' && format !== 'xlsx')) {
       res.status(404).json({ errors: [{ message: 'No such report export', extensions: { code: 'NOT_FOUND' } }] });

@@ -12,6 +12,8 @@ const EmbeddedPostgres: typeof EmbeddedPostgresClass = embeddedModule.default ??
 
 export interface EmbeddedDatabase {
   readonly adminUrl: string;
+  /** Settles when the PostgreSQL server process exits, stopped or crashed (`npm start` restarts it). */
+  readonly exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -87,9 +89,12 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
     if (!alive) fs.rmSync(pidFile);
   }
   await pg.start();
+  const server = (pg as unknown as { process?: { once(event: 'exit', listener: () => void): void } }).process;
+  const exited = new Promise<void>((resolve) => (server ? server.once('exit', () => resolve()) : undefined));
   const adminUrl = `postgres://${ADMIN_USER}:${ADMIN_PASSWORD}@127.0.0.1:${options.port}/postgres`;
   return {
     adminUrl,
+    exited,
     stop: () => pg.stop(),
   };
 }

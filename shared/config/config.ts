@@ -76,6 +76,17 @@ export interface HubConfig {
   };
   /** Worker processes of a standalone gateway (`node dist/gateway/index.js`, node:cluster); default the number of cores. */
   readonly gatewayWorkers: number;
+  /**
+   * Gateway → subgraph calls (issue 16): a fetch not answered within
+   * `timeoutMs` is abandoned and its fields answer UPSTREAM_UNAVAILABLE; a
+   * subgraph keeps an idle keep-alive socket `keepAliveMs`, longer than the
+   * gateway keeps it (the server's hint minus a second), so the gateway never
+   * writes on a socket the subgraph has just closed.
+   */
+  readonly upstream: {
+    readonly timeoutMs: number;
+    readonly keepAliveMs: number;
+  };
   /** Development secrets in use (printed as warnings at start). */
   readonly warnings: readonly string[];
 }
@@ -249,6 +260,11 @@ export function loadConfig(env: Env = process.env): HubConfig {
     privacyMode,
     introspection: !production,
     gatewayWorkers: parseIntVar(env, 'GATEWAY_WORKERS', os.availableParallelism(), 1, problems),
+    upstream: {
+      // 10 s: the slowest legitimate single call measured is a data-quality first page at regional scale (8.8 s at 200,000 minors, docs/benchmarks.md).
+      timeoutMs: parseIntVar(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, problems),
+      keepAliveMs: parseIntVar(env, 'SUBGRAPH_KEEP_ALIVE_MS', 65000, 1000, problems),
+    },
     warnings,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -13,6 +13,12 @@ export interface ModuleDataSourceOptions {
   readonly poolSize?: number;
   readonly counter?: StatementCounter;
   readonly applicationName?: string;
+  /**
+   * An idle pooled connection the server dropped (a restart, `57P01
+   * terminating connection`): the pool discards it and reconnects on the next
+   * query, so the module recovers by itself once PostgreSQL is back (issue 16).
+   */
+  readonly onPoolError?: (err: Error) => void;
 }
 
 /**
@@ -33,6 +39,8 @@ export function createModuleDataSource(options: ModuleDataSourceOptions): DataSo
     logging: ['query'],
     logger: countingLogger(counter),
     applicationName: options.applicationName ?? `sirmi-${options.schema}`,
+    poolErrorHandler: options.onPoolError ?? (() => undefined),
+    connectTimeoutMS: 5000,
     extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public` },
   });
 }

@@ -14,7 +14,7 @@ export interface ErrorDetails {
 export class AppError extends GraphQLError {
   readonly code: ErrorCode;
   constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
-    const status = (ERROR_CODES[code] as { httpStatus?: number }).httpStatus;
+    const status = ERROR_CODES[code].httpStatus;
     super(message, {
       extensions: {
         code,

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { ERROR_CODES, isErrorCode } from './codes';
@@ -6,42 +6,91 @@ import { ERROR_CODES, isErrorCode } from './codes';
 /** Prefix the gateway's request-limit rules put on their messages (gateway/plugins/limits.ts). */
 export const TOO_COMPLEX_MARKER = '[QUERY_TOO_COMPLEX] ';
 
-/** Apollo Server's own codes for malformed requests; they carry no data and pass through. */
-const APOLLO_REQUEST_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+/**
+ * Extensions that only the hub's own plumbing uses and that never leave a
+ * service: the gateway's `response` (an upstream's URL and raw body),
+ * `serviceName`, Apollo's `http`, stack traces.
+ */
+const INTERNAL_EXTENSIONS = new Set(['response', 'serviceName', 'http', 'stacktrace', 'exception']);
+
+/** Connection-level SQLSTATEs: class 08 (connection exception) and 57P01-57P03 (server shutting down or starting). */
+const DATABASE_DOWN_SQLSTATE = /^(08...|57P0[123])$/;
+/** Socket errors of the pg driver when the server is gone. */
+const DATABASE_DOWN_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+const DATABASE_DOWN_MESSAGE = /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)/i;
+
+/**
+ * True when an error means the database cannot be reached (rather than a
+ * query the database refused): it becomes DATABASE_UNAVAILABLE (HTTP 503).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown; thrownValue?: unknown } | undefined, i = 0; e && typeof e === 'object' && i < 5; i++) {
+    if (typeof e.code === 'string' && (DATABASE_DOWN_SQLSTATE.test(e.code) || DATABASE_DOWN_ERRNO.has(e.code))) return true;
+    if (typeof e.message === 'string' && DATABASE_DOWN_MESSAGE.test(e.message)) return true;
+    // graphql-js wraps a thrown non-Error (pg's connect failure can be a plain object) as NonErrorThrown.thrownValue.
+    e = (e.driverError ?? e.cause ?? e.thrownValue) as typeof e;
+  }
+  return false;
+}
+
+function publicExtensions(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(extensions ?? {}).filter(([k]) => !INTERNAL_EXTENSIONS.has(k)));
+}
+
+/** An AppError reported by a validation rule or a scalar, wrapped by graphql-js/Apollo (GRAPHQL_VALIDATION_FAILED). */
+function appErrorInside(error: unknown): GraphQLError | undefined {
+  for (let e = error as { originalError?: unknown } | undefined, i = 0; e && typeof e === 'object' && i < 4; i++) {
+    if (e instanceof GraphQLError && e.name === 'AppError') return e;
+    e = e.originalError as typeof e;
+  }
+  return undefined;
+}
 
 /**
  * One formatError for the gateway and every subgraph (docs/conventions.md): registered
- * codes pass through; anything else is logged with the request id and
- * returned as INTERNAL_SERVER_ERROR with a plain message, so SQL text and
- * stack traces never leave a service.
+ * codes pass through with their public extensions only; anything else is
+ * logged with the request id and returned as INTERNAL_SERVER_ERROR with a
+ * plain message (or DATABASE_UNAVAILABLE when the database is gone), so SQL
+ * text, upstream URLs and stack traces never leave a service.
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    if (formatted.message.startsWith(TOO_COMPLEX_MARKER)) {
+      return { message: formatted.message.slice(TOO_COMPLEX_MARKER.length), locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
+    let code = formatted.extensions?.code;
+    if (code === 'GRAPHQL_PARSE_FAILED' && /contains more th\w+ \d+ tokens/.test(formatted.message)) {
+      // graphql-js's token limit (gateway/plugins/limits.ts) is a request limit, not a syntax error.
+      return { message: 'The document has more tokens than the limit', locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
+    let extensions = publicExtensions(formatted.extensions as Record<string, unknown> | undefined);
+    if (code === 'GRAPHQL_VALIDATION_FAILED') {
+      // A literal the hub's own rules refused (an impossible date, a NUL byte): the rule's code and field, not the generic one.
+      const inner = appErrorInside(error);
+      if (inner && isErrorCode(inner.extensions.code)) {
+        code = inner.extensions.code;
+        extensions = { ...publicExtensions(inner.extensions as Record<string, unknown>), code };
+        return { message: inner.message, locations: formatted.locations, extensions };
+      }
+    }
     if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
-      const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
       if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
         // A variable the GraphQL layer itself refused (a Date like 2024-02-30, a wrong enum): name the field too (docs/conventions.md).
         const field = fieldOfVariableError(formatted.message);
         if (field) extensions.field = field;
       }
+      if (code === 'BAD_USER_INPUT') {
+        // graphql-js quotes the refused variable (a whole `$input`: names, a fiscal code): the message names the field instead.
+        const scrubbed = scrubVariableMessage(formatted.message);
+        if (scrubbed) return { ...formatted, message: scrubbed, extensions };
+      }
       return { ...formatted, extensions };
     }
-    if (formatted.message.startsWith(TOO_COMPLEX_MARKER)) {
-      return { message: formatted.message.slice(TOO_COMPLEX_MARKER.length), locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
-    }
-    if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
-      // Bad user input to the GraphQL layer itself (variables of the wrong type...).
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
-    }
     const original = unwrapResolverError(error);
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: describeError(original), path: formatted.path }, 'database unavailable');
+      return { message: 'The database cannot be reached right now; nothing was changed. Retry later.', path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
+    }
     logger.error({ err: describeError(original), path: formatted.path }, 'unexpected error');
     return {
       message: ERROR_CODES.INTERNAL_SERVER_ERROR.description,
@@ -64,6 +113,23 @@ export function fieldOfVariableError(message: string): string | undefined {
   const [, variable, at] = m;
   if (!at) return variable;
   return variable === 'input' && at.startsWith('input.') ? at.slice('input.'.length) : at;
+}
+
+/**
+ * A variable-coercion message without the value graphql-js quotes
+ * (`Variable "$input" got invalid value { firstName: "…", … }; Field "sex" of
+ * required type "Sex!" was not provided.`): `Invalid value for <field>:
+ * <reason>`, where the reason keeps field and type names but no value.
+ * Undefined for any other message.
+ */
+export function scrubVariableMessage(message: string): string | undefined {
+  const field = fieldOfVariableError(message);
+  if (!field) return undefined;
+  const reasons = message
+    .replace(/^Variable "\$\w+" got invalid value .*?(?: at "[^"]+")?; /s, '')
+    .replace(/(cannot represent[^:]*): .*$/s, '$1.')
+    .replace(/"[^"]*"/g, (quoted, offset: number, whole: string) => (/(?:type|in|Field|field) $/.test(whole.slice(Math.max(0, offset - 6), offset)) ? quoted : '"…"'));
+  return `Invalid value for ${field}: ${reasons.slice(0, 300)}`;
 }
 
 /**

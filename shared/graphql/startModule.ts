@@ -6,6 +6,7 @@ import { loadConfig, type HubConfig, type ModuleName } from '../config/config';
 import { createModuleDataSource, type ModuleDataSourceOptions } from '../db/dataSource';
 import { StatementCounter } from '../db/statementCounter';
 import { createLogger } from '../logging/logger';
+import { stopWithParent } from '../process/stopWithParent';
 import { systemClock, type Clock } from '../time';
 import { loadSubgraphTypeDefs } from './loadSchema';
 import { createServiceClient, type ServiceClient } from './serviceClient';
@@ -30,7 +31,7 @@ export interface ModuleDefinition<TContext extends BaseContext> {
   readonly entities: NonNullable<ModuleDataSourceOptions['entities']>;
   readonly resolvers: GraphQLResolverMap<TContext>;
   readonly wire: (deps: ModuleWiring) => (info: SubgraphRequestInfo) => TContext;
-  /** Largest request body (default 1mb); ASSO takes act documents. */
+  /** Largest request body (default 16mb, as the gateway: over-long strings meet the input sanitiser, not the body parser). */
   readonly bodyLimit?: string;
 }
 
@@ -49,7 +50,14 @@ export async function startModule<TContext extends BaseContext>(def: ModuleDefin
   if (!url) throw new Error(`${label} needs a database: set DATABASE_URL or ${label}_DATABASE_URL`);
   const clock = options.clock ?? systemClock;
   const counter = new StatementCounter();
-  const dataSource = createModuleDataSource({ url, schema: def.name, entities: def.entities, counter, poolSize: config.database.poolSize });
+  const dataSource = createModuleDataSource({
+    url,
+    schema: def.name,
+    entities: def.entities,
+    counter,
+    poolSize: config.database.poolSize,
+    onPoolError: (err) => logger.warn({ err: { name: err.name, code: (err as { code?: unknown }).code } }, 'database connection lost; reconnecting on the next query'),
+  });
   await dataSource.initialize();
   const stopHooks: (() => Promise<void>)[] = [];
   const runStopHooks = async () => {
@@ -74,6 +82,7 @@ export async function startModule<TContext extends BaseContext>(def: ModuleDefin
         introspection: config.introspection,
         createContext,
         bodyLimit: def.bodyLimit,
+        keepAliveMs: config.upstream.keepAliveMs,
         health: async () => {
           try {
             await dataSource.query('SELECT 1');
@@ -111,12 +120,17 @@ export function runModuleProcess<TContext extends BaseContext>(def: ModuleDefini
     for (const warning of config.warnings) logger.warn(warning);
     const handle = await startModule(def, config, logger);
     logger.info({ url: handle.url }, `${def.name.toUpperCase()} subgraph ready`);
+    let stopping = false;
     const stop = async () => {
-      await handle.stop();
+      if (stopping) return;
+      stopping = true;
+      await handle.stop().catch(() => undefined);
       process.exit(0);
     };
-    process.once('SIGINT', () => void stop());
-    process.once('SIGTERM', () => void stop());
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
+    // Started by `npm start`'s supervisor: stop when it is gone, so no orphan survives it.
+    stopWithParent(() => void stop());
   };
   main().catch((err: unknown) => {
     // Start-up errors carry configuration problems, never personal data.

@@ -13,6 +13,8 @@ import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../auth/internalToke
 import type { Principal } from '../auth/principal';
 import { createFormatError } from '../errors/formatError';
 import { DateScalar } from './scalars';
+import { withInputSanitiser } from './inputSanitiser';
+import { jsonErrorHandler } from '../errors/httpErrors';
 import { withWriteTrail, writeTrailPlugin } from '../audit/writeTrail';
 import type { DataSource } from 'typeorm';
 import { BACKGROUND_HEADER, uncounted, type StatementCounter } from '../db/statementCounter';
@@ -39,6 +41,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   readonly bodyLimit?: string;
   /** Extra HTTP routes (registered before /graphql), each behind the same internal-token check when `protected`. */
   readonly routes?: (app: express.Express) => void;
+  /** Idle keep-alive of the HTTP server (ms): longer than the gateway keeps an idle socket (issue 16). */
+  readonly keepAliveMs?: number;
 }
 
 export interface RunningServer {
@@ -65,8 +69,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // The gateway's fetch closes an idle socket a second before the hint this sends (Keep-Alive: timeout=…), so it never reuses one this server is closing.
+  httpServer.keepAliveTimeout = options.keepAliveMs ?? 65_000;
+  httpServer.headersTimeout = httpServer.keepAliveTimeout + 1000;
   // Every root mutation field runs in its own write record, sent to the gateway for the audit trail (docs/privacy.md §7).
-  const schema = withWriteTrail(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: { Date: DateScalar, ...options.resolvers } as GraphQLResolverMap<unknown> }]));
+  // Arguments pass the shared input sanitiser before any resolver (NUL bytes, unpaired surrogates, lengths: shared/graphql/inputSanitiser.ts).
+  const schema = withWriteTrail(withInputSanitiser(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: { Date: DateScalar, ...options.resolvers } as GraphQLResolverMap<unknown> }])));
   const server = new ApolloServer<TContext>({
     schema,
     introspection: options.introspection,
@@ -89,7 +97,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   options.routes?.(app);
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    // As large as the gateway's: an over-long string is then refused by the input sanitiser with its field, not by the body parser.
+    express.json({ limit: options.bodyLimit ?? '16mb' }),
     // Background work of another module (ASMI's notification dispatcher) is not counted here either.
     (req: express.Request, _res: express.Response, next: express.NextFunction) => (req.headers[BACKGROUND_HEADER] === '1' ? uncounted(() => next()) : next()),
     expressMiddleware(server, {
@@ -100,6 +109,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       },
     }),
   );
+
+  // A body that is not JSON or too large, a route that threw: JSON with the registry's status, no HTML, no body in the log.
+  app.use(jsonErrorHandler(options.logger));
 
   await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;

@@ -25,7 +25,7 @@ describe('the hub end to end (issue: foundation)', () => {
   it('answers /health with the state of each subgraph and of the database', async () => {
     const res = await fetch(hub.url.replace(/graphql$/, 'health'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'up', checks: { sinba: 'up', asso: 'up', asmi: 'up', database: 'up' } });
+    expect(await res.json()).toMatchObject({ status: 'up', checks: { sinba: 'up', asso: 'up', asmi: 'up', database: 'up' } });
   });
 
   it('serves the public code lists without a token', async () => {
@@ -139,6 +139,6 @@ describe('the hub end to end (issue: foundation)', () => {
     await hub.handle.modules.asmi.stop();
     const res = await fetch(hub.url.replace(/graphql$/, 'health'));
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'down', checks: { sinba: 'up', asso: 'up', asmi: 'down', database: 'up' } });
+    expect(await res.json()).toMatchObject({ status: 'down', checks: { sinba: 'up', asso: 'up', asmi: 'down', database: 'up' } });
   });
 });

@@ -41,8 +41,9 @@ export interface TestHub {
  * The whole hub for an end-to-end test: a fresh migrated database, the three
  * subgraphs and the gateway on free ports, real HTTP in between (no mocks).
  */
-export async function startTestHub(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestHub> {
-  const db = await createTestDatabase(options.env);
+export async function startTestHub(options: { env?: Record<string, string>; clock?: Clock; clusterUrl?: string } = {}): Promise<TestHub> {
+  // clusterUrl: a PostgreSQL server of the test's own (the fault tests stop and restart it).
+  const db = await createTestDatabase(options.env, options.clusterUrl);
   const [gw, sinba, asso, asmi] = await freePorts(4);
   const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
   const config: HubConfig = Object.freeze({

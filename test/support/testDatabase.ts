@@ -22,8 +22,8 @@ export interface TestDatabase {
  * A fresh, fully migrated database for one test file, so files run in
  * parallel (docs/conventions.md "Tests"). Real PostgreSQL, never a mock.
  */
-export async function createTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
-  const cluster = new URL(testClusterUrl());
+export async function createTestDatabase(env: Record<string, string> = {}, clusterUrl: string = testClusterUrl()): Promise<TestDatabase> {
+  const cluster = new URL(clusterUrl);
   const name = `sirmi_t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: cluster.toString() });
   await admin.connect();

@@ -18,3 +18,15 @@ describe('variable-coercion errors name the offending field (docs/conventions.md
     expect(fromService.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'startDate' });
   });
 });
+
+describe('variable errors carry no personal data (house rule: no names or fiscal codes in errors)', () => {
+  it('replaces the quoted value with the field name and keeps the reason', () => {
+    const { scrubVariableMessage } = jest.requireActual('../formatError') as typeof import('../formatError');
+    expect(scrubVariableMessage('Variable "$input" got invalid value { fiscalCode: "RSSMRA80A01H501U", firstName: "Anna" }; Field "sex" of required type "Sex!" was not provided.')).toBe(
+      'Invalid value for input: Field "sex" of required type "Sex!" was not provided.',
+    );
+    expect(scrubVariableMessage('Variable "$input" got invalid value "Anna" at "input.sex"; Value "Anna" does not exist in "Sex" enum.')).toBe('Invalid value for sex: Value "…" does not exist in "Sex" enum.');
+    expect(scrubVariableMessage('Variable "$input" got invalid value 12 at "input.firstName"; String cannot represent a non string value: 12')).toBe('Invalid value for firstName: String cannot represent a non string value.');
+    expect(scrubVariableMessage('The end date precedes the start date')).toBeUndefined();
+  });
+});
