@@ -89,6 +89,7 @@ describe('care observations (docs/privacy.md §2 CARE_OBSERVATION)', () => {
     expect(res.status).toBe(200);
     const [header, ...rows] = parseCsv(await res.text());
     const row = Object.fromEntries(header.map((h, i) => [h, rows[0][i]]));
-    expect(row).toMatchObject({ familyRelations: 'SUPERVISED', parentsResidenceMunicipality: '058091', psychophysicalCondition: 'Buone condizioni generali' });
+    // The Italian document names what it shows: the relation's label and the municipality's name, not their codes.
+    expect(row).toMatchObject({ 'Rapporti con la famiglia': 'Incontri protetti', 'Luogo di residenza dei genitori': 'Roma', 'Condizioni psicofisiche': 'Buone condizioni generali' });
   });
 });
