@@ -10,12 +10,14 @@ import { Guests } from './screens/Guests';
 import { Occupancy } from './screens/Occupancy';
 import { PlacementScreen } from './screens/Placement';
 import { ProsecutorList } from './screens/ProsecutorList';
+import { Requests } from './screens/Requests';
 import { SignIn } from './screens/SignIn';
 import { Structure } from './screens/Structure';
 import { useQuery } from './useQuery';
 
-const NAV: readonly { readonly route: Route['name']; readonly path: string; readonly label: 'navGuests' | 'navAdmit' | 'navOccupancy' | 'navStructure' | 'navProsecutor' }[] = [
+const NAV: readonly { readonly route: Route['name']; readonly path: string; readonly label: 'navGuests' | 'navRequests' | 'navAdmit' | 'navOccupancy' | 'navStructure' | 'navProsecutor' }[] = [
   { route: 'guests', path: PATHS.guests, label: 'navGuests' },
+  { route: 'requests', path: PATHS.requests, label: 'navRequests' },
   { route: 'admit', path: PATHS.admit, label: 'navAdmit' },
   { route: 'occupancy', path: PATHS.occupancy, label: 'navOccupancy' },
   { route: 'structure', path: PATHS.structure, label: 'navStructure' },
@@ -162,6 +164,12 @@ export function App() {
       case 'admit':
         content = <Admit structureCode={code} />;
         break;
+      case 'requests':
+        content = <Requests />;
+        break;
+      case 'admitRequest':
+        content = <Admit key={route.id} structureCode={code} requestId={route.id} />;
+        break;
       case 'placement':
         content = <PlacementScreen key={route.id} id={route.id} />;
         break;
@@ -209,7 +217,7 @@ export function App() {
             <ul>
               {NAV.map((n) => (
                 <li key={n.route}>
-                  <Link to={n.path} current={route.name === n.route || (n.route === 'guests' && route.name === 'signIn')}>
+                  <Link to={n.path} current={route.name === n.route || (n.route === 'guests' && route.name === 'signIn') || (n.route === 'requests' && route.name === 'admitRequest')}>
                     {t(n.label)}
                   </Link>
                 </li>
