@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureWebClient } from '../../infra/webClient';
+import { todayInRome } from '../../shared/time';
+import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
+import { startTestHub, type TestHub } from '../support/startHub';
+
+/*
+ * The structure's side of placement requests (issue 14 item 5) in Debian's
+ * Chromium: a service holding two minors' cases asks the structure to take
+ * them in; the operator signs in (development sign-in), finds both in
+ * "Richieste di inserimento", declines one with a reason and admits the
+ * other from the prefilled form. Each outcome is checked through the API as
+ * the requesting social worker. Screenshot of the inbox: docs/screenshots/
+ * when UPDATE_SCREENSHOTS=1, else test/artifacts/screenshots.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(__dirname, '..', '..', 'docs', 'screenshots') : path.join(__dirname, '..', 'artifacts', 'screenshots');
+const STRUCTURE = 'WEB-RQ1';
+const SERVICE = 'S-WEB-RQ';
+const LIST = 'query { placementRequests { nodes { id status declineReason placement { id admissionDate kind legalBasis structure { code } } } } }';
+
+jest.setTimeout(300_000);
+
+let hub: TestHub;
+let base: string;
+let browser: Browser;
+let page: Page;
+let declineId: string;
+let admitId: string;
+let admitMinorId: string;
+
+async function onFailure<T>(step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (err) {
+    const text = await page.locator('main').innerText().catch(() => '(no main)');
+    throw new Error(`${(err as Error).message}\n--- page ${page.url()} ---\n${text.slice(0, 2000)}`);
+  }
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (Debian), or set CHROMIUM_PATH.`);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await ensureWebClient({ quiet: true });
+  hub = await startTestHub();
+  base = hub.url.replace(/\/graphql$/, '');
+  await registerActiveStructure(hub, STRUCTURE, { name: 'Casa famiglia Le Querce', capacity: 6, emergencyCapacity: 1 });
+  const today = todayInRome();
+  const marco = await registerMinorWithCase(hub, SERVICE, { firstName: 'Marco', lastName: 'Neri', birthDate: '2013-04-05', sex: 'M' });
+  const sara = await registerMinorWithCase(hub, SERVICE, { firstName: 'Sara', lastName: 'Gialli', birthDate: '2011-08-09', sex: 'F' });
+  declineId = await requestPlacement(hub, SERVICE, marco.minorId, STRUCTURE, { requestedAdmissionDate: today, kind: 'ORDINARY', legalBasis: 'CONSENSUAL' });
+  admitId = await requestPlacement(hub, SERVICE, sara.minorId, STRUCTURE, { requestedAdmissionDate: today, kind: 'ORDINARY', legalBasis: 'CONSENSUAL' });
+  admitMinorId = sara.minorId;
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=it-IT'], env: { ...process.env, LANG: 'it_IT.UTF-8', LANGUAGE: 'it' } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'it-IT' });
+  page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+describe('placement requests in the structure’s web client, in Chromium', () => {
+  it('shows the pending requests, declines one with a reason and admits the other from the prefilled form', async () => {
+    const worker = hub.token({ role: 'SOCIAL_WORKER', sub: `sw-${SERVICE}`, service: SERVICE });
+    await page.goto(`${base}/`);
+    await page.getByLabel(/^Struttura/).selectOption(STRUCTURE);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ospiti di oggi' }).waitFor();
+
+    await page.getByRole('link', { name: 'Richieste di inserimento' }).click();
+    await onFailure(page.getByRole('table', { name: 'Richieste in attesa (2)' }).waitFor());
+    const marco = page.locator(`tr[data-request-id="${declineId}"]`);
+    await expect(marco.textContent()).resolves.toMatch(/Neri Marco.*05\/04\/2013/);
+    await expect(marco.textContent()).resolves.toContain(SERVICE);
+    await page.getByText('Accoglienza ordinaria').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'requests-inbox.png'), fullPage: true });
+
+    // Decline: the reason is required, then the request leaves the inbox and the service reads it DECLINED.
+    await marco.getByRole('button', { name: 'Rifiuta la richiesta per Neri Marco' }).click();
+    await marco.getByRole('button', { name: 'Conferma il rifiuto' }).click();
+    await expect(marco.getByLabel(/^Motivo del rifiuto/).getAttribute('aria-invalid')).resolves.toBe('true');
+    await marco.getByLabel(/^Motivo del rifiuto/).fill('Nessun posto adatto alla sua età');
+    await marco.getByRole('button', { name: 'Conferma il rifiuto' }).click();
+    await onFailure(page.getByText(/Richiesta rifiutata/).waitFor());
+    await page.getByRole('table', { name: 'Richieste in attesa (1)' }).waitFor();
+    const afterDecline = await hub.gql<{ placementRequests: { nodes: { id: string; status: string; declineReason: string | null }[] } }>(worker, LIST);
+    expectNoErrors(afterDecline);
+    expect(afterDecline.data!.placementRequests.nodes.find((n) => n.id === declineId)).toMatchObject({ status: 'DECLINED', declineReason: 'Nessun posto adatto alla sua età' });
+
+    // Admit: the form is prefilled from the request and fulfils it.
+    await page.getByRole('button', { name: 'Accogli Gialli Sara' }).click();
+    const admission = page.getByRole('form', { name: /Dati dell’accoglienza/ });
+    await onFailure(admission.waitFor());
+    await admission.getByText(/Minore richiesto: Gialli Sara/).waitFor();
+    await expect(admission.getByLabel(/^Data di ingresso/).inputValue()).resolves.toBe(todayInRome());
+    await expect(admission.getByLabel(/^Servizio inviante/).inputValue()).resolves.toBe(SERVICE);
+    await expect(admission.getByLabel(/^Base giuridica/).inputValue()).resolves.toBe('CONSENSUAL');
+    await expect(admission.getByLabel(/^Tipo di accoglienza/).inputValue()).resolves.toBe('ORDINARY');
+    await admission.getByRole('button', { name: 'Registra l’accoglienza' }).click();
+    await onFailure(page.getByRole('heading', { level: 1, name: /Scheda di accoglienza: Gialli Sara/ }).waitFor());
+    const afterAdmit = await hub.gql<{ placementRequests: { nodes: { id: string; status: string; placement: { admissionDate: string; structure: { code: string } } | null }[] } }>(worker, LIST);
+    expectNoErrors(afterAdmit);
+    expect(afterAdmit.data!.placementRequests.nodes.find((n) => n.id === admitId)).toMatchObject({ status: 'ACCEPTED', placement: { admissionDate: todayInRome(), structure: { code: STRUCTURE } } });
+    expect(admitMinorId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await page.getByRole('link', { name: 'Richieste di inserimento' }).click();
+    await page.getByText('Nessuna richiesta in attesa.').waitFor();
+  });
+});
