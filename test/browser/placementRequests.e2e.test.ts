@@ -44,7 +44,7 @@ beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (Debian), or set CHROMIUM_PATH.`);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await ensureWebClient({ quiet: true });
-  hub = await startTestHub();
+  hub = await startTestHub({ env: { NOTIFY_INTERVAL_MS: '100' } });
   base = hub.url.replace(/\/graphql$/, '');
   await registerActiveStructure(hub, STRUCTURE, { name: 'Casa famiglia Le Querce', capacity: 6, emergencyCapacity: 1 });
   const today = todayInRome();
@@ -111,5 +111,25 @@ describe('placement requests in the structure’s web client, in Chromium', () =
 
     await page.getByRole('link', { name: 'Richieste di inserimento' }).click();
     await page.getByText('Nessuna richiesta in attesa.').waitFor();
+  });
+
+  it('lists the structure’s notifications of the requests it received, and marks them read', async () => {
+    // Delivered by the outbox in the background: reload until both are there.
+    const received = page.locator('li.notification', { hasText: 'Nuova richiesta di inserimento' });
+    for (let i = 0; i < 50; i++) {
+      await page.getByRole('link', { name: 'Notifiche' }).click();
+      await page.getByTestId('unread-count').waitFor();
+      if ((await received.count()) >= 2) break;
+      await page.waitForTimeout(200);
+    }
+    await expect(received.count()).resolves.toBe(2);
+    // Sara is hosted now, so her name is readable; Marco's request was declined, so he is not named any more.
+    await received.filter({ hasText: 'Gialli Sara' }).waitFor();
+    await page.getByRole('button', { name: 'Segna tutte come lette' }).click();
+    await onFailure(page.getByText('Da leggere: 0').waitFor());
+    const token = (await page.evaluate('window.sessionStorage.getItem("sirmi.token")')) as string;
+    const left = await hub.gql<{ notifications: { unreadCount: number } }>(token, 'query { notifications { unreadCount } }');
+    expectNoErrors(left);
+    expect(left.data!.notifications.unreadCount).toBe(0);
   });
 });

@@ -10,14 +10,16 @@ import { Guests } from './screens/Guests';
 import { Occupancy } from './screens/Occupancy';
 import { PlacementScreen } from './screens/Placement';
 import { ProsecutorList } from './screens/ProsecutorList';
+import { Notifications } from './screens/Notifications';
 import { Requests } from './screens/Requests';
 import { SignIn } from './screens/SignIn';
 import { Structure } from './screens/Structure';
 import { useQuery } from './useQuery';
 
-const NAV: readonly { readonly route: Route['name']; readonly path: string; readonly label: 'navGuests' | 'navRequests' | 'navAdmit' | 'navOccupancy' | 'navStructure' | 'navProsecutor' }[] = [
+const NAV: readonly { readonly route: Route['name']; readonly path: string; readonly label: 'navGuests' | 'navRequests' | 'navNotifications' | 'navAdmit' | 'navOccupancy' | 'navStructure' | 'navProsecutor' }[] = [
   { route: 'guests', path: PATHS.guests, label: 'navGuests' },
   { route: 'requests', path: PATHS.requests, label: 'navRequests' },
+  { route: 'notifications', path: PATHS.notifications, label: 'navNotifications' },
   { route: 'admit', path: PATHS.admit, label: 'navAdmit' },
   { route: 'occupancy', path: PATHS.occupancy, label: 'navOccupancy' },
   { route: 'structure', path: PATHS.structure, label: 'navStructure' },
@@ -166,6 +168,9 @@ export function App() {
         break;
       case 'requests':
         content = <Requests />;
+        break;
+      case 'notifications':
+        content = <Notifications role="STRUCTURE_OPERATOR" />;
         break;
       case 'admitRequest':
         content = <Admit key={route.id} structureCode={code} requestId={route.id} />;

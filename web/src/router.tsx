@@ -14,6 +14,7 @@ export type Route =
   | { readonly name: 'prosecutor' }
   | { readonly name: 'signIn' }
   | { readonly name: 'requests' }
+  | { readonly name: 'notifications' }
   | { readonly name: 'admitRequest'; readonly id: string }
   | { readonly name: 'notFound' };
 
@@ -26,6 +27,7 @@ export const PATHS = {
   prosecutor: '/prosecutor-list',
   signIn: '/sign-in',
   requests: '/requests',
+  notifications: '/notifications',
   admitRequest: (id: string) => `/requests/${encodeURIComponent(id)}/admit`,
 } as const;
 
@@ -38,6 +40,7 @@ export function parseRoute(pathname: string): Route {
   if (path === PATHS.prosecutor) return { name: 'prosecutor' };
   if (path === PATHS.signIn) return { name: 'signIn' };
   if (path === PATHS.requests) return { name: 'requests' };
+  if (path === PATHS.notifications) return { name: 'notifications' };
   const r = /^\/requests\/([^/]+)\/admit$/.exec(path);
   if (r) return { name: 'admitRequest', id: decodeURIComponent(r[1]) };
   const m = /^\/placements\/([^/]+)$/.exec(path);
