@@ -132,4 +132,51 @@ describe('placement requests in the structure’s web client, in Chromium', () =
     expectNoErrors(left);
     expect(left.data!.notifications.unreadCount).toBe(0);
   });
+
+  it('the social worker signs in for the service, sees the outcomes in the notifications and the timeline, and requests a placement with the picker', async () => {
+    await page.getByRole('button', { name: 'Esci' }).click();
+    await page.getByLabel(/^Codice del servizio/).fill(SERVICE);
+    await page.getByRole('button', { name: 'Entra come servizio sociale' }).click();
+    await onFailure(page.getByRole('heading', { level: 1, name: 'I miei minori' }).waitFor());
+    await page.getByRole('link', { name: 'Neri Marco' }).waitFor();
+
+    // The notifications: the request accepted (and the admission), the request declined.
+    const accepted = page.locator('li.notification', { hasText: 'Richiesta di inserimento accolta — Gialli Sara' });
+    const declined = page.locator('li.notification', { hasText: 'Richiesta di inserimento rifiutata — Neri Marco' });
+    for (let i = 0; i < 50; i++) {
+      await page.getByRole('link', { name: 'Notifiche' }).click();
+      await page.getByTestId('unread-count').waitFor();
+      if ((await accepted.count()) === 1 && (await declined.count()) === 1) break;
+      await page.waitForTimeout(200);
+    }
+    await onFailure(accepted.waitFor());
+    await declined.waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'service-notifications.png'), fullPage: true });
+
+    // Sara's file: the accepted request and the placement in one timeline.
+    await page.getByRole('link', { name: 'I miei minori' }).click();
+    await page.getByRole('link', { name: 'Gialli Sara' }).click();
+    const timeline = page.getByTestId('timeline');
+    await onFailure(timeline.getByText(/Ingresso in Casa famiglia Le Querce/).waitFor());
+    await timeline.getByText(/Richiesta di inserimento a Casa famiglia Le Querce .*: accolta/).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'service-timeline.png'), fullPage: true });
+
+    // Marco, declined there, is requested again with the picker (free places shown).
+    await page.getByRole('link', { name: /I miei minori/ }).first().click();
+    await page.getByRole('link', { name: 'Neri Marco' }).click();
+    await page.getByRole('button', { name: 'Richiedi inserimento' }).click();
+    const form = page.getByRole('form', { name: 'Richiedi inserimento' });
+    const option = form.locator('option', { hasText: 'Casa famiglia Le Querce' });
+    await onFailure(option.waitFor({ state: 'attached' }));
+    await expect(option.textContent()).resolves.toMatch(/posti liberi: 6$/);
+    await form.getByLabel(/^Struttura/).selectOption(STRUCTURE);
+    await form.getByLabel(/^Tipo di accoglienza/).selectOption('ORDINARY');
+    await form.getByRole('button', { name: 'Invia la richiesta' }).click();
+    await onFailure(page.getByText(/Richiesta inviata/).waitFor());
+    await page.getByTestId('timeline').getByText(/: in attesa/).waitFor();
+    const operator = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-rq', structure: STRUCTURE });
+    const inbox = await hub.gql<{ placementRequests: { nodes: { status: string; minor: { lastName: string } | null }[] } }>(operator, 'query { placementRequests(status: PENDING) { nodes { status minor { lastName } } } }');
+    expectNoErrors(inbox);
+    expect(inbox.data!.placementRequests.nodes).toEqual([{ status: 'PENDING', minor: { lastName: 'Neri' } }]);
+  });
 });

@@ -15,6 +15,8 @@ export type Route =
   | { readonly name: 'signIn' }
   | { readonly name: 'requests' }
   | { readonly name: 'notifications' }
+  | { readonly name: 'myMinors' }
+  | { readonly name: 'minorFile'; readonly id: string }
   | { readonly name: 'admitRequest'; readonly id: string }
   | { readonly name: 'notFound' };
 
@@ -28,6 +30,8 @@ export const PATHS = {
   signIn: '/sign-in',
   requests: '/requests',
   notifications: '/notifications',
+  myMinors: '/service/minors',
+  minorFile: (id: string) => `/service/minors/${encodeURIComponent(id)}`,
   admitRequest: (id: string) => `/requests/${encodeURIComponent(id)}/admit`,
 } as const;
 
@@ -41,6 +45,9 @@ export function parseRoute(pathname: string): Route {
   if (path === PATHS.signIn) return { name: 'signIn' };
   if (path === PATHS.requests) return { name: 'requests' };
   if (path === PATHS.notifications) return { name: 'notifications' };
+  if (path === PATHS.myMinors) return { name: 'myMinors' };
+  const mf = /^\/service\/minors\/([^/]+)$/.exec(path);
+  if (mf) return { name: 'minorFile', id: decodeURIComponent(mf[1]) };
   const r = /^\/requests\/([^/]+)\/admit$/.exec(path);
   if (r) return { name: 'admitRequest', id: decodeURIComponent(r[1]) };
   const m = /^\/placements\/([^/]+)$/.exec(path);
