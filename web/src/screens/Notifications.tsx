@@ -99,6 +99,7 @@ export function Notifications({ role }: { role: 'STRUCTURE_OPERATOR' | 'SOCIAL_W
                 </p>
                 <p className="hint">{formatTime(n.at)}</p>
                 <div className="actions">
+                  {role === 'SOCIAL_WORKER' && n.minor && name ? <Link to={PATHS.minorFile(n.minor.id)}>{t('notificationsOpenFile', { name })}</Link> : null}
                   {role === 'STRUCTURE_OPERATOR' && n.placement ? <Link to={PATHS.placement(n.placement.id)}>{t('notificationsOpenPlacement')}</Link> : null}
                   {role === 'STRUCTURE_OPERATOR' && n.kind === 'PLACEMENT_REQUESTED' && n.request?.status === 'PENDING' ? <Link to={PATHS.requests}>{t('notificationsOpenRequests')}</Link> : null}
                   {n.read ? null : (
