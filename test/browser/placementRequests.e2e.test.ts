@@ -31,6 +31,20 @@ let declineId: string;
 let admitId: string;
 let admitMinorId: string;
 
+/** axe-core in the page, as for the structures' screens (issue 18: 0 violations on every screen). */
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+async function axe(name: string): Promise<void> {
+  // Evaluated, not added as a <script>: the gateway's Content-Security-Policy refuses inline scripts.
+  if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(AXE);
+  const violations = (await page.evaluate('window.axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", ")))')) as string[];
+  expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+}
+
+async function shot(name: string): Promise<void> {
+  await axe(name);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
 async function onFailure<T>(step: Promise<T>): Promise<T> {
   try {
     return await step;
@@ -79,12 +93,13 @@ describe('placement requests in the structure’s web client, in Chromium', () =
     await expect(marco.textContent()).resolves.toMatch(/Neri Marco.*05\/04\/2013/);
     await expect(marco.textContent()).resolves.toContain(SERVICE);
     await page.getByText('Accoglienza ordinaria').first().waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'requests-inbox.png'), fullPage: true });
+    await shot('requests-inbox');
 
     // Decline: the reason is required, then the request leaves the inbox and the service reads it DECLINED.
     await marco.getByRole('button', { name: 'Rifiuta la richiesta per Neri Marco' }).click();
     await marco.getByRole('button', { name: 'Conferma il rifiuto' }).click();
     await expect(marco.getByLabel(/^Motivo del rifiuto/).getAttribute('aria-invalid')).resolves.toBe('true');
+    await axe('decline-form');
     await marco.getByLabel(/^Motivo del rifiuto/).fill('Nessun posto adatto alla sua età');
     await marco.getByRole('button', { name: 'Conferma il rifiuto' }).click();
     await onFailure(page.getByText(/Richiesta rifiutata/).waitFor());
@@ -98,10 +113,12 @@ describe('placement requests in the structure’s web client, in Chromium', () =
     const admission = page.getByRole('form', { name: /Dati dell’accoglienza/ });
     await onFailure(admission.waitFor());
     await admission.getByText(/Minore richiesto: Gialli Sara/).waitFor();
-    await expect(admission.getByLabel(/^Data di ingresso/).inputValue()).resolves.toBe(todayInRome());
+    // The app's own date field shows dd/mm/yyyy.
+    await expect(admission.getByLabel(/^Data di ingresso/).inputValue()).resolves.toBe(todayInRome().split('-').reverse().join('/'));
     await expect(admission.getByLabel(/^Servizio inviante/).inputValue()).resolves.toBe(SERVICE);
     await expect(admission.getByLabel(/^Base giuridica/).inputValue()).resolves.toBe('CONSENSUAL');
     await expect(admission.getByLabel(/^Tipo di accoglienza/).inputValue()).resolves.toBe('ORDINARY');
+    await axe('admit-on-request');
     await admission.getByRole('button', { name: 'Registra l’accoglienza' }).click();
     await onFailure(page.getByRole('heading', { level: 1, name: /Scheda di accoglienza: Gialli Sara/ }).waitFor());
     const afterAdmit = await hub.gql<{ placementRequests: { nodes: { id: string; status: string; placement: { admissionDate: string; structure: { code: string } } | null }[] } }>(worker, LIST);
@@ -125,6 +142,7 @@ describe('placement requests in the structure’s web client, in Chromium', () =
     await expect(received.count()).resolves.toBe(2);
     // Sara is hosted now, so her name is readable; Marco's request was declined, so he is not named any more.
     await received.filter({ hasText: 'Gialli Sara' }).waitFor();
+    await axe('structure-notifications');
     await page.getByRole('button', { name: 'Segna tutte come lette' }).click();
     await onFailure(page.getByText('Da leggere: 0').waitFor());
     const token = (await page.evaluate('window.sessionStorage.getItem("sirmi.token")')) as string;
@@ -139,6 +157,7 @@ describe('placement requests in the structure’s web client, in Chromium', () =
     await page.getByRole('button', { name: 'Entra come servizio sociale' }).click();
     await onFailure(page.getByRole('heading', { level: 1, name: 'I miei minori' }).waitFor());
     await page.getByRole('link', { name: 'Neri Marco' }).waitFor();
+    await axe('my-minors');
 
     // The notifications: the request accepted (and the admission), the request declined.
     const accepted = page.locator('li.notification', { hasText: 'Richiesta di inserimento accolta — Gialli Sara' });
@@ -151,7 +170,7 @@ describe('placement requests in the structure’s web client, in Chromium', () =
     }
     await onFailure(accepted.waitFor());
     await declined.waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'service-notifications.png'), fullPage: true });
+    await shot('service-notifications');
 
     // Sara's file: the accepted request and the placement in one timeline.
     await page.getByRole('link', { name: 'I miei minori' }).click();
@@ -159,7 +178,7 @@ describe('placement requests in the structure’s web client, in Chromium', () =
     const timeline = page.getByTestId('timeline');
     await onFailure(timeline.getByText(/Ingresso in Casa famiglia Le Querce/).waitFor());
     await timeline.getByText(/Richiesta di inserimento a Casa famiglia Le Querce .*: accolta/).waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'service-timeline.png'), fullPage: true });
+    await shot('service-timeline');
 
     // Marco, declined there, is requested again with the picker (free places shown).
     await page.getByRole('link', { name: /I miei minori/ }).first().click();
@@ -169,6 +188,7 @@ describe('placement requests in the structure’s web client, in Chromium', () =
     const option = form.locator('option', { hasText: 'Casa famiglia Le Querce' });
     await onFailure(option.waitFor({ state: 'attached' }));
     await expect(option.textContent()).resolves.toMatch(/posti liberi: 6$/);
+    await axe('request-placement');
     await form.getByLabel(/^Struttura/).selectOption(STRUCTURE);
     await form.getByLabel(/^Tipo di accoglienza/).selectOption('ORDINARY');
     await form.getByRole('button', { name: 'Invia la richiesta' }).click();
