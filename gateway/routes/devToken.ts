@@ -5,6 +5,10 @@ import { signDevToken } from '../../shared/auth/devToken';
 /** Lifetime of a development token for the web client (a working day). */
 export const DEV_TOKEN_TTL_SECONDS = 8 * 3600;
 const STRUCTURE_CODE = /^[A-Za-z0-9._-]{1,40}$/;
+/** A social service's id (the `serviceId` claim), same shape as a structure code. */
+const SERVICE_ID = STRUCTURE_CODE;
+/** The roles the development sign-in page can sign in as (issue 14: structures, and the social services' area). */
+export const DEV_TOKEN_ROLES = ['STRUCTURE_OPERATOR', 'SOCIAL_WORKER'] as const;
 
 /**
  * Development sign-in is possible only with the public development JWT secret
@@ -18,8 +22,10 @@ export function devTokensAllowed(config: HubConfig): boolean {
 /**
  * `POST /dev/token {structureCode}` → `{ token }`: a STRUCTURE_OPERATOR token
  * for the web client's development sign-in page, signed like `npm run token`
- * (shared/auth/devToken.ts). Never for another role. `GET /dev/token` tells the client
- * the route exists. Neither route is registered when devTokensAllowed is false.
+ * (shared/auth/devToken.ts); `POST /dev/token {role: "SOCIAL_WORKER",
+ * serviceId}` → a SOCIAL_WORKER token of that service (the social services'
+ * area). Never for another role (SUPERVISOR, ADMIN...: `npm run token`).
+ * `GET /dev/token` tells the client the route exists and which roles it issues. Neither route is registered when devTokensAllowed is false.
  */
 export function registerDevTokenRoutes(app: express.Express, config: HubConfig): void {
   if (!devTokensAllowed(config)) return;
@@ -27,7 +33,7 @@ export function registerDevTokenRoutes(app: express.Express, config: HubConfig):
     res.status(status).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
 
   app.get('/dev/token', (_req, res) => {
-    res.json({ available: true, role: 'STRUCTURE_OPERATOR', ttlSeconds: DEV_TOKEN_TTL_SECONDS });
+    res.json({ available: true, role: 'STRUCTURE_OPERATOR', roles: DEV_TOKEN_ROLES, ttlSeconds: DEV_TOKEN_TTL_SECONDS });
   });
   app.post('/dev/token', (req, res, next) => {
     // Small JSON body only; the GraphQL parser is mounted on /graphql alone.
@@ -46,8 +52,22 @@ export function registerDevTokenRoutes(app: express.Express, config: HubConfig):
         fail(res, 400, 'BAD_USER_INPUT', 'The body must be JSON: {"structureCode": "..."}');
         return;
       }
-      if (body.role !== undefined && body.role !== 'STRUCTURE_OPERATOR') {
-        fail(res, 403, 'FORBIDDEN', 'Development tokens are issued only for STRUCTURE_OPERATOR (use npm run token for other roles)', 'role');
+      if (body.role !== undefined && !(DEV_TOKEN_ROLES as readonly unknown[]).includes(body.role)) {
+        fail(res, 403, 'FORBIDDEN', 'Development tokens are issued only for STRUCTURE_OPERATOR and SOCIAL_WORKER (use npm run token for other roles)', 'role');
+        return;
+      }
+      if (body.role === 'SOCIAL_WORKER') {
+        const serviceId = body.serviceId;
+        if (typeof serviceId !== 'string' || !SERVICE_ID.test(serviceId)) {
+          fail(res, 400, 'BAD_USER_INPUT', 'serviceId must be a social service id', 'serviceId');
+          return;
+        }
+        const token = signDevToken(
+          { role: 'SOCIAL_WORKER', service: serviceId, sub: `dev-worker-${serviceId}`, ttl: DEV_TOKEN_TTL_SECONDS },
+          config.jwt.secret,
+          { issuer: config.jwt.issuer, audience: config.jwt.audience },
+        );
+        res.set('Cache-Control', 'no-store').json({ token, serviceId, expiresIn: DEV_TOKEN_TTL_SECONDS });
         return;
       }
       const structureCode = body.structureCode;

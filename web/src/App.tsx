@@ -10,16 +10,26 @@ import { Guests } from './screens/Guests';
 import { Occupancy } from './screens/Occupancy';
 import { PlacementScreen } from './screens/Placement';
 import { ProsecutorList } from './screens/ProsecutorList';
+import { Notifications } from './screens/Notifications';
+import { Requests } from './screens/Requests';
+import { MinorFile, MyMinors } from './screens/ServiceArea';
 import { SignIn } from './screens/SignIn';
 import { Structure } from './screens/Structure';
 import { useQuery } from './useQuery';
 
-const NAV: readonly { readonly route: Route['name']; readonly path: string; readonly label: 'navGuests' | 'navAdmit' | 'navOccupancy' | 'navStructure' | 'navProsecutor' }[] = [
+const NAV: readonly { readonly route: Route['name']; readonly path: string; readonly label: 'navGuests' | 'navRequests' | 'navNotifications' | 'navAdmit' | 'navOccupancy' | 'navStructure' | 'navProsecutor' }[] = [
   { route: 'guests', path: PATHS.guests, label: 'navGuests' },
+  { route: 'requests', path: PATHS.requests, label: 'navRequests' },
+  { route: 'notifications', path: PATHS.notifications, label: 'navNotifications' },
   { route: 'admit', path: PATHS.admit, label: 'navAdmit' },
   { route: 'occupancy', path: PATHS.occupancy, label: 'navOccupancy' },
   { route: 'structure', path: PATHS.structure, label: 'navStructure' },
   { route: 'prosecutor', path: PATHS.prosecutor, label: 'navProsecutor' },
+];
+/** The social services' area (issue 14 item 6). */
+const SERVICE_NAV: readonly { readonly route: Route['name']; readonly path: string; readonly label: 'navMyMinors' | 'navNotifications' }[] = [
+  { route: 'myMinors', path: PATHS.myMinors, label: 'navMyMinors' },
+  { route: 'notifications', path: PATHS.notifications, label: 'navNotifications' },
 ];
 
 function LanguageSwitch() {
@@ -59,8 +69,10 @@ export const EXPIRY_WARNING_MINUTES = 5;
  * sign-in when it is there; otherwise the page reloads through the regional
  * sign-in (the reverse proxy's OIDC flow), the drafts waiting in sessionStorage.
  */
-async function renewToken(structureCode: string): Promise<boolean> {
-  const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ structureCode }) }).catch(() => null);
+async function renewToken(session: Session): Promise<boolean> {
+  // The same role: a structure's operator, or a social worker of the same service (issue 14).
+  const ask = session.role === 'SOCIAL_WORKER' ? { role: 'SOCIAL_WORKER', serviceId: session.serviceId } : { structureCode: session.structureCode };
+  const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ask) }).catch(() => null);
   const body = res?.ok ? ((await res.json().catch(() => ({}))) as { token?: string }) : {};
   if (body.token) {
     storeToken(body.token);
@@ -93,7 +105,7 @@ function ExpiryWarning({ session, onRenewed }: { session: Session; onRenewed: ()
         aria-busy={busy || undefined}
         onClick={() => {
           setBusy(true);
-          renewToken(session.structureCode)
+          renewToken(session)
             .then((ok) => ok && onRenewed())
             .finally(() => setBusy(false));
         }}
@@ -143,16 +155,22 @@ export function App() {
   }, []);
 
   const onSignedIn = useCallback(() => {
-    setSession(loadSession());
+    const next = loadSession();
+    setSession(next);
     setExpired(false);
-    // Back where the session ended (its drafts are waiting there), or today's guests.
+    // Back where the session ended (its drafts are waiting there), or the role's first screen.
     const here = window.location.pathname;
-    navigate(here === PATHS.signIn ? PATHS.guests : here + window.location.search, { replace: true });
+    const home = next?.role === 'SOCIAL_WORKER' ? PATHS.myMinors : PATHS.guests;
+    navigate(here === PATHS.signIn || (next?.role === 'SOCIAL_WORKER' && here === PATHS.guests) ? home : here + window.location.search, { replace: true });
   }, []);
 
   let content;
   if (!session) content = <SignIn onSignedIn={onSignedIn} expired={expired} />;
-  else {
+  else if (session.role === 'SOCIAL_WORKER') {
+    if (route.name === 'minorFile') content = <MinorFile key={route.id} id={route.id} />;
+    else if (route.name === 'notifications') content = <Notifications role="SOCIAL_WORKER" />;
+    else content = <MyMinors />;
+  } else {
     const code = session.structureCode;
     switch (route.name) {
       case 'guests':
@@ -161,6 +179,15 @@ export function App() {
         break;
       case 'admit':
         content = <Admit structureCode={code} />;
+        break;
+      case 'requests':
+        content = <Requests />;
+        break;
+      case 'notifications':
+        content = <Notifications role="STRUCTURE_OPERATOR" />;
+        break;
+      case 'admitRequest':
+        content = <Admit key={route.id} structureCode={code} requestId={route.id} />;
         break;
       case 'placement':
         content = <PlacementScreen key={route.id} id={route.id} />;
@@ -187,7 +214,7 @@ export function App() {
       <header className="header">
         <div className="header-inner">
           <div className="brand">
-            <span className="brand-title">{t('appTitle')}</span>
+            <span className="brand-title">{t(session?.role === 'SOCIAL_WORKER' ? 'serviceAppTitle' : 'appTitle')}</span>
             <span className="brand-subtitle">{t('appSubtitle')}</span>
           </div>
           <div className="header-tools">
@@ -195,7 +222,7 @@ export function App() {
             {session ? (
               <>
                 <span className="who" data-testid="signed-in-structure">
-                  <HeaderStructureName code={session.structureCode} />
+                  {session.role === 'SOCIAL_WORKER' ? session.serviceId : <HeaderStructureName code={session.structureCode} />}
                 </span>
                 <button type="button" className="button button-light" onClick={signOut}>
                   {t('signOut')}
@@ -207,9 +234,9 @@ export function App() {
         {session ? (
           <nav className="nav" aria-label={t('mainNav')}>
             <ul>
-              {NAV.map((n) => (
+              {(session.role === 'SOCIAL_WORKER' ? SERVICE_NAV : NAV).map((n) => (
                 <li key={n.route}>
-                  <Link to={n.path} current={route.name === n.route || (n.route === 'guests' && route.name === 'signIn')}>
+                  <Link to={n.path} current={route.name === n.route || (n.route === 'guests' && route.name === 'signIn') || (n.route === 'requests' && route.name === 'admitRequest') || (n.route === 'myMinors' && route.name === 'minorFile')}>
                     {t(n.label)}
                   </Link>
                 </li>

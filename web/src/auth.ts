@@ -9,7 +9,12 @@ export const TOKEN_KEY = 'sirmi.token';
 
 export interface Session {
   readonly token: string;
+  /** STRUCTURE_OPERATOR (the structures' screens) or SOCIAL_WORKER (the social services' area, issue 14). */
+  readonly role: 'STRUCTURE_OPERATOR' | 'SOCIAL_WORKER';
+  /** The operator's structure; empty for a social worker. */
   readonly structureCode: string;
+  /** The social worker's service; empty for a structure operator. */
+  readonly serviceId: string;
   readonly sub: string;
   /** Seconds since the epoch. */
   readonly expiresAt: number | null;
@@ -24,17 +29,21 @@ function decodeBase64Url(part: string): string {
 /**
  * Read the claims the page needs (structure, subject, expiry) from a JWT. No
  * verification here: the gateway verifies every request; this only decides
- * what to show. Null for anything that is not a structure operator's token.
+ * what to show. Null for anything that is not a structure operator's or a social worker's token.
  */
 export function sessionFromToken(token: string): Session | null {
   const parts = token.split('.');
   if (parts.length !== 3) return null;
   try {
     const claims = JSON.parse(decodeBase64Url(parts[1])) as Record<string, unknown>;
-    if (claims.role !== 'STRUCTURE_OPERATOR' || typeof claims.structureCode !== 'string') return null;
+    const operator = claims.role === 'STRUCTURE_OPERATOR' && typeof claims.structureCode === 'string';
+    const worker = claims.role === 'SOCIAL_WORKER' && typeof claims.serviceId === 'string';
+    if (!operator && !worker) return null;
     return {
       token,
-      structureCode: claims.structureCode,
+      role: operator ? 'STRUCTURE_OPERATOR' : 'SOCIAL_WORKER',
+      structureCode: operator ? (claims.structureCode as string) : '',
+      serviceId: worker ? (claims.serviceId as string) : '',
       sub: typeof claims.sub === 'string' ? claims.sub : '',
       expiresAt: typeof claims.exp === 'number' ? claims.exp : null,
     };

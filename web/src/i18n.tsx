@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { requestsEn, requestsIt } from './i18nRequests';
 
 /**
  * The client's two languages: Italian (default; the operators are Italian
@@ -8,6 +9,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
  * (`codes(list)`) and stay in Italian in both languages.
  */
 const it = {
+  ...requestsIt,
   appTitle: 'S.I.R.MI — Strutture',
   appSubtitle: 'Sistema informativo regionale sui minori fuori famiglia',
   skipToContent: 'Vai al contenuto',
@@ -283,6 +285,7 @@ export type MessageKey = keyof typeof it;
 export type Dictionary = { readonly [K in MessageKey]: string };
 
 const en: Dictionary = {
+  ...requestsEn,
   appTitle: 'S.I.R.MI — Structures',
   appSubtitle: 'Regional information system on minors living outside their family',
   skipToContent: 'Skip to content',

@@ -13,6 +13,11 @@ export type Route =
   | { readonly name: 'structure' }
   | { readonly name: 'prosecutor' }
   | { readonly name: 'signIn' }
+  | { readonly name: 'requests' }
+  | { readonly name: 'notifications' }
+  | { readonly name: 'myMinors' }
+  | { readonly name: 'minorFile'; readonly id: string }
+  | { readonly name: 'admitRequest'; readonly id: string }
   | { readonly name: 'notFound' };
 
 export const PATHS = {
@@ -23,6 +28,11 @@ export const PATHS = {
   structure: '/structure',
   prosecutor: '/prosecutor-list',
   signIn: '/sign-in',
+  requests: '/requests',
+  notifications: '/notifications',
+  myMinors: '/service/minors',
+  minorFile: (id: string) => `/service/minors/${encodeURIComponent(id)}`,
+  admitRequest: (id: string) => `/requests/${encodeURIComponent(id)}/admit`,
 } as const;
 
 export function parseRoute(pathname: string): Route {
@@ -33,6 +43,13 @@ export function parseRoute(pathname: string): Route {
   if (path === PATHS.structure) return { name: 'structure' };
   if (path === PATHS.prosecutor) return { name: 'prosecutor' };
   if (path === PATHS.signIn) return { name: 'signIn' };
+  if (path === PATHS.requests) return { name: 'requests' };
+  if (path === PATHS.notifications) return { name: 'notifications' };
+  if (path === PATHS.myMinors) return { name: 'myMinors' };
+  const mf = /^\/service\/minors\/([^/]+)$/.exec(path);
+  if (mf) return { name: 'minorFile', id: decodeURIComponent(mf[1]) };
+  const r = /^\/requests\/([^/]+)\/admit$/.exec(path);
+  if (r) return { name: 'admitRequest', id: decodeURIComponent(r[1]) };
   const m = /^\/placements\/([^/]+)$/.exec(path);
   if (m) return { name: 'placement', id: decodeURIComponent(m[1]) };
   return { name: 'notFound' };

@@ -108,11 +108,34 @@ describe('development tokens (gateway/routes/devToken.ts)', () => {
       const claims = jwt.verify(token, DEV_DEFAULTS.JWT_SECRET) as jwt.JwtPayload;
       expect(claims).toMatchObject({ role: 'STRUCTURE_OPERATOR', structureCode: 'RM-C001', sub: 'dev-operator-RM-C001' });
       expect((claims.exp as number) - (claims.iat as number)).toBe(8 * 3600);
-      expect((await post({ structureCode: 'RM-C001', role: 'SOCIAL_WORKER' })).status).toBe(403);
       expect((await post({ structureCode: 'RM-C001', role: 'SUPERVISOR' })).status).toBe(403);
       const bad = await post({ structureCode: '' });
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { errors: { extensions: { field: string } }[] }).errors[0].extensions.field).toBe('structureCode');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('issue a SOCIAL_WORKER token for the service asked (the social services\' area), and need its serviceId', async () => {
+    const config = loadConfig({ NODE_ENV: 'development' });
+    const s = await serve((app) => registerDevTokenRoutes(app, config));
+    const post = (body: unknown) => fetch(`${s.base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    try {
+      expect(((await (await fetch(`${s.base}/dev/token`)).json()) as { roles: string[] }).roles).toEqual(['STRUCTURE_OPERATOR', 'SOCIAL_WORKER']);
+      const ok = await post({ role: 'SOCIAL_WORKER', serviceId: 'S-RM-01' });
+      expect(ok.status).toBe(200);
+      const { token } = (await ok.json()) as { token: string };
+      const claims = jwt.verify(token, DEV_DEFAULTS.JWT_SECRET) as jwt.JwtPayload;
+      expect(claims).toMatchObject({ role: 'SOCIAL_WORKER', serviceId: 'S-RM-01', sub: 'dev-worker-S-RM-01' });
+      expect(claims.structureCode).toBeUndefined();
+      expect((claims.exp as number) - (claims.iat as number)).toBe(8 * 3600);
+      // A service id is required; a structure code is no substitute.
+      const missing = await post({ role: 'SOCIAL_WORKER', structureCode: 'RM-C001' });
+      expect(missing.status).toBe(400);
+      expect(((await missing.json()) as { errors: { extensions: { field: string } }[] }).errors[0].extensions.field).toBe('serviceId');
+      expect((await post({ role: 'SOCIAL_WORKER', serviceId: 'no spaces allowed' })).status).toBe(400);
+      expect((await post({ role: 'ADMIN', serviceId: 'S-RM-01' })).status).toBe(403);
     } finally {
       await s.close();
     }

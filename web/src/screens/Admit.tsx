@@ -10,7 +10,8 @@ import { setFlash } from '../flash';
 import { useI18n, type Translate } from '../i18n';
 import { Link, navigate, PATHS, useSearch } from '../router';
 import { UserMessage } from '../components/errorMessage';
-import { PageTitle } from './common';
+import { admissionFromRequest, requestRefusal, usePendingRequest } from './admitOnRequest';
+import { ErrorBox, Loading, PageTitle } from './common';
 import { useCodes } from './Guests';
 
 const LOOKUP = `query LookUpMinor($fiscalCode: String!) {
@@ -92,25 +93,41 @@ const EMPTY_REGISTRATION = {
 };
 const OTHER_IDENTIFIER_KINDS = ['TEMPORARY_FISCAL_CODE', 'RESIDENCE_PERMIT', 'PASSPORT', 'FOREIGN_ID_DOCUMENT', 'OTHER'] as const;
 
-export function Admit({ structureCode }: { structureCode: string }) {
+/**
+ * `requestId`: opened from the inbox on a pending placement request (issue 14):
+ * straight to the admission step, prefilled from the request, and the
+ * admission names the request it fulfils (docs/privacy.md §3a).
+ */
+export function Admit({ structureCode, requestId }: { structureCode: string; requestId?: string }) {
   const { t } = useI18n();
+  const pending = usePendingRequest(t, requestId);
   // The minor found or registered survives a reload, like the forms' drafts (issue 18 item 4).
-  const [found, setFoundState] = useState<Found | null>(() => loadDraftState<Found>('admit.found'));
+  const [draftFound, setFoundState] = useState<Found | null>(() => (requestId ? null : loadDraftState<Found>('admit.found')));
+  const found: Found | null = !requestId
+    ? draftFound
+    : pending.status === 'found'
+      ? { minorId: pending.request.minor?.id ?? '', name: pending.name, message: `${t('requestFound', { name: pending.name })} ${t('requestAdmitIntro', { service: pending.request.requestedBy })}` }
+      : null;
   const setFound = (f: Found | null) => {
     setFoundState(f);
     saveDraftState('admit.found', f);
   };
   // The step is in the address (?step=register), so the browser's Back goes to the previous step.
   const urlStep = new URLSearchParams(useSearch()).get('step');
-  const step: Step = urlStep === 'register' ? 'register' : urlStep === 'admission' && found ? 'admission' : 'lookup';
-  const setStep = (s: Step) => navigate(s === 'lookup' ? PATHS.admit : `${PATHS.admit}?step=${s}`);
+  const step: Step = requestId ? 'admission' : urlStep === 'register' ? 'register' : urlStep === 'admission' && found ? 'admission' : 'lookup';
+  const setStep = (s: Step) => navigate(requestId ? PATHS.requests : s === 'lookup' ? PATHS.admit : `${PATHS.admit}?step=${s}`);
   const [hostedHere, setHostedHere] = useState<string | null>(null);
   const placesQuery = useQuery<{ structure: { capacity: number; emergencyCapacity: number; placements: { id: string; kind: string }[] | null } | null }>(PLACES, { code: structureCode, today: todayInRome() }, `${structureCode}/places`);
   const ps = placesQuery.data?.structure;
   const places = ps ? placesOf(ps.capacity, ps.emergencyCapacity, (ps.placements ?? []).map((p) => p.kind)) : null;
   const lookup = useForm({ fiscalCode: '', noFiscalCode: false }, { draft: 'admit.lookup' });
   const registration = useForm(EMPTY_REGISTRATION, { draft: 'admit.registration' });
-  const admission = useForm({ admissionDate: todayInRome(), kind: '', referringService: '', legalBasis: '', courtOrderReference: '' }, { draft: 'admit.admission' });
+  const admissionDraft = requestId ? `admit.request.${requestId}` : 'admit.admission';
+  const admission = useForm({ admissionDate: todayInRome(), kind: '', referringService: '', legalBasis: '', courtOrderReference: '' }, { draft: admissionDraft });
+  // Prefilled from the request once it has loaded, unless a draft of this admission was already typed.
+  useEffect(() => {
+    if (pending.status === 'found' && !admission.values.kind) admission.setValues(admissionFromRequest(pending.request, todayInRome()));
+  }, [pending.status]);
   // Focus to the new step's heading (not on the first render: the page's h1 has it then).
   const shownStep = useRef(step);
   useEffect(() => {
@@ -205,6 +222,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
       try {
         r = await gql<{ admitMinor: { id: string } }>(ADMIT, {
         input: {
+          ...(requestId ? { requestId } : {}),
           minorId: found.minorId,
           structureCode,
           admissionDate: v.admissionDate,
@@ -226,7 +244,7 @@ export function Admit({ structureCode }: { structureCode: string }) {
           }
           if (!here) throw new UserMessage(t('lostReplyNotSaved'));
           setFlash(`${t('lostReplySaved')} ${t('admitted')}`);
-          saveDraftState('admit.admission', null);
+          saveDraftState(admissionDraft, null);
           saveDraftState('admit.found', null);
           navigate(PATHS.placement(here));
           return;
@@ -237,10 +255,14 @@ export function Admit({ structureCode }: { structureCode: string }) {
           if (here) setHostedHere(here);
           throw new UserMessage(t(here ? 'overlapHere' : 'overlapElsewhere'));
         }
+        // A minor in a service's care comes only on that service's request (docs/privacy.md §3a): say what to do.
+        const why = requestRefusal(t, err);
+        if (why) throw new UserMessage(why);
         throw err;
       }
       setFlash(t('admitted'));
       saveDraftState('admit.found', null);
+      if (requestId) saveDraftState(admissionDraft, null);
       navigate(PATHS.placement(r.data.admitMinor.id));
     },
     (v) => ({
@@ -260,6 +282,13 @@ export function Admit({ structureCode }: { structureCode: string }) {
           </li>
         ))}
       </ol>
+      {pending.status === 'loading' ? <Loading /> : null}
+      {pending.status === 'error' ? <ErrorBox error={pending.error} /> : null}
+      {pending.status === 'gone' ? (
+        <div className="alert alert-error" role="alert">
+          {t('requestNotFound')}
+        </div>
+      ) : null}
       {step === 'lookup' ? (
         places && places.free === 0 ? (
           <div className="alert alert-error" role="alert" data-testid="no-places">

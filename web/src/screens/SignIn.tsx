@@ -4,6 +4,7 @@ import { storeToken } from '../auth';
 import { FormMessages, requireFields, SelectField, SubmitButton, TextField, useForm } from '../components/form';
 import { useI18n, type MessageKey } from '../i18n';
 import { PageTitle } from './common';
+import { ServiceSignIn } from './ServiceSignIn';
 
 const STRUCTURES = `query SignInStructures($filter: StructureFilter, $first: Int) {
   structures(filter: $filter, first: $first) { nodes { code name municipality status } }
@@ -91,6 +92,7 @@ export function SignIn({ onSignedIn, expired }: { onSignedIn: () => void; expire
           </div>
         </form>
       ) : null}
+      {devAvailable ? <ServiceSignIn onSignedIn={onSignedIn} /> : null}
     </>
   );
 }

@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { gql } from '../api';
+import { FormMessages, requireFields, SubmitButton, TextAreaField, useForm } from '../components/form';
+import { formatDate } from '../dates';
+import { useI18n, type Translate } from '../i18n';
+import { navigate, PATHS } from '../router';
+import { useQuery } from '../useQuery';
+import { ErrorBox, Loading, PageTitle } from './common';
+import { labelOf, useCodes } from './Guests';
+
+/*
+ * The structure's inbox of placement requests (issue 14 item 5): the pending
+ * requests a service holding a minor's case sent to this structure. While a
+ * request is pending the structure reads the minor's identity and demographic
+ * data and the request, nothing else (docs/privacy.md §3 REQUESTED). "Accogli"
+ * opens the admission form prefilled from the request; "Rifiuta" asks for a
+ * reason (required by the hub too) and declines.
+ */
+export const PENDING_REQUESTS = `query PendingPlacementRequests {
+  placementRequests(status: PENDING, first: 100) {
+    nodes {
+      id requestedBy requestedAdmissionDate kind legalBasis courtOrderReference note createdAt
+      minor { id firstName lastName birthDate }
+    }
+  }
+}`;
+const DECLINE = `mutation DeclinePlacementRequest($input: DeclinePlacementRequestInput!) { declinePlacementRequest(input: $input) { id status } }`;
+
+export interface PendingRequest {
+  readonly id: string;
+  readonly requestedBy: string;
+  readonly requestedAdmissionDate: string | null;
+  readonly kind: string | null;
+  readonly legalBasis: string | null;
+  readonly courtOrderReference: string | null;
+  readonly note: string | null;
+  readonly createdAt: string;
+  readonly minor: { readonly id: string; readonly firstName: string | null; readonly lastName: string | null; readonly birthDate: string | null } | null;
+}
+export interface PendingRequestsData {
+  readonly placementRequests: { readonly nodes: readonly PendingRequest[] };
+}
+
+/** "Surname Name", or a neutral label when the names are not visible. */
+export function requestMinorName(t: Translate, r: PendingRequest): string {
+  const m = r.minor;
+  return m?.lastName || m?.firstName ? `${m.lastName ?? ''} ${m.firstName ?? ''}`.trim() : t('requestUnnamed');
+}
+
+export function Requests() {
+  const { t } = useI18n();
+  const q = useQuery<PendingRequestsData>(PENDING_REQUESTS, {}, 'pending');
+  const kinds = useCodes('PLACEMENT_KIND');
+  const bases = useCodes('LEGAL_BASIS');
+  const [declining, setDeclining] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const requests = q.data?.placementRequests.nodes ?? [];
+
+  return (
+    <>
+      <PageTitle>{t('requestsTitle')}</PageTitle>
+      <p>{t('requestsIntro')}</p>
+      {message ? (
+        <div className="alert alert-success" role="status">
+          {message}
+        </div>
+      ) : null}
+      {q.loading && !q.data ? <Loading /> : null}
+      {q.error ? <ErrorBox error={q.error} /> : null}
+      {q.data && requests.length === 0 ? <p>{t('requestsNone')}</p> : null}
+      {requests.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption>{t('requestsCaption', { n: requests.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('requestMinor')}</th>
+                <th scope="col">{t('requestDate')}</th>
+                <th scope="col">{t('requestKind')}</th>
+                <th scope="col">{t('requestLegalBasis')}</th>
+                <th scope="col">{t('requestService')}</th>
+                <th scope="col">{t('requestReceived')}</th>
+                <th scope="col">{t('requestActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => {
+                const name = requestMinorName(t, r);
+                return (
+                  <tr key={r.id} data-request-id={r.id}>
+                    <th scope="row">
+                      {name}
+                      {r.minor?.birthDate ? <span className="hint"> ({formatDate(r.minor.birthDate)})</span> : null}
+                      {r.note ? (
+                        <p className="hint">
+                          {t('requestNote')}: {r.note}
+                        </p>
+                      ) : null}
+                    </th>
+                    <td>{formatDate(r.requestedAdmissionDate)}</td>
+                    <td>{labelOf(kinds, r.kind)}</td>
+                    <td>
+                      {labelOf(bases, r.legalBasis)}
+                      {r.courtOrderReference ? ` (${r.courtOrderReference})` : null}
+                    </td>
+                    <td>{r.requestedBy}</td>
+                    <td>{formatDate(r.createdAt.slice(0, 10))}</td>
+                    <td>
+                      {declining === r.id ? (
+                        <DeclineForm
+                          request={r}
+                          name={name}
+                          onCancel={() => setDeclining(null)}
+                          onDeclined={() => {
+                            setDeclining(null);
+                            setMessage(t('requestDeclined'));
+                            q.reload();
+                          }}
+                        />
+                      ) : (
+                        <div className="actions">
+                          <button type="button" className="button button-primary" aria-label={t('requestAcceptLabel', { name })} onClick={() => navigate(PATHS.admitRequest(r.id))}>
+                            {t('requestAccept')}
+                          </button>
+                          <button
+                            type="button"
+                            className="button"
+                            aria-label={t('requestDeclineLabel', { name })}
+                            onClick={() => {
+                              setMessage(null);
+                              setDeclining(r.id);
+                            }}
+                          >
+                            {t('requestDecline')}
+                          </button>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function DeclineForm({ request, name, onCancel, onDeclined }: { request: PendingRequest; name: string; onCancel: () => void; onDeclined: () => void }) {
+  const { t } = useI18n();
+  const form = useForm({ reason: '' });
+  const titleId = `decline-${request.id}`;
+  const onSubmit = form.onSubmit(
+    async (v) => {
+      await gql(DECLINE, { input: { requestId: request.id, reason: v.reason.trim() } });
+      onDeclined();
+    },
+    (v) => requireFields({ reason: v.reason.trim() }, ['reason'], t('required')),
+  );
+  return (
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
+      <p id={titleId} className="visually-hidden">
+        {t('requestDeclineTitle', { name })}
+      </p>
+      <FormMessages form={form} />
+      <TextAreaField form={form} name="reason" label={t('requestDeclineReason')} hint={t('requestDeclineReasonHint')} required />
+      <div className="actions">
+        <SubmitButton busy={form.busy}>{t('requestDeclineConfirm')}</SubmitButton>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('requestDeclineCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
