@@ -56,31 +56,19 @@ export function registerDevTokenRoutes(app: express.Express, config: HubConfig):
         fail(res, 403, 'FORBIDDEN', 'Development tokens are issued only for STRUCTURE_OPERATOR and SOCIAL_WORKER (use npm run token for other roles)', 'role');
         return;
       }
-      if (body.role === 'SOCIAL_WORKER') {
-        const serviceId = body.serviceId;
-        if (typeof serviceId !== 'string' || !SERVICE_ID.test(serviceId)) {
-          fail(res, 400, 'BAD_USER_INPUT', 'serviceId must be a social service id', 'serviceId');
-          return;
-        }
-        const token = signDevToken(
-          { role: 'SOCIAL_WORKER', service: serviceId, sub: `dev-worker-${serviceId}`, ttl: DEV_TOKEN_TTL_SECONDS },
-          config.jwt.secret,
-          { issuer: config.jwt.issuer, audience: config.jwt.audience },
-        );
-        res.set('Cache-Control', 'no-store').json({ token, serviceId, expiresIn: DEV_TOKEN_TTL_SECONDS });
+      // One organisation claim per role: the social worker's service, else the operator's structure.
+      const worker = body.role === 'SOCIAL_WORKER';
+      const field = worker ? 'serviceId' : 'structureCode';
+      const value = body[field];
+      if (typeof value !== 'string' || !(worker ? SERVICE_ID : STRUCTURE_CODE).test(value)) {
+        fail(res, 400, 'BAD_USER_INPUT', worker ? 'serviceId must be a social service id' : 'structureCode must be a structure code', field);
         return;
       }
-      const structureCode = body.structureCode;
-      if (typeof structureCode !== 'string' || !STRUCTURE_CODE.test(structureCode)) {
-        fail(res, 400, 'BAD_USER_INPUT', 'structureCode must be a structure code', 'structureCode');
-        return;
-      }
-      const token = signDevToken(
-        { role: 'STRUCTURE_OPERATOR', structure: structureCode, sub: `dev-operator-${structureCode}`, ttl: DEV_TOKEN_TTL_SECONDS },
-        config.jwt.secret,
-        { issuer: config.jwt.issuer, audience: config.jwt.audience },
-      );
-      res.set('Cache-Control', 'no-store').json({ token, structureCode, expiresIn: DEV_TOKEN_TTL_SECONDS });
+      const claims = worker
+        ? { role: 'SOCIAL_WORKER', service: value, sub: `dev-worker-${value}`, ttl: DEV_TOKEN_TTL_SECONDS }
+        : { role: 'STRUCTURE_OPERATOR', structure: value, sub: `dev-operator-${value}`, ttl: DEV_TOKEN_TTL_SECONDS };
+      const token = signDevToken(claims, config.jwt.secret, { issuer: config.jwt.issuer, audience: config.jwt.audience });
+      res.set('Cache-Control', 'no-store').json({ token, [field]: value, expiresIn: DEV_TOKEN_TTL_SECONDS });
     });
   });
 }
