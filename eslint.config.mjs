@@ -57,15 +57,22 @@ const boundaries = {
     type: 'problem',
     docs: { description: 'Imports respect the code boundaries (docs/architecture.md, "Code boundaries and lint")' },
     schema: [],
-    messages: { crossing: '{{from}} may not import {{to}} ("{{source}}"): see docs/architecture.md, "Code boundaries and lint".' },
+    messages: {
+      crossing: '{{from}} may not import {{to}} ("{{source}}"): see docs/architecture.md, "Code boundaries and lint".',
+      alias: 'Import shared/ through its path alias: "{{alias}}", not "{{source}}" (docs/architecture.md, "Code boundaries and lint").',
+    },
   },
   create(context) {
     const file = context.filename;
     const from = partOf(file);
     const isTest = /(^|[\\/])__tests__[\\/]|\.test\.tsx?$/.test(file);
     const check = (node, source) => {
-      if (typeof source !== 'string' || !source.startsWith('.')) return;
-      const to = partOf(path.resolve(path.dirname(file), source));
+      if (typeof source !== 'string') return;
+      // '@shared/…' is the path alias of tsconfig.json for the shared/ folder.
+      const resolved = source.startsWith('@shared/') ? path.join(ROOT, 'shared', source.slice('@shared/'.length)) : source.startsWith('.') ? path.resolve(path.dirname(file), source) : null;
+      if (resolved === null) return;
+      const to = partOf(resolved);
+      if (to === 'shared' && from !== 'shared' && source.startsWith('.')) context.report({ node, messageId: 'alias', data: { source, alias: `@shared/${path.relative(path.join(ROOT, 'shared'), resolved).split(path.sep).join('/')}` } });
       if (!allowed(from, to, isTest)) context.report({ node, messageId: 'crossing', data: { from, to, source } });
     };
     return {

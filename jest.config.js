@@ -9,6 +9,8 @@ const common = {
   transform: { '^.+\\.ts$': tsJest },
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['reflect-metadata'],
+  // The path alias of tsconfig.json (docs/architecture.md "Code boundaries and lint").
+  moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
   // web/ is the browser client: its component tests run under Vitest (npm run test:web), never here.
   modulePathIgnorePatterns: ['<rootDir>/web/'],
 };

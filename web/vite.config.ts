@@ -16,6 +16,8 @@ export default defineConfig({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // The hub's path alias (tsconfig.json): the client imports the browser-safe rules of shared/.
+  resolve: { alias: { '@shared': fileURLToPath(new URL('../shared', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   // `npm run dev:web`: hot reload on :5173, the API proxied to the hub of `npm start` (its gateway on PORT, default 4000; HUB_URL overrides).
   server: { fs: { allow: [repo] }, proxy: Object.fromEntries(['/graphql', '/dev', '/documents', '/reports'].map((p) => [p, hubUrl])) },

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/support/testDa
 import { freePorts } from '../../test/support/ports';
 
 /**
- * `npm run build` (tsc -p tsconfig.build.json + the asset copy) produces
+ * `npm run build` (tsc -p tsconfig.build.json, tsc-alias, the asset copy) produces
  * JavaScript that runs on its own: the compiled ASSO subgraph and gateway,
  * started with plain `node` (no TypeScript loader), serve a write and a read
  * through the federation, and the compiled `token` signs in well under a second.
@@ -40,6 +40,8 @@ describe('compiled production build (dist/)', () => {
 
   beforeAll(async () => {
     await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', outDir, '--sourceMap', 'false'], { cwd: ROOT });
+    // As `npm run build`: the '@shared/…' path alias rewritten into relative requires.
+    await run(process.execPath, [require.resolve('tsc-alias/dist/bin/index.js'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', outDir], { cwd: ROOT });
     copyAssets(ROOT, outDir);
     db = await createTestDatabase();
   }, 120_000);
