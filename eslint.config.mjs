@@ -1,6 +1,7 @@
 // ESLint (flat config): typescript-eslint's recommended rules that the code
 // base keeps, and the code boundaries of docs/architecture.md ("Code
 // boundaries and lint"), checked on the resolved path of every import.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
@@ -59,6 +60,7 @@ const boundaries = {
     schema: [],
     messages: {
       crossing: '{{from}} may not import {{to}} ("{{source}}"): see docs/architecture.md, "Code boundaries and lint".',
+      index: 'Import "{{index}}", not "{{source}}": the folder\'s index file is its public surface (docs/architecture.md, "Code boundaries and lint").',
       alias: 'Import shared/ through its path alias: "{{alias}}", not "{{source}}" (docs/architecture.md, "Code boundaries and lint").',
     },
   },
@@ -73,6 +75,9 @@ const boundaries = {
       if (resolved === null) return;
       const to = partOf(resolved);
       if (to === 'shared' && from !== 'shared' && source.startsWith('.')) context.report({ node, messageId: 'alias', data: { source, alias: `@shared/${path.relative(path.join(ROOT, 'shared'), resolved).split(path.sep).join('/')}` } });
+      // A folder of shared/ with an index file is imported through it: the index exports on purpose.
+      const deep = /^@shared\/([^/]+)\/.+/.exec(source);
+      if (deep && !isTest && fs.existsSync(path.join(ROOT, 'shared', deep[1], 'index.ts'))) context.report({ node, messageId: 'index', data: { source, index: `@shared/${deep[1]}` } });
       if (!allowed(from, to, isTest)) context.report({ node, messageId: 'crossing', data: { from, to, source } });
     };
     return {

@@ -37,13 +37,15 @@ const REFUSED: [string, string, string][] = [
   ['gateway/routes/x.ts', "import { a } from '../../infra/token';", 'gateway may not import infra'],
   ['web/src/x.ts', "import { a } from '../../gateway/server';", 'web may not import gateway'],
   ['subgraphs/sinba/src/services/x.ts', "import { a } from '../../../../shared/time';", 'through its path alias: "@shared/time"'],
+  ['gateway/routes/x.ts', "import { a } from '@shared/errors/AppError';", 'Import "@shared/errors", not "@shared/errors/AppError"'],
 ];
 const ALLOWED: [string, string][] = [
   ['subgraphs/sinba/src/services/x.ts', "import { a } from '@shared/time';"],
   ['shared/graphql/x.ts', "import { a } from '../time';"],
-  ['gateway/routes/x.ts', "import { a } from '@shared/auth/devToken';"],
+  ['gateway/routes/x.ts', "import { a } from '@shared/auth';"],
+  ['gateway/__tests__/x.test.ts', "import { a } from '@shared/errors/AppError';"],
   ['infra/x.ts', "import { a } from '../subgraphs/asmi/src/server';"],
-  ['web/src/x.ts', "import { a } from '@shared/rules/fiscalCode';"],
+  ['web/src/x.ts', "import { a } from '@shared/rules';"],
   ['subgraphs/asmi/src/__tests__/x.test.ts', "import { a } from '../../../../infra/db/migrate';"],
 ];
 
