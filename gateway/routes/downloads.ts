@@ -3,7 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ANONYMOUS } from '../../shared/auth/principal';
 import type { GatewayContext } from '../context';
-import { httpStatusOf } from '../../shared/errors/codes';
+import { sendErrorCode, sendErrors } from '../../shared/errors/httpErrors';
 
 export type Run = <T>(ctx: GatewayContext, query: string, variables: Record<string, unknown>) => Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
 
@@ -22,16 +22,9 @@ export function callerContext(req: express.Request, res: express.Response, conte
     return contextFor(req);
   } catch (err) {
     const e = err as { message?: string };
-    res.status(401).json({ errors: [{ message: e.message ?? 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } }] });
+    sendErrorCode(res, 'UNAUTHENTICATED', e.message ?? 'Invalid token');
     return null;
   }
-}
-
-/** Answers with the HTTP status of the first error's code and the GraphQL errors as JSON. */
-export function sendError(res: express.Response, errors: readonly GraphQLFormattedError[]): void {
-  // The status from the error-code registry (shared/errors/codes.ts), as for every route.
-  const code = errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  res.status(httpStatusOf(code)).json({ errors });
 }
 
 /** A cell a spreadsheet would run as a formula (OWASP "CSV injection"): starting with = + - @, a tab or a CR. */
@@ -83,10 +76,10 @@ export function registerDownloadRoutes(app: express.Express, deps: { server: Apo
       'query ActDocumentDownload($actId: ID!) { actDocument(actId: $actId) { filename sha256 contentBase64 } }',
       { actId: req.params.actId },
     );
-    if (result.errors?.length) return sendError(res, result.errors);
+    if (result.errors?.length) return sendErrors(res, result.errors);
     const doc = result.data?.actDocument;
     if (!doc) {
-      res.status(404).json({ errors: [{ message: 'No document for this act', extensions: { code: 'NOT_FOUND' } }] });
+      sendErrorCode(res, 'NOT_FOUND', 'No document for this act');
       return;
     }
     res
@@ -109,7 +102,7 @@ export function registerDownloadRoutes(app: express.Express, deps: { server: Apo
         `query OpenRegistry($after: String) { structures(first: ${OPEN_DATA_PAGE}, after: $after) { nodes { ${OPEN_DATA_FIELDS.join(' ')} } pageInfo { endCursor hasNextPage } } }`,
         { after },
       );
-      if (result.errors?.length || !result.data) return sendError(res, result.errors ?? []);
+      if (result.errors?.length || !result.data) return sendErrors(res, result.errors ?? []);
       nodes.push(...result.data.structures.nodes);
       if (!result.data.structures.pageInfo.hasNextPage) break;
       after = result.data.structures.pageInfo.endCursor;

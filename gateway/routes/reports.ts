@@ -5,7 +5,9 @@ import type { ApolloServer } from '@apollo/server';
 import ExcelJS from 'exceljs';
 import type { GatewayContext } from '../context';
 import { findCode } from '../../shared/codes';
-import { callerContext, createRun, csvField, sendError } from './downloads';
+import { callerContext, createRun, csvField } from './downloads';
+import { AppError } from '../../shared/errors/AppError';
+import { sendErrorCode, sendErrors } from '../../shared/errors/httpErrors';
 
 /**
  * Exports of the aggregate reports (issue 8), CSV and XLSX, with the same
@@ -333,8 +335,8 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
      */
     'istat-residential-transmission': async (ctx, q) => {
       const p = ctx.principal;
-      if (p.role === 'ANONYMOUS') return { errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }] };
-      if (p.role !== 'REGIONAL_ANALYST') return { errors: [{ message: 'Only the regional analyst transmits the ISTAT table', extensions: { code: 'FORBIDDEN' } }] };
+      if (p.role === 'ANONYMOUS') return { errors: [new AppError('UNAUTHENTICATED', 'Authentication required').toFormattedError()] };
+      if (p.role !== 'REGIONAL_ANALYST') return { errors: [new AppError('FORBIDDEN', 'Only the regional analyst transmits the ISTAT table').toFormattedError()] };
       const year = Number(one(q.year));
       const result = await run<{ istatResidentialTable: IstatData & { minCellSize: number } }>({ ...ctx, routePurpose: 'ISTAT_TRANSMISSION' }, ISTAT_QUERY, { year: Number.isInteger(year) ? year : null });
       if (result.errors?.length || !result.data) return { errors: result.errors ?? [] };
@@ -356,7 +358,7 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
           },
         ]);
       } catch {
-        return { errors: [{ message: 'The download could not be recorded in the audit trail, so no file is sent', extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
+        return { errors: [new AppError('AUDIT_UNAVAILABLE', 'The download could not be recorded in the audit trail, so no file is sent').toFormattedError()] };
       }
       return { table: istatTable(result.data.istatResidentialTable), filename: `istat-residential-transmission-${year}`, note: 'ISTAT transmission (docs/privacy.md §11): counts are not suppressed; every structure active in the year is listed.' };
     },
@@ -373,16 +375,16 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
     const builder = Object.prototype.hasOwnProperty.call(builders, req.params.name) ? builders[req.params.name] : undefined;
     const format = req.params.format as Format;
     if (!builder || (format !== 'csv' && format !== 'xlsx')) {
-      res.status(404).json({ errors: [{ message: 'No such report export', extensions: { code: 'NOT_FOUND' } }] });
+      sendErrorCode(res, 'NOT_FOUND', 'No such report export');
       return;
     }
     const ctx = callerContext(req, res, deps.contextFor);
     if (!ctx) return;
     // A single-valued parameter given twice would be dropped (an optional filter silently not applied): refused instead.
     const repeated = SINGLE_PARAMS.find((p) => Array.isArray(req.query[p]));
-    if (repeated) return sendError(res, [{ message: `${repeated} is given more than once`, extensions: { code: 'BAD_USER_INPUT', field: repeated } }]);
+    if (repeated) return sendErrorCode(res, 'BAD_USER_INPUT', `${repeated} is given more than once`, { field: repeated });
     const built = await builder(ctx, req.query);
-    if ('errors' in built) return sendError(res, built.errors);
+    if ('errors' in built) return sendErrors(res, built.errors);
     res.set('Cache-Control', 'no-store');
     if (format === 'csv') {
       res.status(200).type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="${built.filename}.csv"`).send(toCsv(built.table));

@@ -2,7 +2,8 @@ import type express from 'express';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context';
-import { callerContext, createRun, csvField, sendError } from './downloads';
+import { callerContext, createRun, csvField } from './downloads';
+import { sendErrorCode, sendErrors } from '../../shared/errors/httpErrors';
 
 /*
  * GET /exports/sinba/:record.csv — the pseudonymous regional SINBA flow
@@ -81,7 +82,7 @@ export function registerSinbaExportRoutes(app: express.Express, deps: { server: 
     if (!ctx) return;
     const result: { data?: ManifestData | null; errors?: readonly GraphQLFormattedError[] } = await run<ManifestData>(ctx, SINBA_EXPORT_MANIFEST_QUERY, {});
     const manifest = result.data?.sinbaExportManifest;
-    if (result.errors?.length || !manifest) return sendError(res, result.errors ?? []);
+    if (result.errors?.length || !manifest) return sendErrors(res, result.errors ?? []);
     res.status(200).set('Cache-Control', 'no-store').json({ generatedAt: new Date().toISOString(), ...manifest });
   });
 
@@ -89,7 +90,7 @@ export function registerSinbaExportRoutes(app: express.Express, deps: { server: 
     const match = /^([a-z][a-z-]*)\.csv$/.exec(String(req.params.file));
     const record = match ? SINBA_EXPORT_FILES[match[1]] : undefined;
     if (!match || !record) {
-      res.status(404).json({ errors: [{ message: `Unknown export; one of ${Object.keys(SINBA_EXPORT_FILES).map((f) => `${f}.csv`).join(', ')}`, extensions: { code: 'NOT_FOUND' } }] });
+      sendErrorCode(res, 'NOT_FOUND', `Unknown export; one of ${Object.keys(SINBA_EXPORT_FILES).map((f) => `${f}.csv`).join(', ')}`);
       return;
     }
     const ctx = callerContext(req, res, deps.contextFor);
@@ -102,7 +103,7 @@ export function registerSinbaExportRoutes(app: express.Express, deps: { server: 
         const result: { data?: ExportPageData | null; errors?: readonly GraphQLFormattedError[] } = await run<ExportPageData>(ctx, SINBA_EXPORT_QUERY, { record, first: SINBA_EXPORT_PAGE_SIZE, after });
         const page = result.data?.sinbaExport;
         if (result.errors?.length || !page?.columns || !page.rows || !page.pageInfo) {
-          if (!started) return sendError(res, result.errors ?? []);
+          if (!started) return sendErrors(res, result.errors ?? []);
           throw new Error('export page failed');
         }
         if (!started) {
@@ -121,7 +122,7 @@ export function registerSinbaExportRoutes(app: express.Express, deps: { server: 
       res.end();
     } catch {
       // Headers are sent: abort the connection so the client sees an incomplete transfer.
-      if (!started) res.status(500).json({ errors: [{ message: 'The export failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!started) sendErrorCode(res, 'INTERNAL_SERVER_ERROR', 'The export failed');
       else res.destroy();
     }
   });
