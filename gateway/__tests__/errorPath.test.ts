@@ -40,7 +40,7 @@ export function handSetStatuses(text: string): string[] {
  * when the web client or the GraphQL IDE is not built.
  */
 const NOT_ERROR_BODIES: Readonly<Record<string, readonly string[]>> = {
-  'server.ts': ['ok ? 200 : 503'],
+  'http/health.ts': ['ok ? 200 : 503'],
   'routes/webClient.ts': ['503'],
   'routes/graphiql.ts': ['503'],
 };

@@ -1,17 +1,15 @@
 import type express from 'express';
-import type { ApolloServer } from '@apollo/server';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { GatewayContext } from '../context';
 import { findCode } from '../../shared/codes';
-import { callerContext, createRun, csvField } from './downloads';
+import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
 import { sendErrorCode, sendErrors } from '../../shared/errors/httpErrors';
 
 /*
  * GET /reports/prosecutor-list/:structureCode/:year/:half.csv and .pdf — the
  * six-monthly list a structure owes the juvenile prosecutor (L. 184/1983
  * art. 9 c. 2), as files. Each runs the GraphQL query `prosecutorList`
- * through the same server with the caller's own token, like the routes of
- * downloads.ts: only the structure's operator gets it (FORBIDDEN otherwise),
+ * through the same server with the caller's own token, like every export
+ * route (exportKit.ts): only the structure's operator gets it (FORBIDDEN otherwise),
  * the privacy engine masks per row what the operator may no longer read, and
  * the audit trail records the read. A masked value is an empty cell.
  */
@@ -324,7 +322,7 @@ function badPath(res: express.Response, field: 'year' | 'half', message: string)
   sendErrorCode(res, 'BAD_USER_INPUT', message, { field });
 }
 
-export function registerProsecutorListRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
+export function registerProsecutorListRoutes(app: express.Express, deps: ExportRouteDeps): void {
   const run = createRun(deps.server);
   app.get('/reports/prosecutor-list/:structureCode/:year/:file', async (req, res) => {
     const file = /^([^.]*)\.(csv|pdf)$/.exec(req.params.file);

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { AuditStore } from '../audit/auditStore';
 import type express from 'express';
-import type { ApolloServer } from '@apollo/server';
 import ExcelJS from 'exceljs';
 import type { GatewayContext } from '../context';
 import { findCode } from '../../shared/codes';
-import { callerContext, createRun, csvField } from './downloads';
+import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
 import { AppError } from '../../shared/errors/AppError';
 import { sendErrorCode, sendErrors } from '../../shared/errors/httpErrors';
 
@@ -300,7 +299,7 @@ export async function toXlsx(table: Table, sheetName: string, note: string): Pro
 type Format = 'csv' | 'xlsx';
 type Built = { table: Table; filename: string; note: string } | { errors: readonly import('graphql').GraphQLFormattedError[] };
 
-export function registerReportRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext; audit: AuditStore }): void {
+export function registerReportRoutes(app: express.Express, deps: ExportRouteDeps & { audit: AuditStore }): void {
   const run = createRun(deps.server);
 
   const report = async (ctx: GatewayContext, field: string, signature: string, args: string, variables: Record<string, unknown>, filename: string): Promise<Built> => {

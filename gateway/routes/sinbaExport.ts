@@ -1,8 +1,6 @@
 import type express from 'express';
-import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from '../context';
-import { callerContext, createRun, csvField } from './downloads';
+import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
 import { sendErrorCode, sendErrors } from '../../shared/errors/httpErrors';
 
 /*
@@ -11,8 +9,8 @@ import { sendErrorCode, sendErrors } from '../../shared/errors/httpErrors';
  * interventions, assessments, family members, minor and family problems,
  * health, violence, court orders, co-planning; /exports/sinba/manifest.json
  * lists them with their row counts. It runs the GraphQL query `sinbaExport`
- * through the same server with the caller's own token, like the routes of
- * downloads.ts, so the privacy engine, the audit trail and the limits apply:
+ * through the same server with the caller's own token, like every export
+ * route (exportKit.ts), so the privacy engine, the audit trail and the limits apply:
  * SINBA answers only a REGIONAL_ANALYST (FORBIDDEN, 403, for everyone else;
  * 401 without a valid token) and the page's fields are PSEUDONYM.
  *
@@ -73,7 +71,7 @@ function write(res: express.Response, chunk: string): Promise<void> {
   });
 }
 
-export function registerSinbaExportRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
+export function registerSinbaExportRoutes(app: express.Express, deps: ExportRouteDeps): void {
   const run = createRun(deps.server);
 
   // The manifest of the flow: which files, how many rows each (docs/sinba-export.md).
