@@ -4,6 +4,7 @@ import type express from 'express';
 import ExcelJS from 'exceljs';
 import type { GatewayContext } from '../context';
 import { findCode } from '../../shared/codes';
+import type { Report } from '../../shared/reporting/dimensions';
 import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
 import { AppError } from '../../shared/errors/AppError';
 import { sendErrorCode, sendErrors } from '../../shared/errors/httpErrors';
@@ -28,15 +29,6 @@ const FILTER_LISTS = ['provinces', 'structureTypes', 'structureCodes', 'services
 const FILTER_DATES = ['startedFrom', 'startedTo'] as const;
 /** Query parameters that take one value. */
 const SINGLE_PARAMS = ['on', 'from', 'to', 'direction', 'year', ...FILTER_DATES] as const;
-
-interface ReportData {
-  dimensions: string[];
-  rows: { keys: string[]; count: number | null; suppressed: boolean }[];
-  total: number | null;
-  totalSuppressed: boolean;
-  minCellSize: number;
-  generatedAt: string;
-}
 
 /** A table ready for CSV or XLSX: header, lines (null = empty cell). */
 interface Table {
@@ -64,7 +56,7 @@ function filterOf(query: express.Request['query']): Record<string, unknown> | nu
 }
 
 /** Report → table: one column per dimension, count, suppressed; the total last. */
-export function reportTable(report: ReportData): Table {
+export function reportTable(report: Report): Table {
   const header = [...report.dimensions, 'count', 'suppressed'];
   const lines: Table['lines'] = report.rows.map((r) => [...r.keys, r.count, r.suppressed ? 'true' : 'false']);
   lines.push([...report.dimensions.map((_d, i) => (i === 0 ? 'TOTAL' : '')), report.total, report.totalSuppressed ? 'true' : 'false']);
@@ -303,7 +295,7 @@ export function registerReportRoutes(app: express.Express, deps: ExportRouteDeps
   const run = createRun(deps.server);
 
   const report = async (ctx: GatewayContext, field: string, signature: string, args: string, variables: Record<string, unknown>, filename: string): Promise<Built> => {
-    const result = await run<Record<string, ReportData>>(ctx, `query ReportExport(${signature}) { ${field}(${args}) { ${REPORT_FIELDS} } }`, variables);
+    const result = await run<Record<string, Report>>(ctx, `query ReportExport(${signature}) { ${field}(${args}) { ${REPORT_FIELDS} } }`, variables);
     if (result.errors?.length || !result.data) return { errors: result.errors ?? [] };
     const r = result.data[field];
     return { table: reportTable(r), filename, note: `Generato il ${r.generatedAt}; le celle con valori da 1 a ${r.minCellSize - 1}, e quelle che permetterebbero di ricavarli, sono oscurate (docs/privacy.md §10).` };
