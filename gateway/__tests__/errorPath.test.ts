@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/errors/AppError';
-import { isErrorCode } from '../../shared/errors/codes';
-import { errorBody } from '../../shared/errors/httpErrors';
+import { AppError } from '@shared/errors/AppError';
+import { isErrorCode } from '@shared/errors/codes';
+import { errorBody } from '@shared/errors/httpErrors';
 
 /**
  * Issue 20 item 2: one error path at the gateway. Every error code the

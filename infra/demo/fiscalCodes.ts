@@ -1,4 +1,4 @@
-import { fiscalCodeCheckCharacter } from '../../shared/rules/fiscalCode';
+import { fiscalCodeCheckCharacter } from '@shared/rules/fiscalCode';
 
 const MONTHS = 'ABCDEHLMPRST';
 
