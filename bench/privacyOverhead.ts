@@ -8,7 +8,7 @@
  *   BENCH_SECONDS=5 BENCH_ROUNDS=4 BENCH_CONCURRENCY=8 npm run bench:privacy
  */
 import { performance } from 'node:perf_hooks';
-import { createLogger } from '@shared/logging/logger';
+import { createLogger } from '@shared/logging';
 import { startGateway } from '../gateway/server';
 import { startEmbeddedDatabase } from '../infra/db/embedded';
 import { startTestHub } from '../test/support/startHub';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type express from 'express';
-import type { Principal } from '@shared/auth/principal';
-import type { WriteRecordJson } from '@shared/audit/writeTrail';
-import { verifyUserToken } from '@shared/auth/verifyUserToken';
-import type { HubConfig } from '@shared/config/config';
+import type { Principal } from '@shared/auth';
+import type { WriteRecordJson } from '@shared/audit';
+import { verifyUserToken } from '@shared/auth';
+import type { HubConfig } from '@shared/config';
 
 /** Per-request state of the gateway. */
 export interface GatewayContext {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { HubConfig } from '@shared/config/config';
-import type { ModuleHandle } from '@shared/graphql/subgraphServer';
+import type { HubConfig } from '@shared/config';
+import type { ModuleHandle } from '@shared/graphql';
 import type { Clock } from '@shared/time';
 import { startSinba } from '../subgraphs/sinba/src/server';
 import { startAsso } from '../subgraphs/asso/src/server';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '@shared/errors/AppError';
-import { isErrorCode } from '@shared/errors/codes';
+import { AppError } from '@shared/errors';
+import { isErrorCode } from '@shared/errors';
 import { errorBody } from '@shared/errors/httpErrors';
 
 /**

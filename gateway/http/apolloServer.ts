@@ -4,8 +4,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Logger } from 'pino';
-import type { HubConfig } from '@shared/config/config';
-import { createFormatError } from '@shared/errors/formatError';
+import type { HubConfig } from '@shared/config';
+import { createFormatError } from '@shared/errors';
 import type { GatewayContext } from '../context';
 import { httpStatusPlugin } from '../plugins/httpStatus';
 import { inputGuardPlugin, strictInputLiteralsRule } from '../plugins/inputGuard';

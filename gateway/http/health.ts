@@ -1,5 +1,5 @@
 import type express from 'express';
-import type { HubConfig } from '@shared/config/config';
+import type { HubConfig } from '@shared/config';
 import type { AuditStore } from '../audit/auditStore';
 
 /**

@@ -1,8 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { codeLists, getCodeList, isCodeListName } from '@shared/codes';
-import { AppError } from '@shared/errors/AppError';
+import { AppError } from '@shared/errors';
 import { isUuid } from '@shared/ids';
-import { isIsoDate } from '@shared/graphql/scalars';
+import { isIsoDate } from '@shared/graphql';
 import { addDays } from '@shared/time';
 import type { AuditStore } from '../audit/auditStore';
 import type { GatewayContext } from '../context';

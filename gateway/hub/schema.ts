@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
-import { readSubgraphSdl } from '@shared/graphql/loadSchema';
-import { DateScalar } from '@shared/graphql/scalars';
+import { readSubgraphSdl } from '@shared/graphql';
+import { DateScalar } from '@shared/graphql';
 import type { AuditStore } from '../audit/auditStore';
 import type { Relationships } from '../privacy/relationships';
 import { createHubResolvers } from './resolvers';

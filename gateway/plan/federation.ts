@@ -1,7 +1,7 @@
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import type { HubConfig, ModuleName } from '@shared/config/config';
+import type { HubConfig, ModuleName } from '@shared/config';
 import { InternalTokenDataSource } from '../dataSources';
 import type { PlanListeners } from './planListeners';
 

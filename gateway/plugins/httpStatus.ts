@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { AppError } from '@shared/errors/AppError';
-import { httpStatusOf } from '@shared/errors/codes';
+import { AppError } from '@shared/errors';
+import { httpStatusOf } from '@shared/errors';
 
 /**
  * The HTTP status of a GraphQL response whose errors left nothing to return:

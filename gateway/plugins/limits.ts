@@ -1,8 +1,8 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
-import { AppError } from '@shared/errors/AppError';
-import { sendErrorCode } from '@shared/errors/httpErrors';
+import { AppError } from '@shared/errors';
+import { sendErrorCode } from '@shared/errors';
 
 /** Limits per operation (depth, aliases, cost, tokens, directives); see docs/privacy.md "Request limits". */
 export const REQUEST_LIMITS = Object.freeze({

@@ -1,4 +1,4 @@
-import type { ServiceClient } from '@shared/graphql/serviceClient';
+import type { ServiceClient } from '@shared/graphql';
 import type { Clock } from '@shared/time';
 import type { GatewayContext } from '../context';
 

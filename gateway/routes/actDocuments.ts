@@ -1,5 +1,5 @@
 import type express from 'express';
-import { sendErrorCode, sendErrors } from '@shared/errors/httpErrors';
+import { sendErrorCode, sendErrors } from '@shared/errors';
 import { callerContext, createRun, type ExportRouteDeps } from './exportKit';
 
 /**

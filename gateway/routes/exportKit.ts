@@ -2,7 +2,7 @@ import type express from 'express';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { ContextFor, GatewayContext } from '../context';
-import { sendErrorCode } from '@shared/errors/httpErrors';
+import { sendErrorCode } from '@shared/errors';
 
 /**
  * What every export route of the gateway is built from (act documents, open

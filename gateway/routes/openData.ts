@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { ANONYMOUS } from '@shared/auth/principal';
-import { sendErrors } from '@shared/errors/httpErrors';
+import { ANONYMOUS } from '@shared/auth';
+import { sendErrors } from '@shared/errors';
 import type { GatewayContext } from '../context';
 import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
 

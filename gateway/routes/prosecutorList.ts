@@ -2,7 +2,7 @@ import type express from 'express';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { findCode } from '@shared/codes';
 import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
-import { sendErrorCode, sendErrors } from '@shared/errors/httpErrors';
+import { sendErrorCode, sendErrors } from '@shared/errors';
 
 /*
  * GET /reports/prosecutor-list/:structureCode/:year/:half.csv and .pdf — the

@@ -4,10 +4,10 @@ import type express from 'express';
 import ExcelJS from 'exceljs';
 import type { GatewayContext } from '../context';
 import { findCode } from '@shared/codes';
-import type { Report } from '@shared/reporting/dimensions';
+import type { Report } from '@shared/reporting';
 import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
-import { AppError } from '@shared/errors/AppError';
-import { sendErrorCode, sendErrors } from '@shared/errors/httpErrors';
+import { AppError } from '@shared/errors';
+import { sendErrorCode, sendErrors } from '@shared/errors';
 
 /**
  * Exports of the aggregate reports (issue 8), CSV and XLSX, with the same

@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
-import { sendErrorCode, sendErrors } from '@shared/errors/httpErrors';
+import { sendErrorCode, sendErrors } from '@shared/errors';
 
 /*
  * GET /exports/sinba/:record.csv — the pseudonymous regional SINBA flow

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../test/support/testDatabase';
-import { fiscalCodeMismatches, parseFiscalCode } from '@shared/rules/fiscalCode';
+import { fiscalCodeMismatches, parseFiscalCode } from '@shared/rules';
 import type { DataSource } from 'typeorm';
 import { findCode, getCodeList, isValidCode } from '@shared/codes';
 import { ageBandOf } from '@shared/reporting/dimensions';

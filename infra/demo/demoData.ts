@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { HubConfig } from '@shared/config/config';
+import type { HubConfig } from '@shared/config';
 import { addDays, todayInRome } from '@shared/time';
 import { signDevToken } from '../token';
 import { makeFiscalCode } from './fiscalCodes';

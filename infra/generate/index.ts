@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { loadConfig } from '@shared/config/config';
+import { loadConfig } from '@shared/config';
 import { todayInRome } from '@shared/time';
 import { migrateDatabase } from '../db/migrate';
 import { SCHEMAS } from '../db/roles';

@@ -1,3 +1,4 @@
 export * from './dataSource';
 export * from './statementCounter';
 export * from './errors';
+export { byKey, groupByKey } from './keyed';

@@ -1,4 +1,4 @@
-import { INTERNAL_TOKEN_HEADER } from '@shared/auth/internalToken';
+import { INTERNAL_TOKEN_HEADER } from '@shared/auth';
 import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, firstCode, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';

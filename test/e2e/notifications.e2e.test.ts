@@ -10,7 +10,7 @@ import pino from 'pino';
 import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { startSinba } from '../../subgraphs/sinba/src/server';
-import type { ModuleHandle } from '@shared/graphql/subgraphServer';
+import type { ModuleHandle } from '@shared/graphql';
 import { addDays } from '@shared/time';
 import { covers } from '../support/coverage';
 import { eventually, expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';

@@ -6,7 +6,7 @@
  * contains a denied minor's name or fiscal code.
  */
 import { addDays, todayInRome } from '@shared/time';
-import type { DataClass } from '@shared/privacy/dataClasses';
+import type { DataClass } from '@shared/privacy';
 import { startTestHub, type GatewayResponse, type TestHub } from '../support/startHub';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 

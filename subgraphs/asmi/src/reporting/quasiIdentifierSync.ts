@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '@shared/auth/principal';
-import { badInput, forbidden } from '@shared/errors/AppError';
+import type { Principal } from '@shared/auth';
+import { badInput, forbidden } from '@shared/errors';
 import { isUuid } from '@shared/ids';
 
 export interface MinorQuasiIdentifiers {

@@ -21,9 +21,9 @@ export function recomputeQualityFlags(deps: { dataSource: DataSource; upstream: 
 
 if (require.main === module) {
   void (async () => {
-    const { loadConfig } = await import('@shared/config/config');
-    const { createModuleDataSource } = await import('@shared/db/dataSource');
-    const { createServiceClient } = await import('@shared/graphql/serviceClient');
+    const { loadConfig } = await import('@shared/config');
+    const { createModuleDataSource } = await import('@shared/db');
+    const { createServiceClient } = await import('@shared/graphql');
     const { systemClock } = await import('@shared/time');
     const { createUpstream } = await import('../services/upstream');
     const config = loadConfig();

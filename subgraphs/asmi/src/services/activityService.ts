@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '@shared/auth/principal';
+import type { Principal } from '@shared/auth';
 import { AppError, badInput } from '@shared/errors';
-import { throwIfViolated } from '@shared/errors/violation';
-import { endNotBeforeStart } from '@shared/rules/dates';
+import { throwIfViolated } from '@shared/errors';
+import { endNotBeforeStart } from '@shared/rules';
 import { isValidCode } from '@shared/codes';
 import type { Clock } from '@shared/time';
 import { insertActivity, type ActivityRow } from '../repositories/activityRepository';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '@shared/auth/principal';
+import type { Principal } from '@shared/auth';
 import { AppError, badInput } from '@shared/errors';
 import type { AdmitMinorInput, DischargeMinorInput, PlacementService } from './placementService';
 import { requireOperator, type AbsenceService, type RecordAbsenceInput } from './absenceService';

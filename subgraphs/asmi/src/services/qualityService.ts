@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '@shared/auth/principal';
-import { requireAuthenticated, requireRole } from '@shared/auth/requireRole';
+import type { Principal } from '@shared/auth';
+import { requireAuthenticated, requireRole } from '@shared/auth';
 import { badInput, forbidden } from '@shared/errors';
 import { isUuid } from '@shared/ids';
-import { cursorCodec, pageSize, toPage } from '@shared/graphql/pagination';
-import { pseudonymOf } from '@shared/privacy/pseudonym';
+import { cursorCodec, pageSize, toPage } from '@shared/graphql';
+import { pseudonymOf } from '@shared/privacy';
 import type { Clock } from '@shared/time';
 import type { AsmiLoaders } from '../loaders';
 import type { PlacementRow } from '../repositories/placementRepository';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { groupByKey as groupByKeyIn, byKey as byKeyIn } from '@shared/db/keyed';
+import { groupByKey as groupByKeyIn, byKey as byKeyIn } from '@shared/db';
 import { isUuid } from '@shared/ids';
 import { AdditionalDataEntity } from '../entities/AdditionalData';
 import { CoPlanningEntity } from '../entities/CoPlanning';

@@ -1,9 +1,9 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '@shared/auth/principal';
-import type { ServiceClient } from '@shared/graphql/serviceClient';
-import type { ReportDimension, ReportFilter } from '@shared/reporting/dimensions';
+import type { Principal } from '@shared/auth';
+import type { ServiceClient } from '@shared/graphql';
+import type { ReportDimension, ReportFilter } from '@shared/reporting';
 import { createAsmiSync, withAsmiSync, type AsmiSync } from './asmiSync';
 import { createCaseReports, type CaseReports } from './caseReports';
 import { createInterventionReports, type InterventionReports, type InterventionSelection } from './interventionReports';

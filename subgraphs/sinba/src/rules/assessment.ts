@@ -1,5 +1,5 @@
 import { addMonths } from '@shared/time';
-import { violation, type Violation } from '@shared/errors/violation';
+import { violation, type Violation } from '@shared/errors';
 import type { CodeEntry } from '@shared/codes';
 
 /** An assessment (indagine psico-sociale / percorso affido, seed 003 §3.10) as the rules see it. */

@@ -1,5 +1,5 @@
 import { addDays, ageOn } from '@shared/time';
-import { violation, type Violation } from '@shared/errors/violation';
+import { violation, type Violation } from '@shared/errors';
 import type { CodeEntry } from '@shared/codes';
 
 /**

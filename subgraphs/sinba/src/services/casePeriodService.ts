@@ -1,6 +1,6 @@
-import type { Principal } from '@shared/auth/principal';
+import type { Principal } from '@shared/auth';
 import { badInput, forbidden } from '@shared/errors';
-import { requireAuthenticated } from '@shared/auth/requireRole';
+import { requireAuthenticated } from '@shared/auth';
 import { isUuid } from '@shared/ids';
 import { findCaseHolders, findCasePeriods, type CasePeriodRow } from '../repositories/casePeriodRepository';
 import type { ServiceDeps } from './deps';
