@@ -5,6 +5,7 @@ import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedErro
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@shared/auth';
 import { WRITE_TRAIL_EXTENSION, type WriteRecordJson } from '@shared/audit';
 import { isUuid } from '@shared/ids';
+import { AppError } from '@shared/errors';
 import type { GatewayContext } from './context';
 
 /** How the gateway calls a subgraph (issue 16); defaults as in shared/config. */
@@ -101,8 +102,8 @@ export function unavailableErrors(subgraph: string, document: DocumentNode | und
   const paths: (string | number)[][] =
     entities && entities.kind === Kind.FIELD ? fieldKeys(entities.selectionSet).map((k) => ['_entities', 0, k]) : fieldKeys(root).map((k) => [k]);
   const message = `The ${subgraph.toUpperCase()} module is unavailable (${reason === 'TIMEOUT' ? 'no answer in time' : 'no answer'}): the data it serves is missing`;
-  const extensions = { code: 'UPSTREAM_UNAVAILABLE', module: subgraph };
-  return paths.length ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }];
+  const error = (path?: (string | number)[]) => new AppError('UPSTREAM_UNAVAILABLE', message, { module: subgraph }, { path }).toFormattedError();
+  return paths.length ? paths.map((path) => error(path)) : [error()];
 }
 
 /**

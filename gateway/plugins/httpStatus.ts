@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError } from '@shared/errors';
 import { httpStatusOf } from '@shared/errors';
 
 /**
@@ -33,9 +34,9 @@ export function httpStatusPlugin<TContext extends BaseContext>(): ApolloServerPl
       return {
         async didResolveOperation({ operation, request }) {
           if (!operation) {
-            throw new GraphQLError(
+            throw new AppError(
+              'OPERATION_RESOLUTION_FAILURE',
               request.operationName ? `No operation named "${request.operationName.slice(0, 64)}" in the document` : 'The document holds several operations: name the one to run in operationName',
-              { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
             );
           }
         },

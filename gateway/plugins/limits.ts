@@ -1,8 +1,8 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext } from 'graphql';
-import { TOO_COMPLEX_MARKER } from '@shared/errors';
-import { httpStatusOf } from '@shared/errors';
-
+import type express from 'express';
+import type { GraphQLError, ValidationContext } from 'graphql';
+import { AppError } from '@shared/errors';
+import { sendErrorCode } from '@shared/errors';
 
 /** Limits per operation (depth, aliases, cost, tokens, directives); see docs/privacy.md "Request limits". */
 export const REQUEST_LIMITS = Object.freeze({
@@ -52,11 +52,11 @@ export function nestingDepth(source: string, limit = Infinity): number {
  * than maxNesting is refused as QUERY_TOO_COMPLEX (HTTP 400) before it is
  * parsed, so no recursion can overflow.
  */
-export function refuseDeepDocuments(): (req: { body?: unknown; query?: unknown }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) => void {
+export function refuseDeepDocuments(): express.RequestHandler {
   return (req, res, next) => {
     const query = (req.body as { query?: unknown } | undefined)?.query ?? (req.query as { query?: unknown } | undefined)?.query;
     if (typeof query === 'string' && nestingDepth(query, REQUEST_LIMITS.maxNesting) > REQUEST_LIMITS.maxNesting) {
-      res.status(httpStatusOf('QUERY_TOO_COMPLEX')).json({ errors: [{ message: `The document is nested deeper than ${REQUEST_LIMITS.maxNesting} levels`, extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+      sendErrorCode(res, 'QUERY_TOO_COMPLEX', `The document is nested deeper than ${REQUEST_LIMITS.maxNesting} levels`);
       return;
     }
     next();
@@ -65,7 +65,8 @@ export function refuseDeepDocuments(): (req: { body?: unknown; query?: unknown }
 
 function reject(ctx: ValidationContext | null, error: GraphQLError): void {
   const message = error.message.replace(/^Syntax Error: /, '');
-  ctx?.reportError(new GraphQLError(`${TOO_COMPLEX_MARKER}${message}`));
+  // An AppError inside the validation error: formatError answers it with its own code (shared/errors/formatError.ts).
+  ctx?.reportError(new AppError('QUERY_TOO_COMPLEX', message));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import type { Logger } from 'pino';
 import { organisationOf } from '@shared/auth';
@@ -15,6 +15,7 @@ import type { Relationships } from './relationships';
 import { HiddenAliasError, rewriteOperation } from './rewrite';
 import { purposeFacts, purposeMinors, purposeOf } from './purposes';
 import { systemClock, type Clock } from '@shared/time';
+import { AppError } from '@shared/errors';
 
 /** Classes that are not data about a minor for the audit trail's "beyond id/pseudonym" rule (docs/privacy.md §7). */
 const NOT_MINOR_DATA = new Set<DataClass>(['PSEUDONYM', 'PUBLIC', 'REGISTRY']);
@@ -31,8 +32,8 @@ export interface PrivacyExecutorDeps {
 }
 
 /** docs/privacy.md §7, fail closed: no data, HTTP 503. */
-function auditUnavailable(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'AUDIT_UNAVAILABLE', http: { status: 503 } } });
+function auditUnavailable(message: string): AppError {
+  return new AppError('AUDIT_UNAVAILABLE', message);
 }
 
 /**
@@ -76,11 +77,8 @@ export function writeEntries(
   return entries;
 }
 
-function denialError(path: (string | number)[], dataClass: DataClass): GraphQLError {
-  return new GraphQLError(`Not authorised to read this field (data class ${dataClass})`, {
-    path,
-    extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', dataClass },
-  });
+function denialError(path: (string | number)[], dataClass: DataClass): AppError {
+  return new AppError('UNAUTHORIZED_FIELD_OR_TYPE', `Not authorised to read this field (data class ${dataClass})`, { dataClass }, { path });
 }
 
 /**
@@ -120,7 +118,7 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
       try {
         rewritten = rewriteOperation(requestContext.document, requestContext.schema, policy, principal.role, enforce);
       } catch (err) {
-        if (err instanceof HiddenAliasError) return { errors: [new GraphQLError(err.message, { extensions: { code: 'BAD_USER_INPUT', field: 'query' } })] };
+        if (err instanceof HiddenAliasError) return { errors: [new AppError('BAD_USER_INPUT', err.message, { field: 'query' })] };
         throw err;
       }
       perDocument.set(shape, rewritten);

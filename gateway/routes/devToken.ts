@@ -1,6 +1,7 @@
 import type express from 'express';
 import { DEV_DEFAULTS, type HubConfig } from '@shared/config';
 import { signDevToken } from '@shared/auth';
+import { sendErrorCode } from '@shared/errors';
 
 /** Lifetime of a development token for the web client (a working day). */
 export const DEV_TOKEN_TTL_SECONDS = 8 * 3600;
@@ -29,9 +30,6 @@ export function devTokensAllowed(config: HubConfig): boolean {
  */
 export function registerDevTokenRoutes(app: express.Express, config: HubConfig): void {
   if (!devTokensAllowed(config)) return;
-  const fail = (res: express.Response, status: number, code: string, message: string, field?: string) =>
-    res.status(status).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
-
   app.get('/dev/token', (_req, res) => {
     res.json({ available: true, role: 'STRUCTURE_OPERATOR', roles: DEV_TOKEN_ROLES, ttlSeconds: DEV_TOKEN_TTL_SECONDS });
   });
@@ -49,11 +47,11 @@ export function registerDevTokenRoutes(app: express.Express, config: HubConfig):
       try {
         body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       } catch {
-        fail(res, 400, 'BAD_USER_INPUT', 'The body must be JSON: {"structureCode": "..."}');
+        sendErrorCode(res, 'BAD_USER_INPUT', 'The body must be JSON: {"structureCode": "..."}');
         return;
       }
       if (body.role !== undefined && !(DEV_TOKEN_ROLES as readonly unknown[]).includes(body.role)) {
-        fail(res, 403, 'FORBIDDEN', 'Development tokens are issued only for STRUCTURE_OPERATOR and SOCIAL_WORKER (use npm run token for other roles)', 'role');
+        sendErrorCode(res, 'FORBIDDEN', 'Development tokens are issued only for STRUCTURE_OPERATOR and SOCIAL_WORKER (use npm run token for other roles)', { field: 'role' });
         return;
       }
       // One organisation claim per role: the social worker's service, else the operator's structure.
@@ -61,7 +59,7 @@ export function registerDevTokenRoutes(app: express.Express, config: HubConfig):
       const field = worker ? 'serviceId' : 'structureCode';
       const value = body[field];
       if (typeof value !== 'string' || !(worker ? SERVICE_ID : STRUCTURE_CODE).test(value)) {
-        fail(res, 400, 'BAD_USER_INPUT', worker ? 'serviceId must be a social service id' : 'structureCode must be a structure code', field);
+        sendErrorCode(res, 'BAD_USER_INPUT', worker ? 'serviceId must be a social service id' : 'structureCode must be a structure code', { field });
         return;
       }
       const claims = worker

@@ -1,16 +1,15 @@
 import type express from 'express';
-import type { ApolloServer } from '@apollo/server';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { GatewayContext } from '../context';
 import { findCode } from '@shared/codes';
-import { callerContext, createRun, csvField, sendError } from './downloads';
+import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
+import { sendErrorCode, sendErrors } from '@shared/errors';
 
 /*
  * GET /reports/prosecutor-list/:structureCode/:year/:half.csv and .pdf — the
  * six-monthly list a structure owes the juvenile prosecutor (L. 184/1983
  * art. 9 c. 2), as files. Each runs the GraphQL query `prosecutorList`
- * through the same server with the caller's own token, like the routes of
- * downloads.ts: only the structure's operator gets it (FORBIDDEN otherwise),
+ * through the same server with the caller's own token, like every export
+ * route (exportKit.ts): only the structure's operator gets it (FORBIDDEN otherwise),
  * the privacy engine masks per row what the operator may no longer read, and
  * the audit trail records the read. A masked value is an empty cell.
  */
@@ -320,15 +319,15 @@ export async function prosecutorListPdf(list: ProsecutorListData): Promise<Uint8
 
 /** 400 BAD_USER_INPUT naming the path parameter. */
 function badPath(res: express.Response, field: 'year' | 'half', message: string): void {
-  sendError(res, [{ message, extensions: { code: 'BAD_USER_INPUT', field } }]);
+  sendErrorCode(res, 'BAD_USER_INPUT', message, { field });
 }
 
-export function registerProsecutorListRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
+export function registerProsecutorListRoutes(app: express.Express, deps: ExportRouteDeps): void {
   const run = createRun(deps.server);
   app.get('/reports/prosecutor-list/:structureCode/:year/:file', async (req, res) => {
     const file = /^([^.]*)\.(csv|pdf)$/.exec(req.params.file);
     if (!file) {
-      res.status(404).json({ errors: [{ message: 'The list is served as .csv or .pdf', extensions: { code: 'NOT_FOUND' } }] });
+      sendErrorCode(res, 'NOT_FOUND', 'The list is served as .csv or .pdf');
       return;
     }
     const [, halfText, format] = file;
@@ -345,7 +344,7 @@ export function registerProsecutorListRoutes(app: express.Express, deps: { serve
     // Masked fields come with UNAUTHORIZED_FIELD_OR_TYPE errors and the list itself: they are empty cells, not a failure.
     // Any other error (SINBA or ASSO not answering) fails the download: a list with silently empty identities must not pass for complete.
     const failures = (result.errors ?? []).filter((e) => e.extensions?.code !== 'UNAUTHORIZED_FIELD_OR_TYPE');
-    if (!list || failures.length > 0) return sendError(res, failures.length > 0 ? failures : (result.errors ?? []));
+    if (!list || failures.length > 0) return sendErrors(res, failures.length > 0 ? failures : (result.errors ?? []));
     const name = `prosecutor-list-${list.structure.code.replace(/[^A-Za-z0-9_-]/g, '_')}-${list.year}-H${list.half}.${format}`;
     res.set('Cache-Control', 'no-store').set('Content-Disposition', `attachment; filename="${name}"`);
     if (format === 'csv') {

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { AuditStore } from '../audit/auditStore';
 import type express from 'express';
-import type { ApolloServer } from '@apollo/server';
 import ExcelJS from 'exceljs';
 import type { GatewayContext } from '../context';
 import { findCode } from '@shared/codes';
-import { callerContext, createRun, csvField, sendError } from './downloads';
+import type { Report } from '@shared/reporting';
+import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
+import { AppError } from '@shared/errors';
+import { sendErrorCode, sendErrors } from '@shared/errors';
 
 /**
  * Exports of the aggregate reports (issue 8), CSV and XLSX, with the same
@@ -27,15 +29,6 @@ const FILTER_LISTS = ['provinces', 'structureTypes', 'structureCodes', 'services
 const FILTER_DATES = ['startedFrom', 'startedTo'] as const;
 /** Query parameters that take one value. */
 const SINGLE_PARAMS = ['on', 'from', 'to', 'direction', 'year', ...FILTER_DATES] as const;
-
-interface ReportData {
-  dimensions: string[];
-  rows: { keys: string[]; count: number | null; suppressed: boolean }[];
-  total: number | null;
-  totalSuppressed: boolean;
-  minCellSize: number;
-  generatedAt: string;
-}
 
 /** A table ready for CSV or XLSX: header, lines (null = empty cell). */
 interface Table {
@@ -63,7 +56,7 @@ function filterOf(query: express.Request['query']): Record<string, unknown> | nu
 }
 
 /** Report → table: one column per dimension, count, suppressed; the total last. */
-export function reportTable(report: ReportData): Table {
+export function reportTable(report: Report): Table {
   const header = [...report.dimensions, 'count', 'suppressed'];
   const lines: Table['lines'] = report.rows.map((r) => [...r.keys, r.count, r.suppressed ? 'true' : 'false']);
   lines.push([...report.dimensions.map((_d, i) => (i === 0 ? 'TOTAL' : '')), report.total, report.totalSuppressed ? 'true' : 'false']);
@@ -298,11 +291,11 @@ export async function toXlsx(table: Table, sheetName: string, note: string): Pro
 type Format = 'csv' | 'xlsx';
 type Built = { table: Table; filename: string; note: string } | { errors: readonly import('graphql').GraphQLFormattedError[] };
 
-export function registerReportRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext; audit: AuditStore }): void {
+export function registerReportRoutes(app: express.Express, deps: ExportRouteDeps & { audit: AuditStore }): void {
   const run = createRun(deps.server);
 
   const report = async (ctx: GatewayContext, field: string, signature: string, args: string, variables: Record<string, unknown>, filename: string): Promise<Built> => {
-    const result = await run<Record<string, ReportData>>(ctx, `query ReportExport(${signature}) { ${field}(${args}) { ${REPORT_FIELDS} } }`, variables);
+    const result = await run<Record<string, Report>>(ctx, `query ReportExport(${signature}) { ${field}(${args}) { ${REPORT_FIELDS} } }`, variables);
     if (result.errors?.length || !result.data) return { errors: result.errors ?? [] };
     const r = result.data[field];
     return { table: reportTable(r), filename, note: `Generato il ${r.generatedAt}; le celle con valori da 1 a ${r.minCellSize - 1}, e quelle che permetterebbero di ricavarli, sono oscurate (docs/privacy.md §10).` };
@@ -333,8 +326,8 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
      */
     'istat-residential-transmission': async (ctx, q) => {
       const p = ctx.principal;
-      if (p.role === 'ANONYMOUS') return { errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }] };
-      if (p.role !== 'REGIONAL_ANALYST') return { errors: [{ message: 'Only the regional analyst transmits the ISTAT table', extensions: { code: 'FORBIDDEN' } }] };
+      if (p.role === 'ANONYMOUS') return { errors: [new AppError('UNAUTHENTICATED', 'Authentication required').toFormattedError()] };
+      if (p.role !== 'REGIONAL_ANALYST') return { errors: [new AppError('FORBIDDEN', 'Only the regional analyst transmits the ISTAT table').toFormattedError()] };
       const year = Number(one(q.year));
       const result = await run<{ istatResidentialTable: IstatData & { minCellSize: number } }>({ ...ctx, routePurpose: 'ISTAT_TRANSMISSION' }, ISTAT_QUERY, { year: Number.isInteger(year) ? year : null });
       if (result.errors?.length || !result.data) return { errors: result.errors ?? [] };
@@ -356,7 +349,7 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
           },
         ]);
       } catch {
-        return { errors: [{ message: 'The download could not be recorded in the audit trail, so no file is sent', extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
+        return { errors: [new AppError('AUDIT_UNAVAILABLE', 'The download could not be recorded in the audit trail, so no file is sent').toFormattedError()] };
       }
       return { table: istatTable(result.data.istatResidentialTable), filename: `istat-residential-transmission-${year}`, note: 'ISTAT transmission (docs/privacy.md §11): counts are not suppressed; every structure active in the year is listed.' };
     },
@@ -373,16 +366,16 @@ export function registerReportRoutes(app: express.Express, deps: { server: Apoll
     const builder = Object.prototype.hasOwnProperty.call(builders, req.params.name) ? builders[req.params.name] : undefined;
     const format = req.params.format as Format;
     if (!builder || (format !== 'csv' && format !== 'xlsx')) {
-      res.status(404).json({ errors: [{ message: 'No such report export', extensions: { code: 'NOT_FOUND' } }] });
+      sendErrorCode(res, 'NOT_FOUND', 'No such report export');
       return;
     }
     const ctx = callerContext(req, res, deps.contextFor);
     if (!ctx) return;
     // A single-valued parameter given twice would be dropped (an optional filter silently not applied): refused instead.
     const repeated = SINGLE_PARAMS.find((p) => Array.isArray(req.query[p]));
-    if (repeated) return sendError(res, [{ message: `${repeated} is given more than once`, extensions: { code: 'BAD_USER_INPUT', field: repeated } }]);
+    if (repeated) return sendErrorCode(res, 'BAD_USER_INPUT', `${repeated} is given more than once`, { field: repeated });
     const built = await builder(ctx, req.query);
-    if ('errors' in built) return sendError(res, built.errors);
+    if ('errors' in built) return sendErrors(res, built.errors);
     res.set('Cache-Control', 'no-store');
     if (format === 'csv') {
       res.status(200).type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="${built.filename}.csv"`).send(toCsv(built.table));

@@ -1,8 +1,7 @@
 import type express from 'express';
-import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from '../context';
-import { callerContext, createRun, csvField, sendError } from './downloads';
+import { callerContext, createRun, csvField, type ExportRouteDeps } from './exportKit';
+import { sendErrorCode, sendErrors } from '@shared/errors';
 
 /*
  * GET /exports/sinba/:record.csv — the pseudonymous regional SINBA flow
@@ -10,8 +9,8 @@ import { callerContext, createRun, csvField, sendError } from './downloads';
  * interventions, assessments, family members, minor and family problems,
  * health, violence, court orders, co-planning; /exports/sinba/manifest.json
  * lists them with their row counts. It runs the GraphQL query `sinbaExport`
- * through the same server with the caller's own token, like the routes of
- * downloads.ts, so the privacy engine, the audit trail and the limits apply:
+ * through the same server with the caller's own token, like every export
+ * route (exportKit.ts), so the privacy engine, the audit trail and the limits apply:
  * SINBA answers only a REGIONAL_ANALYST (FORBIDDEN, 403, for everyone else;
  * 401 without a valid token) and the page's fields are PSEUDONYM.
  *
@@ -72,7 +71,7 @@ function write(res: express.Response, chunk: string): Promise<void> {
   });
 }
 
-export function registerSinbaExportRoutes(app: express.Express, deps: { server: ApolloServer<GatewayContext>; contextFor: (req: express.Request) => GatewayContext }): void {
+export function registerSinbaExportRoutes(app: express.Express, deps: ExportRouteDeps): void {
   const run = createRun(deps.server);
 
   // The manifest of the flow: which files, how many rows each (docs/sinba-export.md).
@@ -81,7 +80,7 @@ export function registerSinbaExportRoutes(app: express.Express, deps: { server: 
     if (!ctx) return;
     const result: { data?: ManifestData | null; errors?: readonly GraphQLFormattedError[] } = await run<ManifestData>(ctx, SINBA_EXPORT_MANIFEST_QUERY, {});
     const manifest = result.data?.sinbaExportManifest;
-    if (result.errors?.length || !manifest) return sendError(res, result.errors ?? []);
+    if (result.errors?.length || !manifest) return sendErrors(res, result.errors ?? []);
     res.status(200).set('Cache-Control', 'no-store').json({ generatedAt: new Date().toISOString(), ...manifest });
   });
 
@@ -89,7 +88,7 @@ export function registerSinbaExportRoutes(app: express.Express, deps: { server: 
     const match = /^([a-z][a-z-]*)\.csv$/.exec(String(req.params.file));
     const record = match ? SINBA_EXPORT_FILES[match[1]] : undefined;
     if (!match || !record) {
-      res.status(404).json({ errors: [{ message: `Unknown export; one of ${Object.keys(SINBA_EXPORT_FILES).map((f) => `${f}.csv`).join(', ')}`, extensions: { code: 'NOT_FOUND' } }] });
+      sendErrorCode(res, 'NOT_FOUND', `Unknown export; one of ${Object.keys(SINBA_EXPORT_FILES).map((f) => `${f}.csv`).join(', ')}`);
       return;
     }
     const ctx = callerContext(req, res, deps.contextFor);
@@ -102,7 +101,7 @@ export function registerSinbaExportRoutes(app: express.Express, deps: { server: 
         const result: { data?: ExportPageData | null; errors?: readonly GraphQLFormattedError[] } = await run<ExportPageData>(ctx, SINBA_EXPORT_QUERY, { record, first: SINBA_EXPORT_PAGE_SIZE, after });
         const page = result.data?.sinbaExport;
         if (result.errors?.length || !page?.columns || !page.rows || !page.pageInfo) {
-          if (!started) return sendError(res, result.errors ?? []);
+          if (!started) return sendErrors(res, result.errors ?? []);
           throw new Error('export page failed');
         }
         if (!started) {
@@ -121,7 +120,7 @@ export function registerSinbaExportRoutes(app: express.Express, deps: { server: 
       res.end();
     } catch {
       // Headers are sent: abort the connection so the client sees an incomplete transfer.
-      if (!started) res.status(500).json({ errors: [{ message: 'The export failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!started) sendErrorCode(res, 'INTERNAL_SERVER_ERROR', 'The export failed');
       else res.destroy();
     }
   });

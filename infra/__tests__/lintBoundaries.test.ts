@@ -35,6 +35,7 @@ const REFUSED: [string, string, string][] = [
   ['shared/graphql/x.ts', "import { a } from '../../gateway/context';", 'shared may not import gateway'],
   ['shared/x.ts', "import { a } from '../subgraphs/asmi/src/server';", 'shared may not import subgraph:asmi'],
   ['gateway/routes/x.ts', "import { a } from '../../infra/token';", 'gateway may not import infra'],
+  ['subgraphs/asso/src/services/x.ts', "import { a } from '../../../../infra/db/migrate';", 'subgraph:asso may not import infra'],
   ['web/src/x.ts', "import { a } from '../../gateway/server';", 'web may not import gateway'],
   ['subgraphs/sinba/src/services/x.ts', "import { a } from '../../../../shared/time';", 'through its path alias: "@shared/time"'],
   ['gateway/routes/x.ts', "import { a } from '@shared/errors/AppError';", 'Import "@shared/errors", not "@shared/errors/AppError"'],

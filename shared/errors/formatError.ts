@@ -3,9 +3,6 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { ERROR_CODES, isErrorCode } from './codes';
 
-/** Prefix the gateway's request-limit rules put on their messages (gateway/plugins/limits.ts). */
-export const TOO_COMPLEX_MARKER = '[QUERY_TOO_COMPLEX] ';
-
 /**
  * Extensions that only the hub's own plumbing uses and that never leave a
  * service: the gateway's `response` (an upstream's URL and raw body),
@@ -55,9 +52,6 @@ function appErrorInside(error: unknown): GraphQLError | undefined {
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    if (formatted.message.startsWith(TOO_COMPLEX_MARKER)) {
-      return { message: formatted.message.slice(TOO_COMPLEX_MARKER.length), locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
-    }
     let code = formatted.extensions?.code;
     if (code === 'GRAPHQL_PARSE_FAILED' && /contains more th\w+ \d+ tokens/.test(formatted.message)) {
       // graphql-js's token limit (gateway/plugins/limits.ts) is a request limit, not a syntax error.
@@ -65,7 +59,8 @@ export function createFormatError(logger: Logger) {
     }
     let extensions = publicExtensions(formatted.extensions as Record<string, unknown> | undefined);
     if (code === 'GRAPHQL_VALIDATION_FAILED') {
-      // A literal the hub's own rules refused (an impossible date, a NUL byte): the rule's code and field, not the generic one.
+      // A literal the hub's own rules refused (an impossible date, a NUL byte), a request limit (QUERY_TOO_COMPLEX,
+      // gateway/plugins/limits.ts): the rule's AppError, its code and field, not the generic one.
       const inner = appErrorInside(error);
       if (inner && isErrorCode(inner.extensions.code)) {
         code = inner.extensions.code;

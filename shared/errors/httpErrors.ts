@@ -1,16 +1,28 @@
 import type express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { AppError, type ErrorDetails } from './AppError';
 import { ERROR_CODES, httpStatusOf, type ErrorCode } from './codes';
 import { describeError } from './formatError';
 
-/** The one JSON error body of every HTTP route, GraphQL or not: `{ errors: [{ message, extensions: { code, ... } }] }`. */
-export function errorBody(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-  return { errors: [{ message, extensions: { code, ...extensions } }] };
+/** The one JSON error body of every HTTP route, GraphQL or not: `{ errors: [{ message, extensions: { code, ... } }] }`, built by AppError. */
+export function errorBody(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+  return { errors: [new AppError(code, message, details).toFormattedError()] };
 }
 
-/** Answers a registered error as JSON with the status from the registry. */
-export function sendErrorCode(res: express.Response, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
-  res.status(httpStatusOf(code)).json(errorBody(code, message, extensions));
+/** Answers GraphQL errors (an operation a route ran, or AppErrors' formatted form) as JSON, with the registry's status of the first error's code. */
+export function sendErrors(res: express.Response, errors: readonly GraphQLFormattedError[]): void {
+  res.status(httpStatusOf(errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR')).json({ errors });
+}
+
+/** Answers an AppError as JSON with the status from the registry. */
+export function sendAppError(res: express.Response, error: AppError): void {
+  sendErrors(res, [error.toFormattedError()]);
+}
+
+/** Answers a registered error as JSON with the status from the registry (`sendAppError(res, new AppError(...))`). */
+export function sendErrorCode(res: express.Response, code: ErrorCode, message: string, details: ErrorDetails = {}): void {
+  sendAppError(res, new AppError(code, message, details));
 }
 
 /** The first segment of a path (`/reports`): the rest may carry ids or, typed by mistake, a fiscal code. */

@@ -4,3 +4,4 @@ export * from './formatError';
 export { jsonErrorHandler, sendErrorCode } from './httpErrors';
 export { firstViolation, throwIfViolated, violation } from './violation';
 export type { Violation } from './violation';
+export { sendErrors } from './httpErrors';

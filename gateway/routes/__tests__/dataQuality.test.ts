@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../../context';
-import type { Run } from '../downloads';
+import type { Run } from '../exportKit';
 import { DATA_QUALITY_HEADER, DATA_QUALITY_PAGE_SIZE, dataQualityTable } from '../reports';
 
 /**
