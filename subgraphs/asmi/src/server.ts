@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../../../shared/config/config';
 import type { ModuleHandle } from '../../../shared/graphql/subgraphServer';
+import { asResolverMap } from '../../../shared/graphql/resolverMap';
 import { startModule, type ModuleDefinition, type ModuleOptions } from '../../../shared/graphql/startModule';
 import { createContextFactory, type AsmiContext } from './context';
 import { asmiEntities } from './entities';
@@ -22,7 +23,7 @@ export const asmiModule: ModuleDefinition<AsmiContext> = {
   name: 'asmi',
   schemaDir: ASMI_SCHEMA_DIR,
   entities: asmiEntities,
-  resolvers: withReportResolvers(asmiResolvers),
+  resolvers: withReportResolvers(asResolverMap(asmiResolvers)),
   wire: ({ dataSource, clock, config, serviceClient, logger, onStop }) => {
     const upstream = createUpstream({ asso: serviceClient('asso'), sinba: serviceClient('sinba') });
     const publisher = config.notify.natsUrl

@@ -13,19 +13,7 @@ import { noOverlappingAbsence, withinPlacement } from '../rules/absenceRules';
 import { notInFuture } from '../rules/placementRules';
 import { insertOutbox } from '../repositories/notificationRepository';
 import { touchMinor } from '../../../../shared/audit/writeTrail';
-
-export interface RecordAbsenceInput {
-  placementId: string;
-  kind: string;
-  startDate: string;
-  endDate?: string | null;
-  notes?: string | null;
-}
-
-export interface EndAbsenceInput {
-  absenceId: string;
-  endDate: string;
-}
+import type { EndAbsenceInput, RecordAbsenceInput } from '../generated/graphql';
 
 const FORBIDDEN_MSG = 'Only an operator of the structure can record its placements';
 

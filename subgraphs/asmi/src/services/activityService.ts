@@ -10,14 +10,7 @@ import { isUuid } from '../repositories/placementRepository';
 import { withinPlacement } from '../rules/absenceRules';
 import { notInFuture } from '../rules/placementRules';
 import { lockOwnPlacement, requireOperator } from './absenceService';
-
-export interface RecordActivityInput {
-  placementId: string;
-  type: string;
-  date: string;
-  endDate?: string | null;
-  notes?: string | null;
-}
+import type { RecordActivityInput } from '../generated/graphql';
 
 const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 

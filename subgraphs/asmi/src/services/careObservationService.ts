@@ -10,14 +10,7 @@ import { isUuid } from '../repositories/placementRepository';
 import { withinPlacement } from '../rules/absenceRules';
 import { notInFuture } from '../rules/placementRules';
 import { lockOwnPlacement, requireOperator } from './absenceService';
-
-export interface CareObservationInput {
-  placementId: string;
-  date: string;
-  familyRelations: string;
-  parentsResidenceMunicipality?: string | null;
-  psychophysicalCondition?: string | null;
-}
+import type { CareObservationInput } from '../generated/graphql';
 
 /** Longest psycho-physical description kept (characters). */
 export const MAX_CONDITION_LENGTH = 4000;

@@ -1,21 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../../../shared/auth/principal';
 import { AppError, badInput } from '../../../../shared/errors';
-import type { AdmitMinorInput, DischargeMinorInput, PlacementService } from './placementService';
-import { requireOperator, type AbsenceService, type RecordAbsenceInput } from './absenceService';
-import type { ActivityService, RecordActivityInput } from './activityService';
+import type { PlacementService } from './placementService';
+import { requireOperator, type AbsenceService } from './absenceService';
+import type { ActivityService } from './activityService';
 import { isUuid } from '../../../../shared/ids';
-
-export type StructureEventType = 'ADMISSION' | 'DISCHARGE' | 'ABSENCE' | 'ACTIVITY';
-
-export interface StructureEventInput {
-  clientEventId: string;
-  type: StructureEventType;
-  admission?: AdmitMinorInput | null;
-  discharge?: DischargeMinorInput | null;
-  absence?: RecordAbsenceInput | null;
-  activity?: RecordActivityInput | null;
-}
+import type { AdmitMinorInput, DischargeMinorInput, RecordAbsenceInput, RecordActivityInput, StructureEventInput, StructureEventType } from '../generated/graphql';
 
 export interface EventResult {
   clientEventId: string;

@@ -16,6 +16,7 @@ import {
   markPublished,
   markRead,
   postpone,
+  type NotificationRow,
   type OutboxRow,
   type Recipient,
 } from '../repositories/notificationRepository';
@@ -39,6 +40,9 @@ function recipientOf(principal: Principal): Recipient {
   if (principal.role === 'STRUCTURE_OPERATOR') return { kind: 'STRUCTURE', id: principal.structureCode };
   throw forbidden();
 }
+
+/** A page of the caller's notifications; the unread count is read only when asked for (NotificationConnection.unreadCount). */
+export type NotificationPage = ReturnType<typeof toPage<NotificationRow>> & { unreadCount: () => Promise<number> };
 
 /** Retry delay after a failed delivery: the interval doubled per attempt, at most 5 minutes. */
 export function retryDelaySeconds(intervalMs: number, attempts: number): number {
@@ -137,7 +141,7 @@ export function createNotificationService(deps: { dataSource: DataSource; upstre
   }
 
   return {
-    async list(principal: Principal, unreadOnly: boolean | null | undefined, first: number | null | undefined, after: string | null | undefined) {
+    async list(principal: Principal, unreadOnly: boolean | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<NotificationPage> {
       const recipient = recipientOf(principal);
       const size = pageSize(first);
       const key = notificationCursor.after(after);

@@ -22,26 +22,7 @@ import { isUuid } from '../repositories/placementRepository';
 import { courtReferenceWhenOrdered } from '../rules/placementRules';
 import { MAX_REQUEST_TEXT, type PlacementRequestStatus } from '../rules/placementRequestRules';
 import type { Upstream } from './upstream';
-
-export interface RequestPlacementInput {
-  minorId: string;
-  structureCode: string;
-  requestedAdmissionDate: string;
-  kind: string;
-  legalBasis?: string | null;
-  courtOrderReference?: string | null;
-  note?: string | null;
-}
-
-export interface WithdrawPlacementRequestInput {
-  requestId: string;
-  reason?: string | null;
-}
-
-export interface DeclinePlacementRequestInput {
-  requestId: string;
-  reason: string;
-}
+import type { DeclinePlacementRequestInput, RequestPlacementInput, WithdrawPlacementRequestInput } from '../generated/graphql';
 
 const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 

@@ -28,28 +28,7 @@ import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';
 import type { PlacementRequestService } from './placementRequestService';
 import { insertOutbox } from '../repositories/notificationRepository';
-
-export interface AdmitMinorInput {
-  minorId: string;
-  structureCode: string;
-  admissionDate: string;
-  kind: string;
-  referringService?: string | null;
-  legalBasis?: string | null;
-  courtOrderReference?: string | null;
-  /** The pending placement request the admission fulfils (docs/privacy.md §3a). */
-  requestId?: string | null;
-}
-
-export interface CancelDischargeInput {
-  placementId: string;
-}
-
-export interface DischargeMinorInput {
-  placementId: string;
-  dischargeDate: string;
-  dischargeOutcome: string;
-}
+import type { AdmitMinorInput, CancelDischargeInput, DischargeMinorInput } from '../generated/graphql';
 
 type Operator = Extract<Principal, { role: 'STRUCTURE_OPERATOR' }>;
 

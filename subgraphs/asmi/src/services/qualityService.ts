@@ -35,6 +35,7 @@ import {
   type QualityIssue,
 } from '../rules/qualityRules';
 import type { Upstream } from './upstream';
+import type { QualityIssueFilter } from '../generated/graphql';
 
 /** The items by key, each group in the input order. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -111,11 +112,6 @@ export async function computeQualityIssues(
     };
     return QUALITY_FLAGS.filter((flag) => since[flag] !== null).map((flag) => ({ flag, since: since[flag] as string }));
   });
-}
-
-export interface QualityIssueFilter {
-  flag?: QualityFlag | null;
-  structureCode?: string | null;
 }
 
 /** One line of the region's data-quality list: pseudonymous (docs/privacy.md §4, §8), no minor id, no identity. */
