@@ -7,7 +7,7 @@ import { startModule, type ModuleDefinition, type ModuleOptions } from '../../..
 import { createContextFactory, type AsmiContext } from './context';
 import { asmiEntities } from './entities';
 import { asmiResolvers } from './resolvers';
-import { createServices } from './services';
+import { createAsmiModule } from './services';
 import { createUpstream } from './services/upstream';
 import { createNatsPublisher } from './services/natsPublisher';
 import { createReporting, withReportResolvers, withReporting } from './reporting';
@@ -29,11 +29,11 @@ export const asmiModule: ModuleDefinition<AsmiContext> = {
     const publisher = config.notify.natsUrl
       ? createNatsPublisher({ url: config.notify.natsUrl, subjectPrefix: config.notify.natsSubjectPrefix, stream: config.notify.natsStream })
       : null;
-    const services = createServices({ dataSource, clock, upstream, pseudonymKey: config.pseudonymKey, notify: { intervalMs: config.notify.intervalMs, publisher, logger } });
+    const asmi = createAsmiModule({ dataSource, clock, upstream, pseudonymKey: config.pseudonymKey, notify: { intervalMs: config.notify.intervalMs, publisher, logger } });
     // The outbox dispatcher (docs/architecture.md "Notifications"): runs while the module runs.
-    const dispatcher = services.notifications.start();
+    const dispatcher = asmi.notifications.start();
     onStop(() => dispatcher.stop());
-    return withReporting(createContextFactory({ dataSource, services, clock, upstream }), createReporting({ dataSource, minCellSize: config.minCellSize, upstream }));
+    return withReporting(createContextFactory(asmi), createReporting({ dataSource, minCellSize: config.minCellSize, upstream }));
   },
 };
 

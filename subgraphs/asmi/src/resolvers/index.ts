@@ -19,36 +19,36 @@ function afterPlacementWrite<A, R>(resolve: (args: A, ctx: AsmiContext) => Promi
 /** ASMI's resolvers: read arguments and principal, call one service or loader, return. */
 export const asmiResolvers: Resolvers = {
   Query: {
-    placement: (_p, args, ctx) => ctx.services.placements.byId(ctx.loaders, args.id),
+    placement: (_p, args, ctx) => ctx.services.placements.byId(args.id),
     hostedMinors: (_p, args, ctx) =>
-      ctx.services.placements.hostedMinors(ctx.principal, args.minorIds, args.structureCode, args.on),
-    hostingStructures: (_p, args, ctx) => ctx.services.placements.hostingStructures(ctx.principal, args.minorIds, args.on),
+      ctx.services.placements.hostedMinors(args.minorIds, args.structureCode, args.on),
+    hostingStructures: (_p, args, ctx) => ctx.services.placements.hostingStructures(args.minorIds, args.on),
     prosecutorList: (_p, args, ctx) =>
-      ctx.services.prosecutorLists.list(ctx.principal, args.structureCode, args.year, args.half),
+      ctx.services.prosecutorLists.list(args.structureCode, args.year, args.half),
     placementQualityIssues: (_p, args, ctx) =>
-      ctx.services.quality.issues(ctx.principal, args.filter, args.first, args.after),
+      ctx.services.quality.issues(args.filter, args.first, args.after),
     placementRequests: (_p, args, ctx) =>
-      ctx.services.requests.list(ctx.principal, args.status, args.first, args.after),
+      ctx.services.requests.list(args.status, args.first, args.after),
     notifications: (_p, args, ctx) =>
-      ctx.services.notifications.list(ctx.principal, args.unreadOnly, args.first, args.after),
+      ctx.services.notifications.list(args.unreadOnly, args.first, args.after),
     requestedMinors: (_p, args, ctx) =>
-      ctx.services.requests.requestedMinors(ctx.principal, args.minorIds, args.structureCode, args.on),
+      ctx.services.requests.requestedMinors(args.minorIds, args.structureCode, args.on),
   },
   Mutation: {
-    admitMinor: afterPlacementWrite((args: MutationAdmitMinorArgs, ctx) => ctx.services.placements.admit(ctx.principal, args.input)),
-    dischargeMinor: afterPlacementWrite((args: MutationDischargeMinorArgs, ctx) => ctx.services.placements.discharge(ctx.principal, args.input)),
-    cancelDischarge: afterPlacementWrite((args: MutationCancelDischargeArgs, ctx) => ctx.services.placements.cancelDischarge(ctx.principal, args.input)),
-    recordAbsence: (_p, args, ctx) => ctx.services.absences.record(ctx.principal, args.input),
-    endAbsence: (_p, args, ctx) => ctx.services.absences.end(ctx.principal, args.input),
-    submitEvents: afterPlacementWrite((args: MutationSubmitEventsArgs, ctx) => ctx.services.events.submit(ctx.principal, args.events)),
-    recordActivity: (_p, args, ctx) => ctx.services.activities.record(ctx.principal, args.input),
-    recordCareObservation: (_p, args, ctx) => ctx.services.careObservations.record(ctx.principal, args.input),
-    requestPlacement: (_p, args, ctx) => ctx.services.requests.request(ctx.principal, args.input),
-    withdrawPlacementRequest: (_p, args, ctx) => ctx.services.requests.withdraw(ctx.principal, args.input),
-    declinePlacementRequest: (_p, args, ctx) => ctx.services.requests.decline(ctx.principal, args.input),
-    markNotificationsRead: (_p, args, ctx) => ctx.services.notifications.markRead(ctx.principal, args.ids),
+    admitMinor: afterPlacementWrite((args: MutationAdmitMinorArgs, ctx) => ctx.services.placements.admit(args.input)),
+    dischargeMinor: afterPlacementWrite((args: MutationDischargeMinorArgs, ctx) => ctx.services.placements.discharge(args.input)),
+    cancelDischarge: afterPlacementWrite((args: MutationCancelDischargeArgs, ctx) => ctx.services.placements.cancelDischarge(args.input)),
+    recordAbsence: (_p, args, ctx) => ctx.services.absences.record(args.input),
+    endAbsence: (_p, args, ctx) => ctx.services.absences.end(args.input),
+    submitEvents: afterPlacementWrite((args: MutationSubmitEventsArgs, ctx) => ctx.services.events.submit(args.events)),
+    recordActivity: (_p, args, ctx) => ctx.services.activities.record(args.input),
+    recordCareObservation: (_p, args, ctx) => ctx.services.careObservations.record(args.input),
+    requestPlacement: (_p, args, ctx) => ctx.services.requests.request(args.input),
+    withdrawPlacementRequest: (_p, args, ctx) => ctx.services.requests.withdraw(args.input),
+    declinePlacementRequest: (_p, args, ctx) => ctx.services.requests.decline(args.input),
+    markNotificationsRead: (_p, args, ctx) => ctx.services.notifications.markRead(args.ids),
     refreshQualityFlags: (_p, args, ctx) =>
-      ctx.services.quality.refreshFor(ctx.principal, args.minorIds, args.structureCodes),
+      ctx.services.quality.refreshFor(args.minorIds, args.structureCodes),
   },
   PlacementRequest: {
     __resolveReference: (ref, ctx) => ctx.loaders.requestById.load(ref.id),
@@ -72,7 +72,7 @@ export const asmiResolvers: Resolvers = {
     absences: (p, _a, ctx) => ctx.loaders.absencesByPlacementId.load(p.id),
     activities: (p, _a, ctx) => ctx.loaders.activitiesByPlacementId.load(p.id),
     careObservations: (p, _a, ctx) => ctx.loaders.careObservationsByPlacementId.load(p.id),
-    qualityFlags: (p, _a, ctx) => ctx.services.quality.flagsOf(ctx.loaders, p),
+    qualityFlags: (p, _a, ctx) => ctx.services.quality.flagsOf(p),
   },
   Minor: {
     __resolveReference: (ref) => ({ id: ref.id }),
@@ -100,11 +100,11 @@ export const asmiResolvers: Resolvers = {
     // The representation may carry capacity and emergencyCapacity (@requires of freePlaces).
     __resolveReference: (ref) => ({ ...ref }),
     placements: (s, args, ctx) => ctx.loaders.placementsByStructureCode.load({ code: s.code, activeOn: args.activeOn ?? null }),
-    occupancy: (s, args, ctx) => ctx.services.placements.occupancy(ctx.principal, ctx.loaders, s.code, args.on),
+    occupancy: (s, args, ctx) => ctx.services.placements.occupancy(s.code, args.on),
     freePlaces: async (s, args, ctx) => {
       // The gateway sends capacity and emergencyCapacity with the representation (@requires).
       if (s.capacity === undefined || s.emergencyCapacity === undefined) return null;
-      const hosted = await ctx.services.placements.occupancy(ctx.principal, ctx.loaders, s.code, args.on);
+      const hosted = await ctx.services.placements.occupancy(s.code, args.on);
       return hosted === null ? null : Math.max(0, s.capacity + s.emergencyCapacity - hosted);
     },
     placementRequests: (s, args, ctx) =>

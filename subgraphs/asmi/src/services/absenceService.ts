@@ -41,11 +41,11 @@ function absenceWriteError(err: unknown): unknown {
 
 const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 
-export function createAbsenceService(deps: { dataSource: DataSource; clock: Clock }) {
-  const { dataSource, clock } = deps;
+export function createAbsenceService(deps: { dataSource: DataSource; clock: Clock; principal: Principal }) {
+  const { dataSource, clock, principal } = deps;
   return {
     /** An absence or unauthorised departure (seed 001; ABSENCE_KIND), inside the placement, not in the future, not overlapping another. */
-    async record(principal: Principal, input: RecordAbsenceInput, within?: EntityManager): Promise<AbsenceRow> {
+    async record(input: RecordAbsenceInput, within?: EntityManager): Promise<AbsenceRow> {
       requireOperator(principal);
       if (!isUuid(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
       const endDate = input.endDate ?? null;
@@ -72,7 +72,7 @@ export function createAbsenceService(deps: { dataSource: DataSource; clock: Cloc
     },
 
     /** Closes an open absence (the minor is back). */
-    async end(principal: Principal, input: EndAbsenceInput, within?: EntityManager): Promise<AbsenceRow> {
+    async end(input: EndAbsenceInput, within?: EntityManager): Promise<AbsenceRow> {
       requireOperator(principal);
       if (!isUuid(input.absenceId)) throw badInput('absenceId', 'absenceId must be an absence id (UUID)');
       throwIfViolated(notInFuture(input.endDate, clock(), 'endDate'));

@@ -14,15 +14,15 @@ import type { RecordActivityInput } from '../generated/graphql';
 
 const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 
-export function createActivityService(deps: { dataSource: DataSource; clock: Clock }) {
-  const { dataSource, clock } = deps;
+export function createActivityService(deps: { dataSource: DataSource; clock: Clock; principal: Principal }) {
+  const { dataSource, clock, principal } = deps;
   return {
     /**
      * An activity inside the structure (seed 001, dati di attività; ACTIVITY_TYPE):
      * the structure's operator only (docs/privacy.md §5), within the placement
      * (a one-day activity when endDate is null), not in the future.
      */
-    async record(principal: Principal, input: RecordActivityInput, within?: EntityManager): Promise<ActivityRow> {
+    async record(input: RecordActivityInput, within?: EntityManager): Promise<ActivityRow> {
       requireOperator(principal);
       if (!isUuid(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
       const endDate = input.endDate ?? null;

@@ -1,12 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
 import { requireAuthenticated, requireRole } from '../../../../shared/auth/requireRole';
 import { badInput, forbidden } from '../../../../shared/errors';
 import { isUuid } from '../../../../shared/ids';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
 import type { Clock } from '../../../../shared/time';
-import type { AsmiLoaders } from '../loaders';
 import type { PlacementRow } from '../repositories/placementRepository';
 import type { QualityPlacementRow } from '../repositories/qualityRepository';
 import { findEpisodesOfMinors, findPlacementsForQuality, findStructurePeriods } from '../repositories/qualityRepository';
@@ -35,6 +33,7 @@ import {
   type QualityIssue,
 } from '../rules/qualityRules';
 import type { Upstream } from './upstream';
+import type { RequestScope } from './deps';
 import type { QualityIssueFilter } from '../generated/graphql';
 
 /** The items by key, each group in the input order. */
@@ -196,59 +195,70 @@ export function createQualityService(deps: { dataSource: DataSource; upstream: U
     if (state.stale || state.dirty) await refresh(today);
   }
 
-  return {
-    /** Placement.qualityFlags: the flags of a placement, through the request's batching loader. */
-    async flagsOf(loaders: AsmiLoaders, placement: PlacementRow): Promise<QualityFlag[]> {
-      return (await loaders.qualityIssues.load(placement)).map((i) => i.flag);
-    },
+  /** After an ASMI write has committed (the trigger queued it): rewrite now, so the next read finds nothing pending. */
+  const refreshPending = () => refresh(clock(), { wholeWhenStale: false });
 
-    /** After an ASMI write has committed (the trigger queued it): rewrite now, so the next read finds nothing pending. */
-    refreshPending: () => refresh(clock(), { wholeWhenStale: false }),
+  return {
+    refreshPending,
 
     /** The daily rewrite of every flag (they depend on today), idempotent: nothing to do when already computed for today and nothing is queued. */
     refreshAll: () => refresh(clock()),
 
-    /**
-     * refreshQualityFlags: SINBA after a case opens, closes or moves, ASSO
-     * after places or an act change; module-to-module only (SERVICE). Queues
-     * the minors and structures, then rewrites their placements' flags.
-     */
-    async refreshFor(principal: Principal, minorIds: readonly string[] | null | undefined, structureCodes: readonly string[] | null | undefined): Promise<number> {
-      requireAuthenticated(principal);
-      if (principal.role !== 'SERVICE') throw forbidden();
-      const minors = [...new Set((minorIds ?? []).filter(isUuid).map((id) => id.toLowerCase()))];
-      const codes = [...new Set(structureCodes ?? [])];
-      if (minors.length > MAX_REFRESH_KEYS) throw badInput('minorIds', `At most ${MAX_REFRESH_KEYS} ids per call`);
-      if (codes.length > MAX_REFRESH_KEYS) throw badInput('structureCodes', `At most ${MAX_REFRESH_KEYS} codes per call`);
-      await queueQualityRefresh(dataSource.manager, minors, codes);
-      return refresh(clock());
-    },
+    /** The quality operations of one request: its caller and its loaders (context.ts). */
+    forRequest({ principal, loaders }: RequestScope) {
+      return {
+        refreshPending,
 
-    async issues(principal: Principal, filter: QualityIssueFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) {
-      requireRole(principal, ['REGIONAL_ANALYST', 'SUPERVISOR', 'STRUCTURE_OPERATOR'], 'Data-quality lists are for regional analysts, supervisors and structure operators');
-      const size = pageSize(first);
-      const afterKey = lineCursor.after(after);
-      if (filter?.flag && !(QUALITY_FLAGS as readonly string[]).includes(filter.flag)) throw badInput('filter.flag', 'Unknown data-quality flag');
-      const scope: PlacementVisibility =
-        principal.role === 'REGIONAL_ANALYST'
-          ? { kind: 'all' }
-          : principal.role === 'SUPERVISOR'
-            ? { kind: 'territory', provinces: principal.territory }
-            : { kind: 'structure', structureCode: principal.structureCode };
-      await ensureFresh(clock());
-      const [afterId, afterFlag] = afterKey === null ? [null, null] : afterKey.split('|');
-      const rows = await findFlagPage(
-        dataSource.manager,
-        scope,
-        { structureCode: filter?.structureCode ?? null, flag: filter?.flag ?? null },
-        scope.kind === 'all' ? null : EPISODE_FLAGS,
-        afterId && afterFlag ? { placementId: afterId, flag: afterFlag } : null,
-        size + 1,
-      );
-      const lines: QualityIssueLine[] = rows.map((r) => ({ ...r, minorPseudonym: pseudonymOf(r.minorId, pseudonymKey) }));
-      return toPage(lines, size, (l) => `${l.placementId}|${l.flag}`, lineCursor);
+        /** Placement.qualityFlags: the flags of a placement, through the request's batching loader. */
+        async flagsOf(placement: PlacementRow): Promise<QualityFlag[]> {
+          return (await loaders.qualityIssues.load(placement)).map((i) => i.flag);
+        },
+
+        /**
+         * refreshQualityFlags: SINBA after a case opens, closes or moves, ASSO
+         * after places or an act change; module-to-module only (SERVICE). Queues
+         * the minors and structures, then rewrites their placements' flags.
+         */
+        async refreshFor(minorIds: readonly string[] | null | undefined, structureCodes: readonly string[] | null | undefined): Promise<number> {
+          requireAuthenticated(principal);
+          if (principal.role !== 'SERVICE') throw forbidden();
+          const minors = [...new Set((minorIds ?? []).filter(isUuid).map((id) => id.toLowerCase()))];
+          const codes = [...new Set(structureCodes ?? [])];
+          if (minors.length > MAX_REFRESH_KEYS) throw badInput('minorIds', `At most ${MAX_REFRESH_KEYS} ids per call`);
+          if (codes.length > MAX_REFRESH_KEYS) throw badInput('structureCodes', `At most ${MAX_REFRESH_KEYS} codes per call`);
+          await queueQualityRefresh(dataSource.manager, minors, codes);
+          return refresh(clock());
+        },
+
+        async issues(filter: QualityIssueFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) {
+          requireRole(principal, ['REGIONAL_ANALYST', 'SUPERVISOR', 'STRUCTURE_OPERATOR'], 'Data-quality lists are for regional analysts, supervisors and structure operators');
+          const size = pageSize(first);
+          const afterKey = lineCursor.after(after);
+          if (filter?.flag && !(QUALITY_FLAGS as readonly string[]).includes(filter.flag)) throw badInput('filter.flag', 'Unknown data-quality flag');
+          const scope: PlacementVisibility =
+            principal.role === 'REGIONAL_ANALYST'
+              ? { kind: 'all' }
+              : principal.role === 'SUPERVISOR'
+                ? { kind: 'territory', provinces: principal.territory }
+                : { kind: 'structure', structureCode: principal.structureCode };
+          await ensureFresh(clock());
+          const [afterId, afterFlag] = afterKey === null ? [null, null] : afterKey.split('|');
+          const rows = await findFlagPage(
+            dataSource.manager,
+            scope,
+            { structureCode: filter?.structureCode ?? null, flag: filter?.flag ?? null },
+            scope.kind === 'all' ? null : EPISODE_FLAGS,
+            afterId && afterFlag ? { placementId: afterId, flag: afterFlag } : null,
+            size + 1,
+          );
+          const lines: QualityIssueLine[] = rows.map((r) => ({ ...r, minorPseudonym: pseudonymOf(r.minorId, pseudonymKey) }));
+          return toPage(lines, size, (l) => `${l.placementId}|${l.flag}`, lineCursor);
+        },
+      };
     },
   };
 }
 
-export type QualityService = ReturnType<typeof createQualityService>;
+export type QualityModule = ReturnType<typeof createQualityService>;
+/** The quality operations of one request (`ctx.services.quality`). */
+export type QualityService = ReturnType<QualityModule['forRequest']>;
