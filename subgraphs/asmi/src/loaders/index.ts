@@ -7,7 +7,7 @@ import { findAbsencesByPlacementIds, type AbsenceRow } from '../repositories/abs
 import { findActivitiesByPlacementIds, type ActivityRow } from '../repositories/activityRepository';
 import { findCareObservationsByPlacementIds, type CareObservationRow } from '../repositories/careObservationRepository';
 import type { Upstream } from '../services/upstream';
-import { computeQualityIssues } from '../services/qualityService';
+import { computeQualityIssues } from '../services/qualityIssues';
 import type { QualityIssue } from '../rules/qualityRules';
 import { findRequestsByIds, findRequestsByMinors, findRequestsByStructures, type PlacementRequestRow, type RequestVisibility } from '../repositories/placementRequestRepository';
 import type { PlacementRequestStatus } from '../rules/placementRequestRules';
@@ -106,7 +106,7 @@ export function createLoaders(
     absencesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findAbsencesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
     activitiesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findActivitiesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
     careObservationsByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findCareObservationsByPlacementIds(db, uuids(ids)), (o) => o.placementId)),
-    // Episode flags only for callers who see every placement of a minor (services/qualityService.ts).
+    // Episode flags only for callers who see every placement of a minor (services/qualityIssues.ts).
     qualityIssues: new DataLoader((rows) => computeQualityIssues(db, upstream, rows, today, visibility.kind === 'all'), { cacheKeyFn: (p) => p.id }),
     requestById: new DataLoader(async (ids) => byKey(ids, await findRequestsByIds(db, uuids(ids), today, requestVisibility), (r) => r.id)),
     requestsByMinor: new DataLoader(async (ids) => groupByKey(ids, await findRequestsByMinors(db, uuids(ids), today, requestVisibility), (r) => r.minorId)),
