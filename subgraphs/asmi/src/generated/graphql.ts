@@ -2,8 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MinorRef as MinorRefModel, StructureRef as StructureRefModel } from '../resolvers/references';
 import type { PlacementRow as PlacementRowModel } from '../repositories/placementRepository';
-import type { AbsenceRow as AbsenceRowModel } from '../repositories/absenceRepository';
-import type { ActivityRow as ActivityRowModel } from '../repositories/activityRepository';
+import type { AbsenceRow as AbsenceRowModel, ActivityRow as ActivityRowModel } from '../repositories/structureRecordRepository';
 import type { CareObservationRow as CareObservationRowModel } from '../repositories/careObservationRepository';
 import type { PlacementRequestRow as PlacementRequestRowModel } from '../repositories/placementRequestRepository';
 import type { NotificationRow as NotificationRowModel } from '../repositories/notificationRepository';

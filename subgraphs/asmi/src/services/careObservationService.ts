@@ -9,7 +9,7 @@ import { insertCareObservation, type CareObservationRow } from '../repositories/
 import { isUuid } from '../repositories/placementRepository';
 import { withinPlacement } from '../rules/absenceRules';
 import { notInFuture } from '../rules/placementRules';
-import { lockOwnPlacement, requireOperator } from './absenceService';
+import { lockOwnPlacement, requireOperator } from './structureRecordService';
 import type { CareObservationInput } from '../generated/graphql';
 
 /** Longest psycho-physical description kept (characters). */

@@ -22,7 +22,8 @@ import {
 } from '../repositories/placementRepository';
 import { ageWithinRange, bornBeforeAdmission, courtReferenceWhenOrdered, dischargeCancellable, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
 import { touchMinor } from '../../../../shared/audit/writeTrail';
-import { closeOpenAbsences, hasRecordsAfter } from '../repositories/absenceRepository';
+import { closeOpenAbsences } from '../repositories/absenceRepository';
+import { hasRecordsAfter } from '../repositories/structureRecordRepository';
 import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';
 import type { PlacementRequestService } from './placementRequestService';
