@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { readSubgraphSdl } from '../../shared/graphql/loadSchema';
+import { readSubgraphSdl } from '@shared/graphql';
 
 /**
  * ASMI's generated types (docs/conventions.md "Schema first"): the resolver

@@ -1,5 +1,5 @@
-import type { Principal } from '../../../shared/auth/principal';
-import type { SubgraphRequestInfo } from '../../../shared/graphql/subgraphServer';
+import type { Principal } from '@shared/auth';
+import type { SubgraphRequestInfo } from '@shared/graphql';
 import { createLoaders, type AsmiLoaders } from './loaders';
 import { placementVisibilityFor } from './repositories/visibility';
 import { requestVisibilityFor } from './repositories/placementRequestRepository';

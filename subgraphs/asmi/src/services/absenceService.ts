@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput, notFound } from '../../../../shared/errors';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { endNotBeforeStart } from '../../../../shared/rules/dates';
-import type { Clock } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import { AppError, badInput, notFound } from '@shared/errors';
+import { PG, pgErrorInfo } from '@shared/db';
+import { throwIfViolated } from '@shared/errors';
+import { endNotBeforeStart } from '@shared/rules';
+import type { Clock } from '@shared/time';
 import { setAbsenceEnd } from '../repositories/absenceRepository';
 import { ABSENCES, findRecord, findRecordsOfPlacement, type AbsenceRow } from '../repositories/structureRecordRepository';
 import { isUuid } from '../repositories/placementRepository';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { Clock } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import type { Clock } from '@shared/time';
 import { ACTIVITIES } from '../repositories/structureRecordRepository';
 import type { RecordActivityInput } from '../generated/graphql';
 import { createStructureRecordService, type StructureRecordKind } from './structureRecordService';

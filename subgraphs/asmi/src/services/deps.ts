@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { Clock } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import type { Clock } from '@shared/time';
 import type { AsmiLoaders } from '../loaders';
 import type { Upstream } from './upstream';
 

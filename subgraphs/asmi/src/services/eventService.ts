@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput } from '../../../../shared/errors';
+import type { Principal } from '@shared/auth';
+import { AppError, badInput } from '@shared/errors';
 import type { PlacementService } from './placementService';
 import type { AbsenceService } from './absenceService';
 import { requireOperator } from './structureRecordService';
 import type { ActivityService } from './activityService';
-import { isUuid } from '../../../../shared/ids';
+import { isUuid } from '@shared/ids';
 import type { AdmitMinorInput, DischargeMinorInput, RecordAbsenceInput, RecordActivityInput, StructureEventInput, StructureEventType } from '../generated/graphql';
 
 export interface EventResult {

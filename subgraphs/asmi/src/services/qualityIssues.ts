@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { getCodeList } from '../../../../shared/codes';
-import { groupBy } from '../../../../shared/db/keyed';
+import { getCodeList } from '@shared/codes';
+import { groupBy } from '@shared/db';
 import { findEpisodesOfMinors, findStructurePeriods, type QualityPlacementRow } from '../repositories/qualityRepository';
 import {
   afterFinalDischargeSince,

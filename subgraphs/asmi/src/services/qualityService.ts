@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { requireAuthenticated, requireRole } from '../../../../shared/auth/requireRole';
-import { badInput, forbidden } from '../../../../shared/errors';
-import { isUuid } from '../../../../shared/ids';
-import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
-import type { Clock } from '../../../../shared/time';
+import { requireAuthenticated, requireRole } from '@shared/auth';
+import { badInput, forbidden } from '@shared/errors';
+import { isUuid } from '@shared/ids';
+import { cursorCodec, pageSize, toPage } from '@shared/graphql';
+import { pseudonymOf } from '@shared/privacy';
+import type { Clock } from '@shared/time';
 import type { PlacementRow } from '../repositories/placementRepository';
 import type { QualityPlacementRow } from '../repositories/qualityRepository';
 import { findPlacementsForQuality } from '../repositories/qualityRepository';
