@@ -10,14 +10,20 @@ export function byKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (ro
   return keys.map((k) => map.get(normalise(k)) ?? null);
 }
 
+/** The items by key, each group in the input order (one pass: a lookup per key afterwards is O(1)). */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** Rows grouped by key, in key order; rows keep their SQL order within a group. */
 export function groupByKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string, normalise: (key: string) => string = same): T[][] {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = keyOf(r);
-    const list = map.get(k);
-    if (list) list.push(r);
-    else map.set(k, [r]);
-  }
+  const map = groupBy(rows, keyOf);
   return keys.map((k) => map.get(normalise(k)) ?? []);
 }

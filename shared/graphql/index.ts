@@ -7,3 +7,4 @@ export { cursorCodec, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, toPage } from 
 export type { CursorCodec } from './pagination';
 export { runModuleProcess, startModule } from './startModule';
 export type { ModuleDefinition, ModuleOptions } from './startModule';
+export { asResolverMap } from './resolverMap';

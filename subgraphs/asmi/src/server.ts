@@ -2,11 +2,12 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { HubConfig } from '@shared/config';
 import type { ModuleHandle } from '@shared/graphql';
+import { asResolverMap } from '@shared/graphql';
 import { startModule, type ModuleDefinition, type ModuleOptions } from '@shared/graphql';
 import { createContextFactory, type AsmiContext } from './context';
 import { asmiEntities } from './entities';
 import { asmiResolvers } from './resolvers';
-import { createServices } from './services';
+import { createAsmiModule } from './services';
 import { createUpstream } from './services/upstream';
 import { createNatsPublisher } from './services/natsPublisher';
 import { createReporting, withReportResolvers, withReporting } from './reporting';
@@ -22,17 +23,17 @@ export const asmiModule: ModuleDefinition<AsmiContext> = {
   name: 'asmi',
   schemaDir: ASMI_SCHEMA_DIR,
   entities: asmiEntities,
-  resolvers: withReportResolvers(asmiResolvers),
+  resolvers: withReportResolvers(asResolverMap(asmiResolvers)),
   wire: ({ dataSource, clock, config, serviceClient, logger, onStop }) => {
     const upstream = createUpstream({ asso: serviceClient('asso'), sinba: serviceClient('sinba') });
     const publisher = config.notify.natsUrl
       ? createNatsPublisher({ url: config.notify.natsUrl, subjectPrefix: config.notify.natsSubjectPrefix, stream: config.notify.natsStream })
       : null;
-    const services = createServices({ dataSource, clock, upstream, pseudonymKey: config.pseudonymKey, notify: { intervalMs: config.notify.intervalMs, publisher, logger } });
+    const asmi = createAsmiModule({ dataSource, clock, upstream, pseudonymKey: config.pseudonymKey, notify: { intervalMs: config.notify.intervalMs, publisher, logger } });
     // The outbox dispatcher (docs/architecture.md "Notifications"): runs while the module runs.
-    const dispatcher = services.notifications.start();
+    const dispatcher = asmi.notifications.start();
     onStop(() => dispatcher.stop());
-    return withReporting(createContextFactory({ dataSource, services, clock, upstream }), createReporting({ dataSource, minCellSize: config.minCellSize, upstream }));
+    return withReporting(createContextFactory(asmi), createReporting({ dataSource, minCellSize: config.minCellSize, upstream }));
   },
 };
 

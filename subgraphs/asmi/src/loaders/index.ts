@@ -3,11 +3,10 @@ import type { DataSource } from 'typeorm';
 import { byKey, groupByKey } from '@shared/db';
 import { countOccupancy, findHostedMinors, findPlacementsByIds, findPlacementsByMinorIds, findPlacementsByStructures, findStructureProvinces, isUuid, type PlacementRow } from '../repositories/placementRepository';
 import type { PlacementVisibility } from '../repositories/visibility';
-import { findAbsencesByPlacementIds, type AbsenceRow } from '../repositories/absenceRepository';
-import { findActivitiesByPlacementIds, type ActivityRow } from '../repositories/activityRepository';
+import { ABSENCES, ACTIVITIES, findRecordsByPlacementIds, type AbsenceRow, type ActivityRow } from '../repositories/structureRecordRepository';
 import { findCareObservationsByPlacementIds, type CareObservationRow } from '../repositories/careObservationRepository';
 import type { Upstream } from '../services/upstream';
-import { computeQualityIssues } from '../services/qualityService';
+import { computeQualityIssues } from '../services/qualityIssues';
 import type { QualityIssue } from '../rules/qualityRules';
 import { findRequestsByIds, findRequestsByMinors, findRequestsByStructures, type PlacementRequestRow, type RequestVisibility } from '../repositories/placementRequestRepository';
 import type { PlacementRequestStatus } from '../rules/placementRequestRules';
@@ -103,10 +102,10 @@ export function createLoaders(
       const hosted = new Set(await findHostedMinors(db, uuids(ids), visibility.structureCode, today));
       return ids.map((id) => hosted.has(id.toLowerCase()));
     }),
-    absencesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findAbsencesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
-    activitiesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findActivitiesByPlacementIds(db, uuids(ids), visibility), (a) => a.placementId)),
+    absencesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findRecordsByPlacementIds(db, ABSENCES, uuids(ids), visibility), (a) => a.placementId)),
+    activitiesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findRecordsByPlacementIds(db, ACTIVITIES, uuids(ids), visibility), (a) => a.placementId)),
     careObservationsByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findCareObservationsByPlacementIds(db, uuids(ids)), (o) => o.placementId)),
-    // Episode flags only for callers who see every placement of a minor (services/qualityService.ts).
+    // Episode flags only for callers who see every placement of a minor (services/qualityIssues.ts).
     qualityIssues: new DataLoader((rows) => computeQualityIssues(db, upstream, rows, today, visibility.kind === 'all'), { cacheKeyFn: (p) => p.id }),
     requestById: new DataLoader(async (ids) => byKey(ids, await findRequestsByIds(db, uuids(ids), today, requestVisibility), (r) => r.id)),
     requestsByMinor: new DataLoader(async (ids) => groupByKey(ids, await findRequestsByMinors(db, uuids(ids), today, requestVisibility), (r) => r.minorId)),

@@ -9,23 +9,16 @@ import { insertCareObservation, type CareObservationRow } from '../repositories/
 import { isUuid } from '../repositories/placementRepository';
 import { withinPlacement } from '../rules/absenceRules';
 import { notInFuture } from '../rules/placementRules';
-import { lockOwnPlacement, requireOperator } from './absenceService';
-
-export interface CareObservationInput {
-  placementId: string;
-  date: string;
-  familyRelations: string;
-  parentsResidenceMunicipality?: string | null;
-  psychophysicalCondition?: string | null;
-}
+import { lockOwnPlacement, requireOperator } from './structureRecordService';
+import type { CareObservationInput } from '../generated/graphql';
 
 /** Longest psycho-physical description kept (characters). */
 export const MAX_CONDITION_LENGTH = 4000;
 
 const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 
-export function createCareObservationService(deps: { dataSource: DataSource; clock: Clock }) {
-  const { dataSource, clock } = deps;
+export function createCareObservationService(deps: { dataSource: DataSource; clock: Clock; principal: Principal }) {
+  const { dataSource, clock, principal } = deps;
   return {
     /**
      * recordCareObservation (docs/privacy.md §5: the STRUCTURE_OPERATOR of the
@@ -33,7 +26,7 @@ export function createCareObservationService(deps: { dataSource: DataSource; clo
      * not in the future; relations with the family from FAMILY_RELATIONS; the
      * parents' municipality an ISTAT code. The free text is never logged.
      */
-    async record(principal: Principal, input: CareObservationInput): Promise<CareObservationRow> {
+    async record(input: CareObservationInput): Promise<CareObservationRow> {
       requireOperator(principal);
       if (!isUuid(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
       throwIfViolated(notInFuture(input.date, clock(), 'date'));

@@ -1,21 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@shared/auth';
 import { AppError, badInput } from '@shared/errors';
-import type { AdmitMinorInput, DischargeMinorInput, PlacementService } from './placementService';
-import { requireOperator, type AbsenceService, type RecordAbsenceInput } from './absenceService';
-import type { ActivityService, RecordActivityInput } from './activityService';
+import type { PlacementService } from './placementService';
+import type { AbsenceService } from './absenceService';
+import { requireOperator } from './structureRecordService';
+import type { ActivityService } from './activityService';
 import { isUuid } from '@shared/ids';
-
-export type StructureEventType = 'ADMISSION' | 'DISCHARGE' | 'ABSENCE' | 'ACTIVITY';
-
-export interface StructureEventInput {
-  clientEventId: string;
-  type: StructureEventType;
-  admission?: AdmitMinorInput | null;
-  discharge?: DischargeMinorInput | null;
-  absence?: RecordAbsenceInput | null;
-  activity?: RecordActivityInput | null;
-}
+import type { AdmitMinorInput, DischargeMinorInput, RecordAbsenceInput, RecordActivityInput, StructureEventInput, StructureEventType } from '../generated/graphql';
 
 export interface EventResult {
   clientEventId: string;
@@ -60,31 +51,31 @@ const result = (clientEventId: string, r: Partial<EventResult> & Pick<EventResul
  * with status REPLAYED and changes nothing; an advisory lock on the key
  * serialises concurrent deliveries of the same event.
  */
-export function createEventService(deps: { dataSource: DataSource; placements: PlacementService; absences: AbsenceService; activities: ActivityService }) {
-  const { dataSource, placements, absences, activities } = deps;
+export function createEventService(deps: { dataSource: DataSource; principal: Principal; placements: PlacementService; absences: AbsenceService; activities: ActivityService }) {
+  const { dataSource, principal, placements, absences, activities } = deps;
 
-  async function apply(principal: Principal, e: StructureEventInput, tx: EntityManager): Promise<Pick<EventResult, 'placementId' | 'recordId'>> {
+  async function apply(e: StructureEventInput, tx: EntityManager): Promise<Pick<EventResult, 'placementId' | 'recordId'>> {
     switch (e.type) {
       case 'ADMISSION': {
-        const p = await placements.admit(principal, e.admission as AdmitMinorInput, tx);
+        const p = await placements.admit(e.admission as AdmitMinorInput, tx);
         return { placementId: p.id, recordId: p.id };
       }
       case 'DISCHARGE': {
-        const p = await placements.discharge(principal, e.discharge as DischargeMinorInput, tx);
+        const p = await placements.discharge(e.discharge as DischargeMinorInput, tx);
         return { placementId: p.id, recordId: p.id };
       }
       case 'ABSENCE': {
-        const a = await absences.record(principal, e.absence as RecordAbsenceInput, tx);
+        const a = await absences.record(e.absence as RecordAbsenceInput, tx);
         return { placementId: a.placementId, recordId: a.id };
       }
       case 'ACTIVITY': {
-        const a = await activities.record(principal, e.activity as RecordActivityInput, tx);
+        const a = await activities.record(e.activity as RecordActivityInput, tx);
         return { placementId: a.placementId, recordId: a.id };
       }
     }
   }
 
-  async function one(principal: Extract<Principal, { role: 'STRUCTURE_OPERATOR' }>, e: StructureEventInput): Promise<EventResult> {
+  async function one(operator: Extract<Principal, { role: 'STRUCTURE_OPERATOR' }>, e: StructureEventInput): Promise<EventResult> {
     const id = e.clientEventId;
     try {
       if (id.trim() === '' || id.length > 200) throw badInput('clientEventId', 'clientEventId must be 1 to 200 characters');
@@ -94,16 +85,16 @@ export function createEventService(deps: { dataSource: DataSource; placements: P
       if (e[key] == null) throw badInput(key, `A ${e.type} event needs its ${key} payload`);
       if (others.length > 0) throw badInput(others[0], `A ${e.type} event carries only its ${key} payload`);
       return await dataSource.transaction(async (tx) => {
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('asmi.event:' || $1 || '|' || $2, 0))`, [principal.structureCode, id]);
-        const stored: { result: EventResult }[] = await tx.query('SELECT result FROM asmi.event_receipt WHERE structure_code = $1 AND client_event_id = $2', [principal.structureCode, id]);
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('asmi.event:' || $1 || '|' || $2, 0))`, [operator.structureCode, id]);
+        const stored: { result: EventResult }[] = await tx.query('SELECT result FROM asmi.event_receipt WHERE structure_code = $1 AND client_event_id = $2', [operator.structureCode, id]);
         if (stored[0]) return { ...stored[0].result, clientEventId: id, status: 'REPLAYED', replayed: true };
-        const applied = result(id, { status: 'APPLIED', ...(await apply(principal, e, tx)) });
+        const applied = result(id, { status: 'APPLIED', ...(await apply(e, tx)) });
         await tx.query('INSERT INTO asmi.event_receipt (structure_code, client_event_id, type, result, received_by) VALUES ($1, $2, $3, $4, $5)', [
-          principal.structureCode,
+          operator.structureCode,
           id,
           e.type,
           JSON.stringify(applied),
-          principal.sub,
+          operator.sub,
         ]);
         return applied;
       });
@@ -120,7 +111,7 @@ export function createEventService(deps: { dataSource: DataSource; placements: P
   }
 
   return {
-    async submit(principal: Principal, events: StructureEventInput[]): Promise<EventResult[]> {
+    async submit(events: StructureEventInput[]): Promise<EventResult[]> {
       requireOperator(principal);
       if (events.length > MAX_EVENTS) throw badInput('events', `At most ${MAX_EVENTS} events per call`);
       const out: EventResult[] = [];

@@ -1,18 +1,41 @@
-import type { DataSource } from 'typeorm';
-import type { Clock } from '@shared/time';
+import type { Logger } from 'pino';
 import { createAbsenceService, type AbsenceService } from './absenceService';
 import { createActivityService, type ActivityService } from './activityService';
 import { createCareObservationService, type CareObservationService } from './careObservationService';
+import type { AsmiModuleDeps, RequestScope } from './deps';
 import { createEventService, type EventService } from './eventService';
+import type { NotificationPublisher } from './natsPublisher';
+import { createNotificationService, type NotificationModule, type NotificationService } from './notificationService';
+import { createPlacementRequestService, type PlacementRequestService } from './placementRequestService';
 import { createPlacementService, type PlacementService } from './placementService';
 import { createProsecutorListService, type ProsecutorListService } from './prosecutorListService';
-import { createQualityService, type QualityService } from './qualityService';
-import type { Upstream } from './upstream';
-import { createPlacementRequestService, type PlacementRequestService } from './placementRequestService';
-import { createNotificationService, type NotificationService } from './notificationService';
-import type { NotificationPublisher } from './natsPublisher';
-import type { Logger } from 'pino';
+import { createQualityService, type QualityModule, type QualityService } from './qualityService';
 
+export type { AsmiModuleDeps, RequestScope } from './deps';
+
+/**
+ * ASMI's process-wide parts, built once (server.ts): the services'
+ * dependencies, the stored data-quality flags' rewrite and the notification
+ * dispatcher (the only state that outlives a request).
+ */
+export interface AsmiModule extends AsmiModuleDeps {
+  readonly quality: QualityModule;
+  readonly notifications: NotificationModule;
+}
+
+export function createAsmiModule(deps: AsmiModuleDeps & { notify?: { intervalMs: number; publisher: NotificationPublisher | null; logger?: Logger } }): AsmiModule {
+  const { dataSource, upstream, clock, pseudonymKey } = deps;
+  return {
+    dataSource,
+    upstream,
+    clock,
+    pseudonymKey,
+    quality: createQualityService(deps),
+    notifications: createNotificationService({ dataSource, upstream, clock, ...deps.notify }),
+  };
+}
+
+/** The services of one request (`ctx.services`): the caller and the request's loaders are theirs, so a call passes only its own arguments. */
 export interface AsmiServices {
   readonly placements: PlacementService;
   readonly absences: AbsenceService;
@@ -25,13 +48,9 @@ export interface AsmiServices {
   readonly careObservations: CareObservationService;
 }
 
-export function createServices(deps: {
-  dataSource: DataSource;
-  upstream: Upstream;
-  clock: Clock;
-  pseudonymKey: string;
-  notify?: { intervalMs: number; publisher: NotificationPublisher | null; logger?: Logger };
-}): AsmiServices {
+/** Built by the context factory for every request: objects and closures only, no I/O. */
+export function createServices(asmi: AsmiModule, scope: RequestScope): AsmiServices {
+  const deps = { dataSource: asmi.dataSource, upstream: asmi.upstream, clock: asmi.clock, pseudonymKey: asmi.pseudonymKey, ...scope };
   const requests = createPlacementRequestService(deps);
   const placements = createPlacementService({ ...deps, requests });
   const absences = createAbsenceService(deps);
@@ -40,11 +59,11 @@ export function createServices(deps: {
     placements,
     absences,
     activities,
-    events: createEventService({ dataSource: deps.dataSource, placements, absences, activities }),
+    events: createEventService({ ...deps, placements, absences, activities }),
     prosecutorLists: createProsecutorListService(deps),
-    quality: createQualityService(deps),
+    quality: asmi.quality.forRequest(scope),
     requests,
-    notifications: createNotificationService({ dataSource: deps.dataSource, upstream: deps.upstream, clock: deps.clock, ...deps.notify }),
+    notifications: asmi.notifications.forRequest(scope),
     careObservations: createCareObservationService(deps),
   };
 }

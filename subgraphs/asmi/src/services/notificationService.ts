@@ -16,6 +16,7 @@ import {
   markPublished,
   markRead,
   postpone,
+  type NotificationRow,
   type OutboxRow,
   type Recipient,
 } from '../repositories/notificationRepository';
@@ -23,6 +24,7 @@ import { expirePending } from '../repositories/placementRequestRepository';
 import { isUuid } from '../repositories/placementRepository';
 import type { NotificationPublisher } from './natsPublisher';
 import type { Upstream } from './upstream';
+import type { RequestScope } from './deps';
 
 /** At most this many ids per markNotificationsRead call. */
 export const MAX_MARK_READ = 500;
@@ -39,6 +41,9 @@ function recipientOf(principal: Principal): Recipient {
   if (principal.role === 'STRUCTURE_OPERATOR') return { kind: 'STRUCTURE', id: principal.structureCode };
   throw forbidden();
 }
+
+/** A page of the caller's notifications; the unread count is read only when asked for (NotificationConnection.unreadCount). */
+export type NotificationPage = ReturnType<typeof toPage<NotificationRow>> & { unreadCount: () => Promise<number> };
 
 /** Retry delay after a failed delivery: the interval doubled per attempt, at most 5 minutes. */
 export function retryDelaySeconds(intervalMs: number, attempts: number): number {
@@ -137,20 +142,25 @@ export function createNotificationService(deps: { dataSource: DataSource; upstre
   }
 
   return {
-    async list(principal: Principal, unreadOnly: boolean | null | undefined, first: number | null | undefined, after: string | null | undefined) {
-      const recipient = recipientOf(principal);
-      const size = pageSize(first);
-      const key = notificationCursor.after(after);
-      const [at, id] = key ? key.split('|') : [null, null];
-      const rows = await findNotificationPage(dataSource.manager, recipient, unreadOnly === true, at && id ? { at, id } : null, size + 1);
-      const page = toPage(rows, size, (n) => `${n.at}|${n.id}`, notificationCursor);
-      return { ...page, unreadCount: () => countUnread(dataSource.manager, recipient) };
-    },
+    /** The notifications of one request's caller: listed and marked by the service or structure they are addressed to. */
+    forRequest({ principal }: Pick<RequestScope, 'principal'>) {
+      return {
+        async list(unreadOnly: boolean | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<NotificationPage> {
+          const recipient = recipientOf(principal);
+          const size = pageSize(first);
+          const key = notificationCursor.after(after);
+          const [at, id] = key ? key.split('|') : [null, null];
+          const rows = await findNotificationPage(dataSource.manager, recipient, unreadOnly === true, at && id ? { at, id } : null, size + 1);
+          const page = toPage(rows, size, (n) => `${n.at}|${n.id}`, notificationCursor);
+          return { ...page, unreadCount: () => countUnread(dataSource.manager, recipient) };
+        },
 
-    async markRead(principal: Principal, ids: string[]): Promise<number> {
-      const recipient = recipientOf(principal);
-      if (ids.length > MAX_MARK_READ) throw badInput('ids', `At most ${MAX_MARK_READ} ids per call`);
-      return markRead(dataSource.manager, recipient, [...new Set(ids.filter(isUuid).map((i) => i.toLowerCase()))]);
+        async markRead(ids: string[]): Promise<number> {
+          const recipient = recipientOf(principal);
+          if (ids.length > MAX_MARK_READ) throw badInput('ids', `At most ${MAX_MARK_READ} ids per call`);
+          return markRead(dataSource.manager, recipient, [...new Set(ids.filter(isUuid).map((i) => i.toLowerCase()))]);
+        },
+      };
     },
 
     dispatchOnce,
@@ -180,4 +190,6 @@ export function createNotificationService(deps: { dataSource: DataSource; upstre
   };
 }
 
-export type NotificationService = ReturnType<typeof createNotificationService>;
+export type NotificationModule = ReturnType<typeof createNotificationService>;
+/** The notification operations of one request (`ctx.services.notifications`). */
+export type NotificationService = ReturnType<NotificationModule['forRequest']>;

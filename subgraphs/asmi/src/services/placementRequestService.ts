@@ -22,26 +22,7 @@ import { isUuid } from '../repositories/placementRepository';
 import { courtReferenceWhenOrdered } from '../rules/placementRules';
 import { MAX_REQUEST_TEXT, type PlacementRequestStatus } from '../rules/placementRequestRules';
 import type { Upstream } from './upstream';
-
-export interface RequestPlacementInput {
-  minorId: string;
-  structureCode: string;
-  requestedAdmissionDate: string;
-  kind: string;
-  legalBasis?: string | null;
-  courtOrderReference?: string | null;
-  note?: string | null;
-}
-
-export interface WithdrawPlacementRequestInput {
-  requestId: string;
-  reason?: string | null;
-}
-
-export interface DeclinePlacementRequestInput {
-  requestId: string;
-  reason: string;
-}
+import type { DeclinePlacementRequestInput, RequestPlacementInput, WithdrawPlacementRequestInput } from '../generated/graphql';
 
 const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 
@@ -72,8 +53,8 @@ export function notPending(r: PlacementRequestRow): AppError {
  * the service may withdraw while it is pending. Each change writes its
  * notification intent in the same transaction (the outbox).
  */
-export function createPlacementRequestService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock }) {
-  const { dataSource, upstream, clock } = deps;
+export function createPlacementRequestService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; principal: Principal }) {
+  const { dataSource, upstream, clock, principal } = deps;
 
   /** Lock a request for a decision; refuses an unknown id. */
   async function lock(tx: EntityManager, requestId: string): Promise<PlacementRequestRow> {
@@ -86,7 +67,7 @@ export function createPlacementRequestService(deps: { dataSource: DataSource; up
 
   return {
     /** requestPlacement: a SOCIAL_WORKER whose service holds an open case for the minor today (asked to SINBA). */
-    async request(principal: Principal, input: RequestPlacementInput): Promise<PlacementRequestRow> {
+    async request(input: RequestPlacementInput): Promise<PlacementRequestRow> {
       requireRole(principal, ['SOCIAL_WORKER'], 'Only a social worker of a service holding the case can request a placement');
       touchMinor(input.minorId);
       if (!isUuid(input.minorId)) throw badInput('minorId', 'minorId must be a minor id (UUID)');
@@ -125,7 +106,7 @@ export function createPlacementRequestService(deps: { dataSource: DataSource; up
     },
 
     /** withdrawPlacementRequest: the requesting service, while the request is pending. */
-    async withdraw(principal: Principal, input: WithdrawPlacementRequestInput): Promise<PlacementRequestRow> {
+    async withdraw(input: WithdrawPlacementRequestInput): Promise<PlacementRequestRow> {
       requireRole(principal, ['SOCIAL_WORKER'], 'Only the requesting service can withdraw a placement request');
       const reason = boundedText('reason', clean(input.reason));
       return dataSource.transaction(async (tx) => {
@@ -139,7 +120,7 @@ export function createPlacementRequestService(deps: { dataSource: DataSource; up
     },
 
     /** declinePlacementRequest: an operator of the requested structure, with a reason, while it is pending. */
-    async decline(principal: Principal, input: DeclinePlacementRequestInput): Promise<PlacementRequestRow> {
+    async decline(input: DeclinePlacementRequestInput): Promise<PlacementRequestRow> {
       requireRole(principal, ['STRUCTURE_OPERATOR'], 'Only the requested structure can decline a placement request');
       const reason = boundedText('reason', clean(input.reason));
       if (reason === null) throw badInput('reason', 'A decline needs its reason');
@@ -184,7 +165,7 @@ export function createPlacementRequestService(deps: { dataSource: DataSource; up
     },
 
     /** placementRequests(status, first, after): the caller's service's or structure's requests, newest first. */
-    async list(principal: Principal, status: PlacementRequestStatus | null | undefined, first: number | null | undefined, after: string | null | undefined) {
+    async list(status: PlacementRequestStatus | null | undefined, first: number | null | undefined, after: string | null | undefined) {
       requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR'], 'Placement requests are listed by the requesting service or the requested structure');
       const size = pageSize(first);
       if (status != null && !STATUSES.includes(status)) throw badInput('status', 'Unknown status');
@@ -195,7 +176,7 @@ export function createPlacementRequestService(deps: { dataSource: DataSource; up
     },
 
     /** docs/privacy.md §3 REQUESTED lookup for the gateway; module-to-module only. */
-    async requestedMinors(principal: Principal, minorIds: string[], structureCode: string, on: string): Promise<string[]> {
+    async requestedMinors(minorIds: string[], structureCode: string, on: string): Promise<string[]> {
       if (principal.role !== 'SERVICE') throw forbidden('Relationship lookups are for the hub\'s own modules');
       return findRequestedMinors(dataSource.manager, minorIds.filter(isUuid), structureCode, on);
     },

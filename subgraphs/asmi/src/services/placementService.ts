@@ -6,7 +6,6 @@ import { requireRole } from '@shared/auth';
 import { throwIfViolated } from '@shared/errors';
 import { isValidCode } from '@shared/codes';
 import type { Clock } from '@shared/time';
-import type { AsmiLoaders } from '../loaders';
 import {
   findHostedMinors,
   findHostingStructures,
@@ -23,33 +22,14 @@ import {
 } from '../repositories/placementRepository';
 import { ageWithinRange, bornBeforeAdmission, courtReferenceWhenOrdered, dischargeCancellable, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
 import { touchMinor } from '@shared/audit';
-import { closeOpenAbsences, hasRecordsAfter } from '../repositories/absenceRepository';
+import { closeOpenAbsences } from '../repositories/absenceRepository';
+import { hasRecordsAfter } from '../repositories/structureRecordRepository';
 import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';
 import type { PlacementRequestService } from './placementRequestService';
+import type { RequestScope } from './deps';
 import { insertOutbox } from '../repositories/notificationRepository';
-
-export interface AdmitMinorInput {
-  minorId: string;
-  structureCode: string;
-  admissionDate: string;
-  kind: string;
-  referringService?: string | null;
-  legalBasis?: string | null;
-  courtOrderReference?: string | null;
-  /** The pending placement request the admission fulfils (docs/privacy.md §3a). */
-  requestId?: string | null;
-}
-
-export interface CancelDischargeInput {
-  placementId: string;
-}
-
-export interface DischargeMinorInput {
-  placementId: string;
-  dischargeDate: string;
-  dischargeOutcome: string;
-}
+import type { AdmitMinorInput, CancelDischargeInput, DischargeMinorInput } from '../generated/graphql';
 
 type Operator = Extract<Principal, { role: 'STRUCTURE_OPERATOR' }>;
 
@@ -61,8 +41,8 @@ function requireOperatorOf(principal: Principal, structureCode: string): asserts
 
 const clean = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 
-export function createPlacementService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; requests: PlacementRequestService; pseudonymKey: string }) {
-  const { dataSource, upstream, clock, requests } = deps;
+export function createPlacementService(deps: { dataSource: DataSource; upstream: Upstream; clock: Clock; requests: PlacementRequestService; pseudonymKey: string } & RequestScope) {
+  const { dataSource, upstream, clock, requests, principal, loaders } = deps;
   return {
     /** Placement.minorPseudonym (docs/privacy.md §8): the keyed HMAC of the minor id, as SINBA's Minor.pseudonym. */
     pseudonymOf(p: PlacementRow): string {
@@ -84,7 +64,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
      * without one (emergency admission). The services holding the case are
      * notified (outbox, same transaction).
      */
-    async admit(principal: Principal, input: AdmitMinorInput, within?: EntityManager): Promise<PlacementRow> {
+    async admit(input: AdmitMinorInput, within?: EntityManager): Promise<PlacementRow> {
       requireOperatorOf(principal, input.structureCode);
       if (!isUuid(input.minorId)) throw badInput('minorId', 'minorId must be a minor id (UUID)');
       const today = clock();
@@ -149,7 +129,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
     },
 
     /** Discharge with a coded outcome, not before the admission (docs/conventions.md). */
-    async discharge(principal: Principal, input: DischargeMinorInput, within?: EntityManager): Promise<PlacementRow> {
+    async discharge(input: DischargeMinorInput, within?: EntityManager): Promise<PlacementRow> {
       requireRole(principal, ['STRUCTURE_OPERATOR'], 'Only an operator of the structure can record its placements');
       if (!isUuid(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
       if (!isValidCode('DISCHARGE_OUTCOME', input.dischargeOutcome, input.dischargeDate)) {
@@ -187,7 +167,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
      * (a transfer admitted elsewhere) cannot be reopened: PLACEMENT_OVERLAP.
      * Absences closed by the discharge stay closed. Traced for the audit trail.
      */
-    async cancelDischarge(principal: Principal, input: CancelDischargeInput): Promise<PlacementRow> {
+    async cancelDischarge(input: CancelDischargeInput): Promise<PlacementRow> {
       requireRole(principal, ['STRUCTURE_OPERATOR'], 'Only an operator of the structure can correct its placements');
       if (!isUuid(input.placementId)) throw badInput('placementId', 'placementId must be a placement id (UUID)');
       try {
@@ -205,7 +185,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
       }
     },
 
-    async byId(loaders: AsmiLoaders, id: string): Promise<PlacementRow | null> {
+    async byId(id: string): Promise<PlacementRow | null> {
       return loaders.placementById.load(id);
     },
 
@@ -222,7 +202,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
      * them which have some; so the answer for an outsider never depends on
      * ASMI's data (docs/privacy.md: where silent, show less).
      */
-    async occupancy(principal: Principal, loaders: AsmiLoaders, code: string, on: string | null | undefined): Promise<number | null> {
+    async occupancy(code: string, on: string | null | undefined): Promise<number | null> {
       const date = on ?? clock();
       switch (principal.role) {
         case 'STRUCTURE_OPERATOR':
@@ -243,13 +223,13 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
     },
 
     /** HOSTING lookup for the gateway (docs/privacy.md §3); module-to-module only. */
-    async hostedMinors(principal: Principal, minorIds: string[], structureCode: string, on: string): Promise<string[]> {
+    async hostedMinors(minorIds: string[], structureCode: string, on: string): Promise<string[]> {
       if (principal.role !== 'SERVICE') throw forbidden('Relationship lookups are for the hub\'s own modules');
       return findHostedMinors(dataSource.manager, minorIds.filter(isUuid), structureCode, on);
     },
 
     /** HOSTING for many minors at once (SINBA's PLACEMENT_WITHOUT_ADMISSION data-quality check); module-to-module only, at most 1000 ids. */
-    async hostingStructures(principal: Principal, minorIds: string[], on: string): Promise<{ minorId: string; structureCode: string }[]> {
+    async hostingStructures(minorIds: string[], on: string): Promise<{ minorId: string; structureCode: string }[]> {
       if (principal.role !== 'SERVICE') throw forbidden('Relationship lookups are for the hub\'s own modules');
       if (minorIds.length > 1000) throw badInput('minorIds', 'At most 1000 ids per call');
       return findHostingStructures(dataSource.manager, minorIds.filter(isUuid), on);

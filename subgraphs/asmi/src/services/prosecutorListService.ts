@@ -44,10 +44,10 @@ export interface ProsecutorList {
  * gateway then masks per row what the operator may no longer read
  * (docs/privacy.md, "Prosecutor list"); `identityNote` tells them why.
  */
-export function createProsecutorListService(deps: { dataSource: DataSource; clock: Clock; pseudonymKey: string }) {
-  const { dataSource, clock, pseudonymKey } = deps;
+export function createProsecutorListService(deps: { dataSource: DataSource; clock: Clock; pseudonymKey: string; principal: Principal }) {
+  const { dataSource, clock, pseudonymKey, principal } = deps;
   return {
-    async list(principal: Principal, structureCode: string, year: number, half: number): Promise<ProsecutorList> {
+    async list(structureCode: string, year: number, half: number): Promise<ProsecutorList> {
       requireRole(principal, ['STRUCTURE_OPERATOR'], 'Only an operator of the structure can read its list for the prosecutor');
       if (principal.structureCode !== structureCode) throw forbidden('Only an operator of the structure can read its list for the prosecutor');
       const today = clock();
