@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { HubConfig } from '../../../shared/config/config';
 import type { ModuleHandle } from '../../../shared/graphql/subgraphServer';
 import { createLogger } from '../../../shared/logging/logger';
+import { asResolverMap } from '../../../shared/graphql/resolverMap';
 import { startModule, type ModuleDefinition, type ModuleOptions } from '../../../shared/graphql/startModule';
 import { createContextFactory, type AssoContext } from './context';
 import { assoEntities } from './entities';
@@ -16,7 +17,7 @@ export const assoModule: ModuleDefinition<AssoContext> = {
   name: 'asso',
   schemaDir: ASSO_SCHEMA_DIR,
   entities: assoEntities,
-  resolvers: assoResolvers,
+  resolvers: asResolverMap(assoResolvers),
   // act documents: up to 10 MiB of PDF, base64-encoded (4/3) inside the JSON body
   bodyLimit: '16mb',
   wire: ({ dataSource, clock, config, serviceClient }) =>

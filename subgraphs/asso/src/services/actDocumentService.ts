@@ -12,12 +12,7 @@ import {
 import { decodeActDocument, validateActDocumentFilename } from '../rules/actDocument';
 import { requireSupervisor, requireTerritory } from './access';
 import type { ServiceDeps } from './deps';
-
-export interface RecordActDocumentInput {
-  readonly actId: string;
-  readonly filename: string;
-  readonly contentBase64: string;
-}
+import type { RecordActDocumentInput } from '../generated/graphql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unknownAct = () => notFound('Act', 'actId');

@@ -5,22 +5,12 @@ import type { ActEntity } from '../entities/Act';
 import { insertAct } from '../repositories/actRepository';
 import { findStructureByCode } from '../repositories/structureRepository';
 import { validateActRecording } from '../rules/actRecording';
-import type { ActKind } from '../rules/deriveStatus';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
 import type { ServiceDeps } from './deps';
 import { optionalText } from './text';
-
-export interface RecordActInput {
-  readonly structureCode: string;
-  readonly kind: ActKind;
-  readonly number: string;
-  readonly date: string;
-  readonly validFrom: string;
-  readonly validTo?: string | null;
-  readonly issuingBody?: string | null;
-}
+import type { RecordActInput } from '../generated/graphql';
 
 export function unknownStructure(): AppError {
   return new AppError('UNKNOWN_STRUCTURE', 'No structure with this code in the regional registry', { field: 'structureCode' });

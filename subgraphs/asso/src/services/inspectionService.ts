@@ -13,16 +13,7 @@ import { setChangeContext } from '../repositories/structureHistoryRepository';
 import type { ServiceDeps } from './deps';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { optionalText } from './text';
-
-export interface RecordInspectionInput {
-  readonly structureCode: string;
-  readonly date: string;
-  readonly authority: string;
-  readonly outcome: string;
-  readonly findings?: string | null;
-  readonly prescriptions?: string | null;
-  readonly followUpDueDate?: string | null;
-}
+import type { RecordInspectionFollowUpInput, RecordInspectionInput } from '../generated/graphql';
 
 /** `overdueFollowUps(after)`: cursors carry the recording sequence of the last inspection of the page. */
 const inspectionCursor = cursorCodec('inspection:', (seq) => /^[0-9]{1,18}$/.test(seq));
@@ -84,7 +75,7 @@ export function createInspectionService(deps: ServiceDeps) {
      * structure's territory records the date the follow-up was done: not
      * before the inspection, not in the future.
      */
-    async recordFollowUp(principal: Principal, input: { inspectionId: string; doneDate: string }): Promise<InspectionEntity> {
+    async recordFollowUp(principal: Principal, input: RecordInspectionFollowUpInput): Promise<InspectionEntity> {
       requireSupervisor(principal);
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.inspectionId)) throw notFound('Inspection', 'inspectionId');
       return dataSource.transaction(async (db) => {

@@ -17,27 +17,7 @@ import { validateStructureDetails } from '../rules/structureProfile';
 import { requireSupervisor, requireTerritory } from './access';
 import type { ServiceDeps } from './deps';
 import { optionalText } from './text';
-
-export interface UpdateStructureInput {
-  readonly code: string;
-  readonly name?: string | null;
-  readonly type?: string | null;
-  readonly address?: string | null;
-  readonly managingEntity?: string | null;
-  readonly managingEntityTaxCode?: string | null;
-  readonly capacity?: number | null;
-  readonly emergencyCapacity?: number | null;
-  readonly minAge?: number | null;
-  readonly maxAge?: number | null;
-  readonly contactEmail?: string | null;
-  readonly healthAuthority?: string | null;
-  readonly gender?: string | null;
-  readonly target?: string | null;
-  readonly phone?: string | null;
-  readonly publicEmail?: string | null;
-  /** seed 001: the structure's own description. */
-  readonly description?: string | null;
-}
+import type { UpdateStructureInput } from '../generated/graphql';
 
 const has = (input: object, key: string) => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
 
@@ -58,7 +38,7 @@ export function createStructureHistoryService(deps: ServiceDeps) {
       const selfCensus = principal.role === 'STRUCTURE_OPERATOR';
       if (selfCensus) {
         if (principal.structureCode !== code) throw forbidden('Only an operator of the structure can update its record');
-        throwIfViolated(selfCensusFieldsOnly(input as unknown as Record<string, unknown>));
+        throwIfViolated(selfCensusFieldsOnly(input));
       } else requireSupervisor(principal);
       for (const required of ['name', 'type', 'capacity'] as const) {
         if (has(input, required) && input[required] === null) throw badInput(required, `The ${required} cannot be removed`);

@@ -23,38 +23,8 @@ import type { ServiceDeps } from './deps';
 import { afterCode, pageSize, structureCursor } from './pagination';
 import { toPage } from '../../../../shared/graphql/pagination';
 import { optionalText } from './text';
+import type { RegisterStructureInput, StructureFilter } from '../generated/graphql';
 
-export interface RegisterStructureInput {
-  readonly code: string;
-  readonly name: string;
-  readonly type: string;
-  readonly municipality: string;
-  readonly address?: string | null;
-  readonly managingEntity?: string | null;
-  readonly managingEntityTaxCode?: string | null;
-  readonly capacity: number;
-  readonly emergencyCapacity?: number | null;
-  readonly minAge?: number | null;
-  readonly maxAge?: number | null;
-  readonly contactEmail?: string | null;
-  readonly healthAuthority?: string | null;
-  readonly gender?: string | null;
-  readonly target?: string | null;
-  readonly phone?: string | null;
-  readonly publicEmail?: string | null;
-  /** seed 001: the structure's own description. */
-  readonly description?: string | null;
-}
-
-export interface StructureFilterInput {
-  readonly type?: string | null;
-  readonly province?: string | null;
-  readonly municipality?: string | null;
-  readonly target?: string | null;
-  readonly gender?: string | null;
-  readonly status?: StructureStatus | null;
-  readonly name?: string | null;
-}
 
 export interface StructurePage {
   readonly nodes: StructureEntity[];
@@ -163,7 +133,7 @@ export function createStructureService(deps: ServiceDeps) {
      */
     async list(
       loaders: AssoLoaders,
-      args: { filter?: StructureFilterInput | null; first?: number | null; after?: string | null },
+      args: { filter?: StructureFilter | null; first?: number | null; after?: string | null },
     ): Promise<StructurePage> {
       const size = pageSize(args.first);
       const after = afterCode(args.after);
@@ -254,7 +224,7 @@ function groupActs(acts: readonly ActEntity[]): Map<string, ActEntity[]> {
  * codes (BAD_USER_INPUT otherwise). type, target and gender match exactly; a
  * code that is in no list simply matches nothing (a read, not an input to store).
  */
-function normaliseFilter(filter: StructureFilterInput): { sql: StructureSqlFilter; status: StructureStatus | null } {
+function normaliseFilter(filter: StructureFilter): { sql: StructureSqlFilter; status: StructureStatus | null } {
   const type = optionalText(filter.type);
   const province = optionalText(filter.province);
   const municipality = optionalText(filter.municipality);
