@@ -8,7 +8,6 @@ import { startModule, type ModuleDefinition, type ModuleOptions } from '../../..
 import { createContextFactory, type AssoContext } from './context';
 import { assoEntities } from './entities';
 import { assoResolvers } from './resolvers';
-import { createServices } from './services';
 
 export const ASSO_SCHEMA_DIR = path.join(__dirname, '..', 'schema');
 
@@ -21,7 +20,7 @@ export const assoModule: ModuleDefinition<AssoContext> = {
   // act documents: up to 10 MiB of PDF, base64-encoded (4/3) inside the JSON body
   bodyLimit: '16mb',
   wire: ({ dataSource, clock, config, serviceClient }) =>
-    createContextFactory({ dataSource, services: createServices({ dataSource, clock, asmi: serviceClient('asmi'), logger: createLogger('asso-quality', config.logLevel) }) }),
+    createContextFactory({ dataSource, clock, asmi: serviceClient('asmi'), logger: createLogger('asso-quality', config.logLevel) }),
 };
 
 export type AssoOptions = ModuleOptions;

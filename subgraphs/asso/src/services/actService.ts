@@ -1,6 +1,5 @@
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import { AppError } from '../../../../shared/errors';
-import type { Principal } from '../../../../shared/auth/principal';
 import type { ActEntity } from '../entities/Act';
 import { insertAct } from '../repositories/actRepository';
 import { findStructureByCode } from '../repositories/structureRepository';
@@ -8,7 +7,7 @@ import { validateActRecording } from '../rules/actRecording';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
-import type { ServiceDeps } from './deps';
+import type { RequestDeps } from './deps';
 import { optionalText } from './text';
 import type { RecordActInput } from '../generated/graphql';
 
@@ -16,8 +15,8 @@ export function unknownStructure(): AppError {
   return new AppError('UNKNOWN_STRUCTURE', 'No structure with this code in the regional registry', { field: 'structureCode' });
 }
 
-export function createActService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+export function createActService(deps: RequestDeps) {
+  const { dataSource, clock, principal } = deps;
 
   return {
     /**
@@ -26,7 +25,7 @@ export function createActService(deps: ServiceDeps) {
      * derived status from its validFrom (rules/deriveStatus.ts). One
      * transaction; nothing is written on error.
      */
-    async record(principal: Principal, input: RecordActInput): Promise<ActEntity> {
+    async record(input: RecordActInput): Promise<ActEntity> {
       requireSupervisor(principal);
       const candidate = {
         structureCode: input.structureCode.trim(),

@@ -1,7 +1,6 @@
 import { isValidCode } from '../../../../shared/codes';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import { AppError, notFound } from '../../../../shared/errors';
-import type { Principal } from '../../../../shared/auth/principal';
 import { InspectionEntity } from '../entities/Inspection';
 import { findInspectionForUpdate, findOverdueFollowUps, insertInspection } from '../repositories/inspectionRepository';
 import { findStructureByCode } from '../repositories/structureRepository';
@@ -10,7 +9,7 @@ import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
 import { unknownStructure } from './actService';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
-import type { ServiceDeps } from './deps';
+import type { RequestDeps } from './deps';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { optionalText } from './text';
 import type { RecordInspectionFollowUpInput, RecordInspectionInput } from '../generated/graphql';
@@ -21,8 +20,8 @@ const inspectionCursor = cursorCodec('inspection:', (seq) => /^[0-9]{1,18}$/.tes
 const AUTHORITY_LIST = 'INSPECTION_AUTHORITY';
 const OUTCOME_LIST = 'INSPECTION_OUTCOME';
 
-export function createInspectionService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+export function createInspectionService(deps: RequestDeps) {
+  const { dataSource, clock, principal } = deps;
 
   return {
     /**
@@ -32,7 +31,7 @@ export function createInspectionService(deps: ServiceDeps) {
      * (INVALID_CODE). The findings are free text: never logged. One
      * transaction; nothing is written on error.
      */
-    async record(principal: Principal, input: RecordInspectionInput): Promise<InspectionEntity> {
+    async record(input: RecordInspectionInput): Promise<InspectionEntity> {
       requireSupervisor(principal);
       const candidate = {
         structureCode: input.structureCode.trim(),
@@ -75,7 +74,7 @@ export function createInspectionService(deps: ServiceDeps) {
      * structure's territory records the date the follow-up was done: not
      * before the inspection, not in the future.
      */
-    async recordFollowUp(principal: Principal, input: RecordInspectionFollowUpInput): Promise<InspectionEntity> {
+    async recordFollowUp(input: RecordInspectionFollowUpInput): Promise<InspectionEntity> {
       requireSupervisor(principal);
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.inspectionId)) throw notFound('Inspection', 'inspectionId');
       return dataSource.transaction(async (db) => {
@@ -92,7 +91,7 @@ export function createInspectionService(deps: ServiceDeps) {
     },
 
     /** overdueFollowUps: SUPERVISOR only (FORBIDDEN otherwise), their territory, due before today and not done. */
-    async overdue(principal: Principal, args: { first?: number | null; after?: string | null }) {
+    async overdue(args: { first?: number | null; after?: string | null }) {
       requireSupervisor(principal);
       const size = pageSize(args.first);
       const rows = await findOverdueFollowUps(dataSource.manager, principal.territory, clock(), inspectionCursor.after(args.after), size + 1);

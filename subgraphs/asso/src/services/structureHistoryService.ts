@@ -4,9 +4,7 @@ import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import { AppError, badInput, forbidden, notFound } from '../../../../shared/errors';
 import { descriptionFits, selfCensusFieldsOnly } from '../rules/selfCensus';
 import { throwIfViolated } from '../../../../shared/errors/violation';
-import type { Principal } from '../../../../shared/auth/principal';
 import { StructureEntity } from '../entities/Structure';
-import type { AssoLoaders } from '../loaders';
 import { findStructureTimeline, setChangeContext, type StructureChangeRow } from '../repositories/structureHistoryRepository';
 import { deriveStatus, type ActKind, type StructureStatus } from '../rules/deriveStatus';
 import { canReadHistory } from '../rules/historyAccess';
@@ -15,15 +13,15 @@ import { structureInForce, type StructureSnapshotFields } from '../rules/structu
 import { validateStructureRegistration } from '../rules/structureRegistration';
 import { validateStructureDetails } from '../rules/structureProfile';
 import { requireSupervisor, requireTerritory } from './access';
-import type { ServiceDeps } from './deps';
+import type { RequestDeps } from './deps';
 import { optionalText } from './text';
 import type { UpdateStructureInput } from '../generated/graphql';
 
 const has = (input: object, key: string) => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
 
 /** Registry history and as-of reads (seed 002 Allegato A §a point d). */
-export function createStructureHistoryService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+export function createStructureHistoryService(deps: RequestDeps) {
+  const { dataSource, clock, principal, loaders } = deps;
   return {
     /**
      * updateStructure: SUPERVISOR in the structure's territory (docs/privacy.md
@@ -32,7 +30,7 @@ export function createStructureHistoryService(deps: ServiceDeps) {
      * change takes effect on the module clock's today (recorded in
      * asso.structure_change.effective_date). One transaction.
      */
-    async update(principal: Principal, input: UpdateStructureInput): Promise<StructureEntity> {
+    async update(input: UpdateStructureInput): Promise<StructureEntity> {
       const code = input.code.trim();
       // seed 001 "il censimento della propria struttura": the structure's own operator keeps its contacts, address and description.
       const selfCensus = principal.role === 'STRUCTURE_OPERATOR';
@@ -117,7 +115,7 @@ export function createStructureHistoryService(deps: ServiceDeps) {
     },
 
     /** Structure.history (REGISTRY): null for callers who may not see it. */
-    async history(principal: Principal, loaders: AssoLoaders, structure: StructureEntity): Promise<StructureChangeRow[] | null> {
+    async history(structure: StructureEntity): Promise<StructureChangeRow[] | null> {
       if (!canReadHistory(principal, structure)) return null;
       return loaders.changesByStructureCode.load(structure.code);
     },

@@ -2,11 +2,9 @@ import { isValidCode } from '../../../../shared/codes';
 import { findMunicipality } from '../../../../shared/codes/municipalities';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import { AppError, badInput } from '../../../../shared/errors';
-import type { Principal } from '../../../../shared/auth/principal';
 import type { ActEntity } from '../entities/Act';
 import type { InspectionEntity } from '../entities/Inspection';
 import type { StructureEntity } from '../entities/Structure';
-import type { AssoLoaders } from '../loaders';
 import { findActsByStructureCodes } from '../repositories/actRepository';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
 import { findStructurePage, insertStructure, type StructureSqlFilter } from '../repositories/structureRepository';
@@ -19,7 +17,7 @@ import { validateStructureProfile } from '../rules/structureProfile';
 import { descriptionFits } from '../rules/selfCensus';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
-import type { ServiceDeps } from './deps';
+import type { RequestDeps } from './deps';
 import { afterCode, pageSize, structureCursor } from './pagination';
 import { toPage } from '../../../../shared/graphql/pagination';
 import { optionalText } from './text';
@@ -57,8 +55,8 @@ const CONSTRAINT_FIELDS: Readonly<Record<string, string>> = {
   structure_public_email_check: 'publicEmail',
 };
 
-export function createStructureService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+export function createStructureService(deps: RequestDeps) {
+  const { dataSource, clock, principal, loaders } = deps;
 
   return {
     /**
@@ -67,7 +65,7 @@ export function createStructureService(deps: ServiceDeps) {
      * already registered is DUPLICATE_STRUCTURE, also when two registrations
      * race (the primary key decides; nothing is written).
      */
-    async register(principal: Principal, input: RegisterStructureInput): Promise<StructureEntity> {
+    async register(input: RegisterStructureInput): Promise<StructureEntity> {
       requireSupervisor(principal);
       const candidate = {
         code: input.code.trim(),
@@ -120,7 +118,7 @@ export function createStructureService(deps: ServiceDeps) {
     },
 
     /** structure(code) and Structure references: the registry is public (docs/privacy.md §4 PUBLIC row, anonymous included). */
-    byCode(loaders: AssoLoaders, code: string): Promise<StructureEntity | null> {
+    byCode(code: string): Promise<StructureEntity | null> {
       return loaders.structureByCode.load(code);
     },
 
@@ -132,7 +130,6 @@ export function createStructureService(deps: ServiceDeps) {
      * and those with the requested status kept until the page is full.
      */
     async list(
-      loaders: AssoLoaders,
       args: { filter?: StructureFilter | null; first?: number | null; after?: string | null },
     ): Promise<StructurePage> {
       const size = pageSize(args.first);
@@ -166,17 +163,17 @@ export function createStructureService(deps: ServiceDeps) {
     },
 
     /** Structure.status: the status today (Europe/Rome), derived from the acts (seed 002). */
-    async status(loaders: AssoLoaders, structure: StructureEntity): Promise<StructureStatus> {
+    async status(structure: StructureEntity): Promise<StructureStatus> {
       return deriveStatus(await loaders.actsByStructureCode.load(structure.code), clock());
     },
 
     /** Structure.statusOn(date): the status on any date, past or future, from the acts in force then. */
-    async statusOn(loaders: AssoLoaders, structure: StructureEntity, date: string): Promise<StructureStatus> {
+    async statusOn(structure: StructureEntity, date: string): Promise<StructureStatus> {
       return deriveStatus(await loaders.actsByStructureCode.load(structure.code), date);
     },
 
     /** Structure.acts: PUBLIC, in the order they apply (validity start, date, recording order). */
-    acts(loaders: AssoLoaders, structure: StructureEntity): Promise<ActEntity[]> {
+    acts(structure: StructureEntity): Promise<ActEntity[]> {
       return loaders.actsByStructureCode.load(structure.code);
     },
 
@@ -186,7 +183,7 @@ export function createStructureService(deps: ServiceDeps) {
      * a caller who may not read them gets null; the loader's SQL applies the
      * same rule.
      */
-    async inspections(principal: Principal, loaders: AssoLoaders, structure: StructureEntity): Promise<InspectionEntity[] | null> {
+    async inspections(structure: StructureEntity): Promise<InspectionEntity[] | null> {
       if (!canReadRegistry(principal, structure)) return null;
       return loaders.inspectionsByStructureCode.load(structure.code);
     },
@@ -197,7 +194,7 @@ export function createStructureService(deps: ServiceDeps) {
     },
 
     /** Structure.contactEmail: REGISTRY, same rule as the inspections (docs/privacy.md §4, REGISTRY row). */
-    contactEmail(principal: Principal, structure: StructureEntity): string | null {
+    contactEmail(structure: StructureEntity): string | null {
       return canReadRegistry(principal, structure) ? structure.contactEmail : null;
     },
   };
