@@ -2,21 +2,15 @@ import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import { AppError } from '../../../../shared/errors';
 import type { ActEntity } from '../entities/Act';
 import { insertAct } from '../repositories/actRepository';
-import { findStructureByCode } from '../repositories/structureRepository';
 import { validateActRecording } from '../rules/actRecording';
 import { throwIfViolated } from '../../../../shared/errors/violation';
-import { requireSupervisor, requireTerritory } from './access';
-import { setChangeContext } from '../repositories/structureHistoryRepository';
+import { recordAboutStructure } from './supervisedWrite';
 import type { RequestDeps } from './deps';
 import { optionalText } from './text';
 import type { RecordActInput } from '../generated/graphql';
 
-export function unknownStructure(): AppError {
-  return new AppError('UNKNOWN_STRUCTURE', 'No structure with this code in the regional registry', { field: 'structureCode' });
-}
-
 export function createActService(deps: RequestDeps) {
-  const { dataSource, clock, principal } = deps;
+  const { clock } = deps;
 
   return {
     /**
@@ -26,7 +20,6 @@ export function createActService(deps: RequestDeps) {
      * transaction; nothing is written on error.
      */
     async record(input: RecordActInput): Promise<ActEntity> {
-      requireSupervisor(principal);
       const candidate = {
         structureCode: input.structureCode.trim(),
         kind: input.kind,
@@ -37,18 +30,14 @@ export function createActService(deps: RequestDeps) {
         issuingBody: optionalText(input.issuingBody),
       };
       try {
-        return await dataSource.transaction(async (db) => {
-          const structure = await findStructureByCode(db, candidate.structureCode);
-          if (!structure) throw unknownStructure();
-          requireTerritory(principal, structure.province);
-          throwIfViolated(validateActRecording(candidate, clock()));
-          // effective date of the change in the history (seed 002 §a point d)
-          await setChangeContext(db, principal.sub, clock());
-          return insertAct(db, { ...candidate, createdBy: principal.sub });
-        });
+        return await recordAboutStructure(
+          deps,
+          candidate.structureCode,
+          () => throwIfViolated(validateActRecording(candidate, clock())),
+          (db, createdBy) => insertAct(db, { ...candidate, createdBy }),
+        );
       } catch (err) {
         const { code, constraint } = pgErrorInfo(err);
-        if (code === PG.FOREIGN_KEY_VIOLATION) throw unknownStructure();
         if (code === PG.CHECK_VIOLATION && constraint === 'act_validity_check') {
           throw new AppError('INVALID_DATE_RANGE', 'The end date precedes the start date', { field: 'validTo' });
         }

@@ -1,13 +1,11 @@
 import { isValidCode } from '../../../../shared/codes';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import { AppError, notFound } from '../../../../shared/errors';
 import { InspectionEntity } from '../entities/Inspection';
 import { findInspectionForUpdate, findOverdueFollowUps, insertInspection } from '../repositories/inspectionRepository';
-import { findStructureByCode } from '../repositories/structureRepository';
 import { validateInspectionRecording } from '../rules/inspectionRecording';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireSupervisor, requireTerritory } from './access';
-import { unknownStructure } from './actService';
+import { recordAboutStructure } from './supervisedWrite';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
 import type { RequestDeps } from './deps';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
@@ -32,7 +30,6 @@ export function createInspectionService(deps: RequestDeps) {
      * transaction; nothing is written on error.
      */
     async record(input: RecordInspectionInput): Promise<InspectionEntity> {
-      requireSupervisor(principal);
       const candidate = {
         structureCode: input.structureCode.trim(),
         date: input.date,
@@ -42,13 +39,11 @@ export function createInspectionService(deps: RequestDeps) {
         prescriptions: optionalText(input.prescriptions),
         followUpDueDate: input.followUpDueDate ?? null,
       };
-      try {
-        return await dataSource.transaction(async (db) => {
-          const structure = await findStructureByCode(db, candidate.structureCode);
-          if (!structure) throw unknownStructure();
-          requireTerritory(principal, structure.province);
-          const today = clock();
-          throwIfViolated(validateInspectionRecording(candidate, today));
+      return recordAboutStructure(
+        deps,
+        candidate.structureCode,
+        () => {
+          throwIfViolated(validateInspectionRecording(candidate, clock()));
           if (!isValidCode(AUTHORITY_LIST, candidate.authority, candidate.date)) {
             throw new AppError('INVALID_CODE', 'The authority is not in the INSPECTION_AUTHORITY list', { field: 'authority', list: AUTHORITY_LIST });
           }
@@ -59,14 +54,9 @@ export function createInspectionService(deps: RequestDeps) {
           if (candidate.followUpDueDate !== null && candidate.followUpDueDate < candidate.date) {
             throw new AppError('INVALID_DATE_RANGE', 'The follow-up due date precedes the inspection', { field: 'followUpDueDate' });
           }
-          // effective date of the change in the history (seed 002 §a point d)
-          await setChangeContext(db, principal.sub, clock());
-          return insertInspection(db, { ...candidate, createdBy: principal.sub });
-        });
-      } catch (err) {
-        if (pgErrorInfo(err).code === PG.FOREIGN_KEY_VIOLATION) throw unknownStructure();
-        throw err;
-      }
+        },
+        (db, createdBy) => insertInspection(db, { ...candidate, createdBy }),
+      );
     },
 
     /**

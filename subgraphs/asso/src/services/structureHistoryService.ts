@@ -1,7 +1,6 @@
-import { isValidCode } from '../../../../shared/codes';
 import { findMunicipality } from '../../../../shared/codes/municipalities';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError, badInput, forbidden, notFound } from '../../../../shared/errors';
+import { badInput, forbidden, notFound } from '../../../../shared/errors';
 import { descriptionFits, selfCensusFieldsOnly } from '../rules/selfCensus';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { StructureEntity } from '../entities/Structure';
@@ -14,7 +13,8 @@ import { validateStructureRegistration } from '../rules/structureRegistration';
 import { validateStructureDetails } from '../rules/structureProfile';
 import { requireSupervisor, requireTerritory } from './access';
 import type { RequestDeps } from './deps';
-import { optionalText } from './text';
+import { optionalText, storedTaxCode } from './text';
+import { requireListedType } from './structureService';
 import type { UpdateStructureInput } from '../generated/graphql';
 
 const has = (input: object, key: string) => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
@@ -52,9 +52,7 @@ export function createStructureHistoryService(deps: RequestDeps) {
             type: has(input, 'type') ? String(input.type).trim() : current.type,
             address: has(input, 'address') ? optionalText(input.address) : current.address,
             managingEntity: has(input, 'managingEntity') ? optionalText(input.managingEntity) : current.managingEntity,
-            managingEntityTaxCode: has(input, 'managingEntityTaxCode')
-              ? (optionalText(input.managingEntityTaxCode)?.toUpperCase() ?? null)
-              : current.managingEntityTaxCode,
+            managingEntityTaxCode: has(input, 'managingEntityTaxCode') ? storedTaxCode(input.managingEntityTaxCode) : current.managingEntityTaxCode,
             capacity: has(input, 'capacity') ? Number(input.capacity) : current.capacity,
             emergencyCapacity: has(input, 'emergencyCapacity') ? (input.emergencyCapacity ?? 0) : current.emergencyCapacity,
             minAge: has(input, 'minAge') ? (input.minAge ?? null) : current.minAge,
@@ -72,9 +70,7 @@ export function createStructureHistoryService(deps: RequestDeps) {
             has(input, 'managingEntityTaxCode') ? managingEntityTaxCodeValid(next.managingEntityTaxCode) : null,
             descriptionFits(next.description),
           );
-          if (has(input, 'type') && !isValidCode('STRUCTURE_TYPE', next.type, clock())) {
-            throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: 'STRUCTURE_TYPE' });
-          }
+          if (has(input, 'type')) requireListedType(next.type, clock());
           // The fields given, as at registration (a stored code later retired from its list does not block other changes).
           const given = <K extends 'healthAuthority' | 'gender' | 'target' | 'phone' | 'publicEmail'>(k: K) => (has(input, k) ? next[k] : null);
           throwIfViolated(

@@ -20,7 +20,7 @@ import { requireSupervisor, requireTerritory } from './access';
 import type { RequestDeps } from './deps';
 import { afterCode, pageSize, structureCursor } from './pagination';
 import { toPage } from '../../../../shared/graphql/pagination';
-import { optionalText } from './text';
+import { optionalText, storedTaxCode } from './text';
 import type { RegisterStructureInput, StructureFilter } from '../generated/graphql';
 
 
@@ -34,6 +34,13 @@ export const STATUS_SCAN_BATCH = 200;
 
 /** Code list of the structure types (docs/conventions.md: every coded input is checked against its list). */
 const STRUCTURE_TYPE_LIST = 'STRUCTURE_TYPE';
+
+/** A registered or updated structure's type is in its list on `day` (INVALID_CODE on `type` otherwise). */
+export function requireListedType(type: string, day: string): void {
+  if (!isValidCode(STRUCTURE_TYPE_LIST, type, day)) {
+    throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: STRUCTURE_TYPE_LIST });
+  }
+}
 
 /** Database constraints behind the rules (a safety net: the rules catch these first). */
 const CONSTRAINT_FIELDS: Readonly<Record<string, string>> = {
@@ -74,7 +81,7 @@ export function createStructureService(deps: RequestDeps) {
         municipality: input.municipality.trim(),
         address: optionalText(input.address),
         managingEntity: optionalText(input.managingEntity),
-        managingEntityTaxCode: optionalText(input.managingEntityTaxCode)?.toUpperCase() ?? null,
+        managingEntityTaxCode: storedTaxCode(input.managingEntityTaxCode),
         capacity: input.capacity,
         emergencyCapacity: input.emergencyCapacity ?? 0,
         minAge: input.minAge ?? null,
@@ -90,9 +97,7 @@ export function createStructureService(deps: RequestDeps) {
       // Refused as a whole first (docs/privacy.md §5) when the location is known to be outside the territory.
       if (structureMunicipalityValid(candidate.municipality) === null) requireTerritory(principal, provinceOf(candidate.municipality));
       throwIfViolated(validateStructureRegistration(candidate), managingEntityTaxCodeValid(candidate.managingEntityTaxCode), descriptionFits(candidate.description));
-      if (!isValidCode(STRUCTURE_TYPE_LIST, candidate.type, clock())) {
-        throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: STRUCTURE_TYPE_LIST });
-      }
+      requireListedType(candidate.type, clock());
       // Known municipality, the province's ASL, coded gender and target, public contacts (issue 6).
       throwIfViolated(validateStructureProfile(candidate, clock()));
 
