@@ -7,6 +7,8 @@ import { navigate, PATHS } from '../router';
 import { useQuery } from '../useQuery';
 import { ErrorBox, Loading, PageTitle } from './common';
 import { labelOf, useCodes } from './Guests';
+import { graphql } from '../generated';
+import type { PendingPlacementRequestsQuery } from '../generated/graphql';
 
 /*
  * The structure's inbox of placement requests (issue 14 item 5): the pending
@@ -16,30 +18,17 @@ import { labelOf, useCodes } from './Guests';
  * opens the admission form prefilled from the request; "Rifiuta" asks for a
  * reason (required by the hub too) and declines.
  */
-export const PENDING_REQUESTS = `query PendingPlacementRequests {
+export const PENDING_REQUESTS = graphql(`query PendingPlacementRequests {
   placementRequests(status: PENDING, first: 100) {
     nodes {
       id requestedBy requestedAdmissionDate kind legalBasis courtOrderReference note createdAt
       minor { id firstName lastName birthDate }
     }
   }
-}`;
-const DECLINE = `mutation DeclinePlacementRequest($input: DeclinePlacementRequestInput!) { declinePlacementRequest(input: $input) { id status } }`;
+}`);
+const DECLINE = graphql(`mutation DeclinePlacementRequest($input: DeclinePlacementRequestInput!) { declinePlacementRequest(input: $input) { id status } }`);
 
-export interface PendingRequest {
-  readonly id: string;
-  readonly requestedBy: string;
-  readonly requestedAdmissionDate: string | null;
-  readonly kind: string | null;
-  readonly legalBasis: string | null;
-  readonly courtOrderReference: string | null;
-  readonly note: string | null;
-  readonly createdAt: string;
-  readonly minor: { readonly id: string; readonly firstName: string | null; readonly lastName: string | null; readonly birthDate: string | null } | null;
-}
-export interface PendingRequestsData {
-  readonly placementRequests: { readonly nodes: readonly PendingRequest[] };
-}
+export type PendingRequest = PendingPlacementRequestsQuery['placementRequests']['nodes'][number];
 
 /** "Surname Name", or a neutral label when the names are not visible. */
 export function requestMinorName(t: Translate, r: PendingRequest): string {
@@ -49,7 +38,7 @@ export function requestMinorName(t: Translate, r: PendingRequest): string {
 
 export function Requests() {
   const { t } = useI18n();
-  const q = useQuery<PendingRequestsData>(PENDING_REQUESTS, {}, 'pending');
+  const q = useQuery(PENDING_REQUESTS, {}, 'pending');
   const kinds = useCodes('PLACEMENT_KIND');
   const bases = useCodes('LEGAL_BASIS');
   const [declining, setDeclining] = useState<string | null>(null);
