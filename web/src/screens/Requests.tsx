@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { gql } from '../api';
 import { FormMessages, requireFields, SubmitButton, TextAreaField, useForm } from '../components/form';
 import { formatDate } from '../dates';
 import { useI18n, type Translate } from '../i18n';
 import { navigate, PATHS } from '../router';
 import { useQuery } from '../useQuery';
-import { ErrorBox, Loading, PageTitle } from './common';
+import { PageTitle, QueryStatus, useInlineForm } from './common';
 import { labelOf, useCodes } from './Guests';
 import { graphql } from '../generated';
 import type { PendingPlacementRequestsQuery } from '../generated/graphql';
@@ -41,22 +40,14 @@ export function Requests() {
   const q = useQuery(PENDING_REQUESTS, {}, 'pending');
   const kinds = useCodes('PLACEMENT_KIND');
   const bases = useCodes('LEGAL_BASIS');
-  const [declining, setDeclining] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const declining = useInlineForm(q);
   const requests = q.data?.placementRequests.nodes ?? [];
 
   return (
     <>
       <PageTitle>{t('requestsTitle')}</PageTitle>
       <p>{t('requestsIntro')}</p>
-      {message ? (
-        <div className="alert alert-success" role="status">
-          {message}
-        </div>
-      ) : null}
-      {q.loading && !q.data ? <Loading /> : null}
-      {q.error ? <ErrorBox error={q.error} /> : null}
-      {q.data && requests.length === 0 ? <p>{t('requestsNone')}</p> : null}
+      <QueryStatus q={q} message={declining.message} empty={requests.length === 0 ? t('requestsNone') : null} />
       {requests.length > 0 ? (
         <div className="table-wrap">
           <table className="table">
@@ -95,17 +86,8 @@ export function Requests() {
                     <td>{r.requestedBy}</td>
                     <td>{formatDate(r.createdAt.slice(0, 10))}</td>
                     <td>
-                      {declining === r.id ? (
-                        <DeclineForm
-                          request={r}
-                          name={name}
-                          onCancel={() => setDeclining(null)}
-                          onDeclined={() => {
-                            setDeclining(null);
-                            setMessage(t('requestDeclined'));
-                            q.reload();
-                          }}
-                        />
+                      {declining.open === r.id ? (
+                        <DeclineForm request={r} name={name} onCancel={declining.cancel} onDeclined={() => declining.done(t('requestDeclined'))} />
                       ) : (
                         <div className="actions">
                           <button type="button" className="button button-primary" aria-label={t('requestAcceptLabel', { name })} onClick={() => navigate(PATHS.admitRequest(r.id))}>
@@ -115,10 +97,7 @@ export function Requests() {
                             type="button"
                             className="button"
                             aria-label={t('requestDeclineLabel', { name })}
-                            onClick={() => {
-                              setMessage(null);
-                              setDeclining(r.id);
-                            }}
+                            onClick={() => declining.start(r.id)}
                           >
                             {t('requestDecline')}
                           </button>

@@ -5,7 +5,7 @@ import { formatDate, todayInRome } from '../dates';
 import { useI18n, type Translate } from '../i18n';
 import { Link, PATHS } from '../router';
 import { useQuery } from '../useQuery';
-import { ErrorBox, Loading, PageTitle } from './common';
+import { ErrorBox, PageTitle, QueryStatus, useInlineForm } from './common';
 import { labelOf, useCodes } from './Guests';
 import { graphql } from '../generated';
 import type { MinorFileQuery } from '../generated/graphql';
@@ -49,9 +49,7 @@ export function MyMinors() {
         <label htmlFor="my-minors-name">{t('myMinorsFilter')}</label>
         <input id="my-minors-name" value={name} onChange={(e) => setName(e.target.value)} />
       </div>
-      {q.loading && !q.data ? <Loading /> : null}
-      {q.error ? <ErrorBox error={q.error} /> : null}
-      {q.data && rows.length === 0 ? <p>{t('myMinorsNone')}</p> : null}
+      <QueryStatus q={q} empty={rows.length === 0 ? t('myMinorsNone') : null} />
       {rows.length > 0 ? (
         <ul className="notifications">
           {rows.map((m) => (
@@ -104,8 +102,7 @@ export function MinorFile({ id }: { id: string }) {
   const interventions = useCodes('INTERVENTION_TYPE');
   const kinds = useCodes('PLACEMENT_KIND');
   const absences = useCodes('ABSENCE_KIND');
-  const [requesting, setRequesting] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const requesting = useInlineForm(q);
   const m = q.data?.minor ?? null;
   const entries = m ? timeline(t, m, { intervention: (c) => labelOf(interventions, c), placementKind: (c) => labelOf(kinds, c), absence: (c) => labelOf(absences, c) }) : [];
   return (
@@ -114,29 +111,15 @@ export function MinorFile({ id }: { id: string }) {
       <p>
         <Link to={PATHS.myMinors}>{t('myMinorsBack')}</Link>
       </p>
-      {message ? (
-        <div className="alert alert-success" role="status">
-          {message}
-        </div>
-      ) : null}
-      {q.loading && !q.data ? <Loading /> : null}
-      {q.error ? <ErrorBox error={q.error} /> : null}
+      <QueryStatus q={q} message={requesting.message} />
       {m ? (
         <>
           <p className="summary">{t('minorFileBorn', { date: formatDate(m.birthDate) })}</p>
-          {requesting ? (
-            <RequestPlacementForm
-              minorId={m.id}
-              onCancel={() => setRequesting(false)}
-              onDone={() => {
-                setRequesting(false);
-                setMessage(t('requestSent'));
-                q.reload();
-              }}
-            />
+          {requesting.open !== null ? (
+            <RequestPlacementForm minorId={m.id} onCancel={requesting.cancel} onDone={() => requesting.done(t('requestSent'))} />
           ) : (
             <div className="actions">
-              <button type="button" className="button button-primary" onClick={() => (setMessage(null), setRequesting(true))}>
+              <button type="button" className="button button-primary" onClick={() => requesting.start('request')}>
                 {t('requestPlacementButton')}
               </button>
             </div>
