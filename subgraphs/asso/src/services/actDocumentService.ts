@@ -10,7 +10,7 @@ import {
 import { decodeActDocument, validateActDocumentFilename } from '../rules/actDocument';
 import { requireSupervisor, requireTerritory } from './access';
 import type { RequestDeps } from './deps';
-import type { RecordActDocumentInput } from '../generated/graphql';
+import type { ActDocumentContent, RecordActDocumentInput } from '../generated/graphql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unknownAct = () => notFound('Act', 'actId');
@@ -47,7 +47,7 @@ export function createActDocumentService(deps: RequestDeps) {
     },
 
     /** Query.actDocument: the current document with its content, or null. */
-    async content(actId: string): Promise<{ filename: string; sizeBytes: number; sha256: string; contentBase64: string } | null> {
+    async content(actId: string): Promise<ActDocumentContent | null> {
       if (!UUID.test(actId)) return null;
       const doc = await findActDocumentContent(dataSource.manager, actId);
       if (!doc) return null;

@@ -10,7 +10,7 @@ import { setChangeContext } from '../repositories/structureHistoryRepository';
 import type { RequestDeps } from './deps';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { optionalText } from './text';
-import type { RecordInspectionFollowUpInput, RecordInspectionInput } from '../generated/graphql';
+import type { QueryOverdueFollowUpsArgs, RecordInspectionFollowUpInput, RecordInspectionInput } from '../generated/graphql';
 
 /** `overdueFollowUps(after)`: cursors carry the recording sequence of the last inspection of the page. */
 const inspectionCursor = cursorCodec('inspection:', (seq) => /^[0-9]{1,18}$/.test(seq));
@@ -81,7 +81,7 @@ export function createInspectionService(deps: RequestDeps) {
     },
 
     /** overdueFollowUps: SUPERVISOR only (FORBIDDEN otherwise), their territory, due before today and not done. */
-    async overdue(args: { first?: number | null; after?: string | null }) {
+    async overdue(args: QueryOverdueFollowUpsArgs) {
       requireSupervisor(principal);
       const size = pageSize(args.first);
       const rows = await findOverdueFollowUps(dataSource.manager, principal.territory, clock(), inspectionCursor.after(args.after), size + 1);

@@ -21,7 +21,7 @@ import type { RequestDeps } from './deps';
 import { afterCode, pageSize, structureCursor } from './pagination';
 import { toPage } from '../../../../shared/graphql/pagination';
 import { optionalText, storedTaxCode } from './text';
-import type { RegisterStructureInput, StructureFilter } from '../generated/graphql';
+import type { QueryStructuresArgs, RegisterStructureInput, StructureFilter } from '../generated/graphql';
 
 
 export interface StructurePage {
@@ -134,9 +134,7 @@ export function createStructureService(deps: RequestDeps) {
      * in batches in code order, their acts loaded in one statement per batch,
      * and those with the requested status kept until the page is full.
      */
-    async list(
-      args: { filter?: StructureFilter | null; first?: number | null; after?: string | null },
-    ): Promise<StructurePage> {
+    async list(args: QueryStructuresArgs): Promise<StructurePage> {
       const size = pageSize(args.first);
       const after = afterCode(args.after);
       const { sql, status } = normaliseFilter(args.filter ?? {});
