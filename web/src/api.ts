@@ -1,6 +1,6 @@
 import { TOKEN_KEY } from './auth';
 import { graphql } from './generated';
-import type { TypedDocumentString } from './generated/graphql';
+import type { CodesQuery, MunicipalitiesQuery, TypedDocumentString } from './generated/graphql';
 
 /**
  * The only backend of the client: the gateway's POST /graphql, with the
@@ -112,10 +112,7 @@ export async function downloadWithToken(url: string, fallbackName: string): Prom
 }
 
 /** A code-list entry from `codes(list)`. */
-export interface Code {
-  readonly code: string;
-  readonly label: string;
-}
+export type Code = Readonly<CodesQuery['codes'][number]>;
 
 const CODES = graphql(`
   query Codes($list: String!) {
@@ -145,12 +142,7 @@ export function clearCodeCache(): void {
 }
 
 /** A municipality of the code list MUNICIPALITY: ISTAT code, name, province abbreviation, cadastral code (the birth place in a fiscal code). */
-export interface MunicipalityCode {
-  readonly code: string;
-  readonly label: string;
-  readonly group: string | null;
-  readonly cadastralCode: string | null;
-}
+export type MunicipalityCode = Readonly<MunicipalitiesQuery['codes'][number]>;
 
 const MUNICIPALITIES = graphql(`
   query Municipalities {
