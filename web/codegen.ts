@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
@@ -13,7 +13,7 @@ import { printSchema } from 'graphql';
  * in web/src; each returns a typed document string that `gql`/`useQuery`
  * send as is.
  */
-const supergraph = fs.readFileSync(path.join(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8');
+const supergraph = fs.readFileSync(fileURLToPath(new URL('../gateway/supergraph.graphql', import.meta.url)), 'utf8');
 const apiSchema = printSchema(Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema());
 
 const config: CodegenConfig = {
