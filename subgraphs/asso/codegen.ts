@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { readSubgraphSdl } from '../../shared/graphql/loadSchema';
+import { readSubgraphSdl } from '@shared/graphql';
 
 /**
  * ASSO's resolver and input types, generated from its SDL (issue 20 item 1):

@@ -1,5 +1,5 @@
-import type { Principal } from '../../../shared/auth/principal';
-import type { SubgraphRequestInfo } from '../../../shared/graphql/subgraphServer';
+import type { Principal } from '@shared/auth';
+import type { SubgraphRequestInfo } from '@shared/graphql';
 import { createLoaders, type AssoLoaders } from './loaders';
 import { registryVisibilityFor } from './rules/registryAccess';
 import { createServices, type AssoServices, type ServiceDeps } from './services';

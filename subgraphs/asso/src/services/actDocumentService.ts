@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { notFound } from '../../../../shared/errors';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import { notFound } from '@shared/errors';
+import { throwIfViolated } from '@shared/errors';
 import {
   findActDocumentContent,
   findActProvinceForUpdate,

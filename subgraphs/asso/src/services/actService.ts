@@ -1,9 +1,9 @@
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError } from '../../../../shared/errors';
+import { PG, pgErrorInfo } from '@shared/db';
+import { AppError } from '@shared/errors';
 import type { ActEntity } from '../entities/Act';
 import { insertAct } from '../repositories/actRepository';
 import { validateActRecording } from '../rules/actRecording';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import { throwIfViolated } from '@shared/errors';
 import { recordAboutStructure } from './supervisedWrite';
 import type { RequestDeps } from './deps';
 import { optionalText } from './text';

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
-import type { Clock } from '../../../../shared/time';
-import type { Principal } from '../../../../shared/auth/principal';
+import type { ServiceClient } from '@shared/graphql';
+import type { Clock } from '@shared/time';
+import type { Principal } from '@shared/auth';
 import type { AssoLoaders } from '../loaders';
 
 /** What ASSO's services need from the process, given once in server.ts. */

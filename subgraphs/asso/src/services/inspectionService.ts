@@ -1,14 +1,14 @@
-import { isValidCode } from '../../../../shared/codes';
-import { AppError, notFound } from '../../../../shared/errors';
+import { isValidCode } from '@shared/codes';
+import { AppError, notFound } from '@shared/errors';
 import { InspectionEntity } from '../entities/Inspection';
 import { findInspectionForUpdate, findOverdueFollowUps, insertInspection } from '../repositories/inspectionRepository';
 import { validateInspectionRecording } from '../rules/inspectionRecording';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import { throwIfViolated } from '@shared/errors';
 import { requireSupervisor, requireTerritory } from './access';
 import { recordAboutStructure } from './supervisedWrite';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
 import type { RequestDeps } from './deps';
-import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
+import { cursorCodec, pageSize, toPage } from '@shared/graphql';
 import { optionalText } from './text';
 import type { QueryOverdueFollowUpsArgs, RecordInspectionFollowUpInput, RecordInspectionInput } from '../generated/graphql';
 

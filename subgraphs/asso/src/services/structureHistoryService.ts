@@ -1,8 +1,8 @@
-import { findMunicipality } from '../../../../shared/codes/municipalities';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { badInput, forbidden, notFound } from '../../../../shared/errors';
+import { findMunicipality } from '@shared/codes';
+import { PG, pgErrorInfo } from '@shared/db';
+import { badInput, forbidden, notFound } from '@shared/errors';
 import { descriptionFits, selfCensusFieldsOnly } from '../rules/selfCensus';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import { throwIfViolated } from '@shared/errors';
 import { StructureEntity } from '../entities/Structure';
 import { findStructureTimeline, setChangeContext, type StructureChangeRow } from '../repositories/structureHistoryRepository';
 import { deriveStatus, type ActKind, type StructureStatus } from '../rules/deriveStatus';

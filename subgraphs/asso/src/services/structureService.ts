@@ -1,7 +1,7 @@
-import { isValidCode } from '../../../../shared/codes';
-import { findMunicipality } from '../../../../shared/codes/municipalities';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError, badInput } from '../../../../shared/errors';
+import { isValidCode } from '@shared/codes';
+import { findMunicipality } from '@shared/codes';
+import { PG, pgErrorInfo } from '@shared/db';
+import { AppError, badInput } from '@shared/errors';
 import type { ActEntity } from '../entities/Act';
 import type { InspectionEntity } from '../entities/Inspection';
 import type { StructureEntity } from '../entities/Structure';
@@ -15,11 +15,11 @@ import { managingEntityTaxCodeValid } from '../rules/taxCode';
 import { structureMunicipalityValid, validateStructureRegistration } from '../rules/structureRegistration';
 import { validateStructureProfile } from '../rules/structureProfile';
 import { descriptionFits } from '../rules/selfCensus';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import { throwIfViolated } from '@shared/errors';
 import { requireSupervisor, requireTerritory } from './access';
 import type { RequestDeps } from './deps';
 import { afterCode, pageSize, structureCursor } from './pagination';
-import { toPage } from '../../../../shared/graphql/pagination';
+import { toPage } from '@shared/graphql';
 import { optionalText, storedTaxCode } from './text';
 import type { QueryStructuresArgs, RegisterStructureInput, StructureFilter } from '../generated/graphql';
 

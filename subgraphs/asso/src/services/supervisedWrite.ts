@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError } from '../../../../shared/errors';
+import { PG, pgErrorInfo } from '@shared/db';
+import { AppError } from '@shared/errors';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
 import { findStructureByCode } from '../repositories/structureRepository';
 import { requireSupervisor, requireTerritory } from './access';
