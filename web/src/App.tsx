@@ -16,6 +16,7 @@ import { MinorFile, MyMinors } from './screens/ServiceArea';
 import { SignIn } from './screens/SignIn';
 import { Structure } from './screens/Structure';
 import { useQuery } from './useQuery';
+import { graphql } from './generated';
 
 const NAV: readonly { readonly route: Route['name']; readonly path: string; readonly label: 'navGuests' | 'navRequests' | 'navNotifications' | 'navAdmit' | 'navOccupancy' | 'navStructure' | 'navProsecutor' }[] = [
   { route: 'guests', path: PATHS.guests, label: 'navGuests' },
@@ -48,9 +49,11 @@ function LanguageSwitch() {
   );
 }
 
+const HEADER_STRUCTURE = graphql(`query HeaderStructure($code: ID!) { structure(code: $code) { name } }`);
+
 /** The structure's name in the header (its code until the name arrives, or if it cannot be read). */
 function HeaderStructureName({ code }: { code: string }) {
-  const q = useQuery<{ structure: { name: string } | null }>('query HeaderStructure($code: ID!) { structure(code: $code) { name } }', { code }, code);
+  const q = useQuery(HEADER_STRUCTURE, { code }, code);
   const name = q.data?.structure?.name;
   return name ? (
     <>

@@ -1,4 +1,6 @@
 import { TOKEN_KEY } from './auth';
+import { graphql } from './generated';
+import type { CodesQuery, MunicipalitiesQuery, TypedDocumentString } from './generated/graphql';
 
 /**
  * The only backend of the client: the gateway's POST /graphql, with the
@@ -39,23 +41,32 @@ export interface Result<T> {
   readonly masked: readonly HubError[];
 }
 
+/** The variables argument of an operation: optional when the operation needs none. */
+export type VariablesOf<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
 /**
- * Run one GraphQL operation. Throws HubRequestError when the operation failed;
- * masked fields (docs/privacy.md §6) are not failures: they come back as null and
- * are listed in `masked`.
+ * Run one GraphQL operation, a typed document from `graphql()` (web/src/generated,
+ * `npm run codegen`): its result and variables are typed by the schema. Throws
+ * HubRequestError when the operation failed; masked fields (docs/privacy.md §6)
+ * are not failures: they come back as null and are listed in `masked`.
  */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<Result<T>> {
+export function gql<TResult, TVariables>(query: TypedDocumentString<TResult, TVariables>, ...[variables]: VariablesOf<TVariables>): Promise<Result<TResult>> {
+  return request(query, variables);
+}
+
+/** `gql` with the variables as one argument (for generic callers such as useQuery). */
+export async function request<TResult, TVariables>(query: TypedDocumentString<TResult, TVariables>, variables: TVariables | undefined): Promise<Result<TResult>> {
   let res: Response;
   try {
     res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeader() },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: query.toString(), variables: variables ?? {} }),
     });
   } catch {
     throw new HubRequestError([{ message: 'Network error', extensions: { code: 'NETWORK' } }], true);
   }
-  let body: { data?: T | null; errors?: HubError[] };
+  let body: { data?: TResult | null; errors?: HubError[] };
   try {
     body = (await res.json()) as typeof body;
   } catch {
@@ -101,10 +112,16 @@ export async function downloadWithToken(url: string, fallbackName: string): Prom
 }
 
 /** A code-list entry from `codes(list)`. */
-export interface Code {
-  readonly code: string;
-  readonly label: string;
-}
+export type Code = Readonly<CodesQuery['codes'][number]>;
+
+const CODES = graphql(`
+  query Codes($list: String!) {
+    codes(list: $list) {
+      code
+      label
+    }
+  }
+`);
 
 const codeCache = new Map<string, Promise<readonly Code[]>>();
 
@@ -112,7 +129,7 @@ const codeCache = new Map<string, Promise<readonly Code[]>>();
 export function loadCodes(list: string): Promise<readonly Code[]> {
   let p = codeCache.get(list);
   if (!p) {
-    p = gql<{ codes: Code[] }>('query Codes($list: String!) { codes(list: $list) { code label } }', { list }).then((r) => r.data.codes);
+    p = gql(CODES, { list }).then((r) => r.data.codes);
     p.catch(() => codeCache.delete(list));
     codeCache.set(list, p);
   }
@@ -125,19 +142,25 @@ export function clearCodeCache(): void {
 }
 
 /** A municipality of the code list MUNICIPALITY: ISTAT code, name, province abbreviation, cadastral code (the birth place in a fiscal code). */
-export interface MunicipalityCode {
-  readonly code: string;
-  readonly label: string;
-  readonly group: string | null;
-  readonly cadastralCode: string | null;
-}
+export type MunicipalityCode = Readonly<MunicipalitiesQuery['codes'][number]>;
+
+const MUNICIPALITIES = graphql(`
+  query Municipalities {
+    codes(list: "MUNICIPALITY") {
+      code
+      label
+      group
+      cadastralCode
+    }
+  }
+`);
 
 let municipalities: Promise<readonly MunicipalityCode[]> | null = null;
 
 /** The 7,904 municipalities (public; loaded once for the page's life, for the pickers and to show names instead of codes). */
 export function loadMunicipalities(): Promise<readonly MunicipalityCode[]> {
   if (!municipalities) {
-    const p = gql<{ codes: MunicipalityCode[] }>('query Municipalities { codes(list: "MUNICIPALITY") { code label group cadastralCode } }').then((r) => r.data.codes);
+    const p = gql(MUNICIPALITIES).then((r) => r.data.codes);
     p.catch(() => {
       municipalities = null;
     });

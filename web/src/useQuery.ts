@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { gql, HubRequestError, type HubError } from './api';
+import { request, HubRequestError, type HubError } from './api';
+import type { TypedDocumentString } from './generated/graphql';
 
 export interface QueryState<T> {
   readonly data: T | null;
@@ -8,14 +9,14 @@ export interface QueryState<T> {
   reload(): void;
 }
 
-/** Run a query when `key` changes; `reload()` runs it again (after a mutation). */
-export function useQuery<T>(query: string, variables: Record<string, unknown>, key: string): QueryState<T> {
+/** Run a query (a typed document from `graphql()`) when `key` changes; `reload()` runs it again (after a mutation). */
+export function useQuery<T, V>(query: TypedDocumentString<T, V>, variables: V, key: string): QueryState<T> {
   const [state, setState] = useState<{ data: T | null; error: HubError | null; loading: boolean }>({ data: null, error: null, loading: true });
   const [round, setRound] = useState(0);
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    gql<T>(query, variables)
+    request(query, variables)
       .then((r) => live && setState({ data: r.data, error: null, loading: false }))
       .catch((err: unknown) => {
         if (!live) return;

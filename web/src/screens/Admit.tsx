@@ -13,21 +13,23 @@ import { UserMessage } from '../components/errorMessage';
 import { admissionFromRequest, requestRefusal, usePendingRequest } from './admitOnRequest';
 import { ErrorBox, Loading, PageTitle } from './common';
 import { useCodes } from './Guests';
+import { graphql } from '../generated';
+import type { OtherIdentifierKind, PlacementKind, Sex } from '../generated/graphql';
 
-const LOOKUP = `query LookUpMinor($fiscalCode: String!) {
+const LOOKUP = graphql(`query LookUpMinor($fiscalCode: String!) {
   minorByFiscalCode(fiscalCode: $fiscalCode) { minorId minor { id firstName lastName } }
-}`;
-const REGISTER = `mutation RegisterMinor($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }`;
-const ADMIT = `mutation AdmitMinor($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }`;
+}`);
+const REGISTER = graphql(`mutation RegisterMinor($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }`);
+const ADMIT = graphql(`mutation AdmitMinor($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }`);
 /** The structure's places today, shown before anything is typed (issue 18 item 7). */
-const PLACES = `query StructurePlaces($code: ID!, $today: Date!) { structure(code: $code) { capacity emergencyCapacity placements(activeOn: $today) { id kind } } }`;
+const PLACES = graphql(`query StructurePlaces($code: ID!, $today: Date!) { structure(code: $code) { capacity emergencyCapacity placements(activeOn: $today) { id kind } } }`);
 
 /** Is the minor hosted here on that date? Asked after a lost reply (did the admission go through?) and after PLACEMENT_OVERLAP (here or elsewhere?). */
-const HOSTED_HERE = `query HostedHere($code: ID!, $on: Date!) { structure(code: $code) { placements(activeOn: $on) { id minor { id } } } }`;
+const HOSTED_HERE = graphql(`query HostedHere($code: ID!, $on: Date!) { structure(code: $code) { placements(activeOn: $on) { id minor { id } } } }`);
 
 async function placementHere(structureCode: string, minorId: string, on: string): Promise<string | null> {
-  const r = await gql<{ structure: { placements: { id: string; minor: { id: string } | null }[] } | null }>(HOSTED_HERE, { code: structureCode, on });
-  return r.data.structure?.placements.find((p) => p.minor?.id === minorId)?.id ?? null;
+  const r = await gql(HOSTED_HERE, { code: structureCode, on });
+  return r.data.structure?.placements?.find((p) => p.minor?.id === minorId)?.id ?? null;
 }
 
 /** The live message under the fiscal-code field; invalid only when the code cannot be right. */
@@ -117,7 +119,7 @@ export function Admit({ structureCode, requestId }: { structureCode: string; req
   const step: Step = requestId ? 'admission' : urlStep === 'register' ? 'register' : urlStep === 'admission' && found ? 'admission' : 'lookup';
   const setStep = (s: Step) => navigate(requestId ? PATHS.requests : s === 'lookup' ? PATHS.admit : `${PATHS.admit}?step=${s}`);
   const [hostedHere, setHostedHere] = useState<string | null>(null);
-  const placesQuery = useQuery<{ structure: { capacity: number; emergencyCapacity: number; placements: { id: string; kind: string }[] | null } | null }>(PLACES, { code: structureCode, today: todayInRome() }, `${structureCode}/places`);
+  const placesQuery = useQuery(PLACES, { code: structureCode, today: todayInRome() }, `${structureCode}/places`);
   const ps = placesQuery.data?.structure;
   const places = ps ? placesOf(ps.capacity, ps.emergencyCapacity, (ps.placements ?? []).map((p) => p.kind)) : null;
   const lookup = useForm({ fiscalCode: '', noFiscalCode: false }, { draft: 'admit.lookup' });
@@ -164,7 +166,7 @@ export function Admit({ structureCode, requestId }: { structureCode: string; req
         toRegistration('');
         return;
       }
-      const r = await gql<{ minorByFiscalCode: { minorId: string; minor: { firstName: string | null; lastName: string | null } | null } | null }>(LOOKUP, { fiscalCode: cleanFiscalCode(v.fiscalCode) });
+      const r = await gql(LOOKUP, { fiscalCode: cleanFiscalCode(v.fiscalCode) });
       const match = r.data.minorByFiscalCode;
       if (!match) {
         registration.setNotice(t('lookupNotFound'));
@@ -186,17 +188,17 @@ export function Admit({ structureCode, requestId }: { structureCode: string; req
         firstName: v.firstName.trim(),
         lastName: v.lastName.trim(),
         birthDate: v.birthDate,
-        sex: v.sex,
+        sex: v.sex as Sex,
         citizenship: v.citizenship.trim(),
         birthMunicipality: v.birthMunicipality.trim() || null,
         residenceMunicipality: v.residenceMunicipality.trim() || null,
         unaccompanied: v.unaccompanied,
         otherIdentifier: v['otherIdentifier.kind']
-          ? { kind: v['otherIdentifier.kind'], value: v['otherIdentifier.value'].trim(), issuingCountry: v['otherIdentifier.issuingCountry'].trim() || null }
+          ? { kind: v['otherIdentifier.kind'] as OtherIdentifierKind, value: v['otherIdentifier.value'].trim(), issuingCountry: v['otherIdentifier.issuingCountry'].trim() || null }
           : null,
       };
       try {
-        const r = await gql<{ registerMinor: { id: string } }>(REGISTER, { input });
+        const r = await gql(REGISTER, { input });
         setFound({ minorId: r.data.registerMinor.id, name: `${input.lastName} ${input.firstName}`, message: t('registered') });
       } catch (err) {
         // docs/conventions.md: DUPLICATE_MINOR carries the existing minor's id; admit that one.
@@ -220,13 +222,13 @@ export function Admit({ structureCode, requestId }: { structureCode: string; req
       setHostedHere(null);
       let r;
       try {
-        r = await gql<{ admitMinor: { id: string } }>(ADMIT, {
+        r = await gql(ADMIT, {
         input: {
           ...(requestId ? { requestId } : {}),
           minorId: found.minorId,
           structureCode,
           admissionDate: v.admissionDate,
-          kind: v.kind,
+          kind: v.kind as PlacementKind,
           referringService: v.referringService.trim() || null,
           legalBasis: v.legalBasis || null,
           courtOrderReference: v.courtOrderReference.trim() || null,

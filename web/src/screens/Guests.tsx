@@ -6,8 +6,9 @@ import { DICTIONARIES, gendered, useI18n, type MessageKey, type Translate } from
 import { Link, PATHS } from '../router';
 import { useQuery } from '../useQuery';
 import { ErrorBox, Loading, PageTitle, PlacesSummary } from './common';
+import { graphql } from '../generated';
 
-const GUESTS = `query TodaysGuests($code: ID!, $today: Date!) {
+const GUESTS = graphql(`query TodaysGuests($code: ID!, $today: Date!) {
   structure(code: $code) {
     code name capacity emergencyCapacity
     occupancy(on: $today)
@@ -17,25 +18,8 @@ const GUESTS = `query TodaysGuests($code: ID!, $today: Date!) {
       absences { kind startDate endDate }
     }
   }
-}`;
+}`);
 
-interface GuestsData {
-  structure: {
-    code: string;
-    name: string;
-    capacity: number;
-    emergencyCapacity: number;
-    occupancy: number | null;
-    placements: {
-      id: string;
-      admissionDate: string;
-      kind: string;
-      qualityFlags: string[] | null;
-      minor: { id: string; firstName: string | null; lastName: string | null; birthDate: string | null; sex?: string | null; unaccompanied: boolean | null } | null;
-      absences: { kind: string; startDate: string; endDate: string | null }[] | null;
-    }[] | null;
-  } | null;
-}
 
 export function flagText(t: Translate, f: GuestFlag, sex?: string | null): string {
   switch (f.kind) {
@@ -74,7 +58,7 @@ export function labelOf(codes: readonly Code[], code: string | null | undefined)
 export function Guests({ structureCode }: { structureCode: string }) {
   const { t } = useI18n();
   const today = todayInRome();
-  const q = useQuery<GuestsData>(GUESTS, { code: structureCode, today }, `${structureCode}/${today}`);
+  const q = useQuery(GUESTS, { code: structureCode, today }, `${structureCode}/${today}`);
   const kinds = useCodes('PLACEMENT_KIND');
   const s = q.data?.structure;
   const placements = [...(s?.placements ?? [])].sort((a, b) => `${a.minor?.lastName ?? ''} ${a.minor?.firstName ?? ''}`.localeCompare(`${b.minor?.lastName ?? ''} ${b.minor?.firstName ?? ''}`, 'it'));

@@ -4,6 +4,8 @@ import { useI18n, type MessageKey, type Translate } from '../i18n';
 import { Link, PATHS } from '../router';
 import { useQuery } from '../useQuery';
 import { ErrorBox, Loading, PageTitle } from './common';
+import { graphql } from '../generated';
+import type { MyNotificationsQuery } from '../generated/graphql';
 
 /*
  * The caller's notifications (issue 14 item 4): a structure is told of the
@@ -14,26 +16,15 @@ import { ErrorBox, Loading, PageTitle } from './common';
  * request was withdrawn learns that, not about whom), unread count, and
  * "mark as read" for one or all.
  */
-export const NOTIFICATIONS = `query MyNotifications($first: Int) {
+export const NOTIFICATIONS = graphql(`query MyNotifications($first: Int) {
   notifications(first: $first) {
     nodes { id kind at read minor { id firstName lastName } placement { id } request { id status } }
     unreadCount
   }
-}`;
-const MARK_READ = `mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`;
+}`);
+const MARK_READ = graphql(`mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`);
 
-export interface NotificationItem {
-  readonly id: string;
-  readonly kind: string;
-  readonly at: string;
-  readonly read: boolean;
-  readonly minor: { readonly id: string; readonly firstName: string | null; readonly lastName: string | null } | null;
-  readonly placement: { readonly id: string } | null;
-  readonly request: { readonly id: string; readonly status: string } | null;
-}
-interface NotificationsData {
-  readonly notifications: { readonly nodes: readonly NotificationItem[]; readonly unreadCount: number };
-}
+export type NotificationItem = MyNotificationsQuery['notifications']['nodes'][number];
 
 export function notificationKindText(t: Translate, kind: string): string {
   const key = `notification_${kind}`;
@@ -52,7 +43,7 @@ function formatTime(iso: string): string {
 
 export function Notifications({ role }: { role: 'STRUCTURE_OPERATOR' | 'SOCIAL_WORKER' }) {
   const { t } = useI18n();
-  const q = useQuery<NotificationsData>(NOTIFICATIONS, { first: 100 }, 'notifications');
+  const q = useQuery(NOTIFICATIONS, { first: 100 }, 'notifications');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<HubError | null>(null);
   const nodes = q.data?.notifications.nodes ?? [];
@@ -62,7 +53,7 @@ export function Notifications({ role }: { role: 'STRUCTURE_OPERATOR' | 'SOCIAL_W
     if (ids.length === 0 || busy) return;
     setBusy(true);
     setError(null);
-    gql(MARK_READ, { ids })
+    gql(MARK_READ, { ids: [...ids] })
       .then(() => q.reload())
       .catch((err: unknown) => setError(err instanceof HubRequestError ? err.errors[0] : { message: String(err) }))
       .finally(() => setBusy(false));

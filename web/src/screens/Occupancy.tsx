@@ -4,10 +4,11 @@ import { formatDate, todayInRome } from '../dates';
 import { useI18n } from '../i18n';
 import { useQuery } from '../useQuery';
 import { ErrorBox, Loading, PageTitle, PlacesSummary } from './common';
+import { graphql } from '../generated';
 
-const OCCUPANCY = `query Occupancy($code: ID!, $on: Date!) {
+const OCCUPANCY = graphql(`query Occupancy($code: ID!, $on: Date!) {
   structure(code: $code) { code capacity emergencyCapacity occupancy(on: $on) placements(activeOn: $on) { id kind } }
-}`;
+}`);
 
 /** Minors hosted on a date against the authorised places (ordinary + emergency, the pool ASMI's STRUCTURE_FULL rule uses). */
 export function Occupancy({ structureCode }: { structureCode: string }) {
@@ -15,7 +16,7 @@ export function Occupancy({ structureCode }: { structureCode: string }) {
   const [on, setOn] = useState(todayInRome());
   const form = useForm({ date: on });
   const onSubmit = form.onSubmit(async (v) => setOn(v.date), (v) => ({ ...requireFields(v, ['date'], t('required')), ...dateErrors(v, ['date'], t('dateInvalid')) }));
-  const q = useQuery<{ structure: { capacity: number; emergencyCapacity: number; occupancy: number | null; placements: { id: string; kind: string }[] | null } | null }>(OCCUPANCY, { code: structureCode, on }, `${structureCode}/${on}`);
+  const q = useQuery(OCCUPANCY, { code: structureCode, on }, `${structureCode}/${on}`);
   const s = q.data?.structure;
   const places = s ? s.capacity + s.emergencyCapacity : 0;
   const occupied = s?.occupancy ?? 0;

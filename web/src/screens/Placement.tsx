@@ -8,8 +8,10 @@ import { gendered, useI18n } from '../i18n';
 import { useQuery } from '../useQuery';
 import { ErrorBox, Loading, PageTitle } from './common';
 import { flagText, labelOf, useCodes } from './Guests';
+import { graphql } from '../generated';
+import type { PlacementRecordQuery } from '../generated/graphql';
 
-const PLACEMENT = `query PlacementRecord($id: ID!) {
+const PLACEMENT = graphql(`query PlacementRecord($id: ID!) {
   placement(id: $id) {
     id admissionDate dischargeDate kind referringService legalBasis dischargeOutcome qualityFlags
     structure { code }
@@ -17,25 +19,9 @@ const PLACEMENT = `query PlacementRecord($id: ID!) {
     activities { id type date endDate notes }
     absences { id kind startDate endDate notes }
   }
-}`;
+}`);
 
-interface PlacementData {
-  placement: {
-    id: string;
-    admissionDate: string;
-    dischargeDate: string | null;
-    kind: string;
-    referringService: string | null;
-    legalBasis: string | null;
-    dischargeOutcome: string | null;
-    qualityFlags: string[] | null;
-    minor: { id: string; firstName: string | null; lastName: string | null; birthDate: string | null; sex?: string | null; unaccompanied: boolean | null } | null;
-    activities: { id: string; type: string; date: string; endDate: string | null; notes: string | null }[] | null;
-    absences: { id: string; kind: string; startDate: string; endDate: string | null; notes: string | null }[] | null;
-  } | null;
-}
-
-type Placement = NonNullable<PlacementData['placement']>;
+type Placement = NonNullable<PlacementRecordQuery['placement']>;
 
 export function PlacementScreen({ id }: { id: string }) {
   const { t } = useI18n();
@@ -49,7 +35,7 @@ export function PlacementScreen({ id }: { id: string }) {
   useEffect(() => {
     if (flash) bannerRef.current?.focus();
   }, [flash]);
-  const q = useQuery<PlacementData>(PLACEMENT, { id }, id);
+  const q = useQuery(PLACEMENT, { id }, id);
   const kinds = useCodes('PLACEMENT_KIND');
   const outcomes = useCodes('DISCHARGE_OUTCOME');
   const bases = useCodes('LEGAL_BASIS');
@@ -131,7 +117,7 @@ function Activities({ placement, onChange }: { placement: Placement; onChange: (
   const form = useForm({ type: '', date: todayInRome(), endDate: '', notes: '' }, { draft: `placement.${placement.id}.activity` });
   const onSubmit = form.onSubmit(
     async (v) => {
-      await gql('mutation RecordActivity($input: RecordActivityInput!) { recordActivity(input: $input) { id } }', {
+      await gql(graphql(`mutation RecordActivity($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`), {
         input: { placementId: placement.id, type: v.type, date: v.date, endDate: v.endDate || null, notes: v.notes.trim() || null },
       });
       form.setValues({ type: '', endDate: '', notes: '' });
@@ -192,7 +178,7 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
   const form = useForm({ kind: '', startDate: todayInRome(), endDate: '', notes: '' }, { draft: `placement.${placement.id}.absence` });
   const onSubmit = form.onSubmit(
     async (v) => {
-      await gql('mutation RecordAbsence($input: RecordAbsenceInput!) { recordAbsence(input: $input) { id } }', {
+      await gql(graphql(`mutation RecordAbsence($input: RecordAbsenceInput!) { recordAbsence(input: $input) { id } }`), {
         input: { placementId: placement.id, kind: v.kind, startDate: v.startDate, endDate: v.endDate || null, notes: v.notes.trim() || null },
       });
       form.setValues({ kind: '', endDate: '', notes: '' });
@@ -253,7 +239,7 @@ function EndAbsence({ absenceId, sex, onChange }: { absenceId: string; sex: stri
   const form = useForm({ endDate: todayInRome() }, { draft: `absence.${absenceId}.end` });
   const onSubmit = form.onSubmit(
     async (v) => {
-      await gql('mutation EndAbsence($input: EndAbsenceInput!) { endAbsence(input: $input) { id } }', { input: { absenceId, endDate: v.endDate } });
+      await gql(graphql(`mutation EndAbsence($input: EndAbsenceInput!) { endAbsence(input: $input) { id } }`), { input: { absenceId, endDate: v.endDate } });
       onChange();
     },
     (v) => ({ ...requireFields(v, ['endDate'], t('required')), ...dateErrors(v, ['endDate'], t('dateInvalid')) }),
@@ -324,7 +310,7 @@ function Discharge({ placement, name, onDone }: { placement: Placement; name: st
         return KEEP_DRAFT;
       }
       try {
-        await gql('mutation DischargeMinor($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
+        await gql(graphql(`mutation DischargeMinor($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }`), {
           input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: v.dischargeOutcome },
         });
       } catch (err) {
@@ -375,7 +361,7 @@ function Transfer({ placement, name, onDone }: { placement: Placement; name: str
         return KEEP_DRAFT;
       }
       try {
-        await gql('mutation TransferOut($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }', {
+        await gql(graphql(`mutation TransferOut($input: DischargeMinorInput!) { dischargeMinor(input: $input) { id } }`), {
           input: { placementId: placement.id, dischargeDate: v.dischargeDate, dischargeOutcome: 'OTHER_STRUCTURE' },
         });
       } catch (err) {
@@ -424,7 +410,7 @@ function CancelDischarge({ placement, onDone }: { placement: Placement; onDone: 
       return;
     }
     try {
-      await gql('mutation CancelDischarge($input: CancelDischargeInput!) { cancelDischarge(input: $input) { id } }', { input: { placementId: placement.id } });
+      await gql(graphql(`mutation CancelDischarge($input: CancelDischargeInput!) { cancelDischarge(input: $input) { id } }`), { input: { placementId: placement.id } });
     } catch (err) {
       setAsking(false);
       throw err;

@@ -1,12 +1,13 @@
-import { useState } from 'react';
 import { gql } from '../api';
 import { FormMessages, requireFields, SubmitButton, TextAreaField, useForm } from '../components/form';
 import { formatDate } from '../dates';
 import { useI18n, type Translate } from '../i18n';
 import { navigate, PATHS } from '../router';
 import { useQuery } from '../useQuery';
-import { ErrorBox, Loading, PageTitle } from './common';
+import { PageTitle, QueryStatus, useInlineForm } from './common';
 import { labelOf, useCodes } from './Guests';
+import { graphql } from '../generated';
+import type { PendingPlacementRequestsQuery } from '../generated/graphql';
 
 /*
  * The structure's inbox of placement requests (issue 14 item 5): the pending
@@ -16,30 +17,17 @@ import { labelOf, useCodes } from './Guests';
  * opens the admission form prefilled from the request; "Rifiuta" asks for a
  * reason (required by the hub too) and declines.
  */
-export const PENDING_REQUESTS = `query PendingPlacementRequests {
+export const PENDING_REQUESTS = graphql(`query PendingPlacementRequests {
   placementRequests(status: PENDING, first: 100) {
     nodes {
       id requestedBy requestedAdmissionDate kind legalBasis courtOrderReference note createdAt
       minor { id firstName lastName birthDate }
     }
   }
-}`;
-const DECLINE = `mutation DeclinePlacementRequest($input: DeclinePlacementRequestInput!) { declinePlacementRequest(input: $input) { id status } }`;
+}`);
+const DECLINE = graphql(`mutation DeclinePlacementRequest($input: DeclinePlacementRequestInput!) { declinePlacementRequest(input: $input) { id status } }`);
 
-export interface PendingRequest {
-  readonly id: string;
-  readonly requestedBy: string;
-  readonly requestedAdmissionDate: string | null;
-  readonly kind: string | null;
-  readonly legalBasis: string | null;
-  readonly courtOrderReference: string | null;
-  readonly note: string | null;
-  readonly createdAt: string;
-  readonly minor: { readonly id: string; readonly firstName: string | null; readonly lastName: string | null; readonly birthDate: string | null } | null;
-}
-export interface PendingRequestsData {
-  readonly placementRequests: { readonly nodes: readonly PendingRequest[] };
-}
+export type PendingRequest = PendingPlacementRequestsQuery['placementRequests']['nodes'][number];
 
 /** "Surname Name", or a neutral label when the names are not visible. */
 export function requestMinorName(t: Translate, r: PendingRequest): string {
@@ -49,25 +37,17 @@ export function requestMinorName(t: Translate, r: PendingRequest): string {
 
 export function Requests() {
   const { t } = useI18n();
-  const q = useQuery<PendingRequestsData>(PENDING_REQUESTS, {}, 'pending');
+  const q = useQuery(PENDING_REQUESTS, {}, 'pending');
   const kinds = useCodes('PLACEMENT_KIND');
   const bases = useCodes('LEGAL_BASIS');
-  const [declining, setDeclining] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const declining = useInlineForm(q);
   const requests = q.data?.placementRequests.nodes ?? [];
 
   return (
     <>
       <PageTitle>{t('requestsTitle')}</PageTitle>
       <p>{t('requestsIntro')}</p>
-      {message ? (
-        <div className="alert alert-success" role="status">
-          {message}
-        </div>
-      ) : null}
-      {q.loading && !q.data ? <Loading /> : null}
-      {q.error ? <ErrorBox error={q.error} /> : null}
-      {q.data && requests.length === 0 ? <p>{t('requestsNone')}</p> : null}
+      <QueryStatus q={q} message={declining.message} empty={requests.length === 0 ? t('requestsNone') : null} />
       {requests.length > 0 ? (
         <div className="table-wrap">
           <table className="table">
@@ -106,17 +86,8 @@ export function Requests() {
                     <td>{r.requestedBy}</td>
                     <td>{formatDate(r.createdAt.slice(0, 10))}</td>
                     <td>
-                      {declining === r.id ? (
-                        <DeclineForm
-                          request={r}
-                          name={name}
-                          onCancel={() => setDeclining(null)}
-                          onDeclined={() => {
-                            setDeclining(null);
-                            setMessage(t('requestDeclined'));
-                            q.reload();
-                          }}
-                        />
+                      {declining.open === r.id ? (
+                        <DeclineForm request={r} name={name} onCancel={declining.cancel} onDeclined={() => declining.done(t('requestDeclined'))} />
                       ) : (
                         <div className="actions">
                           <button type="button" className="button button-primary" aria-label={t('requestAcceptLabel', { name })} onClick={() => navigate(PATHS.admitRequest(r.id))}>
@@ -126,10 +97,7 @@ export function Requests() {
                             type="button"
                             className="button"
                             aria-label={t('requestDeclineLabel', { name })}
-                            onClick={() => {
-                              setMessage(null);
-                              setDeclining(r.id);
-                            }}
+                            onClick={() => declining.start(r.id)}
                           >
                             {t('requestDecline')}
                           </button>

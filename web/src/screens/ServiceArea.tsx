@@ -5,8 +5,10 @@ import { formatDate, todayInRome } from '../dates';
 import { useI18n, type Translate } from '../i18n';
 import { Link, PATHS } from '../router';
 import { useQuery } from '../useQuery';
-import { ErrorBox, Loading, PageTitle } from './common';
+import { ErrorBox, PageTitle, QueryStatus, useInlineForm } from './common';
 import { labelOf, useCodes } from './Guests';
+import { graphql } from '../generated';
+import type { MinorFileQuery } from '../generated/graphql';
 
 /*
  * The social services' area (issue 14 item 6), signed in as a SOCIAL_WORKER
@@ -16,26 +18,19 @@ import { labelOf, useCodes } from './Guests';
  * come back null and are left out), and "Richiedi inserimento" with a
  * structure picker showing type, municipality and free places.
  */
-const MY_MINORS = `query MyMinors($filter: MinorSearchFilter, $first: Int) {
+const MY_MINORS = graphql(`query MyMinors($filter: MinorSearchFilter, $first: Int) {
   searchMinors(filter: $filter, first: $first) { nodes { id firstName lastName birthDate } }
-}`;
-const MINOR_FILE = `query MinorFile($id: ID!) {
+}`);
+const MINOR_FILE = graphql(`query MinorFile($id: ID!) {
   minor(id: $id) {
     id firstName lastName birthDate
     cases { id serviceId startDate endDate interventions { id type startDate endDate structure { name } } }
     placements { id admissionDate dischargeDate kind dischargeOutcome structure { code name } absences { kind startDate endDate } }
     placementRequests { id status requestedAdmissionDate createdAt decidedAt declineReason structure { code name } }
   }
-}`;
-const STRUCTURES = `query PickStructures($first: Int) { structures(first: $first) { nodes { code name type municipality municipalityName status freePlaces } } }`;
-const REQUEST = `mutation RequestPlacement($input: RequestPlacementInput!) { requestPlacement(input: $input) { id status } }`;
-
-interface MinorRow {
-  readonly id: string;
-  readonly firstName: string | null;
-  readonly lastName: string | null;
-  readonly birthDate: string | null;
-}
+}`);
+const STRUCTURES = graphql(`query PickStructures($first: Int) { structures(first: $first) { nodes { code name type municipality municipalityName status freePlaces } } }`);
+const REQUEST = graphql(`mutation RequestPlacement($input: RequestPlacementInput!) { requestPlacement(input: $input) { id status } }`);
 
 function minorName(t: Translate, m: { firstName: string | null; lastName: string | null } | null): string {
   return m?.lastName || m?.firstName ? `${m.lastName ?? ''} ${m.firstName ?? ''}`.trim() : t('notVisible');
@@ -44,7 +39,7 @@ function minorName(t: Translate, m: { firstName: string | null; lastName: string
 export function MyMinors() {
   const { t } = useI18n();
   const [name, setName] = useState('');
-  const q = useQuery<{ searchMinors: { nodes: MinorRow[] } }>(MY_MINORS, { filter: name.trim() ? { name: name.trim() } : null, first: 100 }, `minors/${name.trim()}`);
+  const q = useQuery(MY_MINORS, { filter: name.trim() ? { name: name.trim() } : null, first: 100 }, `minors/${name.trim()}`);
   const rows = q.data?.searchMinors.nodes ?? [];
   return (
     <>
@@ -54,9 +49,7 @@ export function MyMinors() {
         <label htmlFor="my-minors-name">{t('myMinorsFilter')}</label>
         <input id="my-minors-name" value={name} onChange={(e) => setName(e.target.value)} />
       </div>
-      {q.loading && !q.data ? <Loading /> : null}
-      {q.error ? <ErrorBox error={q.error} /> : null}
-      {q.data && rows.length === 0 ? <p>{t('myMinorsNone')}</p> : null}
+      <QueryStatus q={q} empty={rows.length === 0 ? t('myMinorsNone') : null} />
       {rows.length > 0 ? (
         <ul className="notifications">
           {rows.map((m) => (
@@ -70,18 +63,6 @@ export function MyMinors() {
   );
 }
 
-interface MinorFileData {
-  minor: {
-    id: string;
-    firstName: string | null;
-    lastName: string | null;
-    birthDate: string | null;
-    cases: { id: string; serviceId: string; startDate: string; endDate: string | null; interventions: { id: string; type: string; startDate: string; endDate: string | null; structure: { name: string } | null }[] | null }[] | null;
-    placements: { id: string; admissionDate: string; dischargeDate: string | null; kind: string; dischargeOutcome: string | null; structure: { code: string; name: string | null } | null; absences: { kind: string; startDate: string; endDate: string | null }[] | null }[] | null;
-    placementRequests: { id: string; status: string; requestedAdmissionDate: string | null; createdAt: string; decidedAt: string | null; declineReason: string | null; structure: { code: string; name: string | null } }[] | null;
-  } | null;
-}
-
 interface TimelineEntry {
   readonly date: string;
   readonly key: string;
@@ -89,7 +70,7 @@ interface TimelineEntry {
 }
 
 /** One timeline across the modules, newest first (each record contributes its start and, when ended, its end). */
-export function timeline(t: Translate, m: NonNullable<MinorFileData['minor']>, labels: { intervention: (c: string) => string; placementKind: (c: string) => string; absence: (c: string) => string }): TimelineEntry[] {
+export function timeline(t: Translate, m: NonNullable<MinorFileQuery['minor']>, labels: { intervention: (c: string) => string; placementKind: (c: string) => string; absence: (c: string) => string }): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (const c of m.cases ?? []) {
     out.push({ date: c.startDate, key: `case-${c.id}`, text: t('tlCaseOpened', { service: c.serviceId }) });
@@ -117,12 +98,11 @@ export function timeline(t: Translate, m: NonNullable<MinorFileData['minor']>, l
 
 export function MinorFile({ id }: { id: string }) {
   const { t } = useI18n();
-  const q = useQuery<MinorFileData>(MINOR_FILE, { id }, `minor/${id}`);
+  const q = useQuery(MINOR_FILE, { id }, `minor/${id}`);
   const interventions = useCodes('INTERVENTION_TYPE');
   const kinds = useCodes('PLACEMENT_KIND');
   const absences = useCodes('ABSENCE_KIND');
-  const [requesting, setRequesting] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const requesting = useInlineForm(q);
   const m = q.data?.minor ?? null;
   const entries = m ? timeline(t, m, { intervention: (c) => labelOf(interventions, c), placementKind: (c) => labelOf(kinds, c), absence: (c) => labelOf(absences, c) }) : [];
   return (
@@ -131,29 +111,15 @@ export function MinorFile({ id }: { id: string }) {
       <p>
         <Link to={PATHS.myMinors}>{t('myMinorsBack')}</Link>
       </p>
-      {message ? (
-        <div className="alert alert-success" role="status">
-          {message}
-        </div>
-      ) : null}
-      {q.loading && !q.data ? <Loading /> : null}
-      {q.error ? <ErrorBox error={q.error} /> : null}
+      <QueryStatus q={q} message={requesting.message} />
       {m ? (
         <>
           <p className="summary">{t('minorFileBorn', { date: formatDate(m.birthDate) })}</p>
-          {requesting ? (
-            <RequestPlacementForm
-              minorId={m.id}
-              onCancel={() => setRequesting(false)}
-              onDone={() => {
-                setRequesting(false);
-                setMessage(t('requestSent'));
-                q.reload();
-              }}
-            />
+          {requesting.open !== null ? (
+            <RequestPlacementForm minorId={m.id} onCancel={requesting.cancel} onDone={() => requesting.done(t('requestSent'))} />
           ) : (
             <div className="actions">
-              <button type="button" className="button button-primary" onClick={() => (setMessage(null), setRequesting(true))}>
+              <button type="button" className="button button-primary" onClick={() => requesting.start('request')}>
                 {t('requestPlacementButton')}
               </button>
             </div>
@@ -176,19 +142,9 @@ export function MinorFile({ id }: { id: string }) {
   );
 }
 
-interface PickStructure {
-  code: string;
-  name: string;
-  type: string;
-  municipality: string;
-  municipalityName: string | null;
-  status: string;
-  freePlaces: number | null;
-}
-
 function RequestPlacementForm({ minorId, onCancel, onDone }: { minorId: string; onCancel: () => void; onDone: () => void }) {
   const { t } = useI18n();
-  const structures = useQuery<{ structures: { nodes: PickStructure[] } }>(STRUCTURES, { first: 100 }, 'pick');
+  const structures = useQuery(STRUCTURES, { first: 100 }, 'pick');
   const types = useCodes('STRUCTURE_TYPE');
   const kinds = useCodes('PLACEMENT_KIND');
   const bases = useCodes('LEGAL_BASIS');

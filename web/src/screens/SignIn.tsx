@@ -5,17 +5,14 @@ import { FormMessages, requireFields, SelectField, SubmitButton, TextField, useF
 import { useI18n, type MessageKey } from '../i18n';
 import { PageTitle } from './common';
 import { ServiceSignIn } from './ServiceSignIn';
+import { graphql } from '../generated';
+import type { SignInStructuresQuery } from '../generated/graphql';
 
-const STRUCTURES = `query SignInStructures($filter: StructureFilter, $first: Int) {
+const STRUCTURES = graphql(`query SignInStructures($filter: StructureFilter, $first: Int) {
   structures(filter: $filter, first: $first) { nodes { code name municipality status } }
-}`;
+}`);
 
-interface StructureItem {
-  code: string;
-  name: string;
-  municipality: string;
-  status: string;
-}
+type StructureItem = SignInStructuresQuery['structures']['nodes'][number];
 
 /**
  * Development: pick a structure and get a development token from the
@@ -40,7 +37,7 @@ export function SignIn({ onSignedIn, expired }: { onSignedIn: () => void; expire
     if (!devAvailable) return;
     let live = true;
     const timer = setTimeout(() => {
-      gql<{ structures: { nodes: StructureItem[] } }>(STRUCTURES, { filter: name ? { name } : null, first: 100 })
+      gql(STRUCTURES, { filter: name ? { name } : null, first: 100 })
         .then((r) => live && setStructures(r.data.structures.nodes))
         .catch(() => live && setStructures([]));
     }, 200);

@@ -7,6 +7,7 @@ import { ErrorBox, Loading, PageTitle } from './common';
 import { labelOf, useCodes } from './Guests';
 import { municipalityName, useMunicipalities } from '../components/MunicipalityField';
 import type { MunicipalityCode } from '../api';
+import { graphql } from '../generated';
 
 /** "Roma (RM) – ISTAT 058091": the name, with the code kept for whoever needs it (issue 18 item 8). */
 function municipalityLabel(list: readonly MunicipalityCode[] | null, code: string): string {
@@ -14,38 +15,19 @@ function municipalityLabel(list: readonly MunicipalityCode[] | null, code: strin
   return m ? `${municipalityName(m)} – ISTAT ${code}` : code;
 }
 
-const STRUCTURE = `query OwnStructure($code: ID!) {
+const STRUCTURE = graphql(`query OwnStructure($code: ID!) {
   structure(code: $code) {
     code name type municipality province address managingEntity capacity emergencyCapacity minAge maxAge status contactEmail
     acts { id kind number date validFrom validTo issuingBody document { filename sizeBytes version } }
     inspections { id date authority outcome followUpDueDate followUpDoneDate }
   }
-}`;
+}`);
 
-interface StructureData {
-  structure: {
-    code: string;
-    name: string;
-    type: string;
-    municipality: string;
-    province: string;
-    address: string | null;
-    managingEntity: string | null;
-    capacity: number;
-    emergencyCapacity: number;
-    minAge: number | null;
-    maxAge: number | null;
-    status: string;
-    contactEmail: string | null;
-    acts: { id: string; kind: string; number: string; date: string; validFrom: string; validTo: string | null; issuingBody: string | null; document: { filename: string; sizeBytes: number; version: number } | null }[];
-    inspections: { id: string; date: string; authority: string; outcome: string; followUpDueDate: string | null; followUpDoneDate: string | null }[] | null;
-  } | null;
-}
 
 /** The structure's own page of the registry (ASSO): PUBLIC data, plus its REGISTRY data (own structure, docs/privacy.md §4). */
 export function Structure({ structureCode }: { structureCode: string }) {
   const { t } = useI18n();
-  const q = useQuery<StructureData>(STRUCTURE, { code: structureCode }, structureCode);
+  const q = useQuery(STRUCTURE, { code: structureCode }, structureCode);
   const types = useCodes('STRUCTURE_TYPE');
   const actKinds = useCodes('ACT_KIND');
   const authorities = useCodes('INSPECTION_AUTHORITY');

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { gql, HubRequestError, type HubError } from '../api';
 import type { Translate } from '../i18n';
-import { PENDING_REQUESTS, requestMinorName, type PendingRequest, type PendingRequestsData } from './Requests';
+import { PENDING_REQUESTS, requestMinorName, type PendingRequest } from './Requests';
 
 /*
  * The admission form's side of placement requests (issue 14 item 5;
@@ -19,7 +19,7 @@ export function usePendingRequest(t: Translate, requestId: string | undefined): 
   useEffect(() => {
     if (!requestId) return;
     let live = true;
-    gql<PendingRequestsData>(PENDING_REQUESTS)
+    gql(PENDING_REQUESTS)
       .then((r) => {
         if (!live) return;
         const request = r.data.placementRequests.nodes.find((n) => n.id === requestId);

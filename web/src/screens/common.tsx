@@ -1,8 +1,9 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { HubError } from '../api';
 import { describeError } from '../components/form';
 import { placesOf } from '../capacity';
 import { useI18n } from '../i18n';
+import type { QueryState } from '../useQuery';
 
 /** The page's h1; it takes the focus when the page opens, so screen readers announce the new page. */
 export function PageTitle({ children, docTitle }: { children: ReactNode; /** The document's title when it says more than the h1 (e.g. the admission's step). */ docTitle?: string }) {
@@ -55,5 +56,50 @@ export function PlacesSummary({ capacity, emergencyCapacity, kinds }: { capacity
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * An inline form opened from a list (decline a request, request a placement):
+ * which one is open (`open`, keyed by the row) and the success message the
+ * page shows once it is done. Opening one clears the last message; `done`
+ * closes it, shows the message and reloads the list.
+ */
+export function useInlineForm(list: { reload(): void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  return {
+    open,
+    message,
+    start: (key: string) => {
+      setMessage(null);
+      setOpen(key);
+    },
+    cancel: () => setOpen(null),
+    done: (text: string) => {
+      setOpen(null);
+      setMessage(text);
+      list.reload();
+    },
+  };
+}
+
+/**
+ * The states a page shows above what a query loaded: the success message of
+ * its last inline form (role=status), loading, the error, and `empty` (the
+ * sentence for an empty list) once the data is there.
+ */
+export function QueryStatus({ q, message = null, empty = null }: { q: QueryState<unknown>; message?: string | null; empty?: string | null }) {
+  return (
+    <>
+      {message ? (
+        <div className="alert alert-success" role="status">
+          {message}
+        </div>
+      ) : null}
+      {q.loading && !q.data ? <Loading /> : null}
+      {q.error ? <ErrorBox error={q.error} /> : null}
+      {q.data && empty ? <p>{empty}</p> : null}
+    </>
   );
 }

@@ -11,8 +11,8 @@ import { violation, type Violation } from '@shared/errors';
 export const SELF_CENSUS_FIELDS = ['address', 'phone', 'publicEmail', 'contactEmail', 'description'] as const;
 
 /** The first field of `input` (besides `code`) an operator may not change: FORBIDDEN on that field. */
-export function selfCensusFieldsOnly(input: Record<string, unknown>): Violation | null {
-  const other = Object.keys(input).find((k) => k !== 'code' && input[k] !== undefined && !(SELF_CENSUS_FIELDS as readonly string[]).includes(k));
+export function selfCensusFieldsOnly(input: object): Violation | null {
+  const other = Object.entries(input).find(([k, v]) => k !== 'code' && v !== undefined && !(SELF_CENSUS_FIELDS as readonly string[]).includes(k))?.[0];
   if (other === undefined) return null;
   return violation('FORBIDDEN', 'A structure updates its contacts, address and description; type, places, ages and authorisation are changed by the supervisor', other);
 }

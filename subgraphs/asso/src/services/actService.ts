@@ -1,33 +1,16 @@
 import { PG, pgErrorInfo } from '@shared/db';
 import { AppError } from '@shared/errors';
-import type { Principal } from '@shared/auth';
 import type { ActEntity } from '../entities/Act';
 import { insertAct } from '../repositories/actRepository';
-import { findStructureByCode } from '../repositories/structureRepository';
 import { validateActRecording } from '../rules/actRecording';
-import type { ActKind } from '../rules/deriveStatus';
 import { throwIfViolated } from '@shared/errors';
-import { requireSupervisor, requireTerritory } from './access';
-import { setChangeContext } from '../repositories/structureHistoryRepository';
-import type { ServiceDeps } from './deps';
+import { recordAboutStructure } from './supervisedWrite';
+import type { RequestDeps } from './deps';
 import { optionalText } from './text';
+import type { RecordActInput } from '../generated/graphql';
 
-export interface RecordActInput {
-  readonly structureCode: string;
-  readonly kind: ActKind;
-  readonly number: string;
-  readonly date: string;
-  readonly validFrom: string;
-  readonly validTo?: string | null;
-  readonly issuingBody?: string | null;
-}
-
-export function unknownStructure(): AppError {
-  return new AppError('UNKNOWN_STRUCTURE', 'No structure with this code in the regional registry', { field: 'structureCode' });
-}
-
-export function createActService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+export function createActService(deps: RequestDeps) {
+  const { clock } = deps;
 
   return {
     /**
@@ -36,8 +19,7 @@ export function createActService(deps: ServiceDeps) {
      * derived status from its validFrom (rules/deriveStatus.ts). One
      * transaction; nothing is written on error.
      */
-    async record(principal: Principal, input: RecordActInput): Promise<ActEntity> {
-      requireSupervisor(principal);
+    async record(input: RecordActInput): Promise<ActEntity> {
       const candidate = {
         structureCode: input.structureCode.trim(),
         kind: input.kind,
@@ -48,18 +30,14 @@ export function createActService(deps: ServiceDeps) {
         issuingBody: optionalText(input.issuingBody),
       };
       try {
-        return await dataSource.transaction(async (db) => {
-          const structure = await findStructureByCode(db, candidate.structureCode);
-          if (!structure) throw unknownStructure();
-          requireTerritory(principal, structure.province);
-          throwIfViolated(validateActRecording(candidate, clock()));
-          // effective date of the change in the history (seed 002 §a point d)
-          await setChangeContext(db, principal.sub, clock());
-          return insertAct(db, { ...candidate, createdBy: principal.sub });
-        });
+        return await recordAboutStructure(
+          deps,
+          candidate.structureCode,
+          () => throwIfViolated(validateActRecording(candidate, clock())),
+          (db, createdBy) => insertAct(db, { ...candidate, createdBy }),
+        );
       } catch (err) {
         const { code, constraint } = pgErrorInfo(err);
-        if (code === PG.FOREIGN_KEY_VIOLATION) throw unknownStructure();
         if (code === PG.CHECK_VIOLATION && constraint === 'act_validity_check') {
           throw new AppError('INVALID_DATE_RANGE', 'The end date precedes the start date', { field: 'validTo' });
         }

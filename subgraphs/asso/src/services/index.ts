@@ -1,15 +1,19 @@
 import { createActDocumentService } from './actDocumentService';
 import { createActService } from './actService';
 import { createAsmiQualityNotifier } from './asmiQuality';
-import type { ServiceDeps } from './deps';
+import type { RequestDeps } from './deps';
 import { createInspectionService } from './inspectionService';
 import { createStructureHistoryService } from './structureHistoryService';
 import { createStructureService } from './structureService';
 
-export type { ServiceDeps } from './deps';
+export type { RequestDeps, ServiceDeps } from './deps';
 
-/** ASSO's services: stateless, built once per process, given the request's principal per call. */
-export function createServices(deps: ServiceDeps) {
+/**
+ * ASSO's services, built per request by the context factory with the caller,
+ * the request's loaders and the process's data source and clock, so a
+ * resolver names only what it asks (`ctx.services.structures.byCode(code)`).
+ */
+export function createServices(deps: RequestDeps) {
   return {
     structures: createStructureService(deps),
     acts: createActService(deps),

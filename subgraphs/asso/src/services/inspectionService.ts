@@ -1,28 +1,16 @@
 import { isValidCode } from '@shared/codes';
-import { PG, pgErrorInfo } from '@shared/db';
 import { AppError, notFound } from '@shared/errors';
-import type { Principal } from '@shared/auth';
 import { InspectionEntity } from '../entities/Inspection';
 import { findInspectionForUpdate, findOverdueFollowUps, insertInspection } from '../repositories/inspectionRepository';
-import { findStructureByCode } from '../repositories/structureRepository';
 import { validateInspectionRecording } from '../rules/inspectionRecording';
 import { throwIfViolated } from '@shared/errors';
 import { requireSupervisor, requireTerritory } from './access';
-import { unknownStructure } from './actService';
+import { recordAboutStructure } from './supervisedWrite';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
-import type { ServiceDeps } from './deps';
+import type { RequestDeps } from './deps';
 import { cursorCodec, pageSize, toPage } from '@shared/graphql';
 import { optionalText } from './text';
-
-export interface RecordInspectionInput {
-  readonly structureCode: string;
-  readonly date: string;
-  readonly authority: string;
-  readonly outcome: string;
-  readonly findings?: string | null;
-  readonly prescriptions?: string | null;
-  readonly followUpDueDate?: string | null;
-}
+import type { QueryOverdueFollowUpsArgs, RecordInspectionFollowUpInput, RecordInspectionInput } from '../generated/graphql';
 
 /** `overdueFollowUps(after)`: cursors carry the recording sequence of the last inspection of the page. */
 const inspectionCursor = cursorCodec('inspection:', (seq) => /^[0-9]{1,18}$/.test(seq));
@@ -30,8 +18,8 @@ const inspectionCursor = cursorCodec('inspection:', (seq) => /^[0-9]{1,18}$/.tes
 const AUTHORITY_LIST = 'INSPECTION_AUTHORITY';
 const OUTCOME_LIST = 'INSPECTION_OUTCOME';
 
-export function createInspectionService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+export function createInspectionService(deps: RequestDeps) {
+  const { dataSource, clock, principal } = deps;
 
   return {
     /**
@@ -41,8 +29,7 @@ export function createInspectionService(deps: ServiceDeps) {
      * (INVALID_CODE). The findings are free text: never logged. One
      * transaction; nothing is written on error.
      */
-    async record(principal: Principal, input: RecordInspectionInput): Promise<InspectionEntity> {
-      requireSupervisor(principal);
+    async record(input: RecordInspectionInput): Promise<InspectionEntity> {
       const candidate = {
         structureCode: input.structureCode.trim(),
         date: input.date,
@@ -52,13 +39,11 @@ export function createInspectionService(deps: ServiceDeps) {
         prescriptions: optionalText(input.prescriptions),
         followUpDueDate: input.followUpDueDate ?? null,
       };
-      try {
-        return await dataSource.transaction(async (db) => {
-          const structure = await findStructureByCode(db, candidate.structureCode);
-          if (!structure) throw unknownStructure();
-          requireTerritory(principal, structure.province);
-          const today = clock();
-          throwIfViolated(validateInspectionRecording(candidate, today));
+      return recordAboutStructure(
+        deps,
+        candidate.structureCode,
+        () => {
+          throwIfViolated(validateInspectionRecording(candidate, clock()));
           if (!isValidCode(AUTHORITY_LIST, candidate.authority, candidate.date)) {
             throw new AppError('INVALID_CODE', 'The authority is not in the INSPECTION_AUTHORITY list', { field: 'authority', list: AUTHORITY_LIST });
           }
@@ -69,14 +54,9 @@ export function createInspectionService(deps: ServiceDeps) {
           if (candidate.followUpDueDate !== null && candidate.followUpDueDate < candidate.date) {
             throw new AppError('INVALID_DATE_RANGE', 'The follow-up due date precedes the inspection', { field: 'followUpDueDate' });
           }
-          // effective date of the change in the history (seed 002 §a point d)
-          await setChangeContext(db, principal.sub, clock());
-          return insertInspection(db, { ...candidate, createdBy: principal.sub });
-        });
-      } catch (err) {
-        if (pgErrorInfo(err).code === PG.FOREIGN_KEY_VIOLATION) throw unknownStructure();
-        throw err;
-      }
+        },
+        (db, createdBy) => insertInspection(db, { ...candidate, createdBy }),
+      );
     },
 
     /**
@@ -84,7 +64,7 @@ export function createInspectionService(deps: ServiceDeps) {
      * structure's territory records the date the follow-up was done: not
      * before the inspection, not in the future.
      */
-    async recordFollowUp(principal: Principal, input: { inspectionId: string; doneDate: string }): Promise<InspectionEntity> {
+    async recordFollowUp(input: RecordInspectionFollowUpInput): Promise<InspectionEntity> {
       requireSupervisor(principal);
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.inspectionId)) throw notFound('Inspection', 'inspectionId');
       return dataSource.transaction(async (db) => {
@@ -101,7 +81,7 @@ export function createInspectionService(deps: ServiceDeps) {
     },
 
     /** overdueFollowUps: SUPERVISOR only (FORBIDDEN otherwise), their territory, due before today and not done. */
-    async overdue(principal: Principal, args: { first?: number | null; after?: string | null }) {
+    async overdue(args: QueryOverdueFollowUpsArgs) {
       requireSupervisor(principal);
       const size = pageSize(args.first);
       const rows = await findOverdueFollowUps(dataSource.manager, principal.territory, clock(), inspectionCursor.after(args.after), size + 1);

@@ -1,12 +1,9 @@
-import { isValidCode } from '@shared/codes';
 import { findMunicipality } from '@shared/codes';
 import { PG, pgErrorInfo } from '@shared/db';
-import { AppError, badInput, forbidden, notFound } from '@shared/errors';
+import { badInput, forbidden, notFound } from '@shared/errors';
 import { descriptionFits, selfCensusFieldsOnly } from '../rules/selfCensus';
 import { throwIfViolated } from '@shared/errors';
-import type { Principal } from '@shared/auth';
 import { StructureEntity } from '../entities/Structure';
-import type { AssoLoaders } from '../loaders';
 import { findStructureTimeline, setChangeContext, type StructureChangeRow } from '../repositories/structureHistoryRepository';
 import { deriveStatus, type ActKind, type StructureStatus } from '../rules/deriveStatus';
 import { canReadHistory } from '../rules/historyAccess';
@@ -15,35 +12,16 @@ import { structureInForce, type StructureSnapshotFields } from '../rules/structu
 import { validateStructureRegistration } from '../rules/structureRegistration';
 import { validateStructureDetails } from '../rules/structureProfile';
 import { requireSupervisor, requireTerritory } from './access';
-import type { ServiceDeps } from './deps';
-import { optionalText } from './text';
-
-export interface UpdateStructureInput {
-  readonly code: string;
-  readonly name?: string | null;
-  readonly type?: string | null;
-  readonly address?: string | null;
-  readonly managingEntity?: string | null;
-  readonly managingEntityTaxCode?: string | null;
-  readonly capacity?: number | null;
-  readonly emergencyCapacity?: number | null;
-  readonly minAge?: number | null;
-  readonly maxAge?: number | null;
-  readonly contactEmail?: string | null;
-  readonly healthAuthority?: string | null;
-  readonly gender?: string | null;
-  readonly target?: string | null;
-  readonly phone?: string | null;
-  readonly publicEmail?: string | null;
-  /** seed 001: the structure's own description. */
-  readonly description?: string | null;
-}
+import type { RequestDeps } from './deps';
+import { optionalText, storedTaxCode } from './text';
+import { requireListedType } from './structureService';
+import type { UpdateStructureInput } from '../generated/graphql';
 
 const has = (input: object, key: string) => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
 
 /** Registry history and as-of reads (seed 002 Allegato A §a point d). */
-export function createStructureHistoryService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+export function createStructureHistoryService(deps: RequestDeps) {
+  const { dataSource, clock, principal, loaders } = deps;
   return {
     /**
      * updateStructure: SUPERVISOR in the structure's territory (docs/privacy.md
@@ -52,13 +30,13 @@ export function createStructureHistoryService(deps: ServiceDeps) {
      * change takes effect on the module clock's today (recorded in
      * asso.structure_change.effective_date). One transaction.
      */
-    async update(principal: Principal, input: UpdateStructureInput): Promise<StructureEntity> {
+    async update(input: UpdateStructureInput): Promise<StructureEntity> {
       const code = input.code.trim();
       // seed 001 "il censimento della propria struttura": the structure's own operator keeps its contacts, address and description.
       const selfCensus = principal.role === 'STRUCTURE_OPERATOR';
       if (selfCensus) {
         if (principal.structureCode !== code) throw forbidden('Only an operator of the structure can update its record');
-        throwIfViolated(selfCensusFieldsOnly(input as unknown as Record<string, unknown>));
+        throwIfViolated(selfCensusFieldsOnly(input));
       } else requireSupervisor(principal);
       for (const required of ['name', 'type', 'capacity'] as const) {
         if (has(input, required) && input[required] === null) throw badInput(required, `The ${required} cannot be removed`);
@@ -74,9 +52,7 @@ export function createStructureHistoryService(deps: ServiceDeps) {
             type: has(input, 'type') ? String(input.type).trim() : current.type,
             address: has(input, 'address') ? optionalText(input.address) : current.address,
             managingEntity: has(input, 'managingEntity') ? optionalText(input.managingEntity) : current.managingEntity,
-            managingEntityTaxCode: has(input, 'managingEntityTaxCode')
-              ? (optionalText(input.managingEntityTaxCode)?.toUpperCase() ?? null)
-              : current.managingEntityTaxCode,
+            managingEntityTaxCode: has(input, 'managingEntityTaxCode') ? storedTaxCode(input.managingEntityTaxCode) : current.managingEntityTaxCode,
             capacity: has(input, 'capacity') ? Number(input.capacity) : current.capacity,
             emergencyCapacity: has(input, 'emergencyCapacity') ? (input.emergencyCapacity ?? 0) : current.emergencyCapacity,
             minAge: has(input, 'minAge') ? (input.minAge ?? null) : current.minAge,
@@ -94,9 +70,7 @@ export function createStructureHistoryService(deps: ServiceDeps) {
             has(input, 'managingEntityTaxCode') ? managingEntityTaxCodeValid(next.managingEntityTaxCode) : null,
             descriptionFits(next.description),
           );
-          if (has(input, 'type') && !isValidCode('STRUCTURE_TYPE', next.type, clock())) {
-            throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: 'STRUCTURE_TYPE' });
-          }
+          if (has(input, 'type')) requireListedType(next.type, clock());
           // The fields given, as at registration (a stored code later retired from its list does not block other changes).
           const given = <K extends 'healthAuthority' | 'gender' | 'target' | 'phone' | 'publicEmail'>(k: K) => (has(input, k) ? next[k] : null);
           throwIfViolated(
@@ -137,7 +111,7 @@ export function createStructureHistoryService(deps: ServiceDeps) {
     },
 
     /** Structure.history (REGISTRY): null for callers who may not see it. */
-    async history(principal: Principal, loaders: AssoLoaders, structure: StructureEntity): Promise<StructureChangeRow[] | null> {
+    async history(structure: StructureEntity): Promise<StructureChangeRow[] | null> {
       if (!canReadHistory(principal, structure)) return null;
       return loaders.changesByStructureCode.load(structure.code);
     },

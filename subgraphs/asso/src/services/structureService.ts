@@ -2,11 +2,9 @@ import { isValidCode } from '@shared/codes';
 import { findMunicipality } from '@shared/codes';
 import { PG, pgErrorInfo } from '@shared/db';
 import { AppError, badInput } from '@shared/errors';
-import type { Principal } from '@shared/auth';
 import type { ActEntity } from '../entities/Act';
 import type { InspectionEntity } from '../entities/Inspection';
 import type { StructureEntity } from '../entities/Structure';
-import type { AssoLoaders } from '../loaders';
 import { findActsByStructureCodes } from '../repositories/actRepository';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
 import { findStructurePage, insertStructure, type StructureSqlFilter } from '../repositories/structureRepository';
@@ -19,42 +17,12 @@ import { validateStructureProfile } from '../rules/structureProfile';
 import { descriptionFits } from '../rules/selfCensus';
 import { throwIfViolated } from '@shared/errors';
 import { requireSupervisor, requireTerritory } from './access';
-import type { ServiceDeps } from './deps';
+import type { RequestDeps } from './deps';
 import { afterCode, pageSize, structureCursor } from './pagination';
 import { toPage } from '@shared/graphql';
-import { optionalText } from './text';
+import { optionalText, storedTaxCode } from './text';
+import type { QueryStructuresArgs, RegisterStructureInput, StructureFilter } from '../generated/graphql';
 
-export interface RegisterStructureInput {
-  readonly code: string;
-  readonly name: string;
-  readonly type: string;
-  readonly municipality: string;
-  readonly address?: string | null;
-  readonly managingEntity?: string | null;
-  readonly managingEntityTaxCode?: string | null;
-  readonly capacity: number;
-  readonly emergencyCapacity?: number | null;
-  readonly minAge?: number | null;
-  readonly maxAge?: number | null;
-  readonly contactEmail?: string | null;
-  readonly healthAuthority?: string | null;
-  readonly gender?: string | null;
-  readonly target?: string | null;
-  readonly phone?: string | null;
-  readonly publicEmail?: string | null;
-  /** seed 001: the structure's own description. */
-  readonly description?: string | null;
-}
-
-export interface StructureFilterInput {
-  readonly type?: string | null;
-  readonly province?: string | null;
-  readonly municipality?: string | null;
-  readonly target?: string | null;
-  readonly gender?: string | null;
-  readonly status?: StructureStatus | null;
-  readonly name?: string | null;
-}
 
 export interface StructurePage {
   readonly nodes: StructureEntity[];
@@ -66,6 +34,13 @@ export const STATUS_SCAN_BATCH = 200;
 
 /** Code list of the structure types (docs/conventions.md: every coded input is checked against its list). */
 const STRUCTURE_TYPE_LIST = 'STRUCTURE_TYPE';
+
+/** A registered or updated structure's type is in its list on `day` (INVALID_CODE on `type` otherwise). */
+export function requireListedType(type: string, day: string): void {
+  if (!isValidCode(STRUCTURE_TYPE_LIST, type, day)) {
+    throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: STRUCTURE_TYPE_LIST });
+  }
+}
 
 /** Database constraints behind the rules (a safety net: the rules catch these first). */
 const CONSTRAINT_FIELDS: Readonly<Record<string, string>> = {
@@ -87,8 +62,8 @@ const CONSTRAINT_FIELDS: Readonly<Record<string, string>> = {
   structure_public_email_check: 'publicEmail',
 };
 
-export function createStructureService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+export function createStructureService(deps: RequestDeps) {
+  const { dataSource, clock, principal, loaders } = deps;
 
   return {
     /**
@@ -97,7 +72,7 @@ export function createStructureService(deps: ServiceDeps) {
      * already registered is DUPLICATE_STRUCTURE, also when two registrations
      * race (the primary key decides; nothing is written).
      */
-    async register(principal: Principal, input: RegisterStructureInput): Promise<StructureEntity> {
+    async register(input: RegisterStructureInput): Promise<StructureEntity> {
       requireSupervisor(principal);
       const candidate = {
         code: input.code.trim(),
@@ -106,7 +81,7 @@ export function createStructureService(deps: ServiceDeps) {
         municipality: input.municipality.trim(),
         address: optionalText(input.address),
         managingEntity: optionalText(input.managingEntity),
-        managingEntityTaxCode: optionalText(input.managingEntityTaxCode)?.toUpperCase() ?? null,
+        managingEntityTaxCode: storedTaxCode(input.managingEntityTaxCode),
         capacity: input.capacity,
         emergencyCapacity: input.emergencyCapacity ?? 0,
         minAge: input.minAge ?? null,
@@ -122,9 +97,7 @@ export function createStructureService(deps: ServiceDeps) {
       // Refused as a whole first (docs/privacy.md §5) when the location is known to be outside the territory.
       if (structureMunicipalityValid(candidate.municipality) === null) requireTerritory(principal, provinceOf(candidate.municipality));
       throwIfViolated(validateStructureRegistration(candidate), managingEntityTaxCodeValid(candidate.managingEntityTaxCode), descriptionFits(candidate.description));
-      if (!isValidCode(STRUCTURE_TYPE_LIST, candidate.type, clock())) {
-        throw new AppError('INVALID_CODE', 'The structure type is not in the STRUCTURE_TYPE list', { field: 'type', list: STRUCTURE_TYPE_LIST });
-      }
+      requireListedType(candidate.type, clock());
       // Known municipality, the province's ASL, coded gender and target, public contacts (issue 6).
       throwIfViolated(validateStructureProfile(candidate, clock()));
 
@@ -150,7 +123,7 @@ export function createStructureService(deps: ServiceDeps) {
     },
 
     /** structure(code) and Structure references: the registry is public (docs/privacy.md §4 PUBLIC row, anonymous included). */
-    byCode(loaders: AssoLoaders, code: string): Promise<StructureEntity | null> {
+    byCode(code: string): Promise<StructureEntity | null> {
       return loaders.structureByCode.load(code);
     },
 
@@ -161,10 +134,7 @@ export function createStructureService(deps: ServiceDeps) {
      * in batches in code order, their acts loaded in one statement per batch,
      * and those with the requested status kept until the page is full.
      */
-    async list(
-      loaders: AssoLoaders,
-      args: { filter?: StructureFilterInput | null; first?: number | null; after?: string | null },
-    ): Promise<StructurePage> {
+    async list(args: QueryStructuresArgs): Promise<StructurePage> {
       const size = pageSize(args.first);
       const after = afterCode(args.after);
       const { sql, status } = normaliseFilter(args.filter ?? {});
@@ -196,17 +166,17 @@ export function createStructureService(deps: ServiceDeps) {
     },
 
     /** Structure.status: the status today (Europe/Rome), derived from the acts (seed 002). */
-    async status(loaders: AssoLoaders, structure: StructureEntity): Promise<StructureStatus> {
+    async status(structure: StructureEntity): Promise<StructureStatus> {
       return deriveStatus(await loaders.actsByStructureCode.load(structure.code), clock());
     },
 
     /** Structure.statusOn(date): the status on any date, past or future, from the acts in force then. */
-    async statusOn(loaders: AssoLoaders, structure: StructureEntity, date: string): Promise<StructureStatus> {
+    async statusOn(structure: StructureEntity, date: string): Promise<StructureStatus> {
       return deriveStatus(await loaders.actsByStructureCode.load(structure.code), date);
     },
 
     /** Structure.acts: PUBLIC, in the order they apply (validity start, date, recording order). */
-    acts(loaders: AssoLoaders, structure: StructureEntity): Promise<ActEntity[]> {
+    acts(structure: StructureEntity): Promise<ActEntity[]> {
       return loaders.actsByStructureCode.load(structure.code);
     },
 
@@ -216,7 +186,7 @@ export function createStructureService(deps: ServiceDeps) {
      * a caller who may not read them gets null; the loader's SQL applies the
      * same rule.
      */
-    async inspections(principal: Principal, loaders: AssoLoaders, structure: StructureEntity): Promise<InspectionEntity[] | null> {
+    async inspections(structure: StructureEntity): Promise<InspectionEntity[] | null> {
       if (!canReadRegistry(principal, structure)) return null;
       return loaders.inspectionsByStructureCode.load(structure.code);
     },
@@ -227,7 +197,7 @@ export function createStructureService(deps: ServiceDeps) {
     },
 
     /** Structure.contactEmail: REGISTRY, same rule as the inspections (docs/privacy.md §4, REGISTRY row). */
-    contactEmail(principal: Principal, structure: StructureEntity): string | null {
+    contactEmail(structure: StructureEntity): string | null {
       return canReadRegistry(principal, structure) ? structure.contactEmail : null;
     },
   };
@@ -254,7 +224,7 @@ function groupActs(acts: readonly ActEntity[]): Map<string, ActEntity[]> {
  * codes (BAD_USER_INPUT otherwise). type, target and gender match exactly; a
  * code that is in no list simply matches nothing (a read, not an input to store).
  */
-function normaliseFilter(filter: StructureFilterInput): { sql: StructureSqlFilter; status: StructureStatus | null } {
+function normaliseFilter(filter: StructureFilter): { sql: StructureSqlFilter; status: StructureStatus | null } {
   const type = optionalText(filter.type);
   const province = optionalText(filter.province);
   const municipality = optionalText(filter.municipality);
