@@ -1,20 +1,16 @@
-import type { DataSource } from 'typeorm';
 import type { Principal } from '../../../../shared/auth/principal';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { badInput, forbidden } from '../../../../shared/errors/AppError';
 import {
   ageBandSql,
-  checkFilter,
-  checkGroupBy,
   citizenshipGroupSql,
   durationBandSql,
   sexSql,
   unaccompaniedSql,
-  type Report,
   type ReportDimension,
   type ReportFilter,
 } from '../../../../shared/reporting/dimensions';
-import { runAggregate, toReport } from '../../../../shared/reporting/report';
+import { stockReport, type ReportDeps, type SqlParam, type StockArgs } from '../../../../shared/reporting/report';
 
 /** Dimensions a case has: the minor's attributes, the holding service, the residence province, the case's duration. */
 export const CASE_DIMENSIONS: readonly ReportDimension[] = ['AGE_BAND', 'SEX', 'CITIZENSHIP_GROUP', 'UNACCOMPANIED', 'PROVINCE', 'DURATION_BAND', 'SERVICE'];
@@ -51,13 +47,9 @@ function dimensionSql(d: ReportDimension): string {
  * are not tied to a structure (docs/privacy.md "Reports"). Intervention
  * reports use the same scope, `startColumn` being the intervention's start.
  */
-export function caseScope(principal: Principal, filter: ReportFilter | null | undefined, params: unknown[], startColumn = 'c.start_date'): string[] {
+export function caseScope(principal: Principal, filter: ReportFilter | null | undefined, p: SqlParam, startColumn = 'c.start_date'): string[] {
   requireRole(principal, ['REGIONAL_ANALYST', 'SUPERVISOR'], 'Case reports are for regional analysts and supervisors');
   const conditions: string[] = [];
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
   if (principal.role === 'SUPERVISOR') {
     if ((filter?.provinces ?? []).some((x) => !principal.territory.includes(x))) throw forbidden('A province outside your territory');
     conditions.push(`left(m.residence_municipality, 3) = ANY(${p([...principal.territory])}::text[])`);
@@ -71,8 +63,7 @@ export function caseScope(principal: Principal, filter: ReportFilter | null | un
   return conditions;
 }
 
-export function createCaseReports(deps: { dataSource: DataSource; minCellSize: number; now?: () => Date }) {
-  const now = deps.now ?? (() => new Date());
+export function createCaseReports(deps: ReportDeps) {
   return {
     /**
      * Minors with an open case on `on`: start ≤ on and (no end or end > on),
@@ -82,21 +73,17 @@ export function createCaseReports(deps: { dataSource: DataSource; minCellSize: n
      * then add up to more than the total); likewise DURATION_BAND, which is
      * per case.
      */
-    async caseStock(principal: Principal, args: { on: string; groupBy: ReportDimension[]; filter?: ReportFilter | null }): Promise<Report> {
-      const params: unknown[] = [args.on];
-      const scope = caseScope(principal, args.filter, params);
-      checkFilter(args.filter);
-      checkGroupBy(args.groupBy, CASE_DIMENSIONS, 'caseStock');
-      const conditions = ['c.start_date <= $1::date', '(c.end_date IS NULL OR c.end_date > $1::date)', ...scope];
-      const result = await runAggregate(deps.dataSource.manager, {
+    caseStock: stockReport(deps, {
+      name: 'caseStock',
+      scope: caseScope,
+      dimensions: CASE_DIMENSIONS,
+      aggregate: (args: StockArgs, scope) => ({
         dimensionSql: args.groupBy.map(dimensionSql),
         unitSql: 'c.minor_id',
         distinct: true,
-        fromWhereSql: `FROM sinba."case" c JOIN sinba.minor m ON m.id = c.minor_id WHERE ${conditions.join(' AND ')}`,
-        params,
-      });
-      return toReport(args.groupBy, result, deps.minCellSize, now());
-    },
+        fromWhereSql: `FROM sinba."case" c JOIN sinba.minor m ON m.id = c.minor_id WHERE ${['c.start_date <= $1::date', '(c.end_date IS NULL OR c.end_date > $1::date)', ...scope].join(' AND ')}`,
+      }),
+    }),
   };
 }
 
