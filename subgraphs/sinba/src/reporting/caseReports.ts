@@ -18,10 +18,16 @@ export const CASE_DIMENSIONS: readonly ReportDimension[] = ['AGE_BAND', 'SEX', '
 /** Province of a case: the first 3 digits of the minor's residence municipality (ISTAT), UNKNOWN without one. */
 const RESIDENCE_PROVINCE = "coalesce(left(m.residence_municipality, 3), 'UNKNOWN')";
 
-function dimensionSql(d: ReportDimension): string {
+/**
+ * The key expression of a case dimension: the minor's attributes on `m`
+ * (sinba.minor), the province of its residence, the holding service on `c`
+ * (sinba."case"); the age on `refSql`, the duration from `startSql` to
+ * `refSql`. Intervention reports use it for the dimensions they share.
+ */
+export function caseDimensionSql(d: ReportDimension, refSql: string, startSql: string): string {
   switch (d) {
     case 'AGE_BAND':
-      return ageBandSql('m.birth_date', '$1::date');
+      return ageBandSql('m.birth_date', refSql);
     case 'SEX':
       return sexSql('m.sex');
     case 'CITIZENSHIP_GROUP':
@@ -31,11 +37,11 @@ function dimensionSql(d: ReportDimension): string {
     case 'PROVINCE':
       return RESIDENCE_PROVINCE;
     case 'DURATION_BAND':
-      return durationBandSql('c.start_date', '$1::date');
+      return durationBandSql(startSql, refSql);
     case 'SERVICE':
       return 'c.service_id';
     default:
-      throw badInput('groupBy', `caseStock cannot be grouped by ${d}`);
+      throw badInput('groupBy', `Case reports cannot be grouped by ${d}`);
   }
 }
 
@@ -78,7 +84,7 @@ export function createCaseReports(deps: ReportDeps) {
       scope: caseScope,
       dimensions: CASE_DIMENSIONS,
       aggregate: (args: StockArgs, scope) => ({
-        dimensionSql: args.groupBy.map(dimensionSql),
+        dimensionSql: args.groupBy.map((d) => caseDimensionSql(d, '$1::date', 'c.start_date')),
         unitSql: 'c.minor_id',
         distinct: true,
         fromWhereSql: `FROM sinba."case" c JOIN sinba.minor m ON m.id = c.minor_id WHERE ${['c.start_date <= $1::date', '(c.end_date IS NULL OR c.end_date > $1::date)', ...scope].join(' AND ')}`,

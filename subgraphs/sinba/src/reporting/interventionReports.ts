@@ -1,16 +1,8 @@
-import { AppError, badInput } from '../../../../shared/errors/AppError';
+import { AppError } from '../../../../shared/errors/AppError';
 import { getCodeList, isValidCode } from '../../../../shared/codes';
-import {
-  UNKNOWN,
-  ageBandSql,
-  citizenshipGroupSql,
-  durationBandSql,
-  sexSql,
-  unaccompaniedSql,
-  type ReportDimension,
-} from '../../../../shared/reporting/dimensions';
+import { UNKNOWN, type ReportDimension } from '../../../../shared/reporting/dimensions';
 import { flowReport, stockReport, type FlowArgs, type ReportDeps, type ReportScope, type SqlParam, type StockArgs } from '../../../../shared/reporting/report';
-import { caseScope } from './caseReports';
+import { caseDimensionSql, caseScope } from './caseReports';
 
 /**
  * Intervention reports (issue 15; seed 000 and seed 004: the basic national
@@ -49,28 +41,15 @@ function typeAttributeSql(column: string, value: (entry: { group?: string; attri
   return `CASE ${column} ${whens} ELSE '${UNKNOWN}' END`;
 }
 
+/** The intervention's own dimensions, then those of the minor it benefits and that minor's case (caseStock's), the duration being the intervention's. */
 function dimensionSql(d: ReportDimension, refSql: string): string {
   switch (d) {
     case 'INTERVENTION_GROUP':
       return typeAttributeSql('u.type', (e) => e.group);
     case 'LEGAL_BASIS':
       return typeAttributeSql('u.type', (e) => e.attributes?.legalBasis);
-    case 'AGE_BAND':
-      return ageBandSql('m.birth_date', refSql);
-    case 'SEX':
-      return sexSql('m.sex');
-    case 'CITIZENSHIP_GROUP':
-      return citizenshipGroupSql('m.citizenship');
-    case 'UNACCOMPANIED':
-      return unaccompaniedSql('m.unaccompanied');
-    case 'PROVINCE':
-      return "coalesce(left(m.residence_municipality, 3), 'UNKNOWN')";
-    case 'DURATION_BAND':
-      return durationBandSql('u.start_date', refSql);
-    case 'SERVICE':
-      return 'c.service_id';
     default:
-      throw badInput('groupBy', `Intervention reports cannot be grouped by ${d}`);
+      return caseDimensionSql(d, refSql, 'u.start_date');
   }
 }
 
