@@ -9,7 +9,6 @@ import { asmiResolvers } from './resolvers';
 import { createServices } from './services';
 import { createUpstream } from './services/upstream';
 import { createNatsPublisher } from './services/natsPublisher';
-import { createReporting, withReportResolvers, withReporting } from './reporting';
 
 export const ASMI_SCHEMA_DIR = path.join(__dirname, '..', 'schema');
 
@@ -22,17 +21,17 @@ export const asmiModule: ModuleDefinition<AsmiContext> = {
   name: 'asmi',
   schemaDir: ASMI_SCHEMA_DIR,
   entities: asmiEntities,
-  resolvers: withReportResolvers(asmiResolvers),
+  resolvers: asmiResolvers,
   wire: ({ dataSource, clock, config, serviceClient, logger, onStop }) => {
     const upstream = createUpstream({ asso: serviceClient('asso'), sinba: serviceClient('sinba') });
     const publisher = config.notify.natsUrl
       ? createNatsPublisher({ url: config.notify.natsUrl, subjectPrefix: config.notify.natsSubjectPrefix, stream: config.notify.natsStream })
       : null;
-    const services = createServices({ dataSource, clock, upstream, pseudonymKey: config.pseudonymKey, notify: { intervalMs: config.notify.intervalMs, publisher, logger } });
+    const services = createServices({ dataSource, clock, upstream, pseudonymKey: config.pseudonymKey, minCellSize: config.minCellSize, notify: { intervalMs: config.notify.intervalMs, publisher, logger } });
     // The outbox dispatcher (docs/architecture.md "Notifications"): runs while the module runs.
     const dispatcher = services.notifications.start();
     onStop(() => dispatcher.stop());
-    return withReporting(createContextFactory({ dataSource, services, clock, upstream }), createReporting({ dataSource, minCellSize: config.minCellSize, upstream }));
+    return createContextFactory({ dataSource, services, clock, upstream });
   },
 };
 

@@ -13,6 +13,7 @@ import type { DeclinePlacementRequestInput, RequestPlacementInput, WithdrawPlace
 import type { PlacementRequestRow } from '../repositories/placementRequestRepository';
 import type { NotificationRow } from '../repositories/notificationRepository';
 import type { PlacementRequestStatus } from '../rules/placementRequestRules';
+import { reportResolvers } from '../reporting';
 
 /**
  * A mutation that writes placements: once it has committed (the placement
@@ -46,6 +47,7 @@ export const asmiResolvers = {
       ctx.services.notifications.list(ctx.principal, args.unreadOnly, args.first, args.after),
     requestedMinors: (_p: unknown, args: { minorIds: string[]; structureCode: string; on: string }, ctx: AsmiContext) =>
       ctx.services.requests.requestedMinors(ctx.principal, args.minorIds, args.structureCode, args.on),
+    ...reportResolvers.Query,
   },
   Mutation: {
     admitMinor: afterPlacementWrite((_p: unknown, args: { input: AdmitMinorInput }, ctx: AsmiContext) => ctx.services.placements.admit(ctx.principal, args.input)),
@@ -62,6 +64,7 @@ export const asmiResolvers = {
     markNotificationsRead: (_p: unknown, args: { ids: string[] }, ctx: AsmiContext) => ctx.services.notifications.markRead(ctx.principal, args.ids),
     refreshQualityFlags: (_p: unknown, args: { minorIds?: string[] | null; structureCodes?: string[] | null }, ctx: AsmiContext) =>
       ctx.services.quality.refreshFor(ctx.principal, args.minorIds, args.structureCodes),
+    ...reportResolvers.Mutation,
   },
   PlacementRequest: {
     __resolveReference: (ref: { id: string }, ctx: AsmiContext) => ctx.loaders.requestById.load(ref.id),

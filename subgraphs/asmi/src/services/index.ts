@@ -12,6 +12,7 @@ import { createPlacementRequestService, type PlacementRequestService } from './p
 import { createNotificationService, type NotificationService } from './notificationService';
 import type { NotificationPublisher } from './natsPublisher';
 import type { Logger } from 'pino';
+import { createReporting, type AsmiReporting } from '../reporting';
 
 export interface AsmiServices {
   readonly placements: PlacementService;
@@ -23,6 +24,8 @@ export interface AsmiServices {
   readonly requests: PlacementRequestService;
   readonly notifications: NotificationService;
   readonly careObservations: CareObservationService;
+  /** Issue 8: aggregate reports, the ISTAT table, the quasi-identifier sync from SINBA. */
+  readonly reporting: AsmiReporting;
 }
 
 export function createServices(deps: {
@@ -30,6 +33,8 @@ export function createServices(deps: {
   upstream: Upstream;
   clock: Clock;
   pseudonymKey: string;
+  /** docs/privacy.md §10: the smallest count a report publishes. */
+  minCellSize: number;
   notify?: { intervalMs: number; publisher: NotificationPublisher | null; logger?: Logger };
 }): AsmiServices {
   const requests = createPlacementRequestService(deps);
@@ -46,5 +51,6 @@ export function createServices(deps: {
     requests,
     notifications: createNotificationService({ dataSource: deps.dataSource, upstream: deps.upstream, clock: deps.clock, ...deps.notify }),
     careObservations: createCareObservationService(deps),
+    reporting: createReporting(deps),
   };
 }
