@@ -12,8 +12,6 @@ import {
 import { flowReport, stockReport, type FlowArgs, type ReportDeps, type StockArgs } from '../../../../shared/reporting/report';
 import { placementScope } from './scope';
 
-export type { ReportDirection } from '../../../../shared/reporting/report';
-
 /**
  * The key expression of a dimension on asmi.placement `p`, `refSql` being
  * the date the age and the duration are measured on (the stock date, or the
