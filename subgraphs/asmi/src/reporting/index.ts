@@ -1,4 +1,4 @@
-import type { FlowArgs, ReportDeps, StockArgs } from '../../../../shared/reporting/report';
+import type { FlowArgs, ReportDeps, StockArgs } from '@shared/reporting';
 import type { AsmiContext } from '../context';
 import { createIstatTable } from './istatTable';
 import { createPlacementReports } from './placementReports';

@@ -1,4 +1,4 @@
-import { badInput } from '../../../../shared/errors/AppError';
+import { badInput } from '@shared/errors';
 import {
   REPORT_DIMENSIONS,
   ageBandSql,
@@ -8,8 +8,8 @@ import {
   unaccompaniedSql,
   UNKNOWN,
   type ReportDimension,
-} from '../../../../shared/reporting/dimensions';
-import { flowReport, stockReport, type FlowArgs, type ReportDeps, type StockArgs } from '../../../../shared/reporting/report';
+} from '@shared/reporting';
+import { flowReport, stockReport, type FlowArgs, type ReportDeps, type StockArgs } from '@shared/reporting';
 import { placementScope } from './scope';
 
 /**

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Logger } from 'pino';
-import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
+import type { ServiceClient } from '@shared/graphql';
 import type { SinbaContext } from '../context';
 
 /** The quasi-identifiers ASMI copies onto each placement (docs/privacy.md §9: never names nor fiscal codes). */

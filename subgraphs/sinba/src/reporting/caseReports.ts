@@ -1,6 +1,6 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { badInput, forbidden } from '../../../../shared/errors/AppError';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { badInput, forbidden } from '@shared/errors';
 import {
   ageBandSql,
   citizenshipGroupSql,
@@ -9,8 +9,8 @@ import {
   unaccompaniedSql,
   type ReportDimension,
   type ReportFilter,
-} from '../../../../shared/reporting/dimensions';
-import { stockReport, type ReportDeps, type SqlParam, type StockArgs } from '../../../../shared/reporting/report';
+} from '@shared/reporting';
+import { stockReport, type ReportDeps, type SqlParam, type StockArgs } from '@shared/reporting';
 
 /** Dimensions a case has: the minor's attributes, the holding service, the residence province, the case's duration. */
 export const CASE_DIMENSIONS: readonly ReportDimension[] = ['AGE_BAND', 'SEX', 'CITIZENSHIP_GROUP', 'UNACCOMPANIED', 'PROVINCE', 'DURATION_BAND', 'SERVICE'];

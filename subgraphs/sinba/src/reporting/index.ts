@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { FlowArgs, StockArgs } from '../../../../shared/reporting/report';
+import type { FlowArgs, StockArgs } from '@shared/reporting';
 import type { SinbaContext } from '../context';
 import type { ServiceDeps } from '../services/deps';
 import { createAsmiSync, type AsmiSync } from './asmiSync';

@@ -1,7 +1,7 @@
-import { AppError } from '../../../../shared/errors/AppError';
-import { getCodeList, isValidCode } from '../../../../shared/codes';
-import { UNKNOWN, type ReportDimension } from '../../../../shared/reporting/dimensions';
-import { flowReport, stockReport, type FlowArgs, type ReportDeps, type ReportScope, type SqlParam, type StockArgs } from '../../../../shared/reporting/report';
+import { AppError } from '@shared/errors';
+import { getCodeList, isValidCode } from '@shared/codes';
+import { UNKNOWN, type ReportDimension } from '@shared/reporting';
+import { flowReport, stockReport, type FlowArgs, type ReportDeps, type ReportScope, type SqlParam, type StockArgs } from '@shared/reporting';
 import { caseDimensionSql, caseScope } from './caseReports';
 
 /**
