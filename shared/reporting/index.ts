@@ -8,3 +8,5 @@ export type { Report, ReportDimension, ReportFilter } from './dimensions';
 export { runAggregate, toReport } from './report';
 export { suppress } from './suppression';
 export type { PublishedRow } from './suppression';
+export { flowReport, sqlParams, stockReport } from './report';
+export type { FlowArgs, ReportDeps, ReportScope, SqlParam, StockArgs } from './report';

@@ -10,7 +10,6 @@ import { asmiResolvers } from './resolvers';
 import { createAsmiModule } from './services';
 import { createUpstream } from './services/upstream';
 import { createNatsPublisher } from './services/natsPublisher';
-import { createReporting, withReportResolvers, withReporting } from './reporting';
 
 export const ASMI_SCHEMA_DIR = path.join(__dirname, '..', 'schema');
 
@@ -23,17 +22,17 @@ export const asmiModule: ModuleDefinition<AsmiContext> = {
   name: 'asmi',
   schemaDir: ASMI_SCHEMA_DIR,
   entities: asmiEntities,
-  resolvers: withReportResolvers(asResolverMap(asmiResolvers)),
+  resolvers: asResolverMap(asmiResolvers),
   wire: ({ dataSource, clock, config, serviceClient, logger, onStop }) => {
     const upstream = createUpstream({ asso: serviceClient('asso'), sinba: serviceClient('sinba') });
     const publisher = config.notify.natsUrl
       ? createNatsPublisher({ url: config.notify.natsUrl, subjectPrefix: config.notify.natsSubjectPrefix, stream: config.notify.natsStream })
       : null;
-    const asmi = createAsmiModule({ dataSource, clock, upstream, pseudonymKey: config.pseudonymKey, notify: { intervalMs: config.notify.intervalMs, publisher, logger } });
+    const asmi = createAsmiModule({ dataSource, clock, upstream, pseudonymKey: config.pseudonymKey, minCellSize: config.minCellSize, notify: { intervalMs: config.notify.intervalMs, publisher, logger } });
     // The outbox dispatcher (docs/architecture.md "Notifications"): runs while the module runs.
     const dispatcher = asmi.notifications.start();
     onStop(() => dispatcher.stop());
-    return withReporting(createContextFactory(asmi), createReporting({ dataSource, minCellSize: config.minCellSize, upstream }));
+    return createContextFactory(asmi);
   },
 };
 

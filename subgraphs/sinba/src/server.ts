@@ -7,7 +7,6 @@ import { createContextFactory, type SinbaContext } from './context';
 import { sinbaEntities } from './entities';
 import { sinbaResolvers } from './resolvers';
 import { createServices } from './services';
-import { createReporting, withReportResolvers, withReporting } from './reporting';
 import { createLogger } from '@shared/logging';
 import { parse } from 'graphql';
 import { readSubgraphSdl } from '@shared/graphql';
@@ -21,9 +20,13 @@ export const sinbaModule: ModuleDefinition<SinbaContext> = {
   schemaDir: SINBA_SCHEMA_DIR,
   entities: sinbaEntities,
   // docs/privacy.md §9: SINBA decides CASE_HOLDER (and asks ASMI for HOSTING) on every Minor it returns.
-  resolvers: withMinorGuard(withReportResolvers(sinbaResolvers), parse(readSubgraphSdl(SINBA_SCHEMA_DIR))),
+  resolvers: withMinorGuard(sinbaResolvers, parse(readSubgraphSdl(SINBA_SCHEMA_DIR))),
   wire: ({ dataSource, clock, config, serviceClient }) =>
-    withReporting(createContextFactory({ dataSource, clock, services: createServices({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi') }) }), createReporting({ dataSource, minCellSize: config.minCellSize, clock, pseudonymKey: config.pseudonymKey, asmi: serviceClient('asmi'), logger: createLogger('sinba-reporting', config.logLevel) })),
+    createContextFactory({
+      dataSource,
+      clock,
+      services: createServices({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi'), minCellSize: config.minCellSize, reportingLogger: createLogger('sinba-reporting', config.logLevel) }),
+    }),
 };
 
 export type SinbaOptions = ModuleOptions;

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '@shared/auth';
 import { AGE_BANDS, CITIZENSHIP_GROUPS, UNKNOWN, ageBandSql, citizenshipGroupSql, sexSql } from '@shared/reporting';
 import { suppress, type PublishedRow } from '@shared/reporting';
+import { sqlParams } from '@shared/reporting';
 import { checkYear } from './placementReports';
 import { placementScope } from './scope';
 import type { Upstream } from '../services/upstream';
@@ -154,8 +155,8 @@ export function createIstatTable(deps: { dataSource: DataSource; minCellSize: nu
      * client through `structure { capacity }` (one ASSO fetch for all lines).
      */
     async istatResidentialTable(principal: Principal, year: number, purpose?: string): Promise<IstatResidentialTable> {
-      const params: unknown[] = [`${year}-01-01`, `${year}-12-31`];
-      const scope = placementScope(principal, null, params);
+      const { params, param } = sqlParams([`${year}-01-01`, `${year}-12-31`]);
+      const scope = placementScope(principal, null, param);
       checkYear(year);
       // docs/privacy.md §11 ISTAT_TRANSMISSION: the analyst's transmission download (the gateway signs the purpose only there)
       // is not suppressed and lists every structure active in the year; everywhere else §10 applies.

@@ -1,24 +1,16 @@
-import type { DataSource } from 'typeorm';
-import type { Principal } from '@shared/auth';
-import { AppError, badInput } from '@shared/errors';
+import { badInput } from '@shared/errors';
 import {
   REPORT_DIMENSIONS,
   ageBandSql,
-  checkFilter,
-  checkGroupBy,
   citizenshipGroupSql,
   durationBandSql,
   sexSql,
   unaccompaniedSql,
   UNKNOWN,
-  type Report,
   type ReportDimension,
-  type ReportFilter,
 } from '@shared/reporting';
-import { runAggregate, toReport } from '@shared/reporting';
+import { flowReport, stockReport, type FlowArgs, type ReportDeps, type StockArgs } from '@shared/reporting';
 import { placementScope } from './scope';
-
-export type ReportDirection = 'ENTRIES' | 'EXITS';
 
 /**
  * The key expression of a dimension on asmi.placement `p`, `refSql` being
@@ -62,9 +54,7 @@ const PLACEMENT_DIMENSIONS = REPORT_DIMENSIONS.filter((d) => d !== 'INTERVENTION
 const STOCK_DIMENSIONS = PLACEMENT_DIMENSIONS.filter((d) => d !== 'DISCHARGE_OUTCOME');
 const ENTRY_DIMENSIONS = PLACEMENT_DIMENSIONS.filter((d) => d !== 'DISCHARGE_OUTCOME' && d !== 'DURATION_BAND');
 
-export function createPlacementReports(deps: { dataSource: DataSource; minCellSize: number; now?: () => Date }) {
-  const db = deps.dataSource.manager;
-  const now = deps.now ?? (() => new Date());
+export function createPlacementReports(deps: ReportDeps) {
   return {
     /**
      * Minors in structures on `on`: placements with admission ≤ on and
@@ -72,13 +62,11 @@ export function createPlacementReports(deps: { dataSource: DataSource; minCellSi
      * stock on D (the half-open period of the placement, as occupancy); a
      * transfer on D is counted once, in the new structure. Distinct minors.
      */
-    async placementStock(principal: Principal, args: { on: string; groupBy: ReportDimension[]; filter?: ReportFilter | null }): Promise<Report> {
-      const params: unknown[] = [args.on];
-      const scope = placementScope(principal, args.filter, params);
-      checkFilter(args.filter);
-      checkGroupBy(args.groupBy, STOCK_DIMENSIONS, 'placementStock');
-      const conditions = ['p.admission_date <= $1::date', '(p.discharge_date IS NULL OR p.discharge_date > $1::date)', ...scope];
-      const result = await runAggregate(db, {
+    placementStock: stockReport(deps, {
+      name: 'placementStock',
+      scope: placementScope,
+      dimensions: STOCK_DIMENSIONS,
+      aggregate: (args: StockArgs, scope) => ({
         dimensionSql: args.groupBy.map((d) => dimensionSql(d, '$1::date')),
         // count(*) is count(DISTINCT minor_id) here: two placements of a minor
         // both open on D would overlap, which placement_no_overlap forbids
@@ -86,37 +74,29 @@ export function createPlacementReports(deps: { dataSource: DataSource; minCellSi
         // hash the grouping sets instead of sorting for DISTINCT.
         unitSql: 'p.minor_id',
         distinct: false,
-        fromWhereSql: `FROM asmi.placement p WHERE ${conditions.join(' AND ')}`,
-        params,
-      });
-      return toReport(args.groupBy, result, deps.minCellSize, now());
-    },
+        fromWhereSql: `FROM asmi.placement p WHERE ${['p.admission_date <= $1::date', '(p.discharge_date IS NULL OR p.discharge_date > $1::date)', ...scope].join(' AND ')}`,
+      }),
+    }),
 
     /**
      * Admissions (ENTRIES) or discharges (EXITS) dated from `from` to `to`,
      * both included: events, so a minor admitted twice counts twice and a
      * transfer is one exit and one entry. Age and duration on the event date.
      */
-    async placementFlows(
-      principal: Principal,
-      args: { from: string; to: string; direction: ReportDirection; groupBy: ReportDimension[]; filter?: ReportFilter | null },
-    ): Promise<Report> {
-      const params: unknown[] = [args.from, args.to];
-      const scope = placementScope(principal, args.filter, params);
-      if (args.to < args.from) throw new AppError('INVALID_DATE_RANGE', 'The period ends before it starts', { field: 'to' });
-      checkFilter(args.filter);
-      checkGroupBy(args.groupBy, args.direction === 'ENTRIES' ? ENTRY_DIMENSIONS : PLACEMENT_DIMENSIONS, `placementFlows(${args.direction})`);
-      const eventDate = args.direction === 'ENTRIES' ? 'p.admission_date' : 'p.discharge_date';
-      const conditions = [`${eventDate} BETWEEN $1::date AND $2::date`, ...scope];
-      const result = await runAggregate(db, {
-        dimensionSql: args.groupBy.map((d) => dimensionSql(d, eventDate)),
-        unitSql: 'p.id',
-        distinct: false,
-        fromWhereSql: `FROM asmi.placement p WHERE ${conditions.join(' AND ')}`,
-        params,
-      });
-      return toReport(args.groupBy, result, deps.minCellSize, now());
-    },
+    placementFlows: flowReport(deps, {
+      name: 'placementFlows',
+      scope: placementScope,
+      dimensions: { ENTRIES: ENTRY_DIMENSIONS, EXITS: PLACEMENT_DIMENSIONS },
+      aggregate: (args: FlowArgs, scope) => {
+        const eventDate = args.direction === 'ENTRIES' ? 'p.admission_date' : 'p.discharge_date';
+        return {
+          dimensionSql: args.groupBy.map((d) => dimensionSql(d, eventDate)),
+          unitSql: 'p.id',
+          distinct: false,
+          fromWhereSql: `FROM asmi.placement p WHERE ${[`${eventDate} BETWEEN $1::date AND $2::date`, ...scope].join(' AND ')}`,
+        };
+      },
+    }),
   };
 }
 

@@ -5,10 +5,10 @@ import { isUuid } from '@shared/ids';
 
 export interface MinorQuasiIdentifiers {
   readonly minorId: string;
-  readonly birthDate: string | null;
-  readonly sex: string | null;
-  readonly citizenship: string | null;
-  readonly unaccompanied: boolean | null;
+  readonly birthDate?: string | null;
+  readonly sex?: string | null;
+  readonly citizenship?: string | null;
+  readonly unaccompanied?: boolean | null;
 }
 
 /**

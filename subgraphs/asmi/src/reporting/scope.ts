@@ -2,6 +2,7 @@ import type { Principal } from '@shared/auth';
 import { requireRole } from '@shared/auth';
 import { forbidden } from '@shared/errors';
 import type { ReportFilter } from '@shared/reporting';
+import type { SqlParam } from '@shared/reporting';
 
 /**
  * Who may run a placement report and over which placements (docs/privacy.md §5
@@ -15,15 +16,11 @@ import type { ReportFilter } from '@shared/reporting';
  * there", which is false (docs/privacy.md "Reports").
  *
  * Returns SQL conditions on the alias `p` (asmi.placement), parameters
- * appended to `params`.
+ * added through `p` (a ReportScope of shared/reporting/report.ts).
  */
-export function placementScope(principal: Principal, filter: ReportFilter | null | undefined, params: unknown[]): string[] {
+export function placementScope(principal: Principal, filter: ReportFilter | null | undefined, p: SqlParam): string[] {
   requireRole(principal, ['REGIONAL_ANALYST', 'SUPERVISOR', 'STRUCTURE_OPERATOR'], 'Aggregate reports are for regional analysts, supervisors and structure operators');
   const conditions: string[] = [];
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
   if (principal.role === 'SUPERVISOR') {
     const outside = (filter?.provinces ?? []).find((x) => !principal.territory.includes(x));
     if (outside !== undefined) throw forbidden('A province outside your territory');

@@ -1,4 +1,5 @@
 import type { AsmiContext } from '../context';
+import { reportResolvers } from '../reporting';
 import type { MutationAdmitMinorArgs, MutationCancelDischargeArgs, MutationDischargeMinorArgs, MutationSubmitEventsArgs, Resolvers } from '../generated/graphql';
 
 /**
@@ -33,6 +34,7 @@ export const asmiResolvers: Resolvers = {
       ctx.services.notifications.list(args.unreadOnly, args.first, args.after),
     requestedMinors: (_p, args, ctx) =>
       ctx.services.requests.requestedMinors(args.minorIds, args.structureCode, args.on),
+    ...reportResolvers.Query,
   },
   Mutation: {
     admitMinor: afterPlacementWrite((args: MutationAdmitMinorArgs, ctx) => ctx.services.placements.admit(args.input)),
@@ -49,6 +51,7 @@ export const asmiResolvers: Resolvers = {
     markNotificationsRead: (_p, args, ctx) => ctx.services.notifications.markRead(args.ids),
     refreshQualityFlags: (_p, args, ctx) =>
       ctx.services.quality.refreshFor(args.minorIds, args.structureCodes),
+    ...reportResolvers.Mutation,
   },
   PlacementRequest: {
     __resolveReference: (ref, ctx) => ctx.loaders.requestById.load(ref.id),

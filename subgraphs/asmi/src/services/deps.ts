@@ -10,6 +10,8 @@ export interface AsmiModuleDeps {
   readonly upstream: Upstream;
   readonly clock: Clock;
   readonly pseudonymKey: string;
+  /** docs/privacy.md §10: the smallest count a report publishes. */
+  readonly minCellSize: number;
 }
 
 /** One request's: who asks, and the request's loaders (context.ts builds both, then the services). */

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { createReporting, type AsmiReporting } from '../reporting';
 import { createAbsenceService, type AbsenceService } from './absenceService';
 import { createActivityService, type ActivityService } from './activityService';
 import { createCareObservationService, type CareObservationService } from './careObservationService';
@@ -24,12 +25,13 @@ export interface AsmiModule extends AsmiModuleDeps {
 }
 
 export function createAsmiModule(deps: AsmiModuleDeps & { notify?: { intervalMs: number; publisher: NotificationPublisher | null; logger?: Logger } }): AsmiModule {
-  const { dataSource, upstream, clock, pseudonymKey } = deps;
+  const { dataSource, upstream, clock, pseudonymKey, minCellSize } = deps;
   return {
     dataSource,
     upstream,
     clock,
     pseudonymKey,
+    minCellSize,
     quality: createQualityService(deps),
     notifications: createNotificationService({ dataSource, upstream, clock, ...deps.notify }),
   };
@@ -46,11 +48,13 @@ export interface AsmiServices {
   readonly requests: PlacementRequestService;
   readonly notifications: NotificationService;
   readonly careObservations: CareObservationService;
+  /** Issue 8: aggregate reports, the ISTAT table, the quasi-identifier sync from SINBA. */
+  readonly reporting: AsmiReporting;
 }
 
 /** Built by the context factory for every request: objects and closures only, no I/O. */
 export function createServices(asmi: AsmiModule, scope: RequestScope): AsmiServices {
-  const deps = { dataSource: asmi.dataSource, upstream: asmi.upstream, clock: asmi.clock, pseudonymKey: asmi.pseudonymKey, ...scope };
+  const deps = { dataSource: asmi.dataSource, upstream: asmi.upstream, clock: asmi.clock, pseudonymKey: asmi.pseudonymKey, minCellSize: asmi.minCellSize, ...scope };
   const requests = createPlacementRequestService(deps);
   const placements = createPlacementService({ ...deps, requests });
   const absences = createAbsenceService(deps);
@@ -65,5 +69,6 @@ export function createServices(asmi: AsmiModule, scope: RequestScope): AsmiServi
     requests,
     notifications: asmi.notifications.forRequest(scope),
     careObservations: createCareObservationService(deps),
+    reporting: createReporting(deps),
   };
 }

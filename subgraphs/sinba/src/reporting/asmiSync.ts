@@ -1,5 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Logger } from 'pino';
 import type { ServiceClient } from '@shared/graphql';
+import type { SinbaContext } from '../context';
 
 /** The quasi-identifiers ASMI copies onto each placement (docs/privacy.md §9: never names nor fiscal codes). */
 export interface QuasiIdentifiers {
@@ -66,35 +68,47 @@ export function createAsmiSync(deps: { asmi: ServiceClient | undefined; logger: 
 }
 export type AsmiSync = ReturnType<typeof createAsmiSync>;
 
-type Resolver = (parent: unknown, args: unknown, ctx: unknown, info: unknown) => unknown;
+type MutationResolver = (parent: unknown, args: unknown, ctx: SinbaContext, info: GraphQLResolveInfo) => unknown;
 
-function isMinorRow(v: unknown): v is QuasiIdentifiers {
-  return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && 'birthDate' in v && 'sex' in v;
+function isResolver(v: unknown): v is MutationResolver {
+  return typeof v === 'function';
 }
 
-/** Wraps the quasi-identifier mutations present in `mutations` so each pushes its result to ASMI once it has succeeded. */
-export function withAsmiSync(mutations: Record<string, unknown>, syncOf: (ctx: unknown) => AsmiSync | undefined): Record<string, unknown> {
-  const out = { ...mutations };
-  for (const name of QUASI_IDENTIFIER_MUTATIONS) {
-    const original = mutations[name] as Resolver | undefined;
-    if (typeof original !== 'function') continue;
-    out[name] = async (parent: unknown, args: unknown, ctx: unknown, info: unknown) => {
+function isMinorRow(v: unknown): v is QuasiIdentifiers {
+  return typeof v === 'object' && v !== null && 'id' in v && typeof v.id === 'string' && 'birthDate' in v && 'sex' in v;
+}
+
+/** After a quasi-identifier mutation: push the minor it returns. */
+async function pushMinor(sync: AsmiSync, result: unknown): Promise<void> {
+  if (isMinorRow(result)) await sync.push([{ ...result, citizenship: result.citizenship ?? null, unaccompanied: result.unaccompanied ?? null }]);
+}
+
+/** After a case mutation: refresh the flags of the case's minor. */
+async function refreshCaseMinor(sync: AsmiSync, result: unknown): Promise<void> {
+  const minorId = typeof result === 'object' && result !== null && 'minorId' in result ? result.minorId : undefined;
+  if (typeof minorId === 'string') await sync.refreshQuality([minorId]);
+}
+
+const AFTER_COMMIT = new Map<string, (sync: AsmiSync, result: unknown) => Promise<void>>([
+  ...QUASI_IDENTIFIER_MUTATIONS.map((name) => [name, pushMinor] as const),
+  ...CASE_MUTATIONS.map((name) => [name, refreshCaseMinor] as const),
+]);
+
+/**
+ * Wraps the quasi-identifier and case mutations present in `mutations` so
+ * each, once it has succeeded, tells ASMI through the reporting service
+ * (`ctx.services.reporting.asmiSync`); the others are left as they are.
+ */
+export function withAsmiSync<M extends object>(mutations: M): M {
+  const wrapped: Record<string, MutationResolver> = {};
+  for (const [name, original] of Object.entries(mutations)) {
+    const after = AFTER_COMMIT.get(name);
+    if (!after || !isResolver(original)) continue;
+    wrapped[name] = async (parent, args, ctx, info) => {
       const result = await original(parent, args, ctx, info);
-      const s = syncOf(ctx);
-      if (s && isMinorRow(result)) await s.push([{ ...result, citizenship: result.citizenship ?? null, unaccompanied: result.unaccompanied ?? null }]);
+      await after(ctx.services.reporting.asmiSync, result);
       return result;
     };
   }
-  for (const name of CASE_MUTATIONS) {
-    const original = mutations[name] as Resolver | undefined;
-    if (typeof original !== 'function') continue;
-    out[name] = async (parent: unknown, args: unknown, ctx: unknown, info: unknown) => {
-      const result = await original(parent, args, ctx, info);
-      const s = syncOf(ctx);
-      const minorId = (result as { minorId?: unknown } | null)?.minorId;
-      if (s && typeof minorId === 'string') await s.refreshQuality([minorId]);
-      return result;
-    };
-  }
-  return out;
+  return Object.assign({}, mutations, wrapped);
 }

@@ -1,20 +1,16 @@
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@shared/auth';
 import { requireRole } from '@shared/auth';
 import { badInput, forbidden } from '@shared/errors';
 import {
   ageBandSql,
-  checkFilter,
-  checkGroupBy,
   citizenshipGroupSql,
   durationBandSql,
   sexSql,
   unaccompaniedSql,
-  type Report,
   type ReportDimension,
   type ReportFilter,
 } from '@shared/reporting';
-import { runAggregate, toReport } from '@shared/reporting';
+import { stockReport, type ReportDeps, type SqlParam, type StockArgs } from '@shared/reporting';
 
 /** Dimensions a case has: the minor's attributes, the holding service, the residence province, the case's duration. */
 export const CASE_DIMENSIONS: readonly ReportDimension[] = ['AGE_BAND', 'SEX', 'CITIZENSHIP_GROUP', 'UNACCOMPANIED', 'PROVINCE', 'DURATION_BAND', 'SERVICE'];
@@ -22,10 +18,16 @@ export const CASE_DIMENSIONS: readonly ReportDimension[] = ['AGE_BAND', 'SEX', '
 /** Province of a case: the first 3 digits of the minor's residence municipality (ISTAT), UNKNOWN without one. */
 const RESIDENCE_PROVINCE = "coalesce(left(m.residence_municipality, 3), 'UNKNOWN')";
 
-function dimensionSql(d: ReportDimension): string {
+/**
+ * The key expression of a case dimension: the minor's attributes on `m`
+ * (sinba.minor), the province of its residence, the holding service on `c`
+ * (sinba."case"); the age on `refSql`, the duration from `startSql` to
+ * `refSql`. Intervention reports use it for the dimensions they share.
+ */
+export function caseDimensionSql(d: ReportDimension, refSql: string, startSql: string): string {
   switch (d) {
     case 'AGE_BAND':
-      return ageBandSql('m.birth_date', '$1::date');
+      return ageBandSql('m.birth_date', refSql);
     case 'SEX':
       return sexSql('m.sex');
     case 'CITIZENSHIP_GROUP':
@@ -35,11 +37,11 @@ function dimensionSql(d: ReportDimension): string {
     case 'PROVINCE':
       return RESIDENCE_PROVINCE;
     case 'DURATION_BAND':
-      return durationBandSql('c.start_date', '$1::date');
+      return durationBandSql(startSql, refSql);
     case 'SERVICE':
       return 'c.service_id';
     default:
-      throw badInput('groupBy', `caseStock cannot be grouped by ${d}`);
+      throw badInput('groupBy', `Case reports cannot be grouped by ${d}`);
   }
 }
 
@@ -51,13 +53,9 @@ function dimensionSql(d: ReportDimension): string {
  * are not tied to a structure (docs/privacy.md "Reports"). Intervention
  * reports use the same scope, `startColumn` being the intervention's start.
  */
-export function caseScope(principal: Principal, filter: ReportFilter | null | undefined, params: unknown[], startColumn = 'c.start_date'): string[] {
+export function caseScope(principal: Principal, filter: ReportFilter | null | undefined, p: SqlParam, startColumn = 'c.start_date'): string[] {
   requireRole(principal, ['REGIONAL_ANALYST', 'SUPERVISOR'], 'Case reports are for regional analysts and supervisors');
   const conditions: string[] = [];
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
   if (principal.role === 'SUPERVISOR') {
     if ((filter?.provinces ?? []).some((x) => !principal.territory.includes(x))) throw forbidden('A province outside your territory');
     conditions.push(`left(m.residence_municipality, 3) = ANY(${p([...principal.territory])}::text[])`);
@@ -71,8 +69,7 @@ export function caseScope(principal: Principal, filter: ReportFilter | null | un
   return conditions;
 }
 
-export function createCaseReports(deps: { dataSource: DataSource; minCellSize: number; now?: () => Date }) {
-  const now = deps.now ?? (() => new Date());
+export function createCaseReports(deps: ReportDeps) {
   return {
     /**
      * Minors with an open case on `on`: start ≤ on and (no end or end > on),
@@ -82,21 +79,17 @@ export function createCaseReports(deps: { dataSource: DataSource; minCellSize: n
      * then add up to more than the total); likewise DURATION_BAND, which is
      * per case.
      */
-    async caseStock(principal: Principal, args: { on: string; groupBy: ReportDimension[]; filter?: ReportFilter | null }): Promise<Report> {
-      const params: unknown[] = [args.on];
-      const scope = caseScope(principal, args.filter, params);
-      checkFilter(args.filter);
-      checkGroupBy(args.groupBy, CASE_DIMENSIONS, 'caseStock');
-      const conditions = ['c.start_date <= $1::date', '(c.end_date IS NULL OR c.end_date > $1::date)', ...scope];
-      const result = await runAggregate(deps.dataSource.manager, {
-        dimensionSql: args.groupBy.map(dimensionSql),
+    caseStock: stockReport(deps, {
+      name: 'caseStock',
+      scope: caseScope,
+      dimensions: CASE_DIMENSIONS,
+      aggregate: (args: StockArgs, scope) => ({
+        dimensionSql: args.groupBy.map((d) => caseDimensionSql(d, '$1::date', 'c.start_date')),
         unitSql: 'c.minor_id',
         distinct: true,
-        fromWhereSql: `FROM sinba."case" c JOIN sinba.minor m ON m.id = c.minor_id WHERE ${conditions.join(' AND ')}`,
-        params,
-      });
-      return toReport(args.groupBy, result, deps.minCellSize, now());
-    },
+        fromWhereSql: `FROM sinba."case" c JOIN sinba.minor m ON m.id = c.minor_id WHERE ${['c.start_date <= $1::date', '(c.end_date IS NULL OR c.end_date > $1::date)', ...scope].join(' AND ')}`,
+      }),
+    }),
   };
 }
 

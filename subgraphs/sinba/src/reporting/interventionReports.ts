@@ -1,22 +1,8 @@
-import type { DataSource } from 'typeorm';
-import type { Principal } from '@shared/auth';
-import { AppError, badInput } from '@shared/errors';
+import { AppError } from '@shared/errors';
 import { getCodeList, isValidCode } from '@shared/codes';
-import {
-  UNKNOWN,
-  ageBandSql,
-  checkFilter,
-  checkGroupBy,
-  citizenshipGroupSql,
-  durationBandSql,
-  sexSql,
-  unaccompaniedSql,
-  type Report,
-  type ReportDimension,
-  type ReportFilter,
-} from '@shared/reporting';
-import { runAggregate, toReport } from '@shared/reporting';
-import { caseScope } from './caseReports';
+import { UNKNOWN, type ReportDimension } from '@shared/reporting';
+import { flowReport, stockReport, type FlowArgs, type ReportDeps, type ReportScope, type SqlParam, type StockArgs } from '@shared/reporting';
+import { caseDimensionSql, caseScope } from './caseReports';
 
 /**
  * Intervention reports (issue 15; seed 000 and seed 004: the basic national
@@ -55,28 +41,15 @@ function typeAttributeSql(column: string, value: (entry: { group?: string; attri
   return `CASE ${column} ${whens} ELSE '${UNKNOWN}' END`;
 }
 
+/** The intervention's own dimensions, then those of the minor it benefits and that minor's case (caseStock's), the duration being the intervention's. */
 function dimensionSql(d: ReportDimension, refSql: string): string {
   switch (d) {
     case 'INTERVENTION_GROUP':
       return typeAttributeSql('u.type', (e) => e.group);
     case 'LEGAL_BASIS':
       return typeAttributeSql('u.type', (e) => e.attributes?.legalBasis);
-    case 'AGE_BAND':
-      return ageBandSql('m.birth_date', refSql);
-    case 'SEX':
-      return sexSql('m.sex');
-    case 'CITIZENSHIP_GROUP':
-      return citizenshipGroupSql('m.citizenship');
-    case 'UNACCOMPANIED':
-      return unaccompaniedSql('m.unaccompanied');
-    case 'PROVINCE':
-      return "coalesce(left(m.residence_municipality, 3), 'UNKNOWN')";
-    case 'DURATION_BAND':
-      return durationBandSql('u.start_date', refSql);
-    case 'SERVICE':
-      return 'c.service_id';
     default:
-      throw badInput('groupBy', `Intervention reports cannot be grouped by ${d}`);
+      return caseDimensionSql(d, refSql, 'u.start_date');
   }
 }
 
@@ -92,7 +65,7 @@ export interface InterventionSelection {
   readonly types?: readonly string[] | null;
 }
 
-function selectionSql(selection: InterventionSelection, p: (v: unknown) => string): string[] {
+function selectionSql(selection: InterventionSelection, p: SqlParam): string[] {
   const out: string[] = [];
   for (const g of selection.groups ?? []) if (!isValidCode('INTERVENTION_GROUP', g)) throw new AppError('INVALID_CODE', 'Unknown intervention group', { field: 'groups', list: 'INTERVENTION_GROUP' });
   for (const t of selection.types ?? []) if (!isValidCode('INTERVENTION_TYPE', t)) throw new AppError('INVALID_CODE', 'Unknown intervention type', { field: 'types', list: 'INTERVENTION_TYPE' });
@@ -104,8 +77,10 @@ function selectionSql(selection: InterventionSelection, p: (v: unknown) => strin
   return out;
 }
 
-export function createInterventionReports(deps: { dataSource: DataSource; minCellSize: number; now?: () => Date }) {
-  const now = deps.now ?? (() => new Date());
+/** The scope of case reports, the period of an intervention being its own start. */
+const interventionScope: ReportScope = (principal, filter, param) => caseScope(principal, filter, param, 'u.start_date');
+
+export function createInterventionReports(deps: ReportDeps) {
   return {
     /**
      * Minors with an intervention in progress on `on` (start ≤ on, no end or
@@ -114,28 +89,20 @@ export function createInterventionReports(deps: { dataSource: DataSource; minCel
      * row. REGIONAL_ANALYST (region), SUPERVISOR (minors resident in its
      * provinces), as caseStock.
      */
-    async interventionStock(
-      principal: Principal,
-      args: { on: string; groupBy: ReportDimension[]; filter?: ReportFilter | null } & InterventionSelection,
-    ): Promise<Report> {
-      const params: unknown[] = [args.on];
-      const scope = caseScope(principal, args.filter, params, 'u.start_date');
-      checkFilter(args.filter);
-      checkGroupBy(args.groupBy, INTERVENTION_DIMENSIONS, 'interventionStock');
-      const p = (v: unknown) => {
-        params.push(v);
-        return `$${params.length}`;
-      };
-      const conditions = ['u.start_date <= $1::date', '(u.end_date IS NULL OR u.end_date > $1::date)', ...scope, ...selectionSql(args, p)];
-      const result = await runAggregate(deps.dataSource.manager, {
-        dimensionSql: args.groupBy.map((d) => dimensionSql(d, '$1::date')),
-        unitSql: 'u.minor_id',
-        distinct: true,
-        fromWhereSql: `FROM ${UNITS} WHERE ${conditions.join(' AND ')}`,
-        params,
-      });
-      return toReport(args.groupBy, result, deps.minCellSize, now());
-    },
+    interventionStock: stockReport(deps, {
+      name: 'interventionStock',
+      scope: interventionScope,
+      dimensions: INTERVENTION_DIMENSIONS,
+      aggregate: (args: StockArgs & InterventionSelection, scope, param) => {
+        const conditions = ['u.start_date <= $1::date', '(u.end_date IS NULL OR u.end_date > $1::date)', ...scope, ...selectionSql(args, param)];
+        return {
+          dimensionSql: args.groupBy.map((d) => dimensionSql(d, '$1::date')),
+          unitSql: 'u.minor_id',
+          distinct: true,
+          fromWhereSql: `FROM ${UNITS} WHERE ${conditions.join(' AND ')}`,
+        };
+      },
+    }),
 
     /**
      * Interventions started (ENTRIES) or ended (EXITS) from `from` to `to`,
@@ -143,31 +110,21 @@ export function createInterventionReports(deps: { dataSource: DataSource; minCel
      * intervention benefits. Age on the event date; duration (exits) from the
      * start to the end.
      */
-    async interventionFlows(
-      principal: Principal,
-      args: { from: string; to: string; direction: 'ENTRIES' | 'EXITS'; groupBy: ReportDimension[]; filter?: ReportFilter | null } & InterventionSelection,
-    ): Promise<Report> {
-      const params: unknown[] = [args.from, args.to];
-      const scope = caseScope(principal, args.filter, params, 'u.start_date');
-      if (args.to < args.from) throw new AppError('INVALID_DATE_RANGE', 'The period ends before it starts', { field: 'to' });
-      checkFilter(args.filter);
-      const allowed = args.direction === 'ENTRIES' ? INTERVENTION_DIMENSIONS.filter((d) => d !== 'DURATION_BAND') : INTERVENTION_DIMENSIONS;
-      checkGroupBy(args.groupBy, allowed, `interventionFlows(${args.direction})`);
-      const p = (v: unknown) => {
-        params.push(v);
-        return `$${params.length}`;
-      };
-      const eventDate = args.direction === 'ENTRIES' ? 'u.start_date' : 'u.end_date';
-      const conditions = [`${eventDate} BETWEEN $1::date AND $2::date`, ...scope, ...selectionSql(args, p)];
-      const result = await runAggregate(deps.dataSource.manager, {
-        dimensionSql: args.groupBy.map((d) => dimensionSql(d, eventDate)),
-        unitSql: 'u.minor_id',
-        distinct: false,
-        fromWhereSql: `FROM ${UNITS} WHERE ${conditions.join(' AND ')}`,
-        params,
-      });
-      return toReport(args.groupBy, result, deps.minCellSize, now());
-    },
+    interventionFlows: flowReport(deps, {
+      name: 'interventionFlows',
+      scope: interventionScope,
+      dimensions: { ENTRIES: INTERVENTION_DIMENSIONS.filter((d) => d !== 'DURATION_BAND'), EXITS: INTERVENTION_DIMENSIONS },
+      aggregate: (args: FlowArgs & InterventionSelection, scope, param) => {
+        const eventDate = args.direction === 'ENTRIES' ? 'u.start_date' : 'u.end_date';
+        const conditions = [`${eventDate} BETWEEN $1::date AND $2::date`, ...scope, ...selectionSql(args, param)];
+        return {
+          dimensionSql: args.groupBy.map((d) => dimensionSql(d, eventDate)),
+          unitSql: 'u.minor_id',
+          distinct: false,
+          fromWhereSql: `FROM ${UNITS} WHERE ${conditions.join(' AND ')}`,
+        };
+      },
+    }),
   };
 }
 

@@ -4,6 +4,7 @@ import { caseResolvers } from './caseResolvers';
 import { minorResolvers } from './minorResolvers';
 import { interventionDetailResolvers } from './interventionDetailResolvers';
 import { recordResolvers } from './recordResolvers';
+import { reportResolvers, withAsmiSync } from '../reporting';
 
 /** SINBA's resolvers: thin (read arguments and principal, call one service or loader, return). */
 export const sinbaResolvers = {
@@ -12,8 +13,10 @@ export const sinbaResolvers = {
     ...interventionDetailResolvers.Query,
     casePeriods: (_p: unknown, args: { minorIds: string[] }, ctx: SinbaContext) => ctx.services.casePeriods.casePeriods(ctx.principal, args.minorIds),
     caseHolders: (_p: unknown, args: { minorIds: string[]; on: string }, ctx: SinbaContext) => ctx.services.casePeriods.caseHolders(ctx.principal, args.minorIds, args.on),
+    ...reportResolvers.Query,
   },
-  Mutation: { ...minorResolvers.Mutation, ...caseResolvers.Mutation, ...interventionDetailResolvers.Mutation, ...recordResolvers.Mutation },
+  // Quasi-identifier and case writes tell ASMI once they have succeeded (docs/architecture.md "Reporting data path").
+  Mutation: withAsmiSync({ ...minorResolvers.Mutation, ...caseResolvers.Mutation, ...interventionDetailResolvers.Mutation, ...recordResolvers.Mutation }),
   Minor: { ...minorResolvers.Minor, ...interventionDetailResolvers.Minor, ...recordResolvers.Minor },
   MinorMatch: minorResolvers.MinorMatch,
   Case: caseResolvers.Case,
@@ -31,4 +34,5 @@ export const sinbaResolvers = {
   CoPlanning: recordResolvers.CoPlanning,
   ViolenceRecord: recordResolvers.ViolenceRecord,
   CourtOrder: recordResolvers.CourtOrder,
+  CaseQualityIssue: reportResolvers.CaseQualityIssue,
 } as unknown as GraphQLResolverMap<SinbaContext>;

@@ -14,11 +14,12 @@ import { createCourtOrderService } from './courtOrderService';
 import { createFamilyService } from './familyService';
 import { createProblemService } from './problemService';
 import { createViolenceService } from './violenceService';
+import { createReporting, type ReportingDeps } from '../reporting';
 
 export type { ServiceDeps } from './deps';
 
 /** SINBA's services: stateless, built once per process, given the request's principal per call. */
-export function createServices(deps: ServiceDeps) {
+export function createServices(deps: ServiceDeps & ReportingDeps) {
   return {
     minors: createMinorService(deps),
     cases: createCaseService(deps),
@@ -37,6 +38,8 @@ export function createServices(deps: ServiceDeps) {
     violence: createViolenceService(deps),
     courtOrders: createCourtOrderService(deps),
     casePeriods: createCasePeriodService(deps),
+    // issues 8, 15, 17: aggregate reports, case data quality, the quasi-identifier push to ASMI
+    reporting: createReporting(deps),
   };
 }
 
