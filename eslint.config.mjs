@@ -81,7 +81,7 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'web/dist/', 'coverage/', '.data/', 'bench/results/', 'test/artifacts/', '**/*.cjs', '**/*.js'] },
+  { ignores: ['node_modules/', 'dist/', '**/generated/**', 'web/dist/', 'coverage/', '.data/', 'bench/results/', 'test/artifacts/', '**/*.cjs', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,6 +12,7 @@ import { createLogger } from '../../../shared/logging/logger';
 import { parse } from 'graphql';
 import { readSubgraphSdl } from '../../../shared/graphql/loadSchema';
 import { withMinorGuard } from './resolvers/minorGuard';
+import { asResolverMap } from '../../../shared/graphql/resolverMap';
 
 export const SINBA_SCHEMA_DIR = path.join(__dirname, '..', 'schema');
 
@@ -21,7 +22,7 @@ export const sinbaModule: ModuleDefinition<SinbaContext> = {
   schemaDir: SINBA_SCHEMA_DIR,
   entities: sinbaEntities,
   // docs/privacy.md §9: SINBA decides CASE_HOLDER (and asks ASMI for HOSTING) on every Minor it returns.
-  resolvers: withMinorGuard(withReportResolvers(sinbaResolvers), parse(readSubgraphSdl(SINBA_SCHEMA_DIR))),
+  resolvers: withMinorGuard(withReportResolvers(asResolverMap(sinbaResolvers)), parse(readSubgraphSdl(SINBA_SCHEMA_DIR))),
   wire: ({ dataSource, clock, config, serviceClient }) =>
     withReporting(createContextFactory({ dataSource, clock, services: createServices({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi') }) }), createReporting({ dataSource, minCellSize: config.minCellSize, clock, pseudonymKey: config.pseudonymKey, asmi: serviceClient('asmi'), logger: createLogger('sinba-reporting', config.logLevel) })),
 };

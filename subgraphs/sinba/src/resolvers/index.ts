@@ -1,17 +1,16 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { SinbaContext } from '../context';
+import type { Resolvers } from '../generated/graphql';
 import { caseResolvers } from './caseResolvers';
 import { minorResolvers } from './minorResolvers';
 import { interventionDetailResolvers } from './interventionDetailResolvers';
 import { recordResolvers } from './recordResolvers';
 
-/** SINBA's resolvers: thin (read arguments and principal, call one service or loader, return). */
-export const sinbaResolvers = {
+/** SINBA's resolvers: thin (read arguments and principal, call one service or loader, return), typed by the SDL's generated `Resolvers`. */
+export const sinbaResolvers: Resolvers = {
   Query: {
     ...minorResolvers.Query,
     ...interventionDetailResolvers.Query,
-    casePeriods: (_p: unknown, args: { minorIds: string[] }, ctx: SinbaContext) => ctx.services.casePeriods.casePeriods(ctx.principal, args.minorIds),
-    caseHolders: (_p: unknown, args: { minorIds: string[]; on: string }, ctx: SinbaContext) => ctx.services.casePeriods.caseHolders(ctx.principal, args.minorIds, args.on),
+    casePeriods: (_p, args, ctx) => ctx.services.casePeriods.casePeriods(ctx.principal, args.minorIds),
+    caseHolders: (_p, args, ctx) => ctx.services.casePeriods.caseHolders(ctx.principal, args.minorIds, args.on),
   },
   Mutation: { ...minorResolvers.Mutation, ...caseResolvers.Mutation, ...interventionDetailResolvers.Mutation, ...recordResolvers.Mutation },
   Minor: { ...minorResolvers.Minor, ...interventionDetailResolvers.Minor, ...recordResolvers.Minor },
@@ -31,4 +30,4 @@ export const sinbaResolvers = {
   CoPlanning: recordResolvers.CoPlanning,
   ViolenceRecord: recordResolvers.ViolenceRecord,
   CourtOrder: recordResolvers.CourtOrder,
-} as unknown as GraphQLResolverMap<SinbaContext>;
+};

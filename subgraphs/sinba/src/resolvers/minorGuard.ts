@@ -14,11 +14,11 @@ const GUARDED = new Set<DataClass>(['IDENTITY', 'DEMOGRAPHIC']);
 const hostedLoaders = new WeakMap<object, DataLoader<string, boolean>>();
 
 /** HOSTING of the caller's structure, asked of ASMI once per request for all the minors it touches. */
-function hosts(ctx: SinbaContext & { principal: { role: 'STRUCTURE_OPERATOR'; structureCode: string } }, minorId: string): Promise<boolean> {
+function hosts(ctx: SinbaContext, structureCode: string, minorId: string): Promise<boolean> {
   let loader = hostedLoaders.get(ctx);
   if (!loader) {
     loader = new DataLoader(async (ids: readonly string[]) => {
-      const hosted = new Set(await ctx.services.minorSearch.hostedAmong(ctx.principal.structureCode, ids, ctx.today));
+      const hosted = new Set(await ctx.services.minorSearch.hostedAmong(structureCode, ids, ctx.today));
       return ids.map((id) => hosted.has(id.toLowerCase()));
     });
     hostedLoaders.set(ctx, loader);
@@ -49,7 +49,7 @@ export function withMinorGuard<T extends Record<string, unknown>>(resolvers: T, 
       if (!GUARDED.has(dataClass)) return false;
       // docs/privacy.md §11 PROSECUTOR_LIST: the gateway signs the purpose only for the structure's own list within its window, and decides each row.
       if (ctx.purpose === 'PROSECUTOR_LIST') return true;
-      return hosts(ctx as never, minor.id);
+      return hosts(ctx, p.structureCode, minor.id);
     }
     return false;
   }) as T;

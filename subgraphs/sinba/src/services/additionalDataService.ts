@@ -8,16 +8,8 @@ import { codeValid } from '../rules/codedLists';
 import { openProblemsStillSatisfied } from '../rules/problems';
 import type { ServiceDeps } from './deps';
 import { writeAsCaseHolder } from './caseHolderWrite';
-
-export interface AdditionalDataInput {
-  readonly minorId: string;
-  readonly schoolingLevel?: string | null;
-  readonly employmentCondition?: string | null;
-  readonly nomad?: boolean | null;
-  readonly orphan?: boolean | null;
-}
-
-const FIELDS = ['schoolingLevel', 'employmentCondition', 'nomad', 'orphan'] as const;
+import { patchValue } from './patch';
+import type { AdditionalDataInput } from '../generated/graphql';
 
 export function createAdditionalDataService(deps: ServiceDeps) {
   const { clock } = deps;
@@ -37,8 +29,13 @@ export function createAdditionalDataService(deps: ServiceDeps) {
       throwIfViolated(codeValid('SCHOOLING_LEVEL', input.schoolingLevel, today, 'schoolingLevel'), codeValid('EMPLOYMENT_CONDITION', input.employmentCondition, today, 'employmentCondition'));
       return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId) => {
         const current = await findAdditionalDataForUpdate(db, minorId);
-        const merged = Object.fromEntries(FIELDS.map((f) => [f, input[f] !== undefined ? input[f] : (current?.[f] ?? null)])) as unknown as AdditionalDataValues;
-        const filled = FIELDS.some((f) => merged[f] !== null);
+        const merged: AdditionalDataValues = {
+          schoolingLevel: patchValue(input.schoolingLevel, current?.schoolingLevel),
+          employmentCondition: patchValue(input.employmentCondition, current?.employmentCondition),
+          nomad: patchValue(input.nomad, current?.nomad),
+          orphan: patchValue(input.orphan, current?.orphan),
+        };
+        const filled = Object.values(merged).some((v) => v !== null);
         const presence = { ...(await findRecordPresence(db, minorId)), additionalData: filled };
         throwIfViolated(openProblemsStillSatisfied(await openMinorProblemCodes(db, minorId, today), presence, 'minorId'));
         return upsertAdditionalData(db, minorId, merged, principal.sub);

@@ -14,30 +14,7 @@ import { assessmentNotLinked, assessmentWithinTerm, outcomeWithEnd, suitabilityD
 import { caseNotClosed, heldByService } from '../rules/caseRules';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
-
-export interface RecordAssessmentInput {
-  /** Absent: the applicants' assessment, with no minor yet (seed 003 §3.10). */
-  readonly caseId?: string | null;
-  readonly type: string;
-  readonly startDate: string;
-  readonly endDate?: string | null;
-  readonly outcome?: string | null;
-  readonly renewed?: boolean | null;
-  readonly suitabilityDecreeDate?: string | null;
-}
-
-export interface LinkAssessmentInput {
-  readonly assessmentId: string;
-  readonly caseId: string;
-}
-
-export interface UpdateAssessmentInput {
-  readonly assessmentId: string;
-  readonly endDate?: string | null;
-  readonly outcome?: string | null;
-  readonly renewed?: boolean | null;
-  readonly suitabilityDecreeDate?: string | null;
-}
+import type { LinkAssessmentInput, RecordAssessmentInput, UpdateAssessmentInput } from '../generated/graphql';
 
 /**
  * Adoption and foster-care assessments (indagini psico-sociali, seed 003

@@ -18,26 +18,7 @@ import { requireRole } from '../../../../shared/auth/requireRole';
 import { notFound } from '../../../../shared/errors/AppError';
 import type { ServiceDeps } from './deps';
 import { touchMinor } from '../../../../shared/audit/writeTrail';
-
-export interface OpenCaseInput {
-  readonly minorId: string;
-  readonly startDate: string;
-  readonly coManagementReason?: string | null;
-}
-
-export interface CloseCaseInput {
-  readonly caseId: string;
-  readonly endDate: string;
-  readonly closureReason: string;
-}
-
-export interface TransferCaseInput {
-  readonly caseId: string;
-  readonly toServiceId: string;
-  readonly transferDate: string;
-  /** CASE_CLOSURE_REASON; TRANSFER_TO_OTHER_SERVICE when absent. */
-  readonly closureReason?: string | null;
-}
+import type { CloseCaseInput, OpenCaseInput, TransferCaseInput } from '../generated/graphql';
 
 export function invalidCode(field: string, list: string): AppError {
   return new AppError('INVALID_CODE', `The value of ${field} is not in the code list ${list}`, { field, list });

@@ -8,22 +8,7 @@ import { findForUpdate, insertRow, updateRow } from '../repositories/minorRecord
 import { codeValid, codesValid } from '../rules/codedLists';
 import type { ServiceDeps } from './deps';
 import { minorOfRecord, writeAsCaseHolder } from './caseHolderWrite';
-
-export interface RecordCoPlanningInput {
-  readonly minorId: string;
-  readonly startDate: string;
-  readonly partners: readonly string[];
-  readonly outcome?: string | null;
-  readonly endDate?: string | null;
-}
-
-export interface UpdateCoPlanningInput {
-  readonly coPlanningId: string;
-  readonly partners?: readonly string[] | null;
-  /** An explicit null clears it (not assessed yet). */
-  readonly outcome?: string | null;
-  readonly endDate?: string | null;
-}
+import type { RecordCoPlanningInput, UpdateCoPlanningInput } from '../generated/graphql';
 
 export function createCoPlanningService(deps: ServiceDeps) {
   const { dataSource, clock } = deps;

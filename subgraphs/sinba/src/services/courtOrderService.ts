@@ -9,18 +9,7 @@ import { insertRow } from '../repositories/minorRecords';
 import { codeValid, codesValid } from '../rules/codedLists';
 import type { ServiceDeps } from './deps';
 import { writeAsCaseHolder } from './caseHolderWrite';
-
-export interface RecordCourtOrderInput {
-  readonly minorId: string;
-  readonly caseId?: string | null;
-  readonly authority: string;
-  readonly kind: string;
-  readonly number: string;
-  readonly date: string;
-  readonly effects: readonly string[];
-  readonly effectiveFrom?: string | null;
-  readonly effectiveTo?: string | null;
-}
+import type { RecordCourtOrderInput } from '../generated/graphql';
 
 export function createCourtOrderService(deps: ServiceDeps) {
   const { clock } = deps;

@@ -9,33 +9,7 @@ import { codeValid } from '../rules/codedLists';
 import { leftAfterJoining, nonBlank } from '../rules/familyUnit';
 import type { ServiceDeps } from './deps';
 import { minorOfRecord, writeAsCaseHolder } from './caseHolderWrite';
-
-export interface AddFamilyMemberInput {
-  readonly minorId: string;
-  readonly relation: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly cohabiting: boolean;
-  readonly parentalResponsibility?: boolean | null;
-  readonly since?: string | null;
-}
-
-export interface UpdateFamilyMemberInput {
-  readonly familyMemberId: string;
-  readonly relation?: string | null;
-  readonly firstName?: string | null;
-  readonly lastName?: string | null;
-  readonly cohabiting?: boolean | null;
-  /** An explicit null clears it (unknown). */
-  readonly parentalResponsibility?: boolean | null;
-  readonly since?: string | null;
-}
-
-export interface RemoveFamilyMemberInput {
-  readonly familyMemberId: string;
-  /** The day the person left the unit (not after today). */
-  readonly leftOn: string;
-}
+import type { AddFamilyMemberInput, RemoveFamilyMemberInput, UpdateFamilyMemberInput } from '../generated/graphql';
 
 export function createFamilyService(deps: ServiceDeps) {
   const { dataSource, clock } = deps;

@@ -8,21 +8,9 @@ import { openProblemsStillSatisfied } from '../rules/problems';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { writeAsCaseHolder } from './caseHolderWrite';
+import { patchValue } from './patch';
 import type { ServiceDeps } from './deps';
-
-export interface HealthDataInput {
-  readonly minorId: string;
-  readonly npiaFollowUp?: boolean | null;
-  readonly invalidity?: boolean | null;
-  readonly law104?: boolean | null;
-  readonly law104Severe?: boolean | null;
-  readonly npiaDate?: string | null;
-  readonly invalidityDate?: string | null;
-  readonly invalidityPercentage?: number | null;
-  readonly law104Date?: string | null;
-}
-
-const FIELDS = ['npiaFollowUp', 'invalidity', 'law104', 'law104Severe', 'npiaDate', 'invalidityDate', 'invalidityPercentage', 'law104Date'] as const;
+import type { HealthDataInput } from '../generated/graphql';
 
 export function createHealthDataService(deps: ServiceDeps) {
   return {
@@ -38,11 +26,18 @@ export function createHealthDataService(deps: ServiceDeps) {
       requireRole(principal, ['SOCIAL_WORKER']);
       return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId, today) => {
         const current = await findHealthDataForUpdate(db, minorId);
-        const merged = Object.fromEntries(
-          FIELDS.map((f) => [f, input[f] !== undefined ? input[f] : (current?.[f] ?? null)]),
-        ) as unknown as HealthDataValues;
+        const merged: HealthDataValues = {
+          npiaFollowUp: patchValue(input.npiaFollowUp, current?.npiaFollowUp),
+          invalidity: patchValue(input.invalidity, current?.invalidity),
+          law104: patchValue(input.law104, current?.law104),
+          law104Severe: patchValue(input.law104Severe, current?.law104Severe),
+          npiaDate: patchValue(input.npiaDate, current?.npiaDate),
+          invalidityDate: patchValue(input.invalidityDate, current?.invalidityDate),
+          invalidityPercentage: patchValue(input.invalidityPercentage, current?.invalidityPercentage),
+          law104Date: patchValue(input.law104Date, current?.law104Date),
+        };
         throwIfViolated(severeImpliesLaw104(merged), certificationDatesConsistent(merged, today), invalidityPercentageValid(merged));
-        const filled = FIELDS.some((f) => merged[f] !== null);
+        const filled = Object.values(merged).some((v) => v !== null);
         const presence = { ...(await findRecordPresence(db, minorId)), healthData: filled };
         throwIfViolated(openProblemsStillSatisfied(await openMinorProblemCodes(db, minorId, today), presence, 'minorId'));
         return upsertHealthData(db, minorId, merged, principal.sub);

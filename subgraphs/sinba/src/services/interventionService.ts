@@ -31,32 +31,7 @@ import { requireRole } from '../../../../shared/auth/requireRole';
 import { notFound } from '../../../../shared/errors/AppError';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
-
-export interface AddInterventionInput {
-  readonly caseId: string;
-  readonly type: string;
-  readonly startDate: string;
-  readonly endDate?: string | null;
-  readonly structureCode?: string | null;
-  /** seed 003 §3.9.1. */
-  readonly fosterCareSchedule?: string | null;
-  /** seed 003 §3.9.6. */
-  readonly structureEntryDate?: string | null;
-  /** seed 003 §3.9.10. */
-  readonly siblingMinorIds?: readonly string[] | null;
-  /** seed 003 §3.9.2. */
-  readonly adoptionDisruption?: string | null;
-  /** seed 003 §3.9.2 situazione fine intervento. */
-  readonly endSituation?: string | null;
-}
-
-export interface EndInterventionInput {
-  readonly interventionId: string;
-  readonly endDate: string;
-  readonly adoptionDisruption?: string | null;
-  /** seed 003 §3.9.2 situazione fine intervento. */
-  readonly endSituation?: string | null;
-}
+import type { AddInterventionInput, EndInterventionInput } from '../generated/graphql';
 
 /** Blank optional strings count as absent. */
 function optional(value: string | null | undefined): string | null {

@@ -8,12 +8,7 @@ import { searchMinorsInScope, type MinorSearchCriteria, type SearchScope } from 
 import { normaliseFiscalCode } from '../../../../shared/rules/fiscalCode';
 import type { ServiceDeps } from './deps';
 import type { MinorPage } from './minorService';
-
-export interface MinorSearchFilter {
-  readonly name?: string | null;
-  readonly fiscalCode?: string | null;
-  readonly birthDate?: string | null;
-}
+import type { MinorSearchFilter } from '../generated/graphql';
 
 /** At most this many name words (each one more LIKE in the SQL). */
 const MAX_NAME_WORDS = 5;

@@ -3,7 +3,7 @@ import { PG, pgErrorInfo } from '../../../../shared/db/errors';
 import type { Principal } from '../../../../shared/auth/principal';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
 import type { EntityManager } from 'typeorm';
-import type { MinorEntity, OtherIdentifierKind } from '../entities/Minor';
+import type { MinorEntity } from '../entities/Minor';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { isUuid, type SinbaLoaders } from '../loaders';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
@@ -17,40 +17,10 @@ import { findMunicipality, isCadastralCode } from '../../../../shared/codes/muni
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireAuthenticated, requireRole } from '../../../../shared/auth/requireRole';
 import type { ServiceDeps } from './deps';
+import type { CompleteBirthInput, RegisterMinorInput, RegisterUnbornInput } from '../generated/graphql';
 
-export interface RegisterMinorInput {
-  readonly fiscalCode?: string | null;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly birthDate: string;
-  readonly sex: 'M' | 'F';
-  readonly citizenship: string;
-  readonly birthMunicipality?: string | null;
-  readonly residenceMunicipality?: string | null;
-  readonly unaccompanied?: boolean | null;
-  readonly otherIdentifier?: { readonly kind: OtherIdentifierKind; readonly value: string; readonly issuingCountry?: string | null } | null;
-  /** seed 001 "Anagrafica dei Minori (unica)": register although a same-person match exists. */
-  readonly confirmNewPerson?: boolean | null;
-}
-
-export interface RegisterUnbornInput {
-  readonly expectedBirthDate: string;
-  readonly citizenship?: string | null;
-}
-
-export interface CompleteBirthInput {
-  readonly minorId: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly birthDate: string;
-  readonly sex: 'M' | 'F';
-  readonly fiscalCode?: string | null;
-  readonly birthMunicipality: string;
-  readonly residenceMunicipality: string;
-}
-
-/** minorByFiscalCode: the duplicate check (see the SDL doc comment of MinorMatch). */
-export interface MinorMatch {
+/** minorByFiscalCode: the duplicate check (see the SDL doc comment of MinorMatch); the row behind a MinorMatch. */
+export interface MinorMatchRow {
   readonly minorId: string;
   readonly hasOpenCase: boolean | null;
 }
@@ -234,7 +204,7 @@ export function createMinorService(deps: ServiceDeps) {
      * the minor's case today (the CASE visibility every CASE row uses), null
      * for everyone else, so the lookup reveals nothing about care.
      */
-    async byFiscalCode(principal: Principal, loaders: SinbaLoaders, rawFiscalCode: string): Promise<MinorMatch | null> {
+    async byFiscalCode(principal: Principal, loaders: SinbaLoaders, rawFiscalCode: string): Promise<MinorMatchRow | null> {
       requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
       const fiscalCode = normaliseFiscalCode(rawFiscalCode);
       const parsed = parseFiscalCode(fiscalCode);

@@ -13,18 +13,7 @@ import { codeValid } from '../rules/codedLists';
 import { exclusiveFamilyProblem, requiredRecordsPresent, unbornProblemsIncludeRequired, unbornProblemsStayAnchored } from '../rules/problems';
 import type { ServiceDeps } from './deps';
 import { minorOfRecord, writeAsCaseHolder } from './caseHolderWrite';
-
-export interface AddProblemInput {
-  readonly minorId: string;
-  readonly code: string;
-  /** Each problem has its own start date (seed 003 §3.5, §3.8); not after today. */
-  readonly startDate: string;
-}
-
-export interface EndProblemInput {
-  readonly problemId: string;
-  readonly endDate: string;
-}
+import type { AddFamilyProblemInput, AddMinorProblemInput, EndProblemInput } from '../generated/graphql';
 
 type ProblemEntity = typeof MinorProblemEntity | typeof FamilyProblemEntity;
 
@@ -32,7 +21,7 @@ export function createProblemService(deps: ServiceDeps) {
   const { dataSource, clock } = deps;
 
   /** Date and list checks shared by both kinds of problem. */
-  function checkNew(list: 'MINOR_PROBLEM' | 'FAMILY_PROBLEM', input: AddProblemInput) {
+  function checkNew(list: 'MINOR_PROBLEM' | 'FAMILY_PROBLEM', input: AddMinorProblemInput | AddFamilyProblemInput) {
     throwIfViolated(notAfterToday(input.startDate, clock(), 'startDate'), codeValid(list, input.code, input.startDate, 'code'));
   }
 
@@ -76,7 +65,7 @@ export function createProblemService(deps: ServiceDeps) {
      * `extensions.required`. Returns the minor (health-related problems are
      * listed in Minor.healthProblems, the others in Minor.problems).
      */
-    async addMinorProblem(principal: Principal, input: AddProblemInput): Promise<MinorEntity> {
+    async addMinorProblem(principal: Principal, input: AddMinorProblemInput): Promise<MinorEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       checkNew('MINOR_PROBLEM', input);
       return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId, today) => {
@@ -105,7 +94,7 @@ export function createProblemService(deps: ServiceDeps) {
      * origin, with its start date; "nucleo senza problematiche" is not
      * combined with another open family problem (note 10).
      */
-    async addFamilyProblem(principal: Principal, input: AddProblemInput): Promise<FamilyProblemEntity> {
+    async addFamilyProblem(principal: Principal, input: AddFamilyProblemInput): Promise<FamilyProblemEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       checkNew('FAMILY_PROBLEM', input);
       return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId, today) => {

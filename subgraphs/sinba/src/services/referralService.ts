@@ -11,13 +11,7 @@ import { requireRole } from '../../../../shared/auth/requireRole';
 import { notFound } from '../../../../shared/errors/AppError';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
-
-export interface RecordReferralInput {
-  readonly minorId: string;
-  readonly date: string;
-  readonly source: string;
-  readonly duringPregnancy: boolean;
-}
+import type { RecordReferralInput } from '../generated/graphql';
 
 export function createReferralService(deps: ServiceDeps) {
   const { dataSource, clock } = deps;

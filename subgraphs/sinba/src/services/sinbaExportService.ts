@@ -186,7 +186,7 @@ export const EXPORT_FILES: Record<ExportRecord, string> = {
 };
 
 export interface ExportPage {
-  readonly columns: readonly string[];
+  readonly columns: string[];
   readonly rows: Value[][];
   readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
 }

@@ -7,13 +7,7 @@ import { insertRow } from '../repositories/minorRecords';
 import { codeValid, codesValid } from '../rules/codedLists';
 import type { ServiceDeps } from './deps';
 import { writeAsCaseHolder } from './caseHolderWrite';
-
-export interface RecordViolenceInput {
-  readonly minorId: string;
-  readonly knowledgeDate: string;
-  readonly types: readonly string[];
-  readonly detectedBy?: string | null;
-}
+import type { RecordViolenceInput } from '../generated/graphql';
 
 export function createViolenceService(deps: ServiceDeps) {
   const { clock } = deps;
