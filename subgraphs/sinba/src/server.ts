@@ -6,7 +6,6 @@ import { startModule, type ModuleDefinition, type ModuleOptions } from '../../..
 import { createContextFactory, type SinbaContext } from './context';
 import { sinbaEntities } from './entities';
 import { sinbaResolvers } from './resolvers';
-import { createServices } from './services';
 import { createReporting, withReportResolvers, withReporting } from './reporting';
 import { createLogger } from '../../../shared/logging/logger';
 import { parse } from 'graphql';
@@ -24,7 +23,7 @@ export const sinbaModule: ModuleDefinition<SinbaContext> = {
   // docs/privacy.md §9: SINBA decides CASE_HOLDER (and asks ASMI for HOSTING) on every Minor it returns.
   resolvers: withMinorGuard(withReportResolvers(asResolverMap(sinbaResolvers)), parse(readSubgraphSdl(SINBA_SCHEMA_DIR))),
   wire: ({ dataSource, clock, config, serviceClient }) =>
-    withReporting(createContextFactory({ dataSource, clock, services: createServices({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi') }) }), createReporting({ dataSource, minCellSize: config.minCellSize, clock, pseudonymKey: config.pseudonymKey, asmi: serviceClient('asmi'), logger: createLogger('sinba-reporting', config.logLevel) })),
+    withReporting(createContextFactory({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi') }), createReporting({ dataSource, minCellSize: config.minCellSize, clock, pseudonymKey: config.pseudonymKey, asmi: serviceClient('asmi'), logger: createLogger('sinba-reporting', config.logLevel) })),
 };
 
 export type SinbaOptions = ModuleOptions;

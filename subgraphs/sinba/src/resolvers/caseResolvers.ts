@@ -5,12 +5,12 @@ import { minorOf } from './recordMinor';
 /** Cases, interventions and health data. */
 export const caseResolvers = {
   Mutation: {
-    openCase: (_p, args, ctx) => ctx.services.cases.open(ctx.principal, args.input),
-    closeCase: (_p, args, ctx) => ctx.services.cases.close(ctx.principal, args.input),
-    transferCase: (_p, args, ctx) => ctx.services.cases.transfer(ctx.principal, args.input),
-    addIntervention: (_p, args, ctx) => ctx.services.interventions.add(ctx.principal, args.input),
-    recordHealthData: (_p, args, ctx) => ctx.services.healthData.record(ctx.principal, args.input),
-    recordReferral: (_p, args, ctx) => ctx.services.referrals.record(ctx.principal, args.input),
+    openCase: (_p, args, ctx) => ctx.services.cases.open(args.input),
+    closeCase: (_p, args, ctx) => ctx.services.cases.close(args.input),
+    transferCase: (_p, args, ctx) => ctx.services.cases.transfer(args.input),
+    addIntervention: (_p, args, ctx) => ctx.services.interventions.add(args.input),
+    recordHealthData: (_p, args, ctx) => ctx.services.healthData.record(args.input),
+    recordReferral: (_p, args, ctx) => ctx.services.referrals.record(args.input),
   },
   Case: {
     __resolveReference: (ref, ctx) => ctx.loaders.caseById.load(ref.id),

@@ -9,8 +9,8 @@ export const sinbaResolvers: Resolvers = {
   Query: {
     ...minorResolvers.Query,
     ...interventionDetailResolvers.Query,
-    casePeriods: (_p, args, ctx) => ctx.services.casePeriods.casePeriods(ctx.principal, args.minorIds),
-    caseHolders: (_p, args, ctx) => ctx.services.casePeriods.caseHolders(ctx.principal, args.minorIds, args.on),
+    casePeriods: (_p, args, ctx) => ctx.services.casePeriods.casePeriods(args.minorIds),
+    caseHolders: (_p, args, ctx) => ctx.services.casePeriods.caseHolders(args.minorIds, args.on),
   },
   Mutation: { ...minorResolvers.Mutation, ...caseResolvers.Mutation, ...interventionDetailResolvers.Mutation, ...recordResolvers.Mutation },
   Minor: { ...minorResolvers.Minor, ...interventionDetailResolvers.Minor, ...recordResolvers.Minor },

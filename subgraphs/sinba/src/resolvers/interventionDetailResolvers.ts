@@ -19,17 +19,17 @@ async function emergencyLimitOf(i: InterventionEntity, ctx: Ctx) {
 export const interventionDetailResolvers = {
   Query: {
     searchMinors: (_p, args, ctx) =>
-      ctx.services.minorSearch.search(ctx.principal, args.filter, args.first, args.after),
+      ctx.services.minorSearch.search(args.filter, args.first, args.after),
     sinbaExport: (_p, args, ctx) =>
-      ctx.services.sinbaExport.page(ctx.principal, args.record, args.first, args.after),
-    sinbaExportManifest: (_p, _a, ctx) => ctx.services.sinbaExport.manifest(ctx.principal),
-    applicantAssessments: (_p, args, ctx) => ctx.services.assessments.unlinked(ctx.principal, args.first, args.after),
+      ctx.services.sinbaExport.page(args.record, args.first, args.after),
+    sinbaExportManifest: (_p, _a, ctx) => ctx.services.sinbaExport.manifest(),
+    applicantAssessments: (_p, args, ctx) => ctx.services.assessments.unlinked(args.first, args.after),
   },
   Mutation: {
-    endIntervention: (_p, args, ctx) => ctx.services.interventions.end(ctx.principal, args.input),
-    recordAssessment: (_p, args, ctx) => ctx.services.assessments.record(ctx.principal, args.input),
-    updateAssessment: (_p, args, ctx) => ctx.services.assessments.update(ctx.principal, args.input),
-    linkAssessment: (_p, args, ctx) => ctx.services.assessments.link(ctx.principal, args.input),
+    endIntervention: (_p, args, ctx) => ctx.services.interventions.end(args.input),
+    recordAssessment: (_p, args, ctx) => ctx.services.assessments.record(args.input),
+    updateAssessment: (_p, args, ctx) => ctx.services.assessments.update(args.input),
+    linkAssessment: (_p, args, ctx) => ctx.services.assessments.link(args.input),
   },
   Intervention: {
     group: (i) => findCode('INTERVENTION_TYPE', i.type)?.group ?? null,

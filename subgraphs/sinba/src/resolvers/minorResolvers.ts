@@ -4,21 +4,21 @@ import { minorOf } from './recordMinor';
 /** Minor: the row comes from SINBA; CASE and HEALTH lists come through the request's loaders. */
 export const minorResolvers = {
   Query: {
-    minor: (_p, args, ctx) => ctx.services.minors.byId(ctx.principal, ctx.loaders, args.id),
-    minors: (_p, args, ctx) => ctx.services.minors.list(ctx.principal, args.first, args.after),
-    caseHeldMinors: (_p, args, ctx) => ctx.services.minors.heldMinors(ctx.principal, args.minorIds, args.serviceId, args.on),
-    minorByFiscalCode: (_p, args, ctx) => ctx.services.minors.byFiscalCode(ctx.principal, ctx.loaders, args.fiscalCode),
+    minor: (_p, args, ctx) => ctx.services.minors.byId(args.id),
+    minors: (_p, args, ctx) => ctx.services.minors.list(args.first, args.after),
+    caseHeldMinors: (_p, args, ctx) => ctx.services.minors.heldMinors(args.minorIds, args.serviceId, args.on),
+    minorByFiscalCode: (_p, args, ctx) => ctx.services.minors.byFiscalCode(args.fiscalCode),
   },
   Mutation: {
-    registerMinor: (_p, args, ctx) => ctx.services.minors.register(ctx.principal, args.input),
-    registerUnborn: (_p, args, ctx) => ctx.services.minors.registerUnborn(ctx.principal, args.input),
-    completeBirth: (_p, args, ctx) => ctx.services.minors.completeBirth(ctx.principal, args.input),
+    registerMinor: (_p, args, ctx) => ctx.services.minors.register(args.input),
+    registerUnborn: (_p, args, ctx) => ctx.services.minors.registerUnborn(args.input),
+    completeBirth: (_p, args, ctx) => ctx.services.minors.completeBirth(args.input),
   },
   MinorMatch: {
     minor: minorOf,
   },
   Minor: {
-    __resolveReference: (ref, ctx) => ctx.services.minors.byId(ctx.principal, ctx.loaders, ref.id),
+    __resolveReference: (ref, ctx) => ctx.services.minors.byId(ref.id),
     pseudonym: (m, _a, ctx) => ctx.services.minors.pseudonymOf(m.id),
     otherIdentifier: (m) => (m.otherIdentifierKind ? { kind: m.otherIdentifierKind, value: m.otherIdentifier, issuingCountry: m.otherIdentifierCountry } : null),
     cases: (m, _a, ctx) => ctx.loaders.casesByMinorId.load(m.id),

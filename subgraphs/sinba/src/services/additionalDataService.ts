@@ -1,4 +1,3 @@
-import type { Principal } from '../../../../shared/auth/principal';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import type { AdditionalDataEntity } from '../entities/AdditionalData';
@@ -12,7 +11,7 @@ import { patchValue } from './patch';
 import type { AdditionalDataInput } from '../generated/graphql';
 
 export function createAdditionalDataService(deps: ServiceDeps) {
-  const { clock } = deps;
+  const { clock, principal } = deps;
 
   return {
     /**
@@ -23,11 +22,11 @@ export function createAdditionalDataService(deps: ServiceDeps) {
      * (§3.4 code 98 and the §3.5 problems needing health or additional data)
      * is MISSING_REQUIRED_RECORD.
      */
-    async record(principal: Principal, input: AdditionalDataInput): Promise<AdditionalDataEntity> {
+    async record(input: AdditionalDataInput): Promise<AdditionalDataEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const today = clock();
       throwIfViolated(codeValid('SCHOOLING_LEVEL', input.schoolingLevel, today, 'schoolingLevel'), codeValid('EMPLOYMENT_CONDITION', input.employmentCondition, today, 'employmentCondition'));
-      return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId) => {
+      return writeAsCaseHolder(deps, input.minorId, async (db, minorId) => {
         const current = await findAdditionalDataForUpdate(db, minorId);
         const merged: AdditionalDataValues = {
           schoolingLevel: patchValue(input.schoolingLevel, current?.schoolingLevel),

@@ -1,4 +1,3 @@
-import type { Principal } from '../../../../shared/auth/principal';
 import { findCode } from '../../../../shared/codes';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { notFound } from '../../../../shared/errors/AppError';
@@ -29,7 +28,7 @@ import type { LinkAssessmentInput, RecordAssessmentInput, UpdateAssessmentInput 
 const unlinkedCursor = cursorCodec('applicant-assessment:', isUuid, (id) => id.toLowerCase());
 
 export function createAssessmentService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   /** Every rule of §3.10 on the full state; the codes are checked first (INVALID_CODE). */
   function validate(typeCode: string, a: AssessmentState) {
@@ -50,7 +49,7 @@ export function createAssessmentService(deps: ServiceDeps) {
   }
 
   return {
-    async record(principal: Principal, input: RecordAssessmentInput): Promise<AssessmentEntity> {
+    async record(input: RecordAssessmentInput): Promise<AssessmentEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const caseId = input.caseId == null || input.caseId.trim() === '' ? null : input.caseId;
       if (caseId !== null && !isUuid(caseId)) throw notFound('Case', 'caseId');
@@ -79,7 +78,7 @@ export function createAssessmentService(deps: ServiceDeps) {
      * must hold, open (privacy rules §5); once only (BAD_USER_INPUT on
      * assessmentId for one already linked). Who and when are kept.
      */
-    async link(principal: Principal, input: LinkAssessmentInput): Promise<AssessmentEntity> {
+    async link(input: LinkAssessmentInput): Promise<AssessmentEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.assessmentId)) throw notFound('Assessment', 'assessmentId');
       if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
@@ -95,7 +94,7 @@ export function createAssessmentService(deps: ServiceDeps) {
     },
 
     /** applicantAssessments: the caller's service's assessments not linked to a minor (seed 003 §3.10), by id. */
-    async unlinked(principal: Principal, first: number | null | undefined, after: string | null | undefined) {
+    async unlinked(first: number | null | undefined, after: string | null | undefined) {
       requireRole(principal, ['SOCIAL_WORKER']);
       const size = pageSize(first);
       const afterId = unlinkedCursor.after(after);
@@ -103,7 +102,7 @@ export function createAssessmentService(deps: ServiceDeps) {
       return toPage(rows, size, (a) => a.id, unlinkedCursor);
     },
 
-    async update(principal: Principal, input: UpdateAssessmentInput): Promise<AssessmentEntity> {
+    async update(input: UpdateAssessmentInput): Promise<AssessmentEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.assessmentId)) throw notFound('Assessment', 'assessmentId');
       return dataSource.transaction(async (db) => {

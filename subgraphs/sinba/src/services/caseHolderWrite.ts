@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { forbidden, notFound } from '../../../../shared/errors/AppError';
 import { isUuid } from '../loaders';
@@ -9,7 +8,7 @@ import type { ServiceDeps } from './deps';
 import { touchMinor } from '../../../../shared/audit/writeTrail';
 
 /**
- * One write on a minor's record by the SOCIAL_WORKER whose service holds a
+ * One write on a minor's record by the request's SOCIAL_WORKER whose service holds a
  * case open today for the minor (docs/privacy.md §3 CASE_HOLDER, §5 "record ...
  * problems, health, abuse, court orders, family"): one transaction, the
  * minor's row locked first so the case-holder check and the write see the
@@ -17,12 +16,12 @@ import { touchMinor } from '../../../../shared/audit/writeTrail';
  * lower-case id.
  */
 export async function writeAsCaseHolder<T>(
-  deps: Pick<ServiceDeps, 'dataSource' | 'clock'>,
-  principal: Principal,
+  deps: Pick<ServiceDeps, 'dataSource' | 'clock' | 'principal'>,
   minorId: string,
   write: (db: EntityManager, minorId: string, today: string) => Promise<T>,
   field = 'minorId',
 ): Promise<T> {
+  const { principal } = deps;
   requireRole(principal, ['SOCIAL_WORKER']);
   if (!isUuid(minorId)) throw notFound('Minor', field);
   const id = minorId.toLowerCase();

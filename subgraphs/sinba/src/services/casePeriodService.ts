@@ -1,4 +1,3 @@
-import type { Principal } from '../../../../shared/auth/principal';
 import { badInput, forbidden } from '../../../../shared/errors';
 import { requireAuthenticated } from '../../../../shared/auth/requireRole';
 import { isUuid } from '../../../../shared/ids';
@@ -13,9 +12,11 @@ export const MAX_CASE_PERIOD_IDS = 1000;
  * NO_OPEN_CASE data-quality flag. Only dates: no service, reason or content.
  * Module-to-module only (SERVICE principal), like caseHeldMinors.
  */
-export function createCasePeriodService(deps: Pick<ServiceDeps, 'dataSource'>) {
+export function createCasePeriodService(deps: Pick<ServiceDeps, 'dataSource' | 'principal'>) {
+  const { principal } = deps;
+
   return {
-    async casePeriods(principal: Principal, minorIds: readonly string[]): Promise<CasePeriodRow[]> {
+    async casePeriods(minorIds: readonly string[]): Promise<CasePeriodRow[]> {
       requireAuthenticated(principal);
       if (principal.role !== 'SERVICE') throw forbidden();
       if (minorIds.length > MAX_CASE_PERIOD_IDS) throw badInput('minorIds', `At most ${MAX_CASE_PERIOD_IDS} ids per call`);
@@ -27,7 +28,7 @@ export function createCasePeriodService(deps: Pick<ServiceDeps, 'dataSource'>) {
      * (ASMI: who may request a placement, whether an admission needs a
      * request, who is notified; docs/privacy.md §3a). Module-to-module only.
      */
-    async caseHolders(principal: Principal, minorIds: readonly string[], on: string): Promise<{ minorId: string; serviceId: string }[]> {
+    async caseHolders(minorIds: readonly string[], on: string): Promise<{ minorId: string; serviceId: string }[]> {
       requireAuthenticated(principal);
       if (principal.role !== 'SERVICE') throw forbidden();
       if (minorIds.length > MAX_CASE_PERIOD_IDS) throw badInput('minorIds', `At most ${MAX_CASE_PERIOD_IDS} ids per call`);

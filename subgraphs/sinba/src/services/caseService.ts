@@ -1,6 +1,5 @@
 import { AppError } from '../../../../shared/errors';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import type { Principal } from '../../../../shared/auth/principal';
 import { isValidCode } from '../../../../shared/codes';
 import type { CaseEntity } from '../entities/Case';
 import { isUuid } from '../loaders';
@@ -25,7 +24,7 @@ export function invalidCode(field: string, list: string): AppError {
 }
 
 export function createCaseService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   /** Whether ASMI has a placement of the minor active on the date (module-to-module; UPSTREAM_UNAVAILABLE when ASMI does not answer). */
   async function hasActivePlacement(minorId: string, on: string): Promise<boolean> {
@@ -48,7 +47,7 @@ export function createCaseService(deps: ServiceDeps) {
      * co-managed case stays open until a service closes it (docs/privacy.md
      * "How relationships come to exist").
      */
-    async open(principal: Principal, input: OpenCaseInput): Promise<CaseEntity> {
+    async open(input: OpenCaseInput): Promise<CaseEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const coManagementReason = input.coManagementReason ?? null;
       // seed 003 §3.2: a case records care that has started; it cannot start after today.
@@ -100,7 +99,7 @@ export function createCaseService(deps: ServiceDeps) {
      * coded reason (seed 003 §3.2, CASE_CLOSURE_REASON) and an end date not
      * before the start.
      */
-    async close(principal: Principal, input: CloseCaseInput): Promise<CaseEntity> {
+    async close(input: CloseCaseInput): Promise<CaseEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
       return dataSource.transaction(async (db) => {
@@ -124,7 +123,7 @@ export function createCaseService(deps: ServiceDeps) {
      * overlap), keeping the co-management reason; the closed case stays as
      * history. Returns the new case.
      */
-    async transfer(principal: Principal, input: TransferCaseInput): Promise<CaseEntity> {
+    async transfer(input: TransferCaseInput): Promise<CaseEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const closureReason = input.closureReason ?? TRANSFER_CLOSURE_REASON;
       const toServiceId = input.toServiceId.trim();

@@ -1,4 +1,3 @@
-import type { Principal } from '../../../../shared/auth/principal';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { notFound } from '../../../../shared/errors/AppError';
 import { throwIfViolated } from '../../../../shared/errors/violation';
@@ -11,7 +10,7 @@ import { minorOfRecord, writeAsCaseHolder } from './caseHolderWrite';
 import type { RecordCoPlanningInput, UpdateCoPlanningInput } from '../generated/graphql';
 
 export function createCoPlanningService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   /** seed 003 §3.6: partners from CO_PLANNING_PARTNER (at least one), outcome from CO_PLANNING_OUTCOME, dates not in the future. */
   function check(c: { startDate: string; endDate: string | null; partners: readonly string[]; outcome: string | null }, today: string) {
@@ -30,20 +29,20 @@ export function createCoPlanningService(deps: ServiceDeps) {
      * with other services or agencies (scuola, NPI, Equipe Territoriale,
      * UVM...), with the outcome of the assessment when known.
      */
-    async record(principal: Principal, input: RecordCoPlanningInput): Promise<CoPlanningEntity> {
+    async record(input: RecordCoPlanningInput): Promise<CoPlanningEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const values = { startDate: input.startDate, endDate: input.endDate ?? null, partners: [...input.partners], outcome: input.outcome ?? null };
       check(values, clock());
-      return writeAsCaseHolder(deps, principal, input.minorId, (db, minorId) =>
+      return writeAsCaseHolder(deps, input.minorId, (db, minorId) =>
         insertRow(db, CoPlanningEntity, { ...values, minorId, createdBy: principal.sub, updatedBy: principal.sub }),
       );
     },
 
     /** updateCoPlanning (seed 003 §3.6): partners, outcome, end; fields left out keep their value. */
-    async update(principal: Principal, input: UpdateCoPlanningInput): Promise<CoPlanningEntity> {
+    async update(input: UpdateCoPlanningInput): Promise<CoPlanningEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const minorId = await minorOfRecord(dataSource.manager, 'co_planning', input.coPlanningId, 'Co-planning', 'coPlanningId');
-      return writeAsCaseHolder(deps, principal, minorId, async (db, _m, today) => {
+      return writeAsCaseHolder(deps, minorId, async (db, _m, today) => {
         const current = await findForUpdate(db, CoPlanningEntity, input.coPlanningId);
         if (!current) throw notFound('Co-planning', 'coPlanningId');
         const next = {

@@ -1,4 +1,3 @@
-import type { Principal } from '../../../../shared/auth/principal';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { notFound } from '../../../../shared/errors/AppError';
 import { throwIfViolated, violation } from '../../../../shared/errors/violation';
@@ -12,7 +11,7 @@ import { writeAsCaseHolder } from './caseHolderWrite';
 import type { RecordCourtOrderInput } from '../generated/graphql';
 
 export function createCourtOrderService(deps: ServiceDeps) {
-  const { clock } = deps;
+  const { clock, principal } = deps;
 
   return {
     /**
@@ -22,7 +21,7 @@ export function createCourtOrderService(deps: ServiceDeps) {
      * period it has effect in (it may start later than the order). Linked
      * to one of the minor's cases when `caseId` is given.
      */
-    async record(principal: Principal, input: RecordCourtOrderInput): Promise<CourtOrderEntity> {
+    async record(input: RecordCourtOrderInput): Promise<CourtOrderEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const number = input.number.trim();
       const effectiveFrom = input.effectiveFrom ?? null;
@@ -37,7 +36,7 @@ export function createCourtOrderService(deps: ServiceDeps) {
       );
       const caseId = input.caseId ?? null;
       if (caseId !== null && !isUuid(caseId)) throw notFound('Case', 'caseId');
-      return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId) => {
+      return writeAsCaseHolder(deps, input.minorId, async (db, minorId) => {
         if (caseId !== null) {
           const rows = (await db.query('SELECT 1 FROM sinba."case" WHERE id = $1 AND minor_id = $2', [caseId, minorId])) as unknown[];
           if (rows.length === 0) throw notFound('Case', 'caseId');

@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
+import type { Principal } from '../../../../shared/auth/principal';
 import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
 import type { Clock } from '../../../../shared/time';
+import type { SinbaLoaders } from '../loaders';
 
-/** What SINBA's services need, built once per process in server.ts. */
-export interface ServiceDeps {
+/** What SINBA's services need from the process, built once in server.ts. */
+export interface ModuleDeps {
   readonly dataSource: DataSource;
   /** Today in Europe/Rome (injected so tests can fix it). */
   readonly clock: Clock;
@@ -13,4 +15,12 @@ export interface ServiceDeps {
   readonly asso: ServiceClient;
   /** ASMI, for the HOSTING relationship of searchMinors (docs/privacy.md §3); absent = no structure operator search. */
   readonly asmi?: ServiceClient;
+}
+
+/** What the services of one request are built with: the module's dependencies, the caller and the request's loaders. */
+export interface ServiceDeps extends ModuleDeps {
+  /** Who asks (verified from the gateway's internal token). */
+  readonly principal: Principal;
+  /** The request's loaders: their cache never outlives the response, nor crosses principals. */
+  readonly loaders: SinbaLoaders;
 }

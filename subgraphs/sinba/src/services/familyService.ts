@@ -1,4 +1,3 @@
-import type { Principal } from '../../../../shared/auth/principal';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { notFound } from '../../../../shared/errors/AppError';
 import { throwIfViolated } from '../../../../shared/errors/violation';
@@ -12,7 +11,7 @@ import { minorOfRecord, writeAsCaseHolder } from './caseHolderWrite';
 import type { AddFamilyMemberInput, RemoveFamilyMemberInput, UpdateFamilyMemberInput } from '../generated/graphql';
 
 export function createFamilyService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   /** Checks shared by add and update (seed 003 §3.3). */
   function checkMember(m: { relation: string; firstName: string; lastName: string; since: string | null; until: string | null }, today: string) {
@@ -32,7 +31,7 @@ export function createFamilyService(deps: ServiceDeps) {
      * Where the minor is in foster care or a community, the unit is the one
      * the minor lived with before the placement (§3.3): recorded as it is.
      */
-    async add(principal: Principal, input: AddFamilyMemberInput): Promise<FamilyMemberEntity> {
+    async add(input: AddFamilyMemberInput): Promise<FamilyMemberEntity> {
       const member = {
         relation: input.relation,
         firstName: input.firstName.trim(),
@@ -42,7 +41,7 @@ export function createFamilyService(deps: ServiceDeps) {
       };
       requireRole(principal, ['SOCIAL_WORKER']);
       checkMember(member, clock());
-      return writeAsCaseHolder(deps, principal, input.minorId, (db, minorId) =>
+      return writeAsCaseHolder(deps, input.minorId, (db, minorId) =>
         insertRow(db, FamilyMemberEntity, {
           ...member,
           minorId,
@@ -60,10 +59,10 @@ export function createFamilyService(deps: ServiceDeps) {
      * left out keep their value; a member who has left the unit is not
      * edited any more (BAD_USER_INPUT on familyMemberId).
      */
-    async update(principal: Principal, input: UpdateFamilyMemberInput): Promise<FamilyMemberEntity> {
+    async update(input: UpdateFamilyMemberInput): Promise<FamilyMemberEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const minorId = await minorOfRecord(dataSource.manager, 'family_member', input.familyMemberId, 'Family member', 'familyMemberId');
-      return writeAsCaseHolder(deps, principal, minorId, async (db, _m, today) => {
+      return writeAsCaseHolder(deps, minorId, async (db, _m, today) => {
         const current = await findForUpdate(db, FamilyMemberEntity, input.familyMemberId);
         if (!current) throw notFound('Family member', 'familyMemberId');
         if (current.until !== null) throwIfViolated({ code: 'BAD_USER_INPUT', message: 'The member has left the family unit', field: 'familyMemberId' });
@@ -88,11 +87,11 @@ export function createFamilyService(deps: ServiceDeps) {
      * row is kept with its end date, not deleted; Minor.familyMembers lists
      * current and former members, Minor.familyUnit only the current ones).
      */
-    async remove(principal: Principal, input: RemoveFamilyMemberInput): Promise<FamilyMemberEntity> {
+    async remove(input: RemoveFamilyMemberInput): Promise<FamilyMemberEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       throwIfViolated(notAfterToday(input.leftOn, clock(), 'leftOn'));
       const minorId = await minorOfRecord(dataSource.manager, 'family_member', input.familyMemberId, 'Family member', 'familyMemberId');
-      return writeAsCaseHolder(deps, principal, minorId, async (db) => {
+      return writeAsCaseHolder(deps, minorId, async (db) => {
         const current = await findForUpdate(db, FamilyMemberEntity, input.familyMemberId);
         if (!current) throw notFound('Family member', 'familyMemberId');
         if (current.until !== null) throwIfViolated({ code: 'BAD_USER_INPUT', message: 'The member has already left the family unit', field: 'familyMemberId' });

@@ -1,4 +1,3 @@
-import type { Principal } from '../../../../shared/auth/principal';
 import type { HealthDataEntity } from '../entities/HealthData';
 import { findHealthDataForUpdate, upsertHealthData, type HealthDataValues } from '../repositories/healthDataRepository';
 import { findRecordPresence, openMinorProblemCodes } from '../repositories/problemRepository';
@@ -13,6 +12,8 @@ import type { ServiceDeps } from './deps';
 import type { HealthDataInput } from '../generated/graphql';
 
 export function createHealthDataService(deps: ServiceDeps) {
+  const { principal } = deps;
+
   return {
     /**
      * recordHealthData (seed 003 §3.4, §3.7): the SOCIAL_WORKER whose service
@@ -22,9 +23,9 @@ export function createHealthDataService(deps: ServiceDeps) {
      * the invalidity percentage goes with invalidity. Emptying the section
      * while an open problem needs it (§3.5) is MISSING_REQUIRED_RECORD.
      */
-    async record(principal: Principal, input: HealthDataInput): Promise<HealthDataEntity> {
+    async record(input: HealthDataInput): Promise<HealthDataEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
-      return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId, today) => {
+      return writeAsCaseHolder(deps, input.minorId, async (db, minorId, today) => {
         const current = await findHealthDataForUpdate(db, minorId);
         const merged: HealthDataValues = {
           npiaFollowUp: patchValue(input.npiaFollowUp, current?.npiaFollowUp),

@@ -15,9 +15,14 @@ import { createFamilyService } from './familyService';
 import { createProblemService } from './problemService';
 import { createViolenceService } from './violenceService';
 
-export type { ServiceDeps } from './deps';
+export type { ModuleDeps, ServiceDeps } from './deps';
 
-/** SINBA's services: stateless, built once per process, given the request's principal per call. */
+/**
+ * SINBA's services for one request, built by the context factory with the
+ * caller, the request's loaders and the module's dependencies: resolvers
+ * call e.g. `ctx.services.cases.open(input)`. Building them is cheap (closures
+ * over `deps`, no I/O).
+ */
 export function createServices(deps: ServiceDeps) {
   return {
     minors: createMinorService(deps),

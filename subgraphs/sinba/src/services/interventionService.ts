@@ -1,5 +1,4 @@
 import { AppError } from '../../../../shared/errors';
-import type { Principal } from '../../../../shared/auth/principal';
 import { findCode, type CodeEntry } from '../../../../shared/codes';
 import type { EntityManager } from 'typeorm';
 import type { CaseEntity } from '../entities/Case';
@@ -48,7 +47,7 @@ interface StructureLookup {
 const STRUCTURE_QUERY = 'query SinbaStructureExists($code: ID!) { structure(code: $code) { code } }';
 
 export function createInterventionService(deps: ServiceDeps) {
-  const { dataSource } = deps;
+  const { dataSource, principal } = deps;
 
   /** Rules that depend on the case (checked before the ASSO call and again under the lock). */
   function checkCase(c: CaseEntity | null, serviceId: string, startDate: string): asserts c is CaseEntity {
@@ -113,7 +112,7 @@ export function createInterventionService(deps: ServiceDeps) {
      * a structure code that must be in the regional registry (ASSO), or
      * 888888 (other region) / 999999 (not listed).
      */
-    async add(principal: Principal, input: AddInterventionInput): Promise<InterventionEntity> {
+    async add(input: AddInterventionInput): Promise<InterventionEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
       const type = findCode('INTERVENTION_TYPE', input.type, input.startDate);
@@ -193,7 +192,7 @@ export function createInterventionService(deps: ServiceDeps) {
      * end situation (§3.9.2). An emergency placement ends at most 2 months
      * after its start, 6 for an unaccompanied foreign minor (§3.9.6).
      */
-    async end(principal: Principal, input: EndInterventionInput): Promise<InterventionEntity> {
+    async end(input: EndInterventionInput): Promise<InterventionEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.interventionId)) throw notFound('Intervention', 'interventionId');
       const adoptionDisruption = optional(input.adoptionDisruption);

@@ -1,4 +1,3 @@
-import type { Principal } from '../../../../shared/auth/principal';
 import { requireAuthenticated } from '../../../../shared/auth/requireRole';
 import { badInput } from '../../../../shared/errors';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
@@ -41,7 +40,7 @@ export function normaliseCriteria(filter: MinorSearchFilter | null | undefined):
  * every other role gets an empty connection.
  */
 export function createMinorSearchService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   async function hostedBy(structureCode: string, today: string): Promise<string[]> {
     if (!deps.asmi) return [];
@@ -69,7 +68,7 @@ export function createMinorSearchService(deps: ServiceDeps) {
       return [...data.hostedMinors, ...data.requestedMinors].filter(isUuid).map((id) => id.toLowerCase());
     },
 
-    async search(principal: Principal, filter: MinorSearchFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
+    async search(filter: MinorSearchFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
       requireAuthenticated(principal);
       const size = pageSize(first);
       const afterId = searchCursor.after(after);

@@ -1,11 +1,10 @@
 import { AppError, badInput, forbidden } from '../../../../shared/errors';
 import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import type { Principal } from '../../../../shared/auth/principal';
 import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
 import type { EntityManager } from 'typeorm';
 import type { MinorEntity } from '../entities/Minor';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
-import { isUuid, type SinbaLoaders } from '../loaders';
+import { isUuid } from '../loaders';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import { findMinorIdByFiscalCode, findMinorIdByOtherIdentifier, findMinorsByIds, findMinorsHeldByService, findPersonsBornOn, insertMinor, lockMinorWithDates, lockPersonsBornOn, recordBirthRow } from '../repositories/minorRepository';
 import { possibleDuplicate } from '../rules/possibleDuplicate';
@@ -47,7 +46,7 @@ function optional(value: string | null | undefined): string | null {
 }
 
 export function createMinorService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal, loaders } = deps;
 
   return {
     /**
@@ -55,7 +54,7 @@ export function createMinorService(deps: ServiceDeps) {
      * A fiscal code already registered is DUPLICATE_MINOR with the existing
      * id (docs/conventions.md), also when two registrations race (unique index).
      */
-    async register(principal: Principal, input: RegisterMinorInput): Promise<MinorEntity> {
+    async register(input: RegisterMinorInput): Promise<MinorEntity> {
       requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
       const fiscalCode = optional(input.fiscalCode);
       const candidate = {
@@ -122,7 +121,7 @@ export function createMinorService(deps: ServiceDeps) {
      * seed 003 §3.2.1: NOME = COGNOME = NASCITURO; birth date, sex and fiscal
      * code left empty; municipalities 999999 until birth.
      */
-    async registerUnborn(principal: Principal, input: RegisterUnbornInput): Promise<MinorEntity> {
+    async registerUnborn(input: RegisterUnbornInput): Promise<MinorEntity> {
       requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
       const citizenship = optional(input.citizenship);
       if (citizenship !== null) throwIfViolated(citizenshipIsIstatCode(citizenship));
@@ -150,7 +149,7 @@ export function createMinorService(deps: ServiceDeps) {
      * anagrafica is completed at birth; afterwards the minor is an ordinary
      * minor. Same fiscal-code rules and DUPLICATE_MINOR as registerMinor.
      */
-    async completeBirth(principal: Principal, input: CompleteBirthInput): Promise<MinorEntity> {
+    async completeBirth(input: CompleteBirthInput): Promise<MinorEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.minorId)) throw new AppError('NOT_FOUND', 'Minor not found', { field: 'minorId' });
       const fiscalCode = optional(input.fiscalCode);
@@ -204,7 +203,7 @@ export function createMinorService(deps: ServiceDeps) {
      * the minor's case today (the CASE visibility every CASE row uses), null
      * for everyone else, so the lookup reveals nothing about care.
      */
-    async byFiscalCode(principal: Principal, loaders: SinbaLoaders, rawFiscalCode: string): Promise<MinorMatchRow | null> {
+    async byFiscalCode(rawFiscalCode: string): Promise<MinorMatchRow | null> {
       requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
       const fiscalCode = normaliseFiscalCode(rawFiscalCode);
       const parsed = parseFiscalCode(fiscalCode);
@@ -220,7 +219,7 @@ export function createMinorService(deps: ServiceDeps) {
      * the gateway masks its fields by data class and relationship (docs/privacy.md
      * §4, §6). SERVICE principals (ASMI at admission) read it directly.
      */
-    async byId(principal: Principal, loaders: SinbaLoaders, id: string): Promise<MinorEntity | null> {
+    async byId(id: string): Promise<MinorEntity | null> {
       requireAuthenticated(principal);
       return loaders.minorById.load(id);
     },
@@ -233,7 +232,7 @@ export function createMinorService(deps: ServiceDeps) {
      * Structure.placements (ASMI), supervisors and analysts work on
      * pseudonymous aggregates.
      */
-    async list(principal: Principal, first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
+    async list(first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
       requireAuthenticated(principal);
       const size = pageSize(first);
       const afterId = minorCursor.after(after);
@@ -247,7 +246,7 @@ export function createMinorService(deps: ServiceDeps) {
      * caseHeldMinors: the gateway's CASE_HOLDER lookup (docs/privacy.md §3), one
      * statement for all the minors of a response. Module-to-module only.
      */
-    async heldMinors(principal: Principal, minorIds: readonly string[], serviceId: string, on: string): Promise<string[]> {
+    async heldMinors(minorIds: readonly string[], serviceId: string, on: string): Promise<string[]> {
       requireAuthenticated(principal);
       if (principal.role !== 'SERVICE') throw forbidden();
       if (minorIds.length > MAX_RELATIONSHIP_IDS) throw badInput('minorIds', `At most ${MAX_RELATIONSHIP_IDS} ids per call`);

@@ -1,4 +1,3 @@
-import type { Principal } from '../../../../shared/auth/principal';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { notAfterToday } from '../../../../shared/rules/dates';
@@ -10,7 +9,7 @@ import { writeAsCaseHolder } from './caseHolderWrite';
 import type { RecordViolenceInput } from '../generated/graphql';
 
 export function createViolenceService(deps: ServiceDeps) {
-  const { clock } = deps;
+  const { clock, principal } = deps;
 
   return {
     /**
@@ -20,14 +19,14 @@ export function createViolenceService(deps: ServiceDeps) {
      * (VIOLENCE_DETECTOR). It may record first hypotheses, not yet proven
      * (§3.11). ABUSE data.
      */
-    async record(principal: Principal, input: RecordViolenceInput): Promise<ViolenceRecordEntity> {
+    async record(input: RecordViolenceInput): Promise<ViolenceRecordEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       throwIfViolated(
         notAfterToday(input.knowledgeDate, clock(), 'knowledgeDate'),
         codesValid('VIOLENCE_TYPE', input.types, input.knowledgeDate, 'types'),
         codeValid('VIOLENCE_DETECTOR', input.detectedBy, input.knowledgeDate, 'detectedBy'),
       );
-      return writeAsCaseHolder(deps, principal, input.minorId, (db, minorId) =>
+      return writeAsCaseHolder(deps, input.minorId, (db, minorId) =>
         insertRow(db, ViolenceRecordEntity, { minorId, knowledgeDate: input.knowledgeDate, types: [...input.types], detectedBy: input.detectedBy ?? null, createdBy: principal.sub }),
       );
     },
