@@ -1,10 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey as byKeyIn, groupByKey as groupByKeyIn } from '../../../../shared/db/keyed';
-
-/** Ids are compared lower-case (UUIDs may be asked in either case). */
-const lower = (k: string) => k.toLowerCase();
-const byKey = <T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string) => byKeyIn(keys, rows, keyOf, lower);
-const groupByKey = <T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string) => groupByKeyIn(keys, rows, keyOf, lower);
+import { byKey, groupByKey, uuids } from './keys';
 import type { DataSource } from 'typeorm';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import type { CaseEntity } from '../entities/Case';
@@ -44,10 +39,6 @@ export interface SinbaLoaders extends InterventionDetailLoaders, RecordLoaders {
 import { isUuid } from '../../../../shared/ids';
 
 export { isUuid };
-
-function uuids(keys: readonly string[]): string[] {
-  return [...new Set(keys.filter(isUuid).map((k) => k.toLowerCase()))];
-}
 
 
 export function createLoaders(dataSource: DataSource, visibility: CaseVisibility): SinbaLoaders {

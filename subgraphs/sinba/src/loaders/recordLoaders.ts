@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { groupByKey as groupByKeyIn, byKey as byKeyIn } from '../../../../shared/db/keyed';
-import { isUuid } from '../../../../shared/ids';
+import { byKey, groupByKey, uuids } from './keys';
 import { AdditionalDataEntity } from '../entities/AdditionalData';
 import { CoPlanningEntity } from '../entities/CoPlanning';
 import { CourtOrderEntity } from '../entities/CourtOrder';
@@ -12,8 +11,6 @@ import { findAdditionalDataByMinorIds } from '../repositories/additionalDataRepo
 import { findVisibleByMinorIds } from '../repositories/minorRecords';
 import type { CaseVisibility } from '../repositories/visibility';
 
-const lower = (k: string) => k.toLowerCase();
-const uuids = (keys: readonly string[]) => [...new Set(keys.filter(isUuid).map(lower))];
 
 /**
  * Per-request loaders of the minor's record of seed 003 §3.3–§3.8, §3.11 and
@@ -34,10 +31,10 @@ export interface RecordLoaders {
 export function createRecordLoaders(dataSource: DataSource, visibility: CaseVisibility): RecordLoaders {
   const db = dataSource.manager;
   const listLoader = <T extends ObjectLiteral & { minorId: string }>(entity: EntityTarget<T>, orderBy: string) =>
-    new DataLoader<string, T[]>(async (keys) => groupByKeyIn(keys, await findVisibleByMinorIds(db, entity, uuids(keys), visibility, orderBy), (r) => r.minorId, lower));
+    new DataLoader<string, T[]>(async (keys) => groupByKey(keys, await findVisibleByMinorIds(db, entity, uuids(keys), visibility, orderBy), (r) => r.minorId));
   return {
     familyMembersByMinorId: listLoader(FamilyMemberEntity, 'created_at'),
-    additionalDataByMinorId: new DataLoader(async (keys) => byKeyIn(keys, await findAdditionalDataByMinorIds(db, uuids(keys), visibility), (a) => a.minorId, lower)),
+    additionalDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findAdditionalDataByMinorIds(db, uuids(keys), visibility), (a) => a.minorId)),
     minorProblemsByMinorId: listLoader(MinorProblemEntity, 'start_date'),
     familyProblemsByMinorId: listLoader(FamilyProblemEntity, 'start_date'),
     coPlanningByMinorId: listLoader(CoPlanningEntity, 'start_date'),

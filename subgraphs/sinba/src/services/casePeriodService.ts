@@ -1,6 +1,6 @@
 import { badInput, forbidden } from '../../../../shared/errors';
 import { requireAuthenticated } from '../../../../shared/auth/requireRole';
-import { isUuid } from '../../../../shared/ids';
+import { uuids } from '../loaders/keys';
 import { findCaseHolders, findCasePeriods, type CasePeriodRow } from '../repositories/casePeriodRepository';
 import type { ServiceDeps } from './deps';
 
@@ -20,7 +20,7 @@ export function createCasePeriodService(deps: Pick<ServiceDeps, 'dataSource' | '
       requireAuthenticated(principal);
       if (principal.role !== 'SERVICE') throw forbidden();
       if (minorIds.length > MAX_CASE_PERIOD_IDS) throw badInput('minorIds', `At most ${MAX_CASE_PERIOD_IDS} ids per call`);
-      return findCasePeriods(deps.dataSource.manager, [...new Set(minorIds.filter(isUuid).map((id) => id.toLowerCase()))]);
+      return findCasePeriods(deps.dataSource.manager, uuids(minorIds));
     },
 
     /**
@@ -32,7 +32,7 @@ export function createCasePeriodService(deps: Pick<ServiceDeps, 'dataSource' | '
       requireAuthenticated(principal);
       if (principal.role !== 'SERVICE') throw forbidden();
       if (minorIds.length > MAX_CASE_PERIOD_IDS) throw badInput('minorIds', `At most ${MAX_CASE_PERIOD_IDS} ids per call`);
-      return findCaseHolders(deps.dataSource.manager, [...new Set(minorIds.filter(isUuid).map((id) => id.toLowerCase()))], on);
+      return findCaseHolders(deps.dataSource.manager, uuids(minorIds), on);
     },
   };
 }

@@ -3,6 +3,7 @@ import { badInput } from '../../../../shared/errors';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { addDays } from '../../../../shared/time';
 import { isUuid } from '../loaders';
+import { uuids } from '../loaders/keys';
 import { searchMinorsInScope, type MinorSearchCriteria, type SearchScope } from '../repositories/minorSearchRepository';
 import { normaliseFiscalCode } from '../../../../shared/rules/fiscalCode';
 import type { ServiceDeps } from './deps';
@@ -59,7 +60,7 @@ export function createMinorSearchService(deps: ServiceDeps) {
      * call: SINBA's own check on single lookups and _entities (§9).
      */
     async hostedAmong(structureCode: string, ids: readonly string[], today: string): Promise<string[]> {
-      const candidates = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+      const candidates = uuids(ids);
       if (!deps.asmi || candidates.length === 0) return [];
       const data = await deps.asmi.query<{ hostedMinors: string[]; requestedMinors: string[] }>(
         'query SinbaHostedOrRequested($ids: [ID!]!, $code: ID!, $on: Date!) { hostedMinors(minorIds: $ids, structureCode: $code, on: $on) requestedMinors(minorIds: $ids, structureCode: $code, on: $on) }',

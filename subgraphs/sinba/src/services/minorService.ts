@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { MinorEntity } from '../entities/Minor';
 import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
 import { isUuid } from '../loaders';
+import { uuids } from '../loaders/keys';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import { findMinorIdByFiscalCode, findMinorIdByOtherIdentifier, findMinorsByIds, findMinorsHeldByService, findPersonsBornOn, insertMinor, lockMinorWithDates, lockPersonsBornOn, recordBirthRow } from '../repositories/minorRepository';
 import { possibleDuplicate } from '../rules/possibleDuplicate';
@@ -250,7 +251,7 @@ export function createMinorService(deps: ServiceDeps) {
       requireAuthenticated(principal);
       if (principal.role !== 'SERVICE') throw forbidden();
       if (minorIds.length > MAX_RELATIONSHIP_IDS) throw badInput('minorIds', `At most ${MAX_RELATIONSHIP_IDS} ids per call`);
-      const ids = [...new Set(minorIds.filter(isUuid).map((id) => id.toLowerCase()))];
+      const ids = uuids(minorIds);
       const held = new Set(await findMinorIdsHeldBy(dataSource.manager, ids, serviceId, on));
       // Answer with the ids as they were asked.
       return minorIds.filter((id) => held.has(id.toLowerCase()));
