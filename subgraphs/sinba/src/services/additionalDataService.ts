@@ -7,7 +7,7 @@ import { codeValid } from '../rules/codedLists';
 import { openProblemsStillSatisfied } from '../rules/problems';
 import type { ServiceDeps } from './deps';
 import { writeAsCaseHolder } from './caseHolderWrite';
-import { patchValue } from './patch';
+import { patchValue } from './inputValues';
 import type { AdditionalDataInput } from '../generated/graphql';
 
 export function createAdditionalDataService(deps: ServiceDeps) {

@@ -7,7 +7,7 @@ import { openProblemsStillSatisfied } from '../rules/problems';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { writeAsCaseHolder } from './caseHolderWrite';
-import { patchValue } from './patch';
+import { patchValue } from './inputValues';
 import type { ServiceDeps } from './deps';
 import type { HealthDataInput } from '../generated/graphql';
 

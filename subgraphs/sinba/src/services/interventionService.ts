@@ -31,13 +31,7 @@ import { notFound } from '../../../../shared/errors/AppError';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
 import type { AddInterventionInput, EndInterventionInput } from '../generated/graphql';
-
-/** Blank optional strings count as absent. */
-function optional(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  const t = value.trim();
-  return t === '' ? null : t;
-}
+import { optional } from './inputValues';
 
 /** ASSO's answer to the registry lookup. */
 interface StructureLookup {
@@ -119,7 +113,7 @@ export function createInterventionService(deps: ServiceDeps) {
       if (!type) throw invalidCode('type', 'INTERVENTION_TYPE');
       const endDate = input.endDate ?? null;
       throwIfViolated(endNotBeforeStart(input.startDate, endDate, 'endDate'));
-      const structureCode = input.structureCode == null || input.structureCode.trim() === '' ? null : input.structureCode.trim();
+      const structureCode = optional(input.structureCode);
       const requiresStructure = type.attributes?.structurePlacement === true;
       const check = structureCodeCheck(requiresStructure, structureCode);
       if ('violation' in check) throwIfViolated(check.violation);

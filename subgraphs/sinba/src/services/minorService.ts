@@ -18,6 +18,7 @@ import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireAuthenticated, requireRole } from '../../../../shared/auth/requireRole';
 import type { ServiceDeps } from './deps';
 import type { CompleteBirthInput, RegisterMinorInput, RegisterUnbornInput } from '../generated/graphql';
+import { optional } from './inputValues';
 
 /** minorByFiscalCode: the duplicate check (see the SDL doc comment of MinorMatch); the row behind a MinorMatch. */
 export interface MinorMatchRow {
@@ -38,13 +39,6 @@ const minorCursor = cursorCodec('minor:', isUuid, (id) => id.toLowerCase());
 
 /** The municipality list as the birth-place rule needs it (issue 18 item 6). */
 const BIRTH_PLACES: BirthPlaces = { cadastralCodeOf: (code) => findMunicipality(code)?.cadastralCode, isCadastralCode };
-
-/** Blank optional strings count as absent. */
-function optional(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  const t = value.trim();
-  return t === '' ? null : t;
-}
 
 export function createMinorService(deps: ServiceDeps) {
   const { dataSource, clock, principal, loaders } = deps;

@@ -6,3 +6,10 @@
 export function patchValue<V>(input: V | null | undefined, stored: V | null | undefined): V | null {
   return input !== undefined ? input : (stored ?? null);
 }
+
+/** An optional string input, trimmed; blank counts as absent (null). */
+export function optional(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const t = value.trim();
+  return t === '' ? null : t;
+}
