@@ -14,6 +14,7 @@ import { caseNotClosed, heldByService } from '../rules/caseRules';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
 import type { LinkAssessmentInput, RecordAssessmentInput, UpdateAssessmentInput } from '../generated/graphql';
+import { patchValue } from './inputValues';
 
 /**
  * Adoption and foster-care assessments (indagini psico-sociali, seed 003
@@ -114,10 +115,10 @@ export function createAssessmentService(deps: ServiceDeps) {
         const a = locked.assessment;
         const state: AssessmentState = {
           startDate: a.startDate,
-          endDate: input.endDate !== undefined ? input.endDate : a.endDate,
+          endDate: patchValue(input.endDate, a.endDate),
           outcome: input.outcome !== undefined ? input.outcome?.trim() || null : a.outcome,
           renewed: input.renewed ?? a.renewed,
-          suitabilityDecreeDate: input.suitabilityDecreeDate !== undefined ? input.suitabilityDecreeDate : a.suitabilityDecreeDate,
+          suitabilityDecreeDate: patchValue(input.suitabilityDecreeDate, a.suitabilityDecreeDate),
         };
         validate(a.type, state);
         return updateAssessmentRow(db, a.id, { ...state, updatedBy: principal.sub });

@@ -8,6 +8,7 @@ import { codeValid, codesValid } from '../rules/codedLists';
 import type { ServiceDeps } from './deps';
 import { minorOfRecord, writeAsCaseHolder } from './caseHolderWrite';
 import type { RecordCoPlanningInput, UpdateCoPlanningInput } from '../generated/graphql';
+import { patchValue } from './inputValues';
 
 export function createCoPlanningService(deps: ServiceDeps) {
   const { dataSource, clock, principal } = deps;
@@ -48,8 +49,8 @@ export function createCoPlanningService(deps: ServiceDeps) {
         const next = {
           startDate: current.startDate,
           partners: input.partners != null ? [...input.partners] : current.partners,
-          outcome: input.outcome !== undefined ? input.outcome : current.outcome,
-          endDate: input.endDate !== undefined ? input.endDate : current.endDate,
+          outcome: patchValue(input.outcome, current.outcome),
+          endDate: patchValue(input.endDate, current.endDate),
         };
         check(next, today);
         return updateRow(db, CoPlanningEntity, current.id, { partners: next.partners, outcome: next.outcome, endDate: next.endDate, updatedAt: new Date(), updatedBy: principal.sub });

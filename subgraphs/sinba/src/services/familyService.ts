@@ -9,6 +9,7 @@ import { leftAfterJoining, nonBlank } from '../rules/familyUnit';
 import type { ServiceDeps } from './deps';
 import { minorOfRecord, writeAsCaseHolder } from './caseHolderWrite';
 import type { AddFamilyMemberInput, RemoveFamilyMemberInput, UpdateFamilyMemberInput } from '../generated/graphql';
+import { patchValue } from './inputValues';
 
 export function createFamilyService(deps: ServiceDeps) {
   const { dataSource, clock, principal } = deps;
@@ -71,8 +72,8 @@ export function createFamilyService(deps: ServiceDeps) {
           firstName: (input.firstName ?? current.firstName).trim(),
           lastName: (input.lastName ?? current.lastName).trim(),
           cohabiting: input.cohabiting ?? current.cohabiting,
-          parentalResponsibility: input.parentalResponsibility !== undefined ? input.parentalResponsibility : current.parentalResponsibility,
-          since: input.since !== undefined ? input.since : current.since,
+          parentalResponsibility: patchValue(input.parentalResponsibility, current.parentalResponsibility),
+          since: patchValue(input.since, current.since),
           until: current.until,
         };
         checkMember(next, today);
