@@ -22,6 +22,6 @@ export function createContextFactory(deps: ModuleDeps) {
   return ({ principal, requestId, purpose }: SubgraphRequestInfo): SinbaContext => {
     const today = deps.clock();
     const loaders = createLoaders(deps.dataSource, caseVisibilityFor(principal, today));
-    return { principal, requestId, loaders, services: createServices({ ...deps, principal, loaders }), today, ...(purpose ? { purpose } : {}) };
+    return { principal, requestId, loaders, services: createServices({ ...deps, principal, loaders, today }), today, ...(purpose ? { purpose } : {}) };
   };
 }

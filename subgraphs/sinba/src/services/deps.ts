@@ -23,4 +23,6 @@ export interface ServiceDeps extends ModuleDeps {
   readonly principal: Principal;
   /** The request's loaders: their cache never outlives the response, nor crosses principals. */
   readonly loaders: SinbaLoaders;
+  /** The request's today (the context's `today`, read once from the clock). */
+  readonly today: string;
 }
