@@ -8,12 +8,12 @@ import type { ServiceDeps } from './deps';
 import { touchMinor } from '../../../../shared/audit/writeTrail';
 
 /**
- * One write on a minor's record by the request's SOCIAL_WORKER whose service holds a
- * case open today for the minor (docs/privacy.md §3 CASE_HOLDER, §5 "record ...
- * problems, health, abuse, court orders, family"): one transaction, the
- * minor's row locked first so the case-holder check and the write see the
- * same state; FORBIDDEN (nothing changed) for anyone else. `minorId` is the
- * lower-case id.
+ * One write on a minor's record by the request's SOCIAL_WORKER, whose
+ * service holds a case open today for the minor (docs/privacy.md §3
+ * CASE_HOLDER, §5 "record ... problems, health, abuse, court orders,
+ * family"): one transaction, the minor's row locked first so the
+ * case-holder check and the write see the same state; FORBIDDEN (nothing
+ * changed) for anyone else. `minorId` is the lower-case id.
  */
 export async function writeAsCaseHolder<T>(
   deps: Pick<ServiceDeps, 'dataSource' | 'clock' | 'principal'>,
