@@ -2,12 +2,11 @@ import { requireRole } from '../../../../shared/auth/requireRole';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import type { AdditionalDataEntity } from '../entities/AdditionalData';
 import { findAdditionalDataForUpdate, upsertAdditionalData, type AdditionalDataValues } from '../repositories/additionalDataRepository';
-import { findRecordPresence, openMinorProblemCodes } from '../repositories/problemRepository';
 import { codeValid } from '../rules/codedLists';
-import { openProblemsStillSatisfied } from '../rules/problems';
 import type { ServiceDeps } from './deps';
 import { writeAsCaseHolder } from './caseHolderWrite';
 import { patchValue } from './inputValues';
+import { checkRequiredSection } from './requiredSection';
 import type { AdditionalDataInput } from '../generated/graphql';
 
 export function createAdditionalDataService(deps: ServiceDeps) {
@@ -34,9 +33,7 @@ export function createAdditionalDataService(deps: ServiceDeps) {
           nomad: patchValue(input.nomad, current?.nomad),
           orphan: patchValue(input.orphan, current?.orphan),
         };
-        const filled = Object.values(merged).some((v) => v !== null);
-        const presence = { ...(await findRecordPresence(db, minorId)), additionalData: filled };
-        throwIfViolated(openProblemsStillSatisfied(await openMinorProblemCodes(db, minorId, today), presence, 'minorId'));
+        await checkRequiredSection(db, minorId, today, 'additionalData', merged);
         return upsertAdditionalData(db, minorId, merged, principal.sub);
       });
     },

@@ -1,13 +1,12 @@
 import type { HealthDataEntity } from '../entities/HealthData';
 import { findHealthDataForUpdate, upsertHealthData, type HealthDataValues } from '../repositories/healthDataRepository';
-import { findRecordPresence, openMinorProblemCodes } from '../repositories/problemRepository';
 import { severeImpliesLaw104 } from '../rules/healthData';
 import { certificationDatesConsistent, invalidityPercentageValid } from '../rules/healthDataDetails';
-import { openProblemsStillSatisfied } from '../rules/problems';
 import { throwIfViolated } from '../../../../shared/errors/violation';
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { writeAsCaseHolder } from './caseHolderWrite';
 import { patchValue } from './inputValues';
+import { checkRequiredSection } from './requiredSection';
 import type { ServiceDeps } from './deps';
 import type { HealthDataInput } from '../generated/graphql';
 
@@ -38,9 +37,7 @@ export function createHealthDataService(deps: ServiceDeps) {
           law104Date: patchValue(input.law104Date, current?.law104Date),
         };
         throwIfViolated(severeImpliesLaw104(merged), certificationDatesConsistent(merged, today), invalidityPercentageValid(merged));
-        const filled = Object.values(merged).some((v) => v !== null);
-        const presence = { ...(await findRecordPresence(db, minorId)), healthData: filled };
-        throwIfViolated(openProblemsStillSatisfied(await openMinorProblemCodes(db, minorId, today), presence, 'minorId'));
+        await checkRequiredSection(db, minorId, today, 'healthData', merged);
         return upsertHealthData(db, minorId, merged, principal.sub);
       });
     },
