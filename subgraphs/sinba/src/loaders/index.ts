@@ -3,13 +3,13 @@ import { byKey, groupByKey, uuids } from './keys';
 import type { DataSource } from 'typeorm';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import type { CaseEntity } from '../entities/Case';
-import type { HealthDataEntity } from '../entities/HealthData';
+import { HealthDataEntity } from '../entities/HealthData';
 import type { InterventionEntity } from '../entities/Intervention';
 import type { MinorEntity } from '../entities/Minor';
 import type { ReferralEntity } from '../entities/Referral';
 import { findReferralsByMinorIds } from '../repositories/referralRepository';
 import { findCasesByIds, findCasesByMinorIds } from '../repositories/caseRepository';
-import { findHealthDataByMinorIds } from '../repositories/healthDataRepository';
+import { findVisibleByMinorIds } from '../repositories/minorRecords';
 import { findInterventionsByCaseIds, findInterventionsByIds, findInterventionsByMinorIds } from '../repositories/interventionRepository';
 import { findMinorsByIds } from '../repositories/minorRepository';
 import type { CaseVisibility } from '../repositories/visibility';
@@ -54,7 +54,7 @@ export function createLoaders(dataSource: DataSource, visibility: CaseVisibility
     interventionById: new DataLoader(async (keys) => byKey(keys, await findInterventionsByIds(db, uuids(keys), visibility), (i) => i.id)),
     interventionsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByMinorIds(db, uuids(keys), visibility), (i) => i.minorId)),
     interventionsByCaseId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByCaseIds(db, uuids(keys), visibility), (i) => i.caseId)),
-    healthDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findHealthDataByMinorIds(db, uuids(keys), visibility), (h) => h.minorId)),
+    healthDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findVisibleByMinorIds(db, HealthDataEntity, uuids(keys), visibility), (h) => h.minorId)),
     referralsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findReferralsByMinorIds(db, uuids(keys), visibility), (r) => r.minorId)),
     viewerHoldsCase: new DataLoader(async (keys) => {
       if (visibility.kind !== 'caseHolder') return keys.map(() => false);

@@ -7,7 +7,6 @@ import { CourtOrderEntity } from '../entities/CourtOrder';
 import { FamilyMemberEntity } from '../entities/FamilyMember';
 import { FamilyProblemEntity, MinorProblemEntity } from '../entities/Problem';
 import { ViolenceRecordEntity } from '../entities/ViolenceRecord';
-import { findAdditionalDataByMinorIds } from '../repositories/additionalDataRepository';
 import { findVisibleByMinorIds } from '../repositories/minorRecords';
 import type { CaseVisibility } from '../repositories/visibility';
 
@@ -34,7 +33,7 @@ export function createRecordLoaders(dataSource: DataSource, visibility: CaseVisi
     new DataLoader<string, T[]>(async (keys) => groupByKey(keys, await findVisibleByMinorIds(db, entity, uuids(keys), visibility, orderBy), (r) => r.minorId));
   return {
     familyMembersByMinorId: listLoader(FamilyMemberEntity, 'created_at'),
-    additionalDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findAdditionalDataByMinorIds(db, uuids(keys), visibility), (a) => a.minorId)),
+    additionalDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findVisibleByMinorIds(db, AdditionalDataEntity, uuids(keys), visibility), (a) => a.minorId)),
     minorProblemsByMinorId: listLoader(MinorProblemEntity, 'start_date'),
     familyProblemsByMinorId: listLoader(FamilyProblemEntity, 'start_date'),
     coPlanningByMinorId: listLoader(CoPlanningEntity, 'start_date'),

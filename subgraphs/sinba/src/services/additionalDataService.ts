@@ -1,7 +1,8 @@
 import { requireRole } from '../../../../shared/auth/requireRole';
 import { throwIfViolated } from '../../../../shared/errors/violation';
-import type { AdditionalDataEntity } from '../entities/AdditionalData';
-import { findAdditionalDataForUpdate, upsertAdditionalData, type AdditionalDataValues } from '../repositories/additionalDataRepository';
+import { AdditionalDataEntity } from '../entities/AdditionalData';
+import { findMinorRowForUpdate } from '../repositories/minorRecords';
+import { upsertAdditionalData, type AdditionalDataValues } from '../repositories/additionalDataRepository';
 import { codeValid } from '../rules/codedLists';
 import type { ServiceDeps } from './deps';
 import { writeAsCaseHolder } from './caseHolderWrite';
@@ -26,7 +27,7 @@ export function createAdditionalDataService(deps: ServiceDeps) {
       const today = clock();
       throwIfViolated(codeValid('SCHOOLING_LEVEL', input.schoolingLevel, today, 'schoolingLevel'), codeValid('EMPLOYMENT_CONDITION', input.employmentCondition, today, 'employmentCondition'));
       return writeAsCaseHolder(deps, input.minorId, async (db, minorId) => {
-        const current = await findAdditionalDataForUpdate(db, minorId);
+        const current = await findMinorRowForUpdate(db, AdditionalDataEntity, minorId);
         const merged: AdditionalDataValues = {
           schoolingLevel: patchValue(input.schoolingLevel, current?.schoolingLevel),
           employmentCondition: patchValue(input.employmentCondition, current?.employmentCondition),

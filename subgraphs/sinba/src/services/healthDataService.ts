@@ -1,5 +1,6 @@
-import type { HealthDataEntity } from '../entities/HealthData';
-import { findHealthDataForUpdate, upsertHealthData, type HealthDataValues } from '../repositories/healthDataRepository';
+import { HealthDataEntity } from '../entities/HealthData';
+import { findMinorRowForUpdate } from '../repositories/minorRecords';
+import { upsertHealthData, type HealthDataValues } from '../repositories/healthDataRepository';
 import { severeImpliesLaw104 } from '../rules/healthData';
 import { certificationDatesConsistent, invalidityPercentageValid } from '../rules/healthDataDetails';
 import { throwIfViolated } from '../../../../shared/errors/violation';
@@ -25,7 +26,7 @@ export function createHealthDataService(deps: ServiceDeps) {
     async record(input: HealthDataInput): Promise<HealthDataEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       return writeAsCaseHolder(deps, input.minorId, async (db, minorId, today) => {
-        const current = await findHealthDataForUpdate(db, minorId);
+        const current = await findMinorRowForUpdate(db, HealthDataEntity, minorId);
         const merged: HealthDataValues = {
           npiaFollowUp: patchValue(input.npiaFollowUp, current?.npiaFollowUp),
           invalidity: patchValue(input.invalidity, current?.invalidity),
