@@ -9,10 +9,9 @@ import type { MinorEntity } from '../entities/Minor';
 import type { ReferralEntity } from '../entities/Referral';
 import { findReferralsByMinorIds } from '../repositories/referralRepository';
 import { findCasesByIds, findCasesByMinorIds } from '../repositories/caseRepository';
-import { findVisibleByMinorIds } from '../repositories/minorRecords';
 import { findInterventionsByCaseIds, findInterventionsByIds, findInterventionsByMinorIds } from '../repositories/interventionRepository';
 import { findMinorsByIds } from '../repositories/minorRepository';
-import type { CaseVisibility } from '../repositories/visibility';
+import { findVisibleRows, type CaseVisibility } from '../repositories/visibility';
 import { createInterventionDetailLoaders, type InterventionDetailLoaders } from './interventionDetailLoaders';
 import { createRecordLoaders, type RecordLoaders } from './recordLoaders';
 
@@ -54,7 +53,7 @@ export function createLoaders(dataSource: DataSource, visibility: CaseVisibility
     interventionById: new DataLoader(async (keys) => byKey(keys, await findInterventionsByIds(db, uuids(keys), visibility), (i) => i.id)),
     interventionsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByMinorIds(db, uuids(keys), visibility), (i) => i.minorId)),
     interventionsByCaseId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByCaseIds(db, uuids(keys), visibility), (i) => i.caseId)),
-    healthDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findVisibleByMinorIds(db, HealthDataEntity, uuids(keys), visibility), (h) => h.minorId)),
+    healthDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findVisibleRows(db, HealthDataEntity, 'minor_id', uuids(keys), visibility), (h) => h.minorId)),
     referralsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findReferralsByMinorIds(db, uuids(keys), visibility), (r) => r.minorId)),
     viewerHoldsCase: new DataLoader(async (keys) => {
       if (visibility.kind !== 'caseHolder') return keys.map(() => false);

@@ -7,8 +7,7 @@ import { CourtOrderEntity } from '../entities/CourtOrder';
 import { FamilyMemberEntity } from '../entities/FamilyMember';
 import { FamilyProblemEntity, MinorProblemEntity } from '../entities/Problem';
 import { ViolenceRecordEntity } from '../entities/ViolenceRecord';
-import { findVisibleByMinorIds } from '../repositories/minorRecords';
-import type { CaseVisibility } from '../repositories/visibility';
+import { findVisibleRows, type CaseVisibility } from '../repositories/visibility';
 
 
 /**
@@ -30,10 +29,10 @@ export interface RecordLoaders {
 export function createRecordLoaders(dataSource: DataSource, visibility: CaseVisibility): RecordLoaders {
   const db = dataSource.manager;
   const listLoader = <T extends ObjectLiteral & { minorId: string }>(entity: EntityTarget<T>, orderBy: string) =>
-    new DataLoader<string, T[]>(async (keys) => groupByKey(keys, await findVisibleByMinorIds(db, entity, uuids(keys), visibility, orderBy), (r) => r.minorId));
+    new DataLoader<string, T[]>(async (keys) => groupByKey(keys, await findVisibleRows(db, entity, 'minor_id', uuids(keys), visibility, orderBy), (r) => r.minorId));
   return {
     familyMembersByMinorId: listLoader(FamilyMemberEntity, 'created_at'),
-    additionalDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findVisibleByMinorIds(db, AdditionalDataEntity, uuids(keys), visibility), (a) => a.minorId)),
+    additionalDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findVisibleRows(db, AdditionalDataEntity, 'minor_id', uuids(keys), visibility), (a) => a.minorId)),
     minorProblemsByMinorId: listLoader(MinorProblemEntity, 'start_date'),
     familyProblemsByMinorId: listLoader(FamilyProblemEntity, 'start_date'),
     coPlanningByMinorId: listLoader(CoPlanningEntity, 'start_date'),
