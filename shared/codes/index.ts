@@ -124,3 +124,4 @@ export function findCode(list: CodeListName, code: string, onDate?: string): Cod
 export function isValidCode(list: CodeListName, code: string, onDate?: string): boolean {
   return findCode(list, code, onDate) !== undefined;
 }
+export { findMunicipality, isCadastralCode, isMunicipalityCode } from './municipalities';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { readSubgraphSdl } from '../../shared/graphql/loadSchema';
+import { readSubgraphSdl } from '@shared/graphql';
 
 /**
  * SINBA's resolver and input types, generated from its SDL (the same text the

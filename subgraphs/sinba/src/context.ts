@@ -1,5 +1,5 @@
-import type { Principal } from '../../../shared/auth/principal';
-import type { SubgraphRequestInfo } from '../../../shared/graphql/subgraphServer';
+import type { Principal } from '@shared/auth';
+import type { SubgraphRequestInfo } from '@shared/graphql';
 import { createLoaders, type SinbaLoaders } from './loaders';
 import { caseVisibilityFor } from './repositories/visibility';
 import { createServices, type ModuleDeps, type SinbaServices } from './services';

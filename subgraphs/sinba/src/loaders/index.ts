@@ -35,7 +35,7 @@ export interface SinbaLoaders extends InterventionDetailLoaders, RecordLoaders {
   readonly viewerHoldsCase: DataLoader<string, boolean>;
 }
 
-import { isUuid } from '../../../../shared/ids';
+import { isUuid } from '@shared/ids';
 
 export { isUuid };
 

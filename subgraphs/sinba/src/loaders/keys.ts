@@ -1,5 +1,5 @@
-import { byKey as byKeyIn, groupByKey as groupByKeyIn } from '../../../../shared/db/keyed';
-import { isUuid } from '../../../../shared/ids';
+import { byKey as byKeyIn, groupByKey as groupByKeyIn } from '@shared/db';
+import { isUuid } from '@shared/ids';
 
 /** Ids are compared lower-case (UUIDs may be asked in either case). */
 export const lower = (k: string) => k.toLowerCase();

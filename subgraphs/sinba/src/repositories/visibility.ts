@@ -1,6 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { accessFor } from '../../../../shared/privacy/matrix';
-import type { Principal } from '../../../../shared/auth/principal';
+import { accessFor } from '@shared/privacy';
+import type { Principal } from '@shared/auth';
 
 /**
  * Which minors' CASE and HEALTH rows a request may load (defence in depth

@@ -1,6 +1,6 @@
 import type { SinbaContext } from '../context';
 import type { InterventionEntity } from '../entities/Intervention';
-import { findCode } from '../../../../shared/codes';
+import { findCode } from '@shared/codes';
 import type { Resolvers } from '../generated/graphql';
 import { emergencyPlacementLimit } from '../rules/interventionDetails';
 import { referredMinor } from './recordMinor';

@@ -1,5 +1,5 @@
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import { requireRole } from '@shared/auth';
+import { throwIfViolated } from '@shared/errors';
 import { AdditionalDataEntity } from '../entities/AdditionalData';
 import { findMinorRowForUpdate } from '../repositories/minorRecords';
 import { upsertAdditionalData, type AdditionalDataValues } from '../repositories/additionalDataRepository';

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { forbidden, notFound } from '../../../../shared/errors/AppError';
+import { requireRole } from '@shared/auth';
+import { forbidden, notFound } from '@shared/errors';
 import { isUuid } from '../loaders';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import { lockMinor } from '../repositories/minorRepository';
 import type { ServiceDeps } from './deps';
-import { touchMinor } from '../../../../shared/audit/writeTrail';
+import { touchMinor } from '@shared/audit';
 
 /**
  * One write on a minor's record by the request's SOCIAL_WORKER, whose

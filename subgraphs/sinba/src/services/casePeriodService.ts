@@ -1,5 +1,5 @@
-import { badInput, forbidden } from '../../../../shared/errors';
-import { requireAuthenticated } from '../../../../shared/auth/requireRole';
+import { badInput, forbidden } from '@shared/errors';
+import { requireAuthenticated } from '@shared/auth';
 import { uuids } from '../loaders/keys';
 import { findCaseHolders, findCasePeriods, type CasePeriodRow } from '../repositories/casePeriodRepository';
 import type { ServiceDeps } from './deps';

@@ -1,7 +1,7 @@
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { notFound } from '../../../../shared/errors/AppError';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates';
+import { requireRole } from '@shared/auth';
+import { notFound } from '@shared/errors';
+import { throwIfViolated } from '@shared/errors';
+import { endNotBeforeStart, notAfterToday } from '@shared/rules';
 import { CoPlanningEntity } from '../entities/CoPlanning';
 import { findForUpdate, insertRow, updateRow } from '../repositories/minorRecords';
 import { codeValid, codesValid } from '../rules/codedLists';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
-import type { Clock } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import type { ServiceClient } from '@shared/graphql';
+import type { Clock } from '@shared/time';
 import type { SinbaLoaders } from '../loaders';
 
 /** What SINBA's services need from the process, built once in server.ts. */

@@ -1,7 +1,7 @@
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { notFound } from '../../../../shared/errors/AppError';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { notAfterToday } from '../../../../shared/rules/dates';
+import { requireRole } from '@shared/auth';
+import { notFound } from '@shared/errors';
+import { throwIfViolated } from '@shared/errors';
+import { notAfterToday } from '@shared/rules';
 import { FamilyMemberEntity } from '../entities/FamilyMember';
 import { findForUpdate, insertRow, updateRow } from '../repositories/minorRecords';
 import { codeValid } from '../rules/codedLists';

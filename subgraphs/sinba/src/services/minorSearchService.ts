@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
-import { requireAuthenticated } from '../../../../shared/auth/requireRole';
-import { badInput } from '../../../../shared/errors';
-import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
-import { addDays } from '../../../../shared/time';
+import { requireAuthenticated } from '@shared/auth';
+import { badInput } from '@shared/errors';
+import { cursorCodec, pageSize, toPage } from '@shared/graphql';
+import { addDays } from '@shared/time';
 import { isUuid } from '../loaders';
 import { uuids } from '../loaders/keys';
 import { searchMinorsInScope, type MinorSearchCriteria, type SearchScope } from '../repositories/minorSearchRepository';
-import { normaliseFiscalCode } from '../../../../shared/rules/fiscalCode';
+import { normaliseFiscalCode } from '@shared/rules';
 import type { ServiceDeps } from './deps';
 import type { MinorPage } from './minorService';
 import type { MinorSearchFilter } from '../generated/graphql';

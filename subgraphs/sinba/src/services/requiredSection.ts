@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import { throwIfViolated } from '@shared/errors';
 import { findRecordPresence, openMinorProblemCodes } from '../repositories/problemRepository';
 import { openProblemsStillSatisfied } from '../rules/problems';
 

@@ -1,8 +1,8 @@
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { badInput } from '../../../../shared/errors';
-import { findCode } from '../../../../shared/codes';
-import { cursorCodec, type CursorCodec } from '../../../../shared/graphql/pagination';
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import { requireRole } from '@shared/auth';
+import { badInput } from '@shared/errors';
+import { findCode } from '@shared/codes';
+import { cursorCodec, type CursorCodec } from '@shared/graphql';
+import { pseudonymOf } from '@shared/privacy';
 import { isUuid } from '../loaders';
 import { EXPORT_RECORDS, countExportRows, findExportPage, type ExportRecord, type ExportRow } from '../repositories/sinbaExportRepository';
 import { emergencyLimitExceeded } from '../rules/interventionDetails';

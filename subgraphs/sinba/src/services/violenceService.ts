@@ -1,6 +1,6 @@
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { notAfterToday } from '../../../../shared/rules/dates';
+import { requireRole } from '@shared/auth';
+import { throwIfViolated } from '@shared/errors';
+import { notAfterToday } from '@shared/rules';
 import { ViolenceRecordEntity } from '../entities/ViolenceRecord';
 import { insertRow } from '../repositories/minorRecords';
 import { codeValid, codesValid } from '../rules/codedLists';
