@@ -1,16 +1,15 @@
-import type { DataSource } from 'typeorm';
 import type { Principal } from '@shared/auth';
 import type { SubgraphRequestInfo } from '@shared/graphql';
-import type { Clock } from '@shared/time';
 import { createLoaders, type SinbaLoaders } from './loaders';
 import { caseVisibilityFor } from './repositories/visibility';
-import type { SinbaServices } from './services';
+import { createServices, type ModuleDeps, type SinbaServices } from './services';
 
 export interface SinbaContext {
   readonly principal: Principal;
   readonly requestId: string | undefined;
   /** New per request: the cache never outlives one response, nor crosses principals. */
   readonly loaders: SinbaLoaders;
+  /** Built per request over the principal and the loaders above. */
   readonly services: SinbaServices;
   /** Today in Europe/Rome for this request (from the injected clock). */
   readonly today: string;
@@ -18,10 +17,11 @@ export interface SinbaContext {
   readonly purpose?: string;
 }
 
-/** Builds the per-request context once the gateway's internal token is verified. */
-export function createContextFactory(deps: { dataSource: DataSource; services: SinbaServices; clock: Clock }) {
+/** Builds the per-request context (loaders, then the services over them) once the gateway's internal token is verified. */
+export function createContextFactory(deps: ModuleDeps) {
   return ({ principal, requestId, purpose }: SubgraphRequestInfo): SinbaContext => {
     const today = deps.clock();
-    return { principal, requestId, loaders: createLoaders(deps.dataSource, caseVisibilityFor(principal, today)), services: deps.services, today, ...(purpose ? { purpose } : {}) };
+    const loaders = createLoaders(deps.dataSource, caseVisibilityFor(principal, today));
+    return { principal, requestId, loaders, services: createServices({ ...deps, principal, loaders, today }), today, ...(purpose ? { purpose } : {}) };
   };
 }

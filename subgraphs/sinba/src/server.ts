@@ -6,10 +6,9 @@ import { startModule, type ModuleDefinition, type ModuleOptions } from '@shared/
 import { createContextFactory, type SinbaContext } from './context';
 import { sinbaEntities } from './entities';
 import { sinbaResolvers } from './resolvers';
-import { createServices } from './services';
 import { createLogger } from '@shared/logging';
 import { parse } from 'graphql';
-import { readSubgraphSdl } from '@shared/graphql';
+import { asResolverMap, readSubgraphSdl } from '@shared/graphql';
 import { withMinorGuard } from './resolvers/minorGuard';
 
 export const SINBA_SCHEMA_DIR = path.join(__dirname, '..', 'schema');
@@ -20,13 +19,9 @@ export const sinbaModule: ModuleDefinition<SinbaContext> = {
   schemaDir: SINBA_SCHEMA_DIR,
   entities: sinbaEntities,
   // docs/privacy.md §9: SINBA decides CASE_HOLDER (and asks ASMI for HOSTING) on every Minor it returns.
-  resolvers: withMinorGuard(sinbaResolvers, parse(readSubgraphSdl(SINBA_SCHEMA_DIR))),
+  resolvers: withMinorGuard(asResolverMap(sinbaResolvers), parse(readSubgraphSdl(SINBA_SCHEMA_DIR))),
   wire: ({ dataSource, clock, config, serviceClient }) =>
-    createContextFactory({
-      dataSource,
-      clock,
-      services: createServices({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi'), minCellSize: config.minCellSize, reportingLogger: createLogger('sinba-reporting', config.logLevel) }),
-    }),
+    createContextFactory({ dataSource, clock, pseudonymKey: config.pseudonymKey, asso: serviceClient('asso'), asmi: serviceClient('asmi'), minCellSize: config.minCellSize, reportingLogger: createLogger('sinba-reporting', config.logLevel) }),
 };
 
 export type SinbaOptions = ModuleOptions;

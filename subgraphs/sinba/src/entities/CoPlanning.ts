@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { EditedRecordColumns } from './EditedRecord';
 
 /** Coprogettazione (seed 003 §3.6): multidisciplinary work on the minor with other services. */
 @Entity({ schema: 'sinba', name: 'co_planning' })
-export class CoPlanningEntity {
+export class CoPlanningEntity extends EditedRecordColumns {
   @PrimaryGeneratedColumn('uuid', { name: 'id' })
   id: string;
 
@@ -22,16 +23,4 @@ export class CoPlanningEntity {
   /** Code list CO_PLANNING_OUTCOME; null until assessed. */
   @Column({ type: 'text', name: 'outcome', nullable: true })
   outcome: string | null;
-
-  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'text', name: 'created_by' })
-  createdBy: string;
-
-  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
-  updatedAt: Date;
-
-  @Column({ type: 'text', name: 'updated_by' })
-  updatedBy: string;
 }

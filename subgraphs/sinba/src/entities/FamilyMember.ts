@@ -1,11 +1,12 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { EditedRecordColumns } from './EditedRecord';
 
 /**
  * A member of the minor's family unit or a significant person (nucleo
  * familiare convivente e soggetti significativi, seed 003 §3.3).
  */
 @Entity({ schema: 'sinba', name: 'family_member' })
-export class FamilyMemberEntity {
+export class FamilyMemberEntity extends EditedRecordColumns {
   @PrimaryGeneratedColumn('uuid', { name: 'id' })
   id: string;
 
@@ -37,16 +38,4 @@ export class FamilyMemberEntity {
   /** YYYY-MM-DD: the day the person left the unit (removeFamilyMember). */
   @Column({ type: 'date', name: 'member_until', nullable: true })
   until: string | null;
-
-  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'text', name: 'created_by' })
-  createdBy: string;
-
-  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
-  updatedAt: Date;
-
-  @Column({ type: 'text', name: 'updated_by' })
-  updatedBy: string;
 }

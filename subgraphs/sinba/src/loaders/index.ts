@@ -1,23 +1,17 @@
 import DataLoader from 'dataloader';
-import { byKey as byKeyIn, groupByKey as groupByKeyIn } from '@shared/db';
-
-/** Ids are compared lower-case (UUIDs may be asked in either case). */
-const lower = (k: string) => k.toLowerCase();
-const byKey = <T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string) => byKeyIn(keys, rows, keyOf, lower);
-const groupByKey = <T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string) => groupByKeyIn(keys, rows, keyOf, lower);
+import { byKey, groupByKey, uuids } from './keys';
 import type { DataSource } from 'typeorm';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import type { CaseEntity } from '../entities/Case';
-import type { HealthDataEntity } from '../entities/HealthData';
+import { HealthDataEntity } from '../entities/HealthData';
 import type { InterventionEntity } from '../entities/Intervention';
 import type { MinorEntity } from '../entities/Minor';
 import type { ReferralEntity } from '../entities/Referral';
 import { findReferralsByMinorIds } from '../repositories/referralRepository';
 import { findCasesByIds, findCasesByMinorIds } from '../repositories/caseRepository';
-import { findHealthDataByMinorIds } from '../repositories/healthDataRepository';
 import { findInterventionsByCaseIds, findInterventionsByIds, findInterventionsByMinorIds } from '../repositories/interventionRepository';
 import { findMinorsByIds } from '../repositories/minorRepository';
-import type { CaseVisibility } from '../repositories/visibility';
+import { findVisibleRows, type CaseVisibility } from '../repositories/visibility';
 import { createInterventionDetailLoaders, type InterventionDetailLoaders } from './interventionDetailLoaders';
 import { createRecordLoaders, type RecordLoaders } from './recordLoaders';
 
@@ -45,10 +39,6 @@ import { isUuid } from '@shared/ids';
 
 export { isUuid };
 
-function uuids(keys: readonly string[]): string[] {
-  return [...new Set(keys.filter(isUuid).map((k) => k.toLowerCase()))];
-}
-
 
 export function createLoaders(dataSource: DataSource, visibility: CaseVisibility): SinbaLoaders {
   const db = dataSource.manager;
@@ -63,7 +53,7 @@ export function createLoaders(dataSource: DataSource, visibility: CaseVisibility
     interventionById: new DataLoader(async (keys) => byKey(keys, await findInterventionsByIds(db, uuids(keys), visibility), (i) => i.id)),
     interventionsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByMinorIds(db, uuids(keys), visibility), (i) => i.minorId)),
     interventionsByCaseId: new DataLoader(async (keys) => groupByKey(keys, await findInterventionsByCaseIds(db, uuids(keys), visibility), (i) => i.caseId)),
-    healthDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findHealthDataByMinorIds(db, uuids(keys), visibility), (h) => h.minorId)),
+    healthDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findVisibleRows(db, HealthDataEntity, 'minor_id', uuids(keys), visibility), (h) => h.minorId)),
     referralsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findReferralsByMinorIds(db, uuids(keys), visibility), (r) => r.minorId)),
     viewerHoldsCase: new DataLoader(async (keys) => {
       if (visibility.kind !== 'caseHolder') return keys.map(() => false);

@@ -1,14 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { byKey as byKeyIn, groupByKey as groupByKeyIn } from '@shared/db';
-import { isUuid } from '@shared/ids';
+import { byKey, groupByKey, uuids } from './keys';
 import type { AssessmentEntity } from '../entities/Assessment';
 import type { InterventionEntity } from '../entities/Intervention';
 import { findAssessmentsByIds, findAssessmentsByMinorIds, findSharedInterventionsBySiblingIds, findSiblingsByInterventionIds, findUnaccompaniedByMinorIds } from '../repositories/interventionDetailsRepository';
 import type { CaseVisibility } from '../repositories/visibility';
 
-const lower = (k: string) => k.toLowerCase();
-const uuids = (keys: readonly string[]) => [...new Set(keys.filter(isUuid).map(lower))];
 
 /** Loaders of the intervention details (seed 003 §3.9.10), assessments (§3.10) and the emergency flag (§3.9.6); one statement per batch. */
 export interface InterventionDetailLoaders {
@@ -26,13 +23,13 @@ export function createInterventionDetailLoaders(dataSource: DataSource, visibili
   const db = dataSource.manager;
   return {
     siblingIdsByInterventionId: new DataLoader(async (keys) =>
-      groupByKeyIn(keys, await findSiblingsByInterventionIds(db, uuids(keys), visibility), (r) => r.interventionId, lower).map((rows) => rows.map((r) => r.minorId)),
+      groupByKey(keys, await findSiblingsByInterventionIds(db, uuids(keys), visibility), (r) => r.interventionId).map((rows) => rows.map((r) => r.minorId)),
     ),
     sharedInterventionsByMinorId: new DataLoader(async (keys) =>
-      groupByKeyIn(keys, await findSharedInterventionsBySiblingIds(db, uuids(keys), visibility), (r) => r.siblingId, lower).map((rows) => rows.map((r) => r.intervention)),
+      groupByKey(keys, await findSharedInterventionsBySiblingIds(db, uuids(keys), visibility), (r) => r.siblingId).map((rows) => rows.map((r) => r.intervention)),
     ),
-    assessmentById: new DataLoader(async (keys) => byKeyIn(keys, await findAssessmentsByIds(db, uuids(keys), visibility), (a) => a.id, lower)),
-    assessmentsByMinorId: new DataLoader(async (keys) => groupByKeyIn(keys, await findAssessmentsByMinorIds(db, uuids(keys), visibility), (a) => a.minorId ?? '', lower)),
-    unaccompaniedByMinorId: new DataLoader(async (keys) => byKeyIn(keys, await findUnaccompaniedByMinorIds(db, uuids(keys)), (m) => m.id, lower).map((m) => m?.unaccompanied ?? false)),
+    assessmentById: new DataLoader(async (keys) => byKey(keys, await findAssessmentsByIds(db, uuids(keys), visibility), (a) => a.id)),
+    assessmentsByMinorId: new DataLoader(async (keys) => groupByKey(keys, await findAssessmentsByMinorIds(db, uuids(keys), visibility), (a) => a.minorId ?? '')),
+    unaccompaniedByMinorId: new DataLoader(async (keys) => byKey(keys, await findUnaccompaniedByMinorIds(db, uuids(keys)), (m) => m.id).map((m) => m?.unaccompanied ?? false)),
   };
 }

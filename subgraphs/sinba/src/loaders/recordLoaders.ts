@@ -1,19 +1,14 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { groupByKey as groupByKeyIn, byKey as byKeyIn } from '@shared/db';
-import { isUuid } from '@shared/ids';
+import { byKey, groupByKey, uuids } from './keys';
 import { AdditionalDataEntity } from '../entities/AdditionalData';
 import { CoPlanningEntity } from '../entities/CoPlanning';
 import { CourtOrderEntity } from '../entities/CourtOrder';
 import { FamilyMemberEntity } from '../entities/FamilyMember';
 import { FamilyProblemEntity, MinorProblemEntity } from '../entities/Problem';
 import { ViolenceRecordEntity } from '../entities/ViolenceRecord';
-import { findAdditionalDataByMinorIds } from '../repositories/additionalDataRepository';
-import { findVisibleByMinorIds } from '../repositories/minorRecords';
-import type { CaseVisibility } from '../repositories/visibility';
+import { findVisibleRows, type CaseVisibility } from '../repositories/visibility';
 
-const lower = (k: string) => k.toLowerCase();
-const uuids = (keys: readonly string[]) => [...new Set(keys.filter(isUuid).map(lower))];
 
 /**
  * Per-request loaders of the minor's record of seed 003 §3.3–§3.8, §3.11 and
@@ -34,10 +29,10 @@ export interface RecordLoaders {
 export function createRecordLoaders(dataSource: DataSource, visibility: CaseVisibility): RecordLoaders {
   const db = dataSource.manager;
   const listLoader = <T extends ObjectLiteral & { minorId: string }>(entity: EntityTarget<T>, orderBy: string) =>
-    new DataLoader<string, T[]>(async (keys) => groupByKeyIn(keys, await findVisibleByMinorIds(db, entity, uuids(keys), visibility, orderBy), (r) => r.minorId, lower));
+    new DataLoader<string, T[]>(async (keys) => groupByKey(keys, await findVisibleRows(db, entity, 'minor_id', uuids(keys), visibility, orderBy), (r) => r.minorId));
   return {
     familyMembersByMinorId: listLoader(FamilyMemberEntity, 'created_at'),
-    additionalDataByMinorId: new DataLoader(async (keys) => byKeyIn(keys, await findAdditionalDataByMinorIds(db, uuids(keys), visibility), (a) => a.minorId, lower)),
+    additionalDataByMinorId: new DataLoader(async (keys) => byKey(keys, await findVisibleRows(db, AdditionalDataEntity, 'minor_id', uuids(keys), visibility), (a) => a.minorId)),
     minorProblemsByMinorId: listLoader(MinorProblemEntity, 'start_date'),
     familyProblemsByMinorId: listLoader(FamilyProblemEntity, 'start_date'),
     coPlanningByMinorId: listLoader(CoPlanningEntity, 'start_date'),

@@ -1,28 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { AdditionalDataEntity } from '../entities/AdditionalData';
-import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from './visibility';
 
 export interface AdditionalDataValues {
   readonly schoolingLevel: string | null;
   readonly employmentCondition: string | null;
   readonly nomad: boolean | null;
   readonly orphan: boolean | null;
-}
-
-/** Additional data of the given minors the caller may see; one statement. */
-export async function findAdditionalDataByMinorIds(db: EntityManager, minorIds: readonly string[], visibility: CaseVisibility): Promise<AdditionalDataEntity[]> {
-  if (minorIds.length === 0 || visibility.kind === 'none') return [];
-  return db
-    .getRepository(AdditionalDataEntity)
-    .createQueryBuilder('a')
-    .where('a.minor_id = ANY(:minorIds)', { minorIds })
-    .andWhere(caseHolderCondition('a.minor_id'), caseHolderParameters(visibility))
-    .getMany();
-}
-
-/** The minor's additional data locked for an update (null when none recorded yet). */
-export async function findAdditionalDataForUpdate(db: EntityManager, minorId: string): Promise<AdditionalDataEntity | null> {
-  return db.getRepository(AdditionalDataEntity).createQueryBuilder('a').where('a.minor_id = :minorId', { minorId }).setLock('pessimistic_write').getOne();
 }
 
 /** Insert or replace the minor's additional data (one row per minor). */

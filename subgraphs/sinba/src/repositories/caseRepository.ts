@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { CaseEntity } from '../entities/Case';
-import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from './visibility';
+import { findVisibleRows, type CaseVisibility } from './visibility';
 
 export interface NewCase {
   readonly minorId: string;
@@ -10,20 +10,14 @@ export interface NewCase {
   readonly createdBy: string;
 }
 
-function visibleCases(db: EntityManager, visibility: Extract<CaseVisibility, { kind: 'caseHolder' }>) {
-  return db.getRepository(CaseEntity).createQueryBuilder('c').where(caseHolderCondition('c.minor_id'), caseHolderParameters(visibility));
-}
-
 /** Cases by id that the caller may see; one statement. */
 export async function findCasesByIds(db: EntityManager, ids: readonly string[], visibility: CaseVisibility): Promise<CaseEntity[]> {
-  if (ids.length === 0 || visibility.kind === 'none') return [];
-  return visibleCases(db, visibility).andWhere('c.id = ANY(:ids)', { ids }).getMany();
+  return findVisibleRows(db, CaseEntity, 'id', ids, visibility);
 }
 
 /** Every case (all services, open and closed) of the given minors the caller may see; one statement. */
 export async function findCasesByMinorIds(db: EntityManager, minorIds: readonly string[], visibility: CaseVisibility): Promise<CaseEntity[]> {
-  if (minorIds.length === 0 || visibility.kind === 'none') return [];
-  return visibleCases(db, visibility).andWhere('c.minor_id = ANY(:minorIds)', { minorIds }).orderBy('c.start_date', 'ASC').addOrderBy('c.id', 'ASC').getMany();
+  return findVisibleRows(db, CaseEntity, 'minor_id', minorIds, visibility, 'start_date');
 }
 
 /** All cases of a minor, unfiltered (write-time rule checks inside a transaction). */

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { HealthDataEntity } from '../entities/HealthData';
-import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from './visibility';
 
 export interface HealthDataValues {
   readonly npiaFollowUp: boolean | null;
@@ -11,22 +10,6 @@ export interface HealthDataValues {
   readonly invalidityDate: string | null;
   readonly invalidityPercentage: number | null;
   readonly law104Date: string | null;
-}
-
-/** Health data of the given minors the caller may see; one statement. */
-export async function findHealthDataByMinorIds(db: EntityManager, minorIds: readonly string[], visibility: CaseVisibility): Promise<HealthDataEntity[]> {
-  if (minorIds.length === 0 || visibility.kind === 'none') return [];
-  return db
-    .getRepository(HealthDataEntity)
-    .createQueryBuilder('h')
-    .where('h.minor_id = ANY(:minorIds)', { minorIds })
-    .andWhere(caseHolderCondition('h.minor_id'), caseHolderParameters(visibility))
-    .getMany();
-}
-
-/** The minor's health data locked for an update (null when none recorded yet). */
-export async function findHealthDataForUpdate(db: EntityManager, minorId: string): Promise<HealthDataEntity | null> {
-  return db.getRepository(HealthDataEntity).createQueryBuilder('h').where('h.minor_id = :minorId', { minorId }).setLock('pessimistic_write').getOne();
 }
 
 /** Insert or replace the minor's health data (one row per minor); returns the stored row. */

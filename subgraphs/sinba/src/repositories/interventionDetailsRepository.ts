@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AssessmentEntity } from '../entities/Assessment';
 import { InterventionEntity } from '../entities/Intervention';
-import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from './visibility';
+import { caseHolderCondition, findVisibleRows, type CaseVisibility } from './visibility';
 
 /** An intervention locked for endIntervention, with what its rules need from the case and the minor. */
 export interface LockedIntervention {
@@ -187,17 +187,8 @@ export async function updateAssessmentRow(
 
 type AssessmentColumn = 'id' | 'minor_id';
 
-async function findVisibleAssessments(db: EntityManager, column: AssessmentColumn, keys: readonly string[], visibility: CaseVisibility): Promise<AssessmentEntity[]> {
-  if (keys.length === 0 || visibility.kind === 'none') return [];
-  return db
-    .getRepository(AssessmentEntity)
-    .createQueryBuilder('a')
-    .where(`a.${column} = ANY(:keys)`, { keys })
-    .andWhere(caseHolderCondition('a.minor_id'), caseHolderParameters(visibility))
-    .orderBy('a.start_date', 'ASC')
-    .addOrderBy('a.id', 'ASC')
-    .getMany();
-}
+const findVisibleAssessments = (db: EntityManager, column: AssessmentColumn, keys: readonly string[], visibility: CaseVisibility) =>
+  findVisibleRows(db, AssessmentEntity, column, keys, visibility, 'start_date');
 
 export const findAssessmentsByIds = (db: EntityManager, ids: readonly string[], v: CaseVisibility) => findVisibleAssessments(db, 'id', ids, v);
 export const findAssessmentsByMinorIds = (db: EntityManager, minorIds: readonly string[], v: CaseVisibility) => findVisibleAssessments(db, 'minor_id', minorIds, v);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { InterventionEntity } from '../entities/Intervention';
-import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from './visibility';
+import { findVisibleRows, type CaseVisibility } from './visibility';
 
 export interface NewIntervention {
   readonly caseId: string;
@@ -21,17 +21,7 @@ export interface NewIntervention {
 type Column = 'id' | 'case_id' | 'minor_id';
 
 /** Interventions whose `column` is in `keys`, restricted to minors the caller may see; one statement. */
-async function findVisible(db: EntityManager, column: Column, keys: readonly string[], visibility: CaseVisibility): Promise<InterventionEntity[]> {
-  if (keys.length === 0 || visibility.kind === 'none') return [];
-  return db
-    .getRepository(InterventionEntity)
-    .createQueryBuilder('i')
-    .where(`i.${column} = ANY(:keys)`, { keys })
-    .andWhere(caseHolderCondition('i.minor_id'), caseHolderParameters(visibility))
-    .orderBy('i.start_date', 'ASC')
-    .addOrderBy('i.id', 'ASC')
-    .getMany();
-}
+const findVisible = (db: EntityManager, column: Column, keys: readonly string[], visibility: CaseVisibility) => findVisibleRows(db, InterventionEntity, column, keys, visibility, 'start_date');
 
 export const findInterventionsByIds = (db: EntityManager, ids: readonly string[], v: CaseVisibility) => findVisible(db, 'id', ids, v);
 export const findInterventionsByCaseIds = (db: EntityManager, caseIds: readonly string[], v: CaseVisibility) => findVisible(db, 'case_id', caseIds, v);

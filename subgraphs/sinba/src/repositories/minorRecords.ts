@@ -1,29 +1,8 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { caseHolderCondition, caseHolderParameters, type CaseVisibility } from './visibility';
 
-/**
- * Rows of a per-minor table (family members, problems, co-planning, violence
- * records, court orders) for the given minors, only those the caller may see
- * (CASE_HOLDER visibility in the SQL, like every CASE/HEALTH/ABUSE/JUDICIAL
- * row: the matrix gives those four classes the same row, docs/privacy.md §4);
- * one statement, ordered by `orderBy` then id.
- */
-export async function findVisibleByMinorIds<T extends ObjectLiteral>(
-  db: EntityManager,
-  entity: EntityTarget<T>,
-  minorIds: readonly string[],
-  visibility: CaseVisibility,
-  orderBy: string,
-): Promise<T[]> {
-  if (minorIds.length === 0 || visibility.kind === 'none') return [];
-  return db
-    .getRepository(entity)
-    .createQueryBuilder('r')
-    .where('r.minor_id = ANY(:minorIds)', { minorIds })
-    .andWhere(caseHolderCondition('r.minor_id'), caseHolderParameters(visibility))
-    .orderBy(`r.${orderBy}`, 'ASC')
-    .addOrderBy('r.id', 'ASC')
-    .getMany();
+/** The minor's row of a one-row-per-minor table (health data, additional data), locked for an update (null when none recorded yet). */
+export async function findMinorRowForUpdate<T extends ObjectLiteral>(db: EntityManager, entity: EntityTarget<T>, minorId: string): Promise<T | null> {
+  return db.getRepository(entity).createQueryBuilder('r').where('r.minor_id = :minorId', { minorId }).setLock('pessimistic_write').getOne();
 }
 
 /** One row by id, locked for update until the end of the transaction (null when missing). */

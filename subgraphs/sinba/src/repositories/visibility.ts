@@ -1,3 +1,4 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { accessFor } from '@shared/privacy';
 import type { Principal } from '@shared/auth';
 
@@ -30,4 +31,28 @@ export function caseHolderCondition(minorIdColumn: string): string {
 
 export function caseHolderParameters(v: Extract<CaseVisibility, { kind: 'caseHolder' }>): Record<string, string> {
   return { visServiceId: v.serviceId, visToday: v.today };
+}
+
+/**
+ * Rows of `entity` whose `column` is one of `keys`, only those of minors the
+ * caller may see (the CASE_HOLDER condition above on the row's minor_id; every
+ * CASE, HEALTH, ABUSE and JUDICIAL row has the same row of the matrix,
+ * docs/privacy.md §4); one statement, ordered by `orderBy` then id when
+ * given. Nothing is asked for the roles that can never read them.
+ */
+export async function findVisibleRows<T extends ObjectLiteral>(
+  db: EntityManager,
+  entity: EntityTarget<T>,
+  column: string,
+  keys: readonly string[],
+  visibility: CaseVisibility,
+  orderBy?: string,
+): Promise<T[]> {
+  if (keys.length === 0 || visibility.kind === 'none') return [];
+  const query = db
+    .getRepository(entity)
+    .createQueryBuilder('r')
+    .where(`r.${column} = ANY(:keys)`, { keys })
+    .andWhere(caseHolderCondition('r.minor_id'), caseHolderParameters(visibility));
+  return (orderBy === undefined ? query : query.orderBy(`r.${orderBy}`, 'ASC').addOrderBy('r.id', 'ASC')).getMany();
 }

@@ -1,19 +1,17 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { SinbaContext } from '../context';
+import type { Resolvers } from '../generated/graphql';
 import { caseResolvers } from './caseResolvers';
 import { minorResolvers } from './minorResolvers';
 import { interventionDetailResolvers } from './interventionDetailResolvers';
 import { recordResolvers } from './recordResolvers';
 import { reportResolvers, withAsmiSync } from '../reporting';
 
-/** SINBA's resolvers: thin (read arguments and principal, call one service or loader, return). */
-export const sinbaResolvers = {
+/** SINBA's resolvers: thin (read arguments and principal, call one service or loader, return), typed by the SDL's generated `Resolvers`. */
+export const sinbaResolvers: Resolvers = {
   Query: {
     ...minorResolvers.Query,
     ...interventionDetailResolvers.Query,
-    casePeriods: (_p: unknown, args: { minorIds: string[] }, ctx: SinbaContext) => ctx.services.casePeriods.casePeriods(ctx.principal, args.minorIds),
-    caseHolders: (_p: unknown, args: { minorIds: string[]; on: string }, ctx: SinbaContext) => ctx.services.casePeriods.caseHolders(ctx.principal, args.minorIds, args.on),
-    ...reportResolvers.Query,
+    casePeriods: (_p, args, ctx) => ctx.services.casePeriods.casePeriods(args.minorIds),
+    caseHolders: (_p, args, ctx) => ctx.services.casePeriods.caseHolders(args.minorIds, args.on),
   },
   // Quasi-identifier and case writes tell ASMI once they have succeeded (docs/architecture.md "Reporting data path").
   Mutation: withAsmiSync({ ...minorResolvers.Mutation, ...caseResolvers.Mutation, ...interventionDetailResolvers.Mutation, ...recordResolvers.Mutation }),
@@ -35,4 +33,4 @@ export const sinbaResolvers = {
   ViolenceRecord: recordResolvers.ViolenceRecord,
   CourtOrder: recordResolvers.CourtOrder,
   CaseQualityIssue: reportResolvers.CaseQualityIssue,
-} as unknown as GraphQLResolverMap<SinbaContext>;
+};

@@ -1,13 +1,9 @@
 import type { SinbaContext } from '../context';
-import type { AssessmentEntity } from '../entities/Assessment';
 import type { InterventionEntity } from '../entities/Intervention';
-import type { MinorEntity } from '../entities/Minor';
 import { findCode } from '@shared/codes';
+import type { Resolvers } from '../generated/graphql';
 import { emergencyPlacementLimit } from '../rules/interventionDetails';
-import type { LinkAssessmentInput, RecordAssessmentInput, UpdateAssessmentInput } from '../services/assessmentService';
-import type { EndInterventionInput } from '../services/interventionService';
-import type { MinorSearchFilter } from '../services/minorSearchService';
-import type { ExportRecord } from '../repositories/sinbaExportRepository';
+import { referredMinor } from './recordMinor';
 
 type Ctx = SinbaContext;
 
@@ -22,36 +18,36 @@ async function emergencyLimitOf(i: InterventionEntity, ctx: Ctx) {
 /** Interventions in detail (seed 003 §3.9), assessments (§3.10), searchMinors and the regional flow export. */
 export const interventionDetailResolvers = {
   Query: {
-    searchMinors: (_p: unknown, args: { filter?: MinorSearchFilter | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
-      ctx.services.minorSearch.search(ctx.principal, args.filter, args.first, args.after),
-    sinbaExport: (_p: unknown, args: { record: ExportRecord; first?: number | null; after?: string | null }, ctx: Ctx) =>
-      ctx.services.sinbaExport.page(ctx.principal, args.record, args.first, args.after),
-    sinbaExportManifest: (_p: unknown, _a: unknown, ctx: Ctx) => ctx.services.sinbaExport.manifest(ctx.principal),
-    applicantAssessments: (_p: unknown, args: { first?: number | null; after?: string | null }, ctx: Ctx) => ctx.services.assessments.unlinked(ctx.principal, args.first, args.after),
+    searchMinors: (_p, args, ctx) =>
+      ctx.services.minorSearch.search(args.filter, args.first, args.after),
+    sinbaExport: (_p, args, ctx) =>
+      ctx.services.sinbaExport.page(args.record, args.first, args.after),
+    sinbaExportManifest: (_p, _a, ctx) => ctx.services.sinbaExport.manifest(),
+    applicantAssessments: (_p, args, ctx) => ctx.services.assessments.unlinked(args.first, args.after),
   },
   Mutation: {
-    endIntervention: (_p: unknown, args: { input: EndInterventionInput }, ctx: Ctx) => ctx.services.interventions.end(ctx.principal, args.input),
-    recordAssessment: (_p: unknown, args: { input: RecordAssessmentInput }, ctx: Ctx) => ctx.services.assessments.record(ctx.principal, args.input),
-    updateAssessment: (_p: unknown, args: { input: UpdateAssessmentInput }, ctx: Ctx) => ctx.services.assessments.update(ctx.principal, args.input),
-    linkAssessment: (_p: unknown, args: { input: LinkAssessmentInput }, ctx: Ctx) => ctx.services.assessments.link(ctx.principal, args.input),
+    endIntervention: (_p, args, ctx) => ctx.services.interventions.end(args.input),
+    recordAssessment: (_p, args, ctx) => ctx.services.assessments.record(args.input),
+    updateAssessment: (_p, args, ctx) => ctx.services.assessments.update(args.input),
+    linkAssessment: (_p, args, ctx) => ctx.services.assessments.link(args.input),
   },
   Intervention: {
-    group: (i: InterventionEntity) => findCode('INTERVENTION_TYPE', i.type)?.group ?? null,
-    beneficiaryCount: async (i: InterventionEntity, _a: unknown, ctx: Ctx) => 1 + (await ctx.loaders.siblingIdsByInterventionId.load(i.id)).length,
-    siblings: async (i: InterventionEntity, _a: unknown, ctx: Ctx) => ctx.loaders.minorById.loadMany(await ctx.loaders.siblingIdsByInterventionId.load(i.id)),
-    emergencyLastDay: async (i: InterventionEntity, _a: unknown, ctx: Ctx) => (await emergencyLimitOf(i, ctx)).limit?.lastDay ?? null,
-    emergencyLimitExceeded: async (i: InterventionEntity, _a: unknown, ctx: Ctx) => {
+    group: (i) => findCode('INTERVENTION_TYPE', i.type)?.group ?? null,
+    beneficiaryCount: async (i, _a, ctx) => 1 + (await ctx.loaders.siblingIdsByInterventionId.load(i.id)).length,
+    siblings: async (i, _a, ctx) => Promise.all((await ctx.loaders.siblingIdsByInterventionId.load(i.id)).map((id) => referredMinor(ctx, id))),
+    emergencyLastDay: async (i, _a, ctx) => (await emergencyLimitOf(i, ctx)).limit?.lastDay ?? null,
+    emergencyLimitExceeded: async (i, _a, ctx) => {
       const { limit, unaccompanied } = await emergencyLimitOf(i, ctx);
       return limit ? ctx.services.interventions.emergencyOverdue(i, unaccompanied) : false;
     },
   },
   Minor: {
-    assessments: (m: MinorEntity, _a: unknown, ctx: Ctx) => ctx.loaders.assessmentsByMinorId.load(m.id),
-    sharedInterventions: (m: MinorEntity, _a: unknown, ctx: Ctx) => ctx.loaders.sharedInterventionsByMinorId.load(m.id),
+    assessments: (m, _a, ctx) => ctx.loaders.assessmentsByMinorId.load(m.id),
+    sharedInterventions: (m, _a, ctx) => ctx.loaders.sharedInterventionsByMinorId.load(m.id),
   },
   Assessment: {
-    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.assessmentById.load(ref.id),
+    __resolveReference: (ref, ctx) => ctx.loaders.assessmentById.load(ref.id),
     // null for an applicants' assessment not linked to a minor yet (seed 003 §3.10)
-    minor: (a: AssessmentEntity, _a: unknown, ctx: Ctx) => (a.minorId === null ? null : ctx.loaders.minorById.load(a.minorId)),
+    minor: (a, _a, ctx) => (a.minorId === null ? null : ctx.loaders.minorById.load(a.minorId)),
   },
-};
+} satisfies Resolvers;

@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import type { DocumentNode } from 'graphql';
 import type { DataClass } from '@shared/privacy';
 import { guardFields } from '@shared/privacy';
@@ -10,21 +9,6 @@ import type { SinbaContext } from '../context';
  * holder's rows (caseVisibilityFor in context.ts), on every path.
  */
 const GUARDED = new Set<DataClass>(['IDENTITY', 'DEMOGRAPHIC']);
-
-const hostedLoaders = new WeakMap<object, DataLoader<string, boolean>>();
-
-/** HOSTING of the caller's structure, asked of ASMI once per request for all the minors it touches. */
-function hosts(ctx: SinbaContext & { principal: { role: 'STRUCTURE_OPERATOR'; structureCode: string } }, minorId: string): Promise<boolean> {
-  let loader = hostedLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (ids: readonly string[]) => {
-      const hosted = new Set(await ctx.services.minorSearch.hostedAmong(ctx.principal.structureCode, ids, ctx.today));
-      return ids.map((id) => hosted.has(id.toLowerCase()));
-    });
-    hostedLoaders.set(ctx, loader);
-  }
-  return loader.load(minorId);
-}
 
 /**
  * docs/privacy.md §9: SINBA applies §4 itself on every Minor it returns,
@@ -49,7 +33,8 @@ export function withMinorGuard<T extends Record<string, unknown>>(resolvers: T, 
       if (!GUARDED.has(dataClass)) return false;
       // docs/privacy.md §11 PROSECUTOR_LIST: the gateway signs the purpose only for the structure's own list within its window, and decides each row.
       if (ctx.purpose === 'PROSECUTOR_LIST') return true;
-      return hosts(ctx as never, minor.id);
+      // HOSTING or REQUESTED, asked of ASMI once per request for all the minors it touches.
+      return ctx.services.minorSearch.hosts(minor.id);
     }
     return false;
   }) as T;

@@ -1,35 +1,31 @@
-import type { SinbaContext } from '../context';
-import type { MinorEntity } from '../entities/Minor';
-import type { CompleteBirthInput, MinorMatch, RegisterMinorInput, RegisterUnbornInput } from '../services/minorService';
+import type { Resolvers } from '../generated/graphql';
+import { minorOf } from './recordMinor';
 
 /** Minor: the row comes from SINBA; CASE and HEALTH lists come through the request's loaders. */
 export const minorResolvers = {
   Query: {
-    minor: (_p: unknown, args: { id: string }, ctx: SinbaContext) => ctx.services.minors.byId(ctx.principal, ctx.loaders, args.id),
-    minors: (_p: unknown, args: { first?: number | null; after?: string | null }, ctx: SinbaContext) =>
-      ctx.services.minors.list(ctx.principal, args.first, args.after),
-    caseHeldMinors: (_p: unknown, args: { minorIds: string[]; serviceId: string; on: string }, ctx: SinbaContext) =>
-      ctx.services.minors.heldMinors(ctx.principal, args.minorIds, args.serviceId, args.on),
-    minorByFiscalCode: (_p: unknown, args: { fiscalCode: string }, ctx: SinbaContext) =>
-      ctx.services.minors.byFiscalCode(ctx.principal, ctx.loaders, args.fiscalCode),
+    minor: (_p, args, ctx) => ctx.services.minors.byId(args.id),
+    minors: (_p, args, ctx) => ctx.services.minors.list(args.first, args.after),
+    caseHeldMinors: (_p, args, ctx) => ctx.services.minors.heldMinors(args.minorIds, args.serviceId, args.on),
+    minorByFiscalCode: (_p, args, ctx) => ctx.services.minors.byFiscalCode(args.fiscalCode),
   },
   Mutation: {
-    registerMinor: (_p: unknown, args: { input: RegisterMinorInput }, ctx: SinbaContext) => ctx.services.minors.register(ctx.principal, args.input),
-    registerUnborn: (_p: unknown, args: { input: RegisterUnbornInput }, ctx: SinbaContext) => ctx.services.minors.registerUnborn(ctx.principal, args.input),
-    completeBirth: (_p: unknown, args: { input: CompleteBirthInput }, ctx: SinbaContext) => ctx.services.minors.completeBirth(ctx.principal, args.input),
+    registerMinor: (_p, args, ctx) => ctx.services.minors.register(args.input),
+    registerUnborn: (_p, args, ctx) => ctx.services.minors.registerUnborn(args.input),
+    completeBirth: (_p, args, ctx) => ctx.services.minors.completeBirth(args.input),
   },
   MinorMatch: {
-    minor: (m: MinorMatch, _a: unknown, ctx: SinbaContext) => ctx.loaders.minorById.load(m.minorId),
+    minor: minorOf,
   },
   Minor: {
-    __resolveReference: (ref: { id: string }, ctx: SinbaContext) => ctx.services.minors.byId(ctx.principal, ctx.loaders, ref.id),
-    pseudonym: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.services.minors.pseudonymOf(m.id),
-    otherIdentifier: (m: MinorEntity) => (m.otherIdentifierKind ? { kind: m.otherIdentifierKind, value: m.otherIdentifier, issuingCountry: m.otherIdentifierCountry } : null),
-    cases: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.casesByMinorId.load(m.id),
-    interventions: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.interventionsByMinorId.load(m.id),
-    referrals: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.referralsByMinorId.load(m.id),
-    healthData: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.healthDataByMinorId.load(m.id),
-    unborn: (m: MinorEntity) => m.unborn ?? false,
-    viewerIsCaseHolder: (m: MinorEntity, _a: unknown, ctx: SinbaContext) => ctx.loaders.viewerHoldsCase.load(m.id),
+    __resolveReference: (ref, ctx) => ctx.services.minors.byId(ref.id),
+    pseudonym: (m, _a, ctx) => ctx.services.minors.pseudonymOf(m.id),
+    otherIdentifier: (m) => (m.otherIdentifierKind ? { kind: m.otherIdentifierKind, value: m.otherIdentifier, issuingCountry: m.otherIdentifierCountry } : null),
+    cases: (m, _a, ctx) => ctx.loaders.casesByMinorId.load(m.id),
+    interventions: (m, _a, ctx) => ctx.loaders.interventionsByMinorId.load(m.id),
+    referrals: (m, _a, ctx) => ctx.loaders.referralsByMinorId.load(m.id),
+    healthData: (m, _a, ctx) => ctx.loaders.healthDataByMinorId.load(m.id),
+    unborn: (m) => m.unborn ?? false,
+    viewerIsCaseHolder: (m, _a, ctx) => ctx.loaders.viewerHoldsCase.load(m.id),
   },
-};
+} satisfies Resolvers;

@@ -1,4 +1,3 @@
-import type { Principal } from '@shared/auth';
 import { findCode } from '@shared/codes';
 import { requireRole } from '@shared/auth';
 import { notFound } from '@shared/errors';
@@ -14,30 +13,8 @@ import { assessmentNotLinked, assessmentWithinTerm, outcomeWithEnd, suitabilityD
 import { caseNotClosed, heldByService } from '../rules/caseRules';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
-
-export interface RecordAssessmentInput {
-  /** Absent: the applicants' assessment, with no minor yet (seed 003 §3.10). */
-  readonly caseId?: string | null;
-  readonly type: string;
-  readonly startDate: string;
-  readonly endDate?: string | null;
-  readonly outcome?: string | null;
-  readonly renewed?: boolean | null;
-  readonly suitabilityDecreeDate?: string | null;
-}
-
-export interface LinkAssessmentInput {
-  readonly assessmentId: string;
-  readonly caseId: string;
-}
-
-export interface UpdateAssessmentInput {
-  readonly assessmentId: string;
-  readonly endDate?: string | null;
-  readonly outcome?: string | null;
-  readonly renewed?: boolean | null;
-  readonly suitabilityDecreeDate?: string | null;
-}
+import type { LinkAssessmentInput, RecordAssessmentInput, UpdateAssessmentInput } from '../generated/graphql';
+import { patchValue } from './inputValues';
 
 /**
  * Adoption and foster-care assessments (indagini psico-sociali, seed 003
@@ -52,7 +29,7 @@ export interface UpdateAssessmentInput {
 const unlinkedCursor = cursorCodec('applicant-assessment:', isUuid, (id) => id.toLowerCase());
 
 export function createAssessmentService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   /** Every rule of §3.10 on the full state; the codes are checked first (INVALID_CODE). */
   function validate(typeCode: string, a: AssessmentState) {
@@ -73,7 +50,7 @@ export function createAssessmentService(deps: ServiceDeps) {
   }
 
   return {
-    async record(principal: Principal, input: RecordAssessmentInput): Promise<AssessmentEntity> {
+    async record(input: RecordAssessmentInput): Promise<AssessmentEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const caseId = input.caseId == null || input.caseId.trim() === '' ? null : input.caseId;
       if (caseId !== null && !isUuid(caseId)) throw notFound('Case', 'caseId');
@@ -102,7 +79,7 @@ export function createAssessmentService(deps: ServiceDeps) {
      * must hold, open (privacy rules §5); once only (BAD_USER_INPUT on
      * assessmentId for one already linked). Who and when are kept.
      */
-    async link(principal: Principal, input: LinkAssessmentInput): Promise<AssessmentEntity> {
+    async link(input: LinkAssessmentInput): Promise<AssessmentEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.assessmentId)) throw notFound('Assessment', 'assessmentId');
       if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
@@ -118,7 +95,7 @@ export function createAssessmentService(deps: ServiceDeps) {
     },
 
     /** applicantAssessments: the caller's service's assessments not linked to a minor (seed 003 §3.10), by id. */
-    async unlinked(principal: Principal, first: number | null | undefined, after: string | null | undefined) {
+    async unlinked(first: number | null | undefined, after: string | null | undefined) {
       requireRole(principal, ['SOCIAL_WORKER']);
       const size = pageSize(first);
       const afterId = unlinkedCursor.after(after);
@@ -126,7 +103,7 @@ export function createAssessmentService(deps: ServiceDeps) {
       return toPage(rows, size, (a) => a.id, unlinkedCursor);
     },
 
-    async update(principal: Principal, input: UpdateAssessmentInput): Promise<AssessmentEntity> {
+    async update(input: UpdateAssessmentInput): Promise<AssessmentEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.assessmentId)) throw notFound('Assessment', 'assessmentId');
       return dataSource.transaction(async (db) => {
@@ -138,10 +115,10 @@ export function createAssessmentService(deps: ServiceDeps) {
         const a = locked.assessment;
         const state: AssessmentState = {
           startDate: a.startDate,
-          endDate: input.endDate !== undefined ? input.endDate : a.endDate,
+          endDate: patchValue(input.endDate, a.endDate),
           outcome: input.outcome !== undefined ? input.outcome?.trim() || null : a.outcome,
           renewed: input.renewed ?? a.renewed,
-          suitabilityDecreeDate: input.suitabilityDecreeDate !== undefined ? input.suitabilityDecreeDate : a.suitabilityDecreeDate,
+          suitabilityDecreeDate: patchValue(input.suitabilityDecreeDate, a.suitabilityDecreeDate),
         };
         validate(a.type, state);
         return updateAssessmentRow(db, a.id, { ...state, updatedBy: principal.sub });

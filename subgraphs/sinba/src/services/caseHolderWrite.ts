@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '@shared/auth';
 import { requireRole } from '@shared/auth';
 import { forbidden, notFound } from '@shared/errors';
 import { isUuid } from '../loaders';
@@ -9,20 +8,20 @@ import type { ServiceDeps } from './deps';
 import { touchMinor } from '@shared/audit';
 
 /**
- * One write on a minor's record by the SOCIAL_WORKER whose service holds a
- * case open today for the minor (docs/privacy.md §3 CASE_HOLDER, §5 "record ...
- * problems, health, abuse, court orders, family"): one transaction, the
- * minor's row locked first so the case-holder check and the write see the
- * same state; FORBIDDEN (nothing changed) for anyone else. `minorId` is the
- * lower-case id.
+ * One write on a minor's record by the request's SOCIAL_WORKER, whose
+ * service holds a case open today for the minor (docs/privacy.md §3
+ * CASE_HOLDER, §5 "record ... problems, health, abuse, court orders,
+ * family"): one transaction, the minor's row locked first so the
+ * case-holder check and the write see the same state; FORBIDDEN (nothing
+ * changed) for anyone else. `minorId` is the lower-case id.
  */
 export async function writeAsCaseHolder<T>(
-  deps: Pick<ServiceDeps, 'dataSource' | 'clock'>,
-  principal: Principal,
+  deps: Pick<ServiceDeps, 'dataSource' | 'clock' | 'principal'>,
   minorId: string,
   write: (db: EntityManager, minorId: string, today: string) => Promise<T>,
   field = 'minorId',
 ): Promise<T> {
+  const { principal } = deps;
   requireRole(principal, ['SOCIAL_WORKER']);
   if (!isUuid(minorId)) throw notFound('Minor', field);
   const id = minorId.toLowerCase();

@@ -1,7 +1,6 @@
-import type { Principal } from '@shared/auth';
 import { badInput, forbidden } from '@shared/errors';
 import { requireAuthenticated } from '@shared/auth';
-import { isUuid } from '@shared/ids';
+import { uuids } from '../loaders/keys';
 import { findCaseHolders, findCasePeriods, type CasePeriodRow } from '../repositories/casePeriodRepository';
 import type { ServiceDeps } from './deps';
 
@@ -13,13 +12,15 @@ export const MAX_CASE_PERIOD_IDS = 1000;
  * NO_OPEN_CASE data-quality flag. Only dates: no service, reason or content.
  * Module-to-module only (SERVICE principal), like caseHeldMinors.
  */
-export function createCasePeriodService(deps: Pick<ServiceDeps, 'dataSource'>) {
+export function createCasePeriodService(deps: Pick<ServiceDeps, 'dataSource' | 'principal'>) {
+  const { principal } = deps;
+
   return {
-    async casePeriods(principal: Principal, minorIds: readonly string[]): Promise<CasePeriodRow[]> {
+    async casePeriods(minorIds: readonly string[]): Promise<CasePeriodRow[]> {
       requireAuthenticated(principal);
       if (principal.role !== 'SERVICE') throw forbidden();
       if (minorIds.length > MAX_CASE_PERIOD_IDS) throw badInput('minorIds', `At most ${MAX_CASE_PERIOD_IDS} ids per call`);
-      return findCasePeriods(deps.dataSource.manager, [...new Set(minorIds.filter(isUuid).map((id) => id.toLowerCase()))]);
+      return findCasePeriods(deps.dataSource.manager, uuids(minorIds));
     },
 
     /**
@@ -27,11 +28,11 @@ export function createCasePeriodService(deps: Pick<ServiceDeps, 'dataSource'>) {
      * (ASMI: who may request a placement, whether an admission needs a
      * request, who is notified; docs/privacy.md §3a). Module-to-module only.
      */
-    async caseHolders(principal: Principal, minorIds: readonly string[], on: string): Promise<{ minorId: string; serviceId: string }[]> {
+    async caseHolders(minorIds: readonly string[], on: string): Promise<{ minorId: string; serviceId: string }[]> {
       requireAuthenticated(principal);
       if (principal.role !== 'SERVICE') throw forbidden();
       if (minorIds.length > MAX_CASE_PERIOD_IDS) throw badInput('minorIds', `At most ${MAX_CASE_PERIOD_IDS} ids per call`);
-      return findCaseHolders(deps.dataSource.manager, [...new Set(minorIds.filter(isUuid).map((id) => id.toLowerCase()))], on);
+      return findCaseHolders(deps.dataSource.manager, uuids(minorIds), on);
     },
   };
 }

@@ -1,6 +1,5 @@
 import { AppError } from '@shared/errors';
 import { PG, pgErrorInfo } from '@shared/db';
-import type { Principal } from '@shared/auth';
 import { isValidCode } from '@shared/codes';
 import type { CaseEntity } from '../entities/Case';
 import { isUuid } from '../loaders';
@@ -18,33 +17,14 @@ import { requireRole } from '@shared/auth';
 import { notFound } from '@shared/errors';
 import type { ServiceDeps } from './deps';
 import { touchMinor } from '@shared/audit';
-
-export interface OpenCaseInput {
-  readonly minorId: string;
-  readonly startDate: string;
-  readonly coManagementReason?: string | null;
-}
-
-export interface CloseCaseInput {
-  readonly caseId: string;
-  readonly endDate: string;
-  readonly closureReason: string;
-}
-
-export interface TransferCaseInput {
-  readonly caseId: string;
-  readonly toServiceId: string;
-  readonly transferDate: string;
-  /** CASE_CLOSURE_REASON; TRANSFER_TO_OTHER_SERVICE when absent. */
-  readonly closureReason?: string | null;
-}
+import type { CloseCaseInput, OpenCaseInput, TransferCaseInput } from '../generated/graphql';
 
 export function invalidCode(field: string, list: string): AppError {
   return new AppError('INVALID_CODE', `The value of ${field} is not in the code list ${list}`, { field, list });
 }
 
 export function createCaseService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   /** Whether ASMI has a placement of the minor active on the date (module-to-module; UPSTREAM_UNAVAILABLE when ASMI does not answer). */
   async function hasActivePlacement(minorId: string, on: string): Promise<boolean> {
@@ -67,7 +47,7 @@ export function createCaseService(deps: ServiceDeps) {
      * co-managed case stays open until a service closes it (docs/privacy.md
      * "How relationships come to exist").
      */
-    async open(principal: Principal, input: OpenCaseInput): Promise<CaseEntity> {
+    async open(input: OpenCaseInput): Promise<CaseEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const coManagementReason = input.coManagementReason ?? null;
       // seed 003 §3.2: a case records care that has started; it cannot start after today.
@@ -119,7 +99,7 @@ export function createCaseService(deps: ServiceDeps) {
      * coded reason (seed 003 §3.2, CASE_CLOSURE_REASON) and an end date not
      * before the start.
      */
-    async close(principal: Principal, input: CloseCaseInput): Promise<CaseEntity> {
+    async close(input: CloseCaseInput): Promise<CaseEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
       return dataSource.transaction(async (db) => {
@@ -143,7 +123,7 @@ export function createCaseService(deps: ServiceDeps) {
      * overlap), keeping the co-management reason; the closed case stays as
      * history. Returns the new case.
      */
-    async transfer(principal: Principal, input: TransferCaseInput): Promise<CaseEntity> {
+    async transfer(input: TransferCaseInput): Promise<CaseEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const closureReason = input.closureReason ?? TRANSFER_CLOSURE_REASON;
       const toServiceId = input.toServiceId.trim();

@@ -1,4 +1,3 @@
-import type { Principal } from '@shared/auth';
 import { requireRole } from '@shared/auth';
 import { notFound } from '@shared/errors';
 import { throwIfViolated, violation } from '@shared/errors';
@@ -9,21 +8,10 @@ import { insertRow } from '../repositories/minorRecords';
 import { codeValid, codesValid } from '../rules/codedLists';
 import type { ServiceDeps } from './deps';
 import { writeAsCaseHolder } from './caseHolderWrite';
-
-export interface RecordCourtOrderInput {
-  readonly minorId: string;
-  readonly caseId?: string | null;
-  readonly authority: string;
-  readonly kind: string;
-  readonly number: string;
-  readonly date: string;
-  readonly effects: readonly string[];
-  readonly effectiveFrom?: string | null;
-  readonly effectiveTo?: string | null;
-}
+import type { RecordCourtOrderInput } from '../generated/graphql';
 
 export function createCourtOrderService(deps: ServiceDeps) {
-  const { clock } = deps;
+  const { clock, principal } = deps;
 
   return {
     /**
@@ -33,7 +21,7 @@ export function createCourtOrderService(deps: ServiceDeps) {
      * period it has effect in (it may start later than the order). Linked
      * to one of the minor's cases when `caseId` is given.
      */
-    async record(principal: Principal, input: RecordCourtOrderInput): Promise<CourtOrderEntity> {
+    async record(input: RecordCourtOrderInput): Promise<CourtOrderEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const number = input.number.trim();
       const effectiveFrom = input.effectiveFrom ?? null;
@@ -48,7 +36,7 @@ export function createCourtOrderService(deps: ServiceDeps) {
       );
       const caseId = input.caseId ?? null;
       if (caseId !== null && !isUuid(caseId)) throw notFound('Case', 'caseId');
-      return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId) => {
+      return writeAsCaseHolder(deps, input.minorId, async (db, minorId) => {
         if (caseId !== null) {
           const rows = (await db.query('SELECT 1 FROM sinba."case" WHERE id = $1 AND minor_id = $2', [caseId, minorId])) as unknown[];
           if (rows.length === 0) throw notFound('Case', 'caseId');

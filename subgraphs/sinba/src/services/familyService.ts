@@ -1,4 +1,3 @@
-import type { Principal } from '@shared/auth';
 import { requireRole } from '@shared/auth';
 import { notFound } from '@shared/errors';
 import { throwIfViolated } from '@shared/errors';
@@ -9,36 +8,11 @@ import { codeValid } from '../rules/codedLists';
 import { leftAfterJoining, nonBlank } from '../rules/familyUnit';
 import type { ServiceDeps } from './deps';
 import { minorOfRecord, writeAsCaseHolder } from './caseHolderWrite';
-
-export interface AddFamilyMemberInput {
-  readonly minorId: string;
-  readonly relation: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly cohabiting: boolean;
-  readonly parentalResponsibility?: boolean | null;
-  readonly since?: string | null;
-}
-
-export interface UpdateFamilyMemberInput {
-  readonly familyMemberId: string;
-  readonly relation?: string | null;
-  readonly firstName?: string | null;
-  readonly lastName?: string | null;
-  readonly cohabiting?: boolean | null;
-  /** An explicit null clears it (unknown). */
-  readonly parentalResponsibility?: boolean | null;
-  readonly since?: string | null;
-}
-
-export interface RemoveFamilyMemberInput {
-  readonly familyMemberId: string;
-  /** The day the person left the unit (not after today). */
-  readonly leftOn: string;
-}
+import type { AddFamilyMemberInput, RemoveFamilyMemberInput, UpdateFamilyMemberInput } from '../generated/graphql';
+import { patchValue } from './inputValues';
 
 export function createFamilyService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   /** Checks shared by add and update (seed 003 §3.3). */
   function checkMember(m: { relation: string; firstName: string; lastName: string; since: string | null; until: string | null }, today: string) {
@@ -58,7 +32,7 @@ export function createFamilyService(deps: ServiceDeps) {
      * Where the minor is in foster care or a community, the unit is the one
      * the minor lived with before the placement (§3.3): recorded as it is.
      */
-    async add(principal: Principal, input: AddFamilyMemberInput): Promise<FamilyMemberEntity> {
+    async add(input: AddFamilyMemberInput): Promise<FamilyMemberEntity> {
       const member = {
         relation: input.relation,
         firstName: input.firstName.trim(),
@@ -68,7 +42,7 @@ export function createFamilyService(deps: ServiceDeps) {
       };
       requireRole(principal, ['SOCIAL_WORKER']);
       checkMember(member, clock());
-      return writeAsCaseHolder(deps, principal, input.minorId, (db, minorId) =>
+      return writeAsCaseHolder(deps, input.minorId, (db, minorId) =>
         insertRow(db, FamilyMemberEntity, {
           ...member,
           minorId,
@@ -86,10 +60,10 @@ export function createFamilyService(deps: ServiceDeps) {
      * left out keep their value; a member who has left the unit is not
      * edited any more (BAD_USER_INPUT on familyMemberId).
      */
-    async update(principal: Principal, input: UpdateFamilyMemberInput): Promise<FamilyMemberEntity> {
+    async update(input: UpdateFamilyMemberInput): Promise<FamilyMemberEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       const minorId = await minorOfRecord(dataSource.manager, 'family_member', input.familyMemberId, 'Family member', 'familyMemberId');
-      return writeAsCaseHolder(deps, principal, minorId, async (db, _m, today) => {
+      return writeAsCaseHolder(deps, minorId, async (db, _m, today) => {
         const current = await findForUpdate(db, FamilyMemberEntity, input.familyMemberId);
         if (!current) throw notFound('Family member', 'familyMemberId');
         if (current.until !== null) throwIfViolated({ code: 'BAD_USER_INPUT', message: 'The member has left the family unit', field: 'familyMemberId' });
@@ -98,8 +72,8 @@ export function createFamilyService(deps: ServiceDeps) {
           firstName: (input.firstName ?? current.firstName).trim(),
           lastName: (input.lastName ?? current.lastName).trim(),
           cohabiting: input.cohabiting ?? current.cohabiting,
-          parentalResponsibility: input.parentalResponsibility !== undefined ? input.parentalResponsibility : current.parentalResponsibility,
-          since: input.since !== undefined ? input.since : current.since,
+          parentalResponsibility: patchValue(input.parentalResponsibility, current.parentalResponsibility),
+          since: patchValue(input.since, current.since),
           until: current.until,
         };
         checkMember(next, today);
@@ -114,11 +88,11 @@ export function createFamilyService(deps: ServiceDeps) {
      * row is kept with its end date, not deleted; Minor.familyMembers lists
      * current and former members, Minor.familyUnit only the current ones).
      */
-    async remove(principal: Principal, input: RemoveFamilyMemberInput): Promise<FamilyMemberEntity> {
+    async remove(input: RemoveFamilyMemberInput): Promise<FamilyMemberEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       throwIfViolated(notAfterToday(input.leftOn, clock(), 'leftOn'));
       const minorId = await minorOfRecord(dataSource.manager, 'family_member', input.familyMemberId, 'Family member', 'familyMemberId');
-      return writeAsCaseHolder(deps, principal, minorId, async (db) => {
+      return writeAsCaseHolder(deps, minorId, async (db) => {
         const current = await findForUpdate(db, FamilyMemberEntity, input.familyMemberId);
         if (!current) throw notFound('Family member', 'familyMemberId');
         if (current.until !== null) throwIfViolated({ code: 'BAD_USER_INPUT', message: 'The member has already left the family unit', field: 'familyMemberId' });

@@ -1,30 +1,19 @@
-import type { Principal } from '@shared/auth';
-import type { HealthDataEntity } from '../entities/HealthData';
-import { findHealthDataForUpdate, upsertHealthData, type HealthDataValues } from '../repositories/healthDataRepository';
-import { findRecordPresence, openMinorProblemCodes } from '../repositories/problemRepository';
+import { HealthDataEntity } from '../entities/HealthData';
+import { findMinorRowForUpdate } from '../repositories/minorRecords';
+import { upsertHealthData, type HealthDataValues } from '../repositories/healthDataRepository';
 import { severeImpliesLaw104 } from '../rules/healthData';
 import { certificationDatesConsistent, invalidityPercentageValid } from '../rules/healthDataDetails';
-import { openProblemsStillSatisfied } from '../rules/problems';
 import { throwIfViolated } from '@shared/errors';
 import { requireRole } from '@shared/auth';
 import { writeAsCaseHolder } from './caseHolderWrite';
+import { patchValue } from './inputValues';
+import { checkRequiredSection } from './requiredSection';
 import type { ServiceDeps } from './deps';
-
-export interface HealthDataInput {
-  readonly minorId: string;
-  readonly npiaFollowUp?: boolean | null;
-  readonly invalidity?: boolean | null;
-  readonly law104?: boolean | null;
-  readonly law104Severe?: boolean | null;
-  readonly npiaDate?: string | null;
-  readonly invalidityDate?: string | null;
-  readonly invalidityPercentage?: number | null;
-  readonly law104Date?: string | null;
-}
-
-const FIELDS = ['npiaFollowUp', 'invalidity', 'law104', 'law104Severe', 'npiaDate', 'invalidityDate', 'invalidityPercentage', 'law104Date'] as const;
+import type { HealthDataInput } from '../generated/graphql';
 
 export function createHealthDataService(deps: ServiceDeps) {
+  const { principal } = deps;
+
   return {
     /**
      * recordHealthData (seed 003 §3.4, §3.7): the SOCIAL_WORKER whose service
@@ -34,17 +23,22 @@ export function createHealthDataService(deps: ServiceDeps) {
      * the invalidity percentage goes with invalidity. Emptying the section
      * while an open problem needs it (§3.5) is MISSING_REQUIRED_RECORD.
      */
-    async record(principal: Principal, input: HealthDataInput): Promise<HealthDataEntity> {
+    async record(input: HealthDataInput): Promise<HealthDataEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
-      return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId, today) => {
-        const current = await findHealthDataForUpdate(db, minorId);
-        const merged = Object.fromEntries(
-          FIELDS.map((f) => [f, input[f] !== undefined ? input[f] : (current?.[f] ?? null)]),
-        ) as unknown as HealthDataValues;
+      return writeAsCaseHolder(deps, input.minorId, async (db, minorId, today) => {
+        const current = await findMinorRowForUpdate(db, HealthDataEntity, minorId);
+        const merged: HealthDataValues = {
+          npiaFollowUp: patchValue(input.npiaFollowUp, current?.npiaFollowUp),
+          invalidity: patchValue(input.invalidity, current?.invalidity),
+          law104: patchValue(input.law104, current?.law104),
+          law104Severe: patchValue(input.law104Severe, current?.law104Severe),
+          npiaDate: patchValue(input.npiaDate, current?.npiaDate),
+          invalidityDate: patchValue(input.invalidityDate, current?.invalidityDate),
+          invalidityPercentage: patchValue(input.invalidityPercentage, current?.invalidityPercentage),
+          law104Date: patchValue(input.law104Date, current?.law104Date),
+        };
         throwIfViolated(severeImpliesLaw104(merged), certificationDatesConsistent(merged, today), invalidityPercentageValid(merged));
-        const filled = FIELDS.some((f) => merged[f] !== null);
-        const presence = { ...(await findRecordPresence(db, minorId)), healthData: filled };
-        throwIfViolated(openProblemsStillSatisfied(await openMinorProblemCodes(db, minorId, today), presence, 'minorId'));
+        await checkRequiredSection(db, minorId, today, 'healthData', merged);
         return upsertHealthData(db, minorId, merged, principal.sub);
       });
     },

@@ -14,12 +14,17 @@ import { createCourtOrderService } from './courtOrderService';
 import { createFamilyService } from './familyService';
 import { createProblemService } from './problemService';
 import { createViolenceService } from './violenceService';
-import { createReporting, type ReportingDeps } from '../reporting';
+import { createReporting } from '../reporting';
 
-export type { ServiceDeps } from './deps';
+export type { ModuleDeps, ServiceDeps } from './deps';
 
-/** SINBA's services: stateless, built once per process, given the request's principal per call. */
-export function createServices(deps: ServiceDeps & ReportingDeps) {
+/**
+ * SINBA's services for one request, built by the context factory with the
+ * caller, the request's loaders and the module's dependencies: resolvers
+ * call e.g. `ctx.services.cases.open(input)`. Building them is cheap (closures
+ * over `deps`, no I/O).
+ */
+export function createServices(deps: ServiceDeps) {
   return {
     minors: createMinorService(deps),
     cases: createCaseService(deps),

@@ -1,5 +1,4 @@
 import { AppError } from '@shared/errors';
-import type { Principal } from '@shared/auth';
 import { findCode, type CodeEntry } from '@shared/codes';
 import type { EntityManager } from 'typeorm';
 import type { CaseEntity } from '../entities/Case';
@@ -31,39 +30,8 @@ import { requireRole } from '@shared/auth';
 import { notFound } from '@shared/errors';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
-
-export interface AddInterventionInput {
-  readonly caseId: string;
-  readonly type: string;
-  readonly startDate: string;
-  readonly endDate?: string | null;
-  readonly structureCode?: string | null;
-  /** seed 003 §3.9.1. */
-  readonly fosterCareSchedule?: string | null;
-  /** seed 003 §3.9.6. */
-  readonly structureEntryDate?: string | null;
-  /** seed 003 §3.9.10. */
-  readonly siblingMinorIds?: readonly string[] | null;
-  /** seed 003 §3.9.2. */
-  readonly adoptionDisruption?: string | null;
-  /** seed 003 §3.9.2 situazione fine intervento. */
-  readonly endSituation?: string | null;
-}
-
-export interface EndInterventionInput {
-  readonly interventionId: string;
-  readonly endDate: string;
-  readonly adoptionDisruption?: string | null;
-  /** seed 003 §3.9.2 situazione fine intervento. */
-  readonly endSituation?: string | null;
-}
-
-/** Blank optional strings count as absent. */
-function optional(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  const t = value.trim();
-  return t === '' ? null : t;
-}
+import type { AddInterventionInput, EndInterventionInput } from '../generated/graphql';
+import { optional } from './inputValues';
 
 /** ASSO's answer to the registry lookup. */
 interface StructureLookup {
@@ -73,7 +41,7 @@ interface StructureLookup {
 const STRUCTURE_QUERY = 'query SinbaStructureExists($code: ID!) { structure(code: $code) { code } }';
 
 export function createInterventionService(deps: ServiceDeps) {
-  const { dataSource } = deps;
+  const { dataSource, principal } = deps;
 
   /** Rules that depend on the case (checked before the ASSO call and again under the lock). */
   function checkCase(c: CaseEntity | null, serviceId: string, startDate: string): asserts c is CaseEntity {
@@ -138,14 +106,14 @@ export function createInterventionService(deps: ServiceDeps) {
      * a structure code that must be in the regional registry (ASSO), or
      * 888888 (other region) / 999999 (not listed).
      */
-    async add(principal: Principal, input: AddInterventionInput): Promise<InterventionEntity> {
+    async add(input: AddInterventionInput): Promise<InterventionEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.caseId)) throw notFound('Case', 'caseId');
       const type = findCode('INTERVENTION_TYPE', input.type, input.startDate);
       if (!type) throw invalidCode('type', 'INTERVENTION_TYPE');
       const endDate = input.endDate ?? null;
       throwIfViolated(endNotBeforeStart(input.startDate, endDate, 'endDate'));
-      const structureCode = input.structureCode == null || input.structureCode.trim() === '' ? null : input.structureCode.trim();
+      const structureCode = optional(input.structureCode);
       const requiresStructure = type.attributes?.structurePlacement === true;
       const check = structureCodeCheck(requiresStructure, structureCode);
       if ('violation' in check) throwIfViolated(check.violation);
@@ -218,7 +186,7 @@ export function createInterventionService(deps: ServiceDeps) {
      * end situation (§3.9.2). An emergency placement ends at most 2 months
      * after its start, 6 for an unaccompanied foreign minor (§3.9.6).
      */
-    async end(principal: Principal, input: EndInterventionInput): Promise<InterventionEntity> {
+    async end(input: EndInterventionInput): Promise<InterventionEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.interventionId)) throw notFound('Intervention', 'interventionId');
       const adoptionDisruption = optional(input.adoptionDisruption);

@@ -1,19 +1,15 @@
-import type { Principal } from '@shared/auth';
+import DataLoader from 'dataloader';
 import { requireAuthenticated } from '@shared/auth';
 import { badInput } from '@shared/errors';
 import { cursorCodec, pageSize, toPage } from '@shared/graphql';
 import { addDays } from '@shared/time';
 import { isUuid } from '../loaders';
+import { uuids } from '../loaders/keys';
 import { searchMinorsInScope, type MinorSearchCriteria, type SearchScope } from '../repositories/minorSearchRepository';
 import { normaliseFiscalCode } from '@shared/rules';
 import type { ServiceDeps } from './deps';
 import type { MinorPage } from './minorService';
-
-export interface MinorSearchFilter {
-  readonly name?: string | null;
-  readonly fiscalCode?: string | null;
-  readonly birthDate?: string | null;
-}
+import type { MinorSearchFilter } from '../generated/graphql';
 
 /** At most this many name words (each one more LIKE in the SQL). */
 const MAX_NAME_WORDS = 5;
@@ -46,7 +42,7 @@ export function normaliseCriteria(filter: MinorSearchFilter | null | undefined):
  * every other role gets an empty connection.
  */
 export function createMinorSearchService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   async function hostedBy(structureCode: string, today: string): Promise<string[]> {
     if (!deps.asmi) return [];
@@ -58,23 +54,41 @@ export function createMinorSearchService(deps: ServiceDeps) {
     return hosted.hostedMinors.filter(isUuid).map((id) => id.toLowerCase());
   }
 
+  /**
+   * Of `ids`, the minors whose IDENTITY and DEMOGRAPHIC the structure may read
+   * today: HOSTING or REQUESTED (docs/privacy.md §3, §4), asked of ASMI in one
+   * call: SINBA's own check on single lookups and _entities (§9).
+   */
+  async function hostedAmong(structureCode: string, ids: readonly string[], today: string): Promise<string[]> {
+    const candidates = uuids(ids);
+    if (!deps.asmi || candidates.length === 0) return [];
+    const data = await deps.asmi.query<{ hostedMinors: string[]; requestedMinors: string[] }>(
+      'query SinbaHostedOrRequested($ids: [ID!]!, $code: ID!, $on: Date!) { hostedMinors(minorIds: $ids, structureCode: $code, on: $on) requestedMinors(minorIds: $ids, structureCode: $code, on: $on) }',
+      { ids: candidates, code: structureCode, on: today },
+    );
+    return [...data.hostedMinors, ...data.requestedMinors].filter(isUuid).map((id) => id.toLowerCase());
+  }
+
+  // hosts(): one ASMI call per request for all the minors the response touches (made on first use).
+  let readable: DataLoader<string, boolean> | undefined;
+
   return {
     /**
-     * Of `ids`, the minors whose IDENTITY and DEMOGRAPHIC the structure may read
-     * today: HOSTING or REQUESTED (docs/privacy.md §3, §4), asked of ASMI in one
-     * call: SINBA's own check on single lookups and _entities (§9).
+     * Whether the calling structure operator may read the minor's IDENTITY
+     * and DEMOGRAPHIC today (hostedAmong), batched per request; false for
+     * every other role.
      */
-    async hostedAmong(structureCode: string, ids: readonly string[], today: string): Promise<string[]> {
-      const candidates = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
-      if (!deps.asmi || candidates.length === 0) return [];
-      const data = await deps.asmi.query<{ hostedMinors: string[]; requestedMinors: string[] }>(
-        'query SinbaHostedOrRequested($ids: [ID!]!, $code: ID!, $on: Date!) { hostedMinors(minorIds: $ids, structureCode: $code, on: $on) requestedMinors(minorIds: $ids, structureCode: $code, on: $on) }',
-        { ids: candidates, code: structureCode, on: today },
-      );
-      return [...data.hostedMinors, ...data.requestedMinors].filter(isUuid).map((id) => id.toLowerCase());
+    hosts(minorId: string): Promise<boolean> {
+      if (principal.role !== 'STRUCTURE_OPERATOR') return Promise.resolve(false);
+      const { structureCode } = principal;
+      readable ??= new DataLoader(async (ids: readonly string[]) => {
+        const hosted = new Set(await hostedAmong(structureCode, ids, deps.today));
+        return ids.map((id) => hosted.has(id.toLowerCase()));
+      });
+      return readable.load(minorId);
     },
 
-    async search(principal: Principal, filter: MinorSearchFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
+    async search(filter: MinorSearchFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
       requireAuthenticated(principal);
       const size = pageSize(first);
       const afterId = searchCursor.after(after);

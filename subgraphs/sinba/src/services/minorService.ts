@@ -1,11 +1,11 @@
 import { AppError, badInput, forbidden } from '@shared/errors';
 import { PG, pgErrorInfo } from '@shared/db';
-import type { Principal } from '@shared/auth';
 import { pseudonymOf } from '@shared/privacy';
 import type { EntityManager } from 'typeorm';
-import type { MinorEntity, OtherIdentifierKind } from '../entities/Minor';
+import type { MinorEntity } from '../entities/Minor';
 import { cursorCodec, pageSize, toPage } from '@shared/graphql';
-import { isUuid, type SinbaLoaders } from '../loaders';
+import { isUuid } from '../loaders';
+import { uuids } from '../loaders/keys';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import { findMinorIdByFiscalCode, findMinorIdByOtherIdentifier, findMinorsByIds, findMinorsHeldByService, findPersonsBornOn, insertMinor, lockMinorWithDates, lockPersonsBornOn, recordBirthRow } from '../repositories/minorRepository';
 import { possibleDuplicate } from '../rules/possibleDuplicate';
@@ -17,40 +17,11 @@ import { findMunicipality, isCadastralCode } from '@shared/codes';
 import { throwIfViolated } from '@shared/errors';
 import { requireAuthenticated, requireRole } from '@shared/auth';
 import type { ServiceDeps } from './deps';
+import type { CompleteBirthInput, RegisterMinorInput, RegisterUnbornInput } from '../generated/graphql';
+import { optional } from './inputValues';
 
-export interface RegisterMinorInput {
-  readonly fiscalCode?: string | null;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly birthDate: string;
-  readonly sex: 'M' | 'F';
-  readonly citizenship: string;
-  readonly birthMunicipality?: string | null;
-  readonly residenceMunicipality?: string | null;
-  readonly unaccompanied?: boolean | null;
-  readonly otherIdentifier?: { readonly kind: OtherIdentifierKind; readonly value: string; readonly issuingCountry?: string | null } | null;
-  /** seed 001 "Anagrafica dei Minori (unica)": register although a same-person match exists. */
-  readonly confirmNewPerson?: boolean | null;
-}
-
-export interface RegisterUnbornInput {
-  readonly expectedBirthDate: string;
-  readonly citizenship?: string | null;
-}
-
-export interface CompleteBirthInput {
-  readonly minorId: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly birthDate: string;
-  readonly sex: 'M' | 'F';
-  readonly fiscalCode?: string | null;
-  readonly birthMunicipality: string;
-  readonly residenceMunicipality: string;
-}
-
-/** minorByFiscalCode: the duplicate check (see the SDL doc comment of MinorMatch). */
-export interface MinorMatch {
+/** minorByFiscalCode: the duplicate check (see the SDL doc comment of MinorMatch); the row behind a MinorMatch. */
+export interface MinorMatchRow {
   readonly minorId: string;
   readonly hasOpenCase: boolean | null;
 }
@@ -69,15 +40,8 @@ const minorCursor = cursorCodec('minor:', isUuid, (id) => id.toLowerCase());
 /** The municipality list as the birth-place rule needs it (issue 18 item 6). */
 const BIRTH_PLACES: BirthPlaces = { cadastralCodeOf: (code) => findMunicipality(code)?.cadastralCode, isCadastralCode };
 
-/** Blank optional strings count as absent. */
-function optional(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  const t = value.trim();
-  return t === '' ? null : t;
-}
-
 export function createMinorService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal, loaders } = deps;
 
   return {
     /**
@@ -85,7 +49,7 @@ export function createMinorService(deps: ServiceDeps) {
      * A fiscal code already registered is DUPLICATE_MINOR with the existing
      * id (docs/conventions.md), also when two registrations race (unique index).
      */
-    async register(principal: Principal, input: RegisterMinorInput): Promise<MinorEntity> {
+    async register(input: RegisterMinorInput): Promise<MinorEntity> {
       requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
       const fiscalCode = optional(input.fiscalCode);
       const candidate = {
@@ -152,7 +116,7 @@ export function createMinorService(deps: ServiceDeps) {
      * seed 003 §3.2.1: NOME = COGNOME = NASCITURO; birth date, sex and fiscal
      * code left empty; municipalities 999999 until birth.
      */
-    async registerUnborn(principal: Principal, input: RegisterUnbornInput): Promise<MinorEntity> {
+    async registerUnborn(input: RegisterUnbornInput): Promise<MinorEntity> {
       requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
       const citizenship = optional(input.citizenship);
       if (citizenship !== null) throwIfViolated(citizenshipIsIstatCode(citizenship));
@@ -180,7 +144,7 @@ export function createMinorService(deps: ServiceDeps) {
      * anagrafica is completed at birth; afterwards the minor is an ordinary
      * minor. Same fiscal-code rules and DUPLICATE_MINOR as registerMinor.
      */
-    async completeBirth(principal: Principal, input: CompleteBirthInput): Promise<MinorEntity> {
+    async completeBirth(input: CompleteBirthInput): Promise<MinorEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       if (!isUuid(input.minorId)) throw new AppError('NOT_FOUND', 'Minor not found', { field: 'minorId' });
       const fiscalCode = optional(input.fiscalCode);
@@ -234,7 +198,7 @@ export function createMinorService(deps: ServiceDeps) {
      * the minor's case today (the CASE visibility every CASE row uses), null
      * for everyone else, so the lookup reveals nothing about care.
      */
-    async byFiscalCode(principal: Principal, loaders: SinbaLoaders, rawFiscalCode: string): Promise<MinorMatch | null> {
+    async byFiscalCode(rawFiscalCode: string): Promise<MinorMatchRow | null> {
       requireRole(principal, ['SOCIAL_WORKER', 'STRUCTURE_OPERATOR']);
       const fiscalCode = normaliseFiscalCode(rawFiscalCode);
       const parsed = parseFiscalCode(fiscalCode);
@@ -250,7 +214,7 @@ export function createMinorService(deps: ServiceDeps) {
      * the gateway masks its fields by data class and relationship (docs/privacy.md
      * §4, §6). SERVICE principals (ASMI at admission) read it directly.
      */
-    async byId(principal: Principal, loaders: SinbaLoaders, id: string): Promise<MinorEntity | null> {
+    async byId(id: string): Promise<MinorEntity | null> {
       requireAuthenticated(principal);
       return loaders.minorById.load(id);
     },
@@ -263,7 +227,7 @@ export function createMinorService(deps: ServiceDeps) {
      * Structure.placements (ASMI), supervisors and analysts work on
      * pseudonymous aggregates.
      */
-    async list(principal: Principal, first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
+    async list(first: number | null | undefined, after: string | null | undefined): Promise<MinorPage> {
       requireAuthenticated(principal);
       const size = pageSize(first);
       const afterId = minorCursor.after(after);
@@ -277,11 +241,11 @@ export function createMinorService(deps: ServiceDeps) {
      * caseHeldMinors: the gateway's CASE_HOLDER lookup (docs/privacy.md §3), one
      * statement for all the minors of a response. Module-to-module only.
      */
-    async heldMinors(principal: Principal, minorIds: readonly string[], serviceId: string, on: string): Promise<string[]> {
+    async heldMinors(minorIds: readonly string[], serviceId: string, on: string): Promise<string[]> {
       requireAuthenticated(principal);
       if (principal.role !== 'SERVICE') throw forbidden();
       if (minorIds.length > MAX_RELATIONSHIP_IDS) throw badInput('minorIds', `At most ${MAX_RELATIONSHIP_IDS} ids per call`);
-      const ids = [...new Set(minorIds.filter(isUuid).map((id) => id.toLowerCase()))];
+      const ids = uuids(minorIds);
       const held = new Set(await findMinorIdsHeldBy(dataSource.manager, ids, serviceId, on));
       // Answer with the ids as they were asked.
       return minorIds.filter((id) => held.has(id.toLowerCase()));

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '@shared/auth';
 import { requireRole } from '@shared/auth';
 import { notFound } from '@shared/errors';
 import { throwIfViolated, violation } from '@shared/errors';
@@ -13,26 +12,15 @@ import { codeValid } from '../rules/codedLists';
 import { exclusiveFamilyProblem, requiredRecordsPresent, unbornProblemsIncludeRequired, unbornProblemsStayAnchored } from '../rules/problems';
 import type { ServiceDeps } from './deps';
 import { minorOfRecord, writeAsCaseHolder } from './caseHolderWrite';
-
-export interface AddProblemInput {
-  readonly minorId: string;
-  readonly code: string;
-  /** Each problem has its own start date (seed 003 §3.5, §3.8); not after today. */
-  readonly startDate: string;
-}
-
-export interface EndProblemInput {
-  readonly problemId: string;
-  readonly endDate: string;
-}
+import type { AddFamilyProblemInput, AddMinorProblemInput, EndProblemInput } from '../generated/graphql';
 
 type ProblemEntity = typeof MinorProblemEntity | typeof FamilyProblemEntity;
 
 export function createProblemService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   /** Date and list checks shared by both kinds of problem. */
-  function checkNew(list: 'MINOR_PROBLEM' | 'FAMILY_PROBLEM', input: AddProblemInput) {
+  function checkNew(list: 'MINOR_PROBLEM' | 'FAMILY_PROBLEM', input: AddMinorProblemInput | AddFamilyProblemInput) {
     throwIfViolated(notAfterToday(input.startDate, clock(), 'startDate'), codeValid(list, input.code, input.startDate, 'code'));
   }
 
@@ -48,7 +36,6 @@ export function createProblemService(deps: ServiceDeps) {
 
   /** End a problem of either kind: the end not before its start, not after today. */
   async function end<T extends MinorProblemEntity | FamilyProblemEntity>(
-    principal: Principal,
     entity: ProblemEntity,
     table: string,
     input: EndProblemInput,
@@ -57,7 +44,7 @@ export function createProblemService(deps: ServiceDeps) {
     requireRole(principal, ['SOCIAL_WORKER']);
     throwIfViolated(notAfterToday(input.endDate, clock(), 'endDate'));
     const minorId = await minorOfRecord(dataSource.manager, table, input.problemId, 'Problem', 'problemId');
-    return writeAsCaseHolder(deps, principal, minorId, async (db, _m, today) => {
+    return writeAsCaseHolder(deps, minorId, async (db, _m, today) => {
       const current = (await findForUpdate(db, entity, input.problemId)) as T | null;
       if (!current) throw notFound('Problem', 'problemId');
       if (current.endDate !== null) throwIfViolated(violation('BAD_USER_INPUT', 'The problem has already ended', 'problemId'));
@@ -76,10 +63,10 @@ export function createProblemService(deps: ServiceDeps) {
      * `extensions.required`. Returns the minor (health-related problems are
      * listed in Minor.healthProblems, the others in Minor.problems).
      */
-    async addMinorProblem(principal: Principal, input: AddProblemInput): Promise<MinorEntity> {
+    async addMinorProblem(input: AddMinorProblemInput): Promise<MinorEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       checkNew('MINOR_PROBLEM', input);
-      return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId, today) => {
+      return writeAsCaseHolder(deps, input.minorId, async (db, minorId, today) => {
         await refuseDuplicate(db, MinorProblemEntity, minorId, input.code);
         const minor = await minorRow(db, minorId);
         throwIfViolated(unbornProblemsIncludeRequired(minor.unborn === true, input.code, await openMinorProblemCodes(db, minorId, today)));
@@ -90,8 +77,8 @@ export function createProblemService(deps: ServiceDeps) {
       });
     },
 
-    async endMinorProblem(principal: Principal, input: EndProblemInput): Promise<MinorEntity> {
-      const { db, row } = await end<MinorProblemEntity>(principal, MinorProblemEntity, 'minor_problem', input, async (tx, current, today) => {
+    async endMinorProblem(input: EndProblemInput): Promise<MinorEntity> {
+      const { db, row } = await end<MinorProblemEntity>(MinorProblemEntity, 'minor_problem', input, async (tx, current, today) => {
         // seed 003 §3.2.1: an unborn's open problems keep one of the two it must include (read under the minor's lock).
         const minor = await minorRow(tx, current.minorId);
         const others = (await openMinorProblemCodes(tx, current.minorId, today)).filter((c) => c !== current.code);
@@ -105,18 +92,18 @@ export function createProblemService(deps: ServiceDeps) {
      * origin, with its start date; "nucleo senza problematiche" is not
      * combined with another open family problem (note 10).
      */
-    async addFamilyProblem(principal: Principal, input: AddProblemInput): Promise<FamilyProblemEntity> {
+    async addFamilyProblem(input: AddFamilyProblemInput): Promise<FamilyProblemEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       checkNew('FAMILY_PROBLEM', input);
-      return writeAsCaseHolder(deps, principal, input.minorId, async (db, minorId, today) => {
+      return writeAsCaseHolder(deps, input.minorId, async (db, minorId, today) => {
         await refuseDuplicate(db, FamilyProblemEntity, minorId, input.code);
         throwIfViolated(exclusiveFamilyProblem(input.code, await openFamilyProblemCodes(db, minorId, today)));
         return insertRow(db, FamilyProblemEntity, { minorId, code: input.code, startDate: input.startDate, createdBy: principal.sub });
       });
     },
 
-    async endFamilyProblem(principal: Principal, input: EndProblemInput): Promise<FamilyProblemEntity> {
-      return (await end<FamilyProblemEntity>(principal, FamilyProblemEntity, 'family_problem', input)).row;
+    async endFamilyProblem(input: EndProblemInput): Promise<FamilyProblemEntity> {
+      return (await end<FamilyProblemEntity>(FamilyProblemEntity, 'family_problem', input)).row;
     },
   };
 }

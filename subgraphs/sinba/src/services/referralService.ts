@@ -1,4 +1,3 @@
-import type { Principal } from '@shared/auth';
 import { isValidCode } from '@shared/codes';
 import { notAfterToday } from '@shared/rules';
 import { throwIfViolated } from '@shared/errors';
@@ -11,16 +10,10 @@ import { requireRole } from '@shared/auth';
 import { notFound } from '@shared/errors';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
-
-export interface RecordReferralInput {
-  readonly minorId: string;
-  readonly date: string;
-  readonly source: string;
-  readonly duringPregnancy: boolean;
-}
+import type { RecordReferralInput } from '../generated/graphql';
 
 export function createReferralService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
+  const { dataSource, clock, principal } = deps;
 
   return {
     /**
@@ -30,7 +23,7 @@ export function createReferralService(deps: ServiceDeps) {
      * deliberate widening of docs/privacy.md §5 "record referrals"); the referral
      * belongs to the token's serviceId. Reading it back is CASE data.
      */
-    async record(principal: Principal, input: RecordReferralInput): Promise<ReferralEntity> {
+    async record(input: RecordReferralInput): Promise<ReferralEntity> {
       requireRole(principal, ['SOCIAL_WORKER']);
       // seed 003 §3.1: a referral records a contact that has happened.
       throwIfViolated(notAfterToday(input.date, clock(), 'date'));

@@ -1,8 +1,7 @@
-import type { Principal } from '@shared/auth';
 import { requireRole } from '@shared/auth';
 import { badInput } from '@shared/errors';
 import { findCode } from '@shared/codes';
-import { cursorCodec } from '@shared/graphql';
+import { cursorCodec, type CursorCodec } from '@shared/graphql';
 import { pseudonymOf } from '@shared/privacy';
 import { isUuid } from '../loaders';
 import { EXPORT_RECORDS, countExportRows, findExportPage, type ExportRecord, type ExportRow } from '../repositories/sinbaExportRepository';
@@ -186,9 +185,17 @@ export const EXPORT_FILES: Record<ExportRecord, string> = {
 };
 
 export interface ExportPage {
-  readonly columns: readonly string[];
+  readonly columns: string[];
   readonly rows: Value[][];
   readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
+}
+
+/** The export's cursor of a record, made once per process (the services themselves are built per request). */
+const cursors = new Map<ExportRecord, CursorCodec>();
+function cursorOf(record: ExportRecord): CursorCodec {
+  let c = cursors.get(record);
+  if (!c) cursors.set(record, (c = cursorCodec(`sinba-export:${record}:`, isUuid, (id) => id.toLowerCase())));
+  return c;
 }
 
 /**
@@ -197,22 +204,16 @@ export interface ExportPage {
  * identities); FORBIDDEN for everyone else, before any query.
  */
 export function createSinbaExportService(deps: ServiceDeps) {
-  const { dataSource, clock } = deps;
-  const codecs = new Map<ExportRecord, ReturnType<typeof cursorCodec>>();
-  const codecFor = (record: ExportRecord) => {
-    let c = codecs.get(record);
-    if (!c) codecs.set(record, (c = cursorCodec(`sinba-export:${record}:`, isUuid, (id) => id.toLowerCase())));
-    return c;
-  };
+  const { dataSource, clock, principal } = deps;
   // The minor's pseudonym is Minor.pseudonym (joins with ASMI's pseudonymous reports); other records are keyed by kind.
   const pseudonym = (kind: string, id: unknown) => pseudonymOf(kind === 'minor' ? String(id) : `${kind}:${String(id)}`, deps.pseudonymKey);
 
   return {
-    async page(principal: Principal, record: ExportRecord, first: number | null | undefined, after: string | null | undefined): Promise<ExportPage> {
+    async page(record: ExportRecord, first: number | null | undefined, after: string | null | undefined): Promise<ExportPage> {
       requireRole(principal, ['REGIONAL_ANALYST']);
       const size = first ?? EXPORT_MAX_PAGE_SIZE;
       if (!Number.isInteger(size) || size < 1 || size > EXPORT_MAX_PAGE_SIZE) throw badInput('first', `first must be between 1 and ${EXPORT_MAX_PAGE_SIZE}`);
-      const codec = codecFor(record);
+      const codec = cursorOf(record);
       const afterId = codec.after(after);
       const today = clock();
       const rows = await findExportPage(dataSource.manager, record, { afterId, limit: size + 1, on: today });
@@ -231,7 +232,7 @@ export function createSinbaExportService(deps: ServiceDeps) {
      * REGIONAL_ANALYST only, as the pages. A file downloaded later may differ
      * by what was recorded in between.
      */
-    async manifest(principal: Principal): Promise<{ extractionDate: string; files: { file: string; record: ExportRecord; rows: number; columns: string[] }[] }> {
+    async manifest(): Promise<{ extractionDate: string; files: { file: string; record: ExportRecord; rows: number; columns: string[] }[] }> {
       requireRole(principal, ['REGIONAL_ANALYST']);
       const counts = await countExportRows(dataSource.manager);
       return {
