@@ -1,8 +1,7 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { codeLists, getCodeList, isCodeListName } from '@shared/codes';
 import { AppError } from '@shared/errors';
 import { isUuid } from '@shared/ids';
-import { isIsoDate } from '@shared/graphql';
+import { asResolverMap, isIsoDate, type SubgraphResolverMap } from '@shared/graphql';
 import { addDays } from '@shared/time';
 import type { AuditStore } from '../audit/auditStore';
 import type { GatewayContext } from '../context';
@@ -31,8 +30,8 @@ function bound(value: string | null | undefined, field: 'from' | 'to'): string |
  * The gateway's own subgraph ("hub"): public reference data and the access
  * log, which live with the gateway (the audit schema is the gateway's).
  */
-export function createHubResolvers(deps: HubDeps): GraphQLResolverMap<GatewayContext> {
-  return {
+export function createHubResolvers(deps: HubDeps): SubgraphResolverMap {
+  return asResolverMap({
     Query: {
       codes: (_p: unknown, args: { list: string }) => {
         if (!isCodeListName(args.list)) {
@@ -81,5 +80,5 @@ export function createHubResolvers(deps: HubDeps): GraphQLResolverMap<GatewayCon
         }
       },
     },
-  };
+  });
 }

@@ -10,5 +10,5 @@ export const HUB_SCHEMA_DIR = __dirname;
 
 /** The `hub` subgraph the gateway serves in-process: reference code lists and the access log (gateway/hub/schema.graphql). */
 export function buildHubSchema(deps: { audit: AuditStore; relationships: Relationships }): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs: parse(readSubgraphSdl(HUB_SCHEMA_DIR)), resolvers: { Date: DateScalar, ...createHubResolvers(deps) } as never }]);
+  return buildSubgraphSchema([{ typeDefs: parse(readSubgraphSdl(HUB_SCHEMA_DIR)), resolvers: { Date: DateScalar, ...createHubResolvers(deps) } }]);
 }

@@ -8,3 +8,4 @@ export type { CursorCodec } from './pagination';
 export { runModuleProcess, startModule } from './startModule';
 export type { ModuleDefinition, ModuleOptions } from './startModule';
 export { asResolverMap } from './resolverMap';
+export type { SubgraphResolverMap } from './resolverMap';

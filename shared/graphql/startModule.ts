@@ -1,5 +1,5 @@
 import type { BaseContext } from '@apollo/server';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { SubgraphResolverMap } from './resolverMap';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type HubConfig, type ModuleName } from '../config/config';
@@ -29,7 +29,7 @@ export interface ModuleDefinition<TContext extends BaseContext> {
   readonly name: ModuleName;
   readonly schemaDir: string;
   readonly entities: NonNullable<ModuleDataSourceOptions['entities']>;
-  readonly resolvers: GraphQLResolverMap<TContext>;
+  readonly resolvers: SubgraphResolverMap;
   readonly wire: (deps: ModuleWiring) => (info: SubgraphRequestInfo) => TContext;
   /** Largest request body (default 16mb, as the gateway: over-long strings meet the input sanitiser, not the body parser). */
   readonly bodyLimit?: string;

@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { SubgraphResolverMap } from './resolverMap';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../auth/internalToken';
@@ -30,7 +30,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Subgraph name: also the audience of the internal token it accepts. */
   readonly name: string;
   readonly typeDefs: DocumentNode;
-  readonly resolvers: GraphQLResolverMap<TContext>;
+  readonly resolvers: SubgraphResolverMap;
   readonly internalSecret: string;
   readonly logger: Logger;
   readonly introspection: boolean;
@@ -74,7 +74,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   httpServer.headersTimeout = httpServer.keepAliveTimeout + 1000;
   // Every root mutation field runs in its own write record, sent to the gateway for the audit trail (docs/privacy.md §7).
   // Arguments pass the shared input sanitiser before any resolver (NUL bytes, unpaired surrogates, lengths: shared/graphql/inputSanitiser.ts).
-  const schema = withWriteTrail(withInputSanitiser(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: { Date: DateScalar, ...options.resolvers } as GraphQLResolverMap<unknown> }])));
+  const schema = withWriteTrail(withInputSanitiser(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: { Date: DateScalar, ...options.resolvers } }])));
   const server = new ApolloServer<TContext>({
     schema,
     introspection: options.introspection,
