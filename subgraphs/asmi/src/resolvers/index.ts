@@ -13,6 +13,8 @@ import type { DeclinePlacementRequestInput, RequestPlacementInput, WithdrawPlace
 import type { PlacementRequestRow } from '../repositories/placementRequestRepository';
 import type { NotificationRow } from '../repositories/notificationRepository';
 import type { PlacementRequestStatus } from '../rules/placementRequestRules';
+import type { CorrectPlacementInput, DecidePlacementCorrectionInput } from '../services/placementCorrectionService';
+import type { CorrectionStatus, PlacementCorrectionRow } from '../repositories/placementCorrectionRepository';
 
 /**
  * A mutation that writes placements: once it has committed (the placement
@@ -46,11 +48,16 @@ export const asmiResolvers = {
       ctx.services.notifications.list(ctx.principal, args.unreadOnly, args.first, args.after),
     requestedMinors: (_p: unknown, args: { minorIds: string[]; structureCode: string; on: string }, ctx: AsmiContext) =>
       ctx.services.requests.requestedMinors(ctx.principal, args.minorIds, args.structureCode, args.on),
+    placementCorrections: (_p: unknown, args: { status?: CorrectionStatus | null; first?: number | null; after?: string | null }, ctx: AsmiContext) =>
+      ctx.services.corrections.list(ctx.principal, args.status, args.first, args.after),
   },
   Mutation: {
     admitMinor: afterPlacementWrite((_p: unknown, args: { input: AdmitMinorInput }, ctx: AsmiContext) => ctx.services.placements.admit(ctx.principal, args.input)),
     dischargeMinor: afterPlacementWrite((_p: unknown, args: { input: DischargeMinorInput }, ctx: AsmiContext) => ctx.services.placements.discharge(ctx.principal, args.input)),
     cancelDischarge: afterPlacementWrite((_p: unknown, args: { input: CancelDischargeInput }, ctx: AsmiContext) => ctx.services.placements.cancelDischarge(ctx.principal, args.input)),
+    correctPlacement: afterPlacementWrite((_p: unknown, args: { input: CorrectPlacementInput }, ctx: AsmiContext) => ctx.services.corrections.correct(ctx.principal, args.input)),
+    requestPlacementCorrection: (_p: unknown, args: { input: CorrectPlacementInput }, ctx: AsmiContext) => ctx.services.corrections.request(ctx.principal, args.input),
+    decidePlacementCorrection: afterPlacementWrite((_p: unknown, args: { input: DecidePlacementCorrectionInput }, ctx: AsmiContext) => ctx.services.corrections.decide(ctx.principal, args.input)),
     recordAbsence: (_p: unknown, args: { input: RecordAbsenceInput }, ctx: AsmiContext) => ctx.services.absences.record(ctx.principal, args.input),
     endAbsence: (_p: unknown, args: { input: EndAbsenceInput }, ctx: AsmiContext) => ctx.services.absences.end(ctx.principal, args.input),
     submitEvents: afterPlacementWrite((_p: unknown, args: { events: StructureEventInput[] }, ctx: AsmiContext) => ctx.services.events.submit(ctx.principal, args.events)),
@@ -86,6 +93,13 @@ export const asmiResolvers = {
     activities: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.activitiesByPlacementId.load(p.id),
     careObservations: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.careObservationsByPlacementId.load(p.id),
     qualityFlags: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.services.quality.flagsOf(ctx.loaders, p),
+    corrections: (p: PlacementRow, _a: unknown, ctx: AsmiContext) => ctx.services.corrections.ofPlacement(ctx.principal, p.id),
+  },
+  PlacementCorrection: {
+    __resolveReference: (ref: { id: string }, ctx: AsmiContext) => ctx.services.corrections.byId(ctx.principal, ref.id),
+    placement: (c: PlacementCorrectionRow, _a: unknown, ctx: AsmiContext) => ctx.loaders.placementById.load(c.placementId),
+    minor: (c: PlacementCorrectionRow) => ({ __typename: 'Minor', id: c.minorId }),
+    structure: (c: PlacementCorrectionRow) => ({ __typename: 'Structure', code: c.structureCode }),
   },
   Minor: {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),

@@ -12,6 +12,7 @@ import { createPlacementRequestService, type PlacementRequestService } from './p
 import { createNotificationService, type NotificationService } from './notificationService';
 import type { NotificationPublisher } from './natsPublisher';
 import type { Logger } from 'pino';
+import { createPlacementCorrectionService, type PlacementCorrectionService } from './placementCorrectionService';
 
 export interface AsmiServices {
   readonly placements: PlacementService;
@@ -23,6 +24,7 @@ export interface AsmiServices {
   readonly requests: PlacementRequestService;
   readonly notifications: NotificationService;
   readonly careObservations: CareObservationService;
+  readonly corrections: PlacementCorrectionService;
 }
 
 export function createServices(deps: {
@@ -46,5 +48,6 @@ export function createServices(deps: {
     requests,
     notifications: createNotificationService({ dataSource: deps.dataSource, upstream: deps.upstream, clock: deps.clock, ...deps.notify }),
     careObservations: createCareObservationService(deps),
+    corrections: createPlacementCorrectionService(deps),
   };
 }
