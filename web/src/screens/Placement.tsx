@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { gql } from '../api';
-import { dateErrors, DateField, FormMessages, KEEP_DRAFT, type Values, requireFields, SelectField, SubmitButton, TextAreaField, useForm } from '../components/form';
+import { dateErrors, DateField, FormMessages, type FormState, KEEP_DRAFT, type Values, requireFields, SelectField, SubmitButton, TextAreaField, useForm } from '../components/form';
 import { daysBetween, formatDate, todayInRome } from '../dates';
 import { takeFlash } from '../flash';
 import { guestFlags } from '../flags';
@@ -125,6 +125,81 @@ export function PlacementScreen({ id }: { id: string }) {
   );
 }
 
+/**
+ * One section of dated records of the placement (activities, absences): the
+ * list, newest first, as a table (or a line when there is none), and the
+ * form to record one below it.
+ */
+function RecordsSection(props: {
+  readonly id: string;
+  readonly title: string;
+  readonly empty: string;
+  readonly testId?: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly { readonly key: string; readonly cells: readonly ReactNode[] }[];
+  readonly children: ReactNode;
+}) {
+  const { id, title, empty, testId, headers, rows, children } = props;
+  return (
+    <section aria-labelledby={`${id}-title`} className="card">
+      <h2 id={`${id}-title`}>{title}</h2>
+      {rows.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <table className="table" data-testid={testId}>
+          <thead>
+            <tr>
+              {headers.map((h) => (
+                <th scope="col" key={h}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                {r.cells.map((c, i) => (
+                  <td key={i}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {children}
+    </section>
+  );
+}
+
+/** The form of a dated record: its coded kind, start and optional end date, notes. */
+function DatedRecordForm<V extends Values>(props: {
+  readonly form: FormState<V>;
+  readonly onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  readonly title: string;
+  readonly kind: { readonly name: keyof V & string; readonly label: string; readonly codes: readonly { code: string; label: string }[] };
+  readonly start: { readonly name: keyof V & string; readonly label: string };
+  readonly end: { readonly name: keyof V & string; readonly label: string; readonly hint?: string };
+}) {
+  const { form, onSubmit, title, kind, start, end } = props;
+  const { t } = useI18n();
+  return (
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-label={title}>
+      <h3>{title}</h3>
+      <FormMessages form={form} />
+      <div className="row">
+        <SelectField form={form} name={kind.name} label={kind.label} required options={kind.codes.map((c) => ({ value: c.code, label: c.label }))} />
+        <DateField form={form} name={start.name} label={start.label} required />
+        <DateField form={form} name={end.name} label={end.label} hint={end.hint} />
+      </div>
+      <TextAreaField form={form} name={'notes' as keyof V & string} label={t('notes')} hint={t('notesHint')} />
+      <div className="actions">
+        <SubmitButton busy={form.busy}>{title}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
 function Activities({ placement, onChange }: { placement: Placement; onChange: () => void }) {
   const { t } = useI18n();
   const types = useCodes('ACTIVITY_TYPE');
@@ -142,47 +217,23 @@ function Activities({ placement, onChange }: { placement: Placement; onChange: (
   );
   const list = [...(placement.activities ?? [])].sort((a, b) => b.date.localeCompare(a.date));
   return (
-    <section aria-labelledby="activities-title" className="card">
-      <h2 id="activities-title">{t('activitiesTitle')}</h2>
-      {list.length === 0 ? (
-        <p>{t('activitiesEmpty')}</p>
-      ) : (
-        <table className="table" data-testid="activities">
-          <thead>
-            <tr>
-              <th scope="col">{t('activityDate')}</th>
-              <th scope="col">{t('activityType')}</th>
-              <th scope="col">{t('notes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  {formatDate(a.date)}
-                  {a.endDate ? ` – ${formatDate(a.endDate)}` : ''}
-                </td>
-                <td>{labelOf(types, a.type)}</td>
-                <td>{a.notes ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-label={t('recordActivity')}>
-        <h3>{t('recordActivity')}</h3>
-        <FormMessages form={form} />
-        <div className="row">
-          <SelectField form={form} name="type" label={t('activityType')} required options={types.map((c) => ({ value: c.code, label: c.label }))} />
-          <DateField form={form} name="date" label={t('activityDate')} required />
-          <DateField form={form} name="endDate" label={t('activityEndDate')} />
-        </div>
-        <TextAreaField form={form} name="notes" label={t('notes')} hint={t('notesHint')} />
-        <div className="actions">
-          <SubmitButton busy={form.busy}>{t('recordActivity')}</SubmitButton>
-        </div>
-      </form>
-    </section>
+    <RecordsSection
+      id="activities"
+      title={t('activitiesTitle')}
+      empty={t('activitiesEmpty')}
+      testId="activities"
+      headers={[t('activityDate'), t('activityType'), t('notes')]}
+      rows={list.map((a) => ({ key: a.id, cells: [`${formatDate(a.date)}${a.endDate ? ` – ${formatDate(a.endDate)}` : ''}`, labelOf(types, a.type), a.notes ?? ''] }))}
+    >
+      <DatedRecordForm
+        form={form}
+        onSubmit={onSubmit}
+        title={t('recordActivity')}
+        kind={{ name: 'type', label: t('activityType'), codes: types }}
+        start={{ name: 'date', label: t('activityDate') }}
+        end={{ name: 'endDate', label: t('activityEndDate') }}
+      />
+    </RecordsSection>
   );
 }
 
@@ -203,48 +254,27 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
   );
   const list = [...(placement.absences ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
   return (
-    <section aria-labelledby="absences-title" className="card">
-      <h2 id="absences-title">{t('absencesTitle')}</h2>
-      {list.length === 0 ? (
-        <p>{t('absencesEmpty')}</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('startDate')}</th>
-              <th scope="col">{t('endDate')}</th>
-              <th scope="col">{t('absenceKind')}</th>
-              <th scope="col">{t('notes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((a) => (
-              <tr key={a.id}>
-                <td>{formatDate(a.startDate)}</td>
-                <td>{a.endDate ? formatDate(a.endDate) : <EndAbsence absenceId={a.id} sex={placement.minor?.sex} onChange={onChange} />}</td>
-                <td>{labelOf(kinds, a.kind)}</td>
-                <td>{a.notes ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+    <RecordsSection
+      id="absences"
+      title={t('absencesTitle')}
+      empty={t('absencesEmpty')}
+      headers={[t('startDate'), t('endDate'), t('absenceKind'), t('notes')]}
+      rows={list.map((a) => ({
+        key: a.id,
+        cells: [formatDate(a.startDate), a.endDate ? formatDate(a.endDate) : <EndAbsence absenceId={a.id} sex={placement.minor?.sex} onChange={onChange} />, labelOf(kinds, a.kind), a.notes ?? ''],
+      }))}
+    >
       {placement.dischargeDate ? null : (
-        <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-label={t('recordAbsence')}>
-          <h3>{t('recordAbsence')}</h3>
-          <FormMessages form={form} />
-          <div className="row">
-            <SelectField form={form} name="kind" label={t('absenceKind')} required options={kinds.map((c) => ({ value: c.code, label: c.label }))} />
-            <DateField form={form} name="startDate" label={t('startDate')} required />
-            <DateField form={form} name="endDate" label={t('endDate')} hint={t('endDateOpenHint')} />
-          </div>
-          <TextAreaField form={form} name="notes" label={t('notes')} hint={t('notesHint')} />
-          <div className="actions">
-            <SubmitButton busy={form.busy}>{t('recordAbsence')}</SubmitButton>
-          </div>
-        </form>
+        <DatedRecordForm
+          form={form}
+          onSubmit={onSubmit}
+          title={t('recordAbsence')}
+          kind={{ name: 'kind', label: t('absenceKind'), codes: kinds }}
+          start={{ name: 'startDate', label: t('startDate') }}
+          end={{ name: 'endDate', label: t('endDate'), hint: t('endDateOpenHint') }}
+        />
       )}
-    </section>
+    </RecordsSection>
   );
 }
 
