@@ -146,7 +146,27 @@ export function loadMunicipalities(): Promise<readonly MunicipalityCode[]> {
   return municipalities;
 }
 
-/** Test hook: forget the cached municipality list. */
+/** Test hook: forget the cached municipality and country lists. */
 export function clearMunicipalityCache(): void {
   municipalities = null;
+  countries = null;
+}
+
+export interface CountryCode {
+  readonly code: string;
+  readonly label: string;
+}
+
+let countries: Promise<readonly CountryCode[]> | null = null;
+
+/** The ISTAT list of countries (public; loaded once for the page's life, for the country pickers). */
+export function loadCountries(): Promise<readonly CountryCode[]> {
+  if (!countries) {
+    const p = gql<{ codes: CountryCode[] }>('query Countries { codes(list: "COUNTRY") { code label } }').then((r) => r.data.codes);
+    p.catch(() => {
+      countries = null;
+    });
+    countries = p;
+  }
+  return countries;
 }
