@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { gql } from '../api';
-import { dateErrors, DateField, FormMessages, type FormState, KEEP_DRAFT, type Values, requireFields, SelectField, SubmitButton, TextAreaField, useForm } from '../components/form';
+import { gql, HubRequestError } from '../api';
+import { dateErrors, DateField, FormMessages, type FormState, KEEP_DRAFT, type Values, requireFields, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '../components/form';
+import { UserMessage } from '../components/errorMessage';
 import { daysBetween, formatDate, todayInRome } from '../dates';
 import { takeFlash } from '../flash';
 import { guestFlags } from '../flags';
@@ -11,13 +12,15 @@ import { flagText, labelOf, useCodes } from './Guests';
 
 const PLACEMENT = `query PlacementRecord($id: ID!) {
   placement(id: $id) {
-    id admissionDate dischargeDate kind referringService legalBasis dischargeOutcome qualityFlags
+    id admissionDate dischargeDate kind referringService legalBasis courtOrderReference dischargeOutcome qualityFlags
     structure { code }
+    corrections { id path status reason requestedAt decisionReason before { ...Facts } after { ...Facts } }
     minor { id firstName lastName birthDate sex unaccompanied }
     activities { id type date endDate notes }
     absences { id kind startDate endDate notes }
   }
-}`;
+}
+fragment Facts on PlacementFacts { admissionDate kind legalBasis courtOrderReference referringService }`;
 
 interface PlacementData {
   placement: {
@@ -27,8 +30,10 @@ interface PlacementData {
     kind: string;
     referringService: string | null;
     legalBasis: string | null;
+    courtOrderReference: string | null;
     dischargeOutcome: string | null;
     qualityFlags: string[] | null;
+    corrections: Correction[] | null;
     minor: { id: string; firstName: string | null; lastName: string | null; birthDate: string | null; sex?: string | null; unaccompanied: boolean | null } | null;
     activities: { id: string; type: string; date: string; endDate: string | null; notes: string | null }[] | null;
     absences: { id: string; kind: string; startDate: string; endDate: string | null; notes: string | null }[] | null;
@@ -36,6 +41,20 @@ interface PlacementData {
 }
 
 type Placement = NonNullable<PlacementData['placement']>;
+
+/** The admission facts a correction changes (issue 18 item 5; docs/domain.md "Correcting a placement"). */
+type Facts = { admissionDate: string | null; kind: string | null; legalBasis: string | null; courtOrderReference: string | null; referringService: string | null };
+
+interface Correction {
+  id: string;
+  path: 'STRUCTURE' | 'SUPERVISOR';
+  status: 'APPLIED' | 'PENDING' | 'REJECTED';
+  reason: string | null;
+  requestedAt: string;
+  decisionReason: string | null;
+  before: Facts | null;
+  after: Facts | null;
+}
 
 export function PlacementScreen({ id }: { id: string }) {
   const { t } = useI18n();
@@ -109,6 +128,7 @@ export function PlacementScreen({ id }: { id: string }) {
               <p className="hint">{t('closedPlacement')}</p>
             )}
           </section>
+          <CorrectAdmission key={`${p.admissionDate}|${p.kind}|${p.legalBasis}|${p.courtOrderReference}|${p.referringService}`} placement={p} onDone={done} />
           <Activities placement={p} onChange={q.reload} />
           <Absences placement={p} onChange={q.reload} />
           {!p.dischargeDate ? (
@@ -479,6 +499,151 @@ function CancelDischarge({ placement, onDone }: { placement: Placement; onDone: 
       ) : (
         <p>{t('correctAskSupervisor')}</p>
       )}
+    </section>
+  );
+}
+
+const FACT_FIELDS = ['admissionDate', 'kind', 'legalBasis', 'courtOrderReference', 'referringService'] as const;
+type FactField = (typeof FACT_FIELDS)[number];
+
+/** The facts a stored correction changed: the hub answers every fact, null where it did not change (a fact cleared has a value before). */
+function changedIn(c: Correction): Partial<Facts> {
+  const out: Partial<Facts> = {};
+  for (const f of FACT_FIELDS) if ((c.before?.[f] ?? null) !== null || (c.after?.[f] ?? null) !== null) out[f] = c.after?.[f] ?? null;
+  return out;
+}
+
+/** "Data di ingresso: da «01/06/2024» a «30/05/2024»; Tipo: …" for the facts that change. */
+function describeChanges(t: ReturnType<typeof useI18n>['t'], before: Partial<Facts>, after: Partial<Facts>, label: (f: FactField, v: string | null | undefined) => string): string {
+  return FACT_FIELDS.filter((f) => f in after)
+    .map((f) => t('correctionChange', { field: t(f), from: label(f, before[f]), to: label(f, after[f]) }))
+    .join('; ');
+}
+
+/**
+ * Correcting the admission facts (issue 18 item 5; docs/domain.md
+ * "Correcting a placement"): the form starts from the placement's facts; the
+ * first submit shows what changes (check your answers), the confirm button
+ * sends `correctPlacement` within 30 days of the admission, or
+ * `requestPlacementCorrection` to the supervisor after that (also when the
+ * hub answers CORRECTION_WINDOW_CLOSED). Below, the history of corrections.
+ */
+function CorrectAdmission({ placement, onDone }: { placement: Placement; onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const kinds = useCodes('PLACEMENT_KIND');
+  const bases = useCodes('LEGAL_BASIS');
+  const current: Record<FactField, string> = {
+    admissionDate: placement.admissionDate,
+    kind: placement.kind,
+    legalBasis: placement.legalBasis ?? '',
+    courtOrderReference: placement.courtOrderReference ?? '',
+    referringService: placement.referringService ?? '',
+  };
+  const form = useForm({ ...current, reason: '' }, { draft: `placement.${placement.id}.correction` });
+  const step = useConfirmStep(form.values);
+  const [late, setLate] = useState(() => daysBetween(placement.admissionDate, todayInRome()) > 30);
+  const label = (f: FactField, v: string | null | undefined): string => {
+    if (!v) return t('emptyValue');
+    if (f === 'admissionDate') return formatDate(v);
+    if (f === 'kind') return labelOf(kinds, v);
+    if (f === 'legalBasis') return labelOf(bases, v);
+    return v;
+  };
+  const changesOf = (v: Record<FactField, string>): Partial<Facts> => {
+    const out: Partial<Facts> = {};
+    for (const f of FACT_FIELDS) if (v[f].trim() !== current[f]) out[f] = v[f].trim() === '' ? null : v[f].trim();
+    return out;
+  };
+  const onSubmit = form.onSubmit(
+    async (v) => {
+      const after = changesOf(v);
+      if (Object.keys(after).length === 0) throw new UserMessage(t('correctionNothing'));
+      if (!step.confirming) {
+        step.ask(v);
+        return KEEP_DRAFT;
+      }
+      const input = { placementId: placement.id, ...after, reason: v.reason.trim() };
+      const changes = describeChanges(t, current, after, label);
+      try {
+        if (late) {
+          await gql('mutation RequestCorrection($input: CorrectPlacementInput!) { requestPlacementCorrection(input: $input) { id status } }', { input });
+          // The placement stays as it is until the supervisor decides: the form shows it again.
+          form.setValues({ ...current, reason: '' });
+          onDone(t('correctionRequested'));
+        } else {
+          await gql('mutation CorrectPlacement($input: CorrectPlacementInput!) { correctPlacement(input: $input) { id } }', { input });
+          onDone(t('correctionDone', { changes }));
+        }
+      } catch (err) {
+        step.back();
+        if (err instanceof HubRequestError && err.code === 'CORRECTION_WINDOW_CLOSED') setLate(true);
+        throw err;
+      }
+      return undefined;
+    },
+    (v) => ({ ...requireFields(v, ['admissionDate', 'kind', 'reason'], t('required')), ...dateErrors(v, ['admissionDate'], t('dateInvalid')) }),
+  );
+  const history = [...(placement.corrections ?? [])].reverse();
+  const statusText = (c: Correction) =>
+    c.status === 'PENDING' ? t('correctionPending') : c.status === 'REJECTED' ? t('correctionRejected') : c.path === 'SUPERVISOR' ? t('correctionAppliedBySupervisor') : t('correctionApplied');
+  return (
+    <section aria-labelledby="correct-admission-title" className="card">
+      <h2 id="correct-admission-title">{t('correctAdmissionTitle')}</h2>
+      <p>{late ? t('correctAdmissionIntroLate') : t('correctAdmissionIntro')}</p>
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="correct-admission-title">
+        <FormMessages form={form} />
+        <div className="row">
+          <DateField form={form} name="admissionDate" label={t('admissionDate')} required />
+          <SelectField form={form} name="kind" label={t('kind')} required options={kinds.map((c) => ({ value: c.code, label: c.label }))} />
+          <SelectField form={form} name="legalBasis" label={t('legalBasis')} options={bases.map((c) => ({ value: c.code, label: c.label }))} />
+        </div>
+        <div className="row">
+          <TextField form={form} name="courtOrderReference" label={t('courtOrderReference')} maxLength={200} />
+          <TextField form={form} name="referringService" label={t('referringService')} maxLength={200} />
+        </div>
+        <TextAreaField form={form} name="reason" label={t('correctionReason')} hint={t('correctionReasonHint')} required />
+        {step.confirming ? (
+          <ConfirmPanel
+            id="correction"
+            question={t(late ? 'confirmCorrectionRequest' : 'confirmCorrection', { changes: describeChanges(t, current, changesOf(form.values), label) })}
+            confirmLabel={t(late ? 'confirmCorrectionRequestButton' : 'confirmCorrectionButton')}
+            busy={form.busy}
+            onBack={step.back}
+          />
+        ) : (
+          <div className="actions">
+            <SubmitButton busy={form.busy}>{late ? t('requestCorrectionButton') : t('correctAdmissionButton')}</SubmitButton>
+          </div>
+        )}
+      </form>
+      {history.length > 0 ? (
+        <>
+          <h3>{t('correctionsTitle')}</h3>
+          <table className="table" data-testid="corrections">
+            <thead>
+              <tr>
+                <th scope="col">{t('correctionWhen')}</th>
+                <th scope="col">{t('correctionWhat')}</th>
+                <th scope="col">{t('correctionReason')}</th>
+                <th scope="col">{t('correctionStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((c) => (
+                <tr key={c.id}>
+                  <td>{formatDate(c.requestedAt.slice(0, 10))}</td>
+                  <td>{describeChanges(t, c.before ?? {}, changedIn(c), label)}</td>
+                  <td>{c.reason ?? ''}</td>
+                  <td>
+                    {statusText(c)}
+                    {c.decisionReason ? ` – ${c.decisionReason}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
     </section>
   );
 }
