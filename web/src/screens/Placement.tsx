@@ -128,7 +128,6 @@ export function PlacementScreen({ id }: { id: string }) {
               <p className="hint">{t('closedPlacement')}</p>
             )}
           </section>
-          <CorrectAdmission key={`${p.admissionDate}|${p.kind}|${p.legalBasis}|${p.courtOrderReference}|${p.referringService}`} placement={p} onDone={done} />
           <Activities placement={p} onChange={q.reload} />
           <Absences placement={p} onChange={q.reload} />
           {!p.dischargeDate ? (
@@ -139,6 +138,7 @@ export function PlacementScreen({ id }: { id: string }) {
           ) : (
             <CancelDischarge placement={p} onDone={done} />
           )}
+          <CorrectAdmission key={`${p.admissionDate}|${p.kind}|${p.legalBasis}|${p.courtOrderReference}|${p.referringService}`} placement={p} onDone={done} />
         </>
       ) : null}
     </>
