@@ -1,6 +1,6 @@
 import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
-import { eventually, expectNoErrors, nextFiscalCode, registerActiveStructure } from '../support/fixtures';
+import { eventually, expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 
 /**
  * Issue 18 item 5 through the gateway (docs/domain.md "Correcting a
@@ -162,5 +162,28 @@ describe('placement corrections (issue 18)', () => {
     expect(covers('Mutation.decidePlacementCorrection', 'SUPERVISOR', rejected)).toMatchObject({ status: 'REJECTED', decisionReason: 'Il decreto è il n. 1' });
     expect((await read('PC-2', placementId)).courtOrderReference).toBe('TM 1/2024');
     await eventually(async () => (await hub.gql<{ notifications: { nodes: { kind: string; placement: { id: string } | null }[] } }>(op('PC-2'), NOTES)).data?.notifications.nodes.find((n) => n.kind === 'CORRECTION_REJECTED' && n.placement?.id === placementId));
+  });
+
+  it('notifies the social service holding the case of a correction, and a social worker reads no correction history', async () => {
+    const { minorId } = await registerMinorWithCase(hub, 'S-PC');
+    const requestId = await requestPlacement(hub, 'S-PC', minorId, 'PC-1');
+    const a = await hub.gql<{ admitMinor: { id: string } }>(op('PC-1'), ADMIT, { input: { minorId, structureCode: 'PC-1', admissionDate: '2024-06-10', kind: 'ORDINARY', requestId } });
+    expectNoErrors(a);
+    const placementId = a.data!.admitMinor.id;
+    expectNoErrors(await hub.gql(op('PC-1'), CORRECT, { input: { placementId, referringService: 'S-PC', reason: 'Servizio inviante mancante' } }));
+    const sw = hub.token({ role: 'SOCIAL_WORKER', sub: 'sw-S-PC', service: 'S-PC' });
+    await eventually(async () => (await hub.gql<{ notifications: { nodes: { kind: string; placement: { id: string } | null }[] } }>(sw, NOTES)).data?.notifications.nodes.find((n) => n.kind === 'PLACEMENT_CORRECTED' && n.placement?.id === placementId));
+    const read = await hub.gql<{ placement: { referringService: string; corrections: unknown[] } }>(sw, 'query($id: ID!) { placement(id: $id) { referringService corrections { id } } }', { id: placementId });
+    expectNoErrors(read);
+    expect(read.data!.placement).toEqual({ referringService: 'S-PC', corrections: [] });
+  });
+
+  it('refuses a citizenship that is not an ISTAT country (INVALID_CODE naming the list COUNTRY); nothing is registered', async () => {
+    const fiscalCode = nextFiscalCode('2012-05-10', 'F');
+    const input = { fiscalCode, firstName: 'Anna', lastName: 'Esempio', birthDate: '2012-05-10', sex: 'F', citizenship: '998' };
+    const r = await hub.gql(op('PC-1'), 'mutation($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', { input });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_CODE', field: 'citizenship', list: 'COUNTRY' });
+    const again = await hub.gql<{ registerMinor: { id: string } }>(op('PC-1'), 'mutation($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', { input: { ...input, citizenship: '419' } });
+    expectNoErrors(again);
   });
 });
