@@ -132,41 +132,46 @@ export interface MunicipalityCode {
   readonly cadastralCode: string | null;
 }
 
-let municipalities: Promise<readonly MunicipalityCode[]> | null = null;
+/**
+ * A public code list fetched once for the page's life (the pickers, names
+ * instead of codes); a failed fetch is forgotten so the next call retries.
+ */
+function listOnce<T>(query: string): { load: () => Promise<readonly T[]>; clear: () => void } {
+  let cached: Promise<readonly T[]> | null = null;
+  return {
+    load() {
+      if (!cached) {
+        const p = gql<{ codes: T[] }>(query).then((r) => r.data.codes);
+        p.catch(() => {
+          cached = null;
+        });
+        cached = p;
+      }
+      return cached;
+    },
+    clear() {
+      cached = null;
+    },
+  };
+}
+
+const municipalities = listOnce<MunicipalityCode>('query Municipalities { codes(list: "MUNICIPALITY") { code label group cadastralCode } }');
 
 /** The 7,904 municipalities (public; loaded once for the page's life, for the pickers and to show names instead of codes). */
-export function loadMunicipalities(): Promise<readonly MunicipalityCode[]> {
-  if (!municipalities) {
-    const p = gql<{ codes: MunicipalityCode[] }>('query Municipalities { codes(list: "MUNICIPALITY") { code label group cadastralCode } }').then((r) => r.data.codes);
-    p.catch(() => {
-      municipalities = null;
-    });
-    municipalities = p;
-  }
-  return municipalities;
-}
-
-/** Test hook: forget the cached municipality and country lists. */
-export function clearMunicipalityCache(): void {
-  municipalities = null;
-  countries = null;
-}
+export const loadMunicipalities = municipalities.load;
 
 export interface CountryCode {
   readonly code: string;
   readonly label: string;
 }
 
-let countries: Promise<readonly CountryCode[]> | null = null;
+const countries = listOnce<CountryCode>('query Countries { codes(list: "COUNTRY") { code label } }');
 
 /** The ISTAT list of countries (public; loaded once for the page's life, for the country pickers). */
-export function loadCountries(): Promise<readonly CountryCode[]> {
-  if (!countries) {
-    const p = gql<{ codes: CountryCode[] }>('query Countries { codes(list: "COUNTRY") { code label } }').then((r) => r.data.codes);
-    p.catch(() => {
-      countries = null;
-    });
-    countries = p;
-  }
-  return countries;
+export const loadCountries = countries.load;
+
+/** Test hook: forget the cached municipality and country lists. */
+export function clearMunicipalityCache(): void {
+  municipalities.clear();
+  countries.clear();
 }

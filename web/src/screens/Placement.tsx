@@ -145,6 +145,34 @@ export function PlacementScreen({ id }: { id: string }) {
   );
 }
 
+type TableRows = readonly { readonly key: string; readonly cells: readonly ReactNode[] }[];
+
+/** A table of the placement screen: column headings, one row per record. */
+function Table({ testId, headers, rows }: { readonly testId?: string; readonly headers: readonly string[]; readonly rows: TableRows }) {
+  return (
+    <table className="table" data-testid={testId}>
+      <thead>
+        <tr>
+          {headers.map((h) => (
+            <th scope="col" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            {r.cells.map((c, i) => (
+              <td key={i}>{c}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * One section of dated records of the placement (activities, absences): the
  * list, newest first, as a table (or a line when there is none), and the
@@ -156,37 +184,14 @@ function RecordsSection(props: {
   readonly empty: string;
   readonly testId?: string;
   readonly headers: readonly string[];
-  readonly rows: readonly { readonly key: string; readonly cells: readonly ReactNode[] }[];
+  readonly rows: TableRows;
   readonly children: ReactNode;
 }) {
   const { id, title, empty, testId, headers, rows, children } = props;
   return (
     <section aria-labelledby={`${id}-title`} className="card">
       <h2 id={`${id}-title`}>{title}</h2>
-      {rows.length === 0 ? (
-        <p>{empty}</p>
-      ) : (
-        <table className="table" data-testid={testId}>
-          <thead>
-            <tr>
-              {headers.map((h) => (
-                <th scope="col" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                {r.cells.map((c, i) => (
-                  <td key={i}>{c}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {rows.length === 0 ? <p>{empty}</p> : <Table testId={testId} headers={headers} rows={rows} />}
       {children}
     </section>
   );
@@ -619,29 +624,14 @@ function CorrectAdmission({ placement, onDone }: { placement: Placement; onDone:
       {history.length > 0 ? (
         <>
           <h3>{t('correctionsTitle')}</h3>
-          <table className="table" data-testid="corrections">
-            <thead>
-              <tr>
-                <th scope="col">{t('correctionWhen')}</th>
-                <th scope="col">{t('correctionWhat')}</th>
-                <th scope="col">{t('correctionReason')}</th>
-                <th scope="col">{t('correctionStatus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((c) => (
-                <tr key={c.id}>
-                  <td>{formatDate(c.requestedAt.slice(0, 10))}</td>
-                  <td>{describeChanges(t, c.before ?? {}, changedIn(c), label)}</td>
-                  <td>{c.reason ?? ''}</td>
-                  <td>
-                    {statusText(c)}
-                    {c.decisionReason ? ` – ${c.decisionReason}` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="corrections"
+            headers={[t('correctionWhen'), t('correctionWhat'), t('correctionReason'), t('correctionStatus')]}
+            rows={history.map((c) => ({
+              key: c.id,
+              cells: [formatDate(c.requestedAt.slice(0, 10)), describeChanges(t, c.before ?? {}, changedIn(c), label), c.reason ?? '', `${statusText(c)}${c.decisionReason ? ` – ${c.decisionReason}` : ''}`],
+            }))}
+          />
         </>
       ) : null}
     </section>
