@@ -184,6 +184,9 @@ describe('web client for structures, in Chromium', () => {
     // Pickers instead of codes (issue 18 item 6): the birth municipality comes from the code (H501, Rome), the residence is searched by name.
     await expect(register.getByRole('combobox', { name: /^Comune di nascita/ }).inputValue()).resolves.toBe('Roma (RM)');
     await expect(register.getByTestId('birthMunicipality-code').textContent()).resolves.toBe('Codice ISTAT: 058091');
+    // The citizenship by name too, the ISTAT country code underneath (issue 18 item 6).
+    await expect(register.getByRole('combobox', { name: /^Cittadinanza/ }).inputValue()).resolves.toBe('Italia');
+    await expect(register.getByTestId('citizenship-code').textContent()).resolves.toBe('Codice ISTAT: 100');
     const residence = register.getByRole('combobox', { name: /^Comune di residenza/ });
     await residence.pressSequentially('fiumic');
     await register.getByRole('option', { name: /Fiumicino \(RM\)/ }).waitFor();
