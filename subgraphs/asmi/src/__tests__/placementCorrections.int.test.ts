@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Principal } from '../../../../shared/auth/principal';
+import type { Principal } from '@shared/auth';
 import { startThreeModules, type ThreeModules } from './support/threeModules';
 
 /**

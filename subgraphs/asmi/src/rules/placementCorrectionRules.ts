@@ -1,5 +1,5 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
-import { addDays } from '../../../../shared/time';
+import { violation, type Violation } from '@shared/errors';
+import { addDays } from '@shared/time';
 import { CORRECTION_WINDOW_DAYS } from './placementRules';
 
 /*
