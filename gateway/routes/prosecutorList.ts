@@ -99,12 +99,14 @@ function label(list: 'PLACEMENT_KIND' | 'LEGAL_BASIS', code: string | null | und
 }
 
 /**
- * The citizenship's name. The hub has no list of ISTAT country codes yet, so
- * only Italy (100) is named; another state is written with its ISTAT code.
+ * The citizenship as a person reads it: "italiana" for Italy (100), else the
+ * state's name from the ISTAT list of countries (code list COUNTRY), e.g.
+ * "Egitto"; a code the list does not know is written with its code.
  */
 export function citizenshipName(code: string | null | undefined): string {
   if (!code) return '';
-  return code === '100' ? 'italiana' : `estera (Stato ISTAT ${code})`;
+  if (code === '100') return 'italiana';
+  return findCode('COUNTRY', code)?.label ?? `Stato ISTAT ${code}`;
 }
 
 const sexLabel = (s: string | null | undefined) => (s === 'F' ? 'F' : s === 'M' ? 'M' : '');

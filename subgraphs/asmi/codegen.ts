@@ -29,6 +29,8 @@ const config: CodegenConfig = {
           Activity: '../repositories/structureRecordRepository#ActivityRow',
           CareObservation: '../repositories/careObservationRepository#CareObservationRow',
           PlacementRequest: '../repositories/placementRequestRepository#PlacementRequestRow',
+          PlacementCorrection: '../repositories/placementCorrectionRepository#PlacementCorrectionRow',
+          PlacementFacts: '../repositories/placementCorrectionRepository#CorrectionFacts',
           Notification: '../repositories/notificationRepository#NotificationRow',
           ProsecutorList: '../services/prosecutorListService#ProsecutorList',
           ProsecutorListRow: '../services/prosecutorListService#ProsecutorListRow',

@@ -74,6 +74,16 @@ async function describedBy(locator: ReturnType<Page['getByLabel']>): Promise<str
   return texts.join(' | ');
 }
 
+/** Tab (at most 80 times) until the focused element is the one named, as a keyboard user would. */
+async function tabTo(name: RegExp): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const label = (await page.evaluate(`(() => { const e = document.activeElement; if (!e) return ''; const l = e.id ? document.querySelector('label[for="' + e.id + '"]') : null; return (l ? l.textContent : e.textContent || '').trim(); })()`)) as string;
+    if (name.test(label)) return;
+  }
+  throw new Error(`could not reach ${name} with Tab`);
+}
+
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests need it. Install it with "apt-get install -y chromium" (Debian), or set CHROMIUM_PATH.`);
@@ -174,6 +184,9 @@ describe('web client for structures, in Chromium', () => {
     // Pickers instead of codes (issue 18 item 6): the birth municipality comes from the code (H501, Rome), the residence is searched by name.
     await expect(register.getByRole('combobox', { name: /^Comune di nascita/ }).inputValue()).resolves.toBe('Roma (RM)');
     await expect(register.getByTestId('birthMunicipality-code').textContent()).resolves.toBe('Codice ISTAT: 058091');
+    // The citizenship by name too, the ISTAT country code underneath (issue 18 item 6).
+    await expect(register.getByRole('combobox', { name: /^Cittadinanza/ }).inputValue()).resolves.toBe('Italia');
+    await expect(register.getByTestId('citizenship-code').textContent()).resolves.toBe('Codice ISTAT: 100');
     const residence = register.getByRole('combobox', { name: /^Comune di residenza/ });
     await residence.pressSequentially('fiumic');
     await register.getByRole('option', { name: /Fiumicino \(RM\)/ }).waitFor();
@@ -345,15 +358,6 @@ describe('web client for structures, in Chromium', () => {
   });
 
   it('admits and discharges with the keyboard only (Tab, typing, Enter), checked through the API', async () => {
-    /** Tab (at most 80 times) until the focused element is the one named, as a keyboard user would. */
-    const tabTo = async (name: RegExp): Promise<void> => {
-      for (let i = 0; i < 80; i++) {
-        await page.keyboard.press('Tab');
-        const label = (await page.evaluate(`(() => { const e = document.activeElement; if (!e) return ''; const l = e.id ? document.querySelector('label[for="' + e.id + '"]') : null; return (l ? l.textContent : e.textContent || '').trim(); })()`)) as string;
-        if (name.test(label)) return;
-      }
-      throw new Error(`could not reach ${name} with Tab`);
-    };
     await page.goto(`${base}/admit`);
     await page.getByRole('heading', { level: 1, name: 'Accogli un minore' }).waitFor();
     const fiscalCode = nextFiscalCode('2012-11-05', 'M');
@@ -389,6 +393,73 @@ describe('web client for structures, in Chromium', () => {
     expectNoErrors(done);
     // The day the page took as today (the test may cross midnight in Rome).
     expect(done.data!.placement).toEqual({ dischargeDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), dischargeOutcome: 'RETURN_TO_FAMILY', kind: 'ORDINARY' });
+  });
+
+  it('corrects the admission data with the keyboard only (Correggi, check your answers, banner); after 30 days asks the supervisor, who applies it', async () => {
+    const so = hub.token({ role: 'STRUCTURE_OPERATOR', sub: 'op-web', structure: STRUCTURE });
+    const today = todayInRome();
+    const reg = await hub.gql<{ registerMinor: { id: string } }>(so, 'mutation($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }', {
+      input: { fiscalCode: nextFiscalCode('2012-02-02', 'M'), firstName: 'Piero', lastName: 'Correzione', birthDate: '2012-02-02', sex: 'M', citizenship: '100' },
+    });
+    expectNoErrors(reg);
+    const admitted = await hub.gql<{ admitMinor: { id: string } }>(so, 'mutation($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }', {
+      input: { minorId: reg.data!.registerMinor.id, structureCode: STRUCTURE, admissionDate: daysBefore(today, 5), kind: 'ORDINARY' },
+    });
+    expectNoErrors(admitted);
+    const recent = admitted.data!.admitMinor.id;
+
+    // Within 30 days of the admission: corrected at once.
+    await page.goto(`${base}/placements/${recent}`);
+    await page.getByRole('heading', { level: 1, name: /Correzione Piero/ }).waitFor();
+    const form = page.getByRole('form', { name: 'Correggere i dati dell’ingresso' });
+    await form.getByRole('option', { name: 'Pronta accoglienza' }).waitFor({ state: 'attached' });
+    await tabTo(/^Tipo di accoglienza/);
+    await page.keyboard.type('Pronta accoglienza');
+    await tabTo(/^Motivo della correzione/);
+    await page.keyboard.type('Era una pronta accoglienza');
+    await tabTo(/^Correggi$/);
+    await page.keyboard.press('Enter');
+    await expect(form.getByTestId('correction-question').textContent()).resolves.toBe('Confermi la correzione? Tipo di accoglienza: da «Accoglienza ordinaria» a «Pronta accoglienza».');
+    await shot('correction-confirm');
+    await tabTo(/^Conferma la correzione/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('success-banner').filter({ hasText: 'Correzione registrata' }).waitFor();
+    await page.getByTestId('corrections').getByText('Applicata').waitFor();
+    await shot('correction-done');
+    const token = await pageToken();
+    const read = await hub.gql<{ placement: { kind: string; corrections: { path: string; status: string; after: { kind: string } }[] } }>(token, 'query($id: ID!) { placement(id: $id) { kind corrections { path status after { kind } } } }', { id: recent });
+    expectNoErrors(read);
+    expect(read.data!.placement).toEqual({ kind: 'EMERGENCY', corrections: [{ path: 'STRUCTURE', status: 'APPLIED', after: { kind: 'EMERGENCY' } }] });
+
+    // Luca Bianchi was admitted 50 days ago: the same form asks the supervisor.
+    const guests = await hub.gql<{ structure: { placements: { id: string; minor: { lastName: string } }[] } }>(token, 'query($c: ID!) { structure(code: $c) { placements { id minor { lastName } } } }', { c: STRUCTURE });
+    expectNoErrors(guests);
+    const old = guests.data!.structure.placements.find((p) => p.minor.lastName === 'Bianchi')!.id;
+    await page.goto(`${base}/placements/${old}`);
+    await page.getByRole('heading', { level: 1, name: /Bianchi Luca/ }).waitFor();
+    await page.getByText(/L’ingresso risale a più di 30 giorni fa/).waitFor();
+    await tabTo(/^Servizio inviante/);
+    await page.keyboard.type('S-RM-02');
+    await tabTo(/^Motivo della correzione/);
+    await page.keyboard.type('Inviato dal servizio S-RM-02');
+    await tabTo(/^Chiedi la correzione al supervisore/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('correction-question').waitFor();
+    await tabTo(/^Invia la richiesta/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('success-banner').filter({ hasText: 'Richiesta di correzione inviata al supervisore' }).waitFor();
+    await page.getByTestId('corrections').getByText('In attesa del supervisore').waitFor();
+    await axe('correction-requested');
+
+    // The supervisor of the territory applies it (the hub's API; there is no supervisors' screen); the structure reads the outcome.
+    const sup = hub.token({ role: 'SUPERVISOR', sub: 'sup-web', territory: '058' });
+    const pending = await hub.gql<{ placementCorrections: { nodes: { id: string; placement: { id: string } }[] } }>(sup, '{ placementCorrections(status: PENDING) { nodes { id placement { id } } } }');
+    expectNoErrors(pending);
+    const request = pending.data!.placementCorrections.nodes.find((n) => n.placement.id === old)!;
+    expectNoErrors(await hub.gql(sup, 'mutation($input: DecidePlacementCorrectionInput!) { decidePlacementCorrection(input: $input) { id } }', { input: { correctionId: request.id, approve: true } }));
+    await page.reload();
+    await page.getByTestId('corrections').getByText('Applicata dal supervisore').waitFor();
+    await expect(page.getByRole('form', { name: 'Correggere i dati dell’ingresso' }).getByLabel(/^Servizio inviante/).inputValue()).resolves.toBe('S-RM-02');
   });
 
   it('switches to English and remembers it', async () => {

@@ -1,6 +1,6 @@
 import { TOKEN_KEY } from './auth';
 import { graphql } from './generated';
-import type { CodesQuery, MunicipalitiesQuery, TypedDocumentString } from './generated/graphql';
+import type { CodesQuery, CountriesQuery, MunicipalitiesQuery, TypedDocumentString } from './generated/graphql';
 
 /**
  * The only backend of the client: the gateway's POST /graphql, with the
@@ -155,21 +155,53 @@ const MUNICIPALITIES = graphql(`
   }
 `);
 
-let municipalities: Promise<readonly MunicipalityCode[]> | null = null;
+/** A country of the ISTAT list COUNTRY: code and name. */
+export type CountryCode = Readonly<CountriesQuery['codes'][number]>;
 
-/** The 7,904 municipalities (public; loaded once for the page's life, for the pickers and to show names instead of codes). */
-export function loadMunicipalities(): Promise<readonly MunicipalityCode[]> {
-  if (!municipalities) {
-    const p = gql(MUNICIPALITIES).then((r) => r.data.codes);
-    p.catch(() => {
-      municipalities = null;
-    });
-    municipalities = p;
+const COUNTRIES = graphql(`
+  query Countries {
+    codes(list: "COUNTRY") {
+      code
+      label
+    }
   }
-  return municipalities;
+`);
+
+/**
+ * A public code list fetched once for the page's life (the pickers, names
+ * instead of codes); a failed fetch is forgotten so the next call retries.
+ */
+function listOnce<T>(query: TypedDocumentString<{ codes: T[] }, { [key: string]: never }>): { load: () => Promise<readonly T[]>; clear: () => void } {
+  let cached: Promise<readonly T[]> | null = null;
+  return {
+    load() {
+      if (!cached) {
+        const p = gql(query).then((r) => r.data.codes);
+        p.catch(() => {
+          cached = null;
+        });
+        cached = p;
+      }
+      return cached;
+    },
+    clear() {
+      cached = null;
+    },
+  };
 }
 
-/** Test hook: forget the cached municipality list. */
+const municipalities = listOnce(MUNICIPALITIES);
+
+/** The 7,904 municipalities (public; loaded once for the page's life, for the pickers and to show names instead of codes). */
+export const loadMunicipalities = municipalities.load;
+
+const countries = listOnce(COUNTRIES);
+
+/** The ISTAT list of countries (public; loaded once for the page's life, for the country pickers). */
+export const loadCountries = countries.load;
+
+/** Test hook: forget the cached municipality and country lists. */
 export function clearMunicipalityCache(): void {
-  municipalities = null;
+  municipalities.clear();
+  countries.clear();
 }

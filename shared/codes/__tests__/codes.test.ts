@@ -180,3 +180,18 @@ describe('reference code lists', () => {
     });
   });
 });
+
+describe('COUNTRY: ISTAT codes of countries (issue 18 item 6)', () => {
+  it('holds the ISTAT codes, not ISO or cadastral ones', () => {
+    const name = (code: string) => findCode('COUNTRY', code)?.label;
+    expect([name('100'), name('201'), name('215'), name('216'), name('219'), name('235')]).toEqual(['Italia', 'Albania', 'Francia', 'Germania', 'Regno Unito', 'Romania']);
+    expect([name('404'), name('419'), name('436'), name('460')]).toEqual(["Costa d'Avorio", 'Egitto', 'Marocco', 'Tunisia']);
+    for (const e of getCodeList('COUNTRY').entries) expect(e.code).toMatch(/^\d{3}$/);
+    expect(findCode('COUNTRY', '910')?.attributes).toEqual({ territory: true });
+  });
+
+  it('agrees with the demo generator\'s countries of citizenship (code and name)', async () => {
+    const { COUNTRIES } = await import('../../../infra/generate/places');
+    for (const c of COUNTRIES) expect([c.istat, findCode('COUNTRY', c.istat)?.label]).toEqual([c.istat, c.name]);
+  });
+});

@@ -239,12 +239,13 @@ function useFieldIds<V extends Values>(form: FormState<V>, name: string, hint: R
   return { id, error, describedBy, invalid, shownStatus };
 }
 
-function FieldMessages({ id, hint, status, error }: { id: string; hint?: ReactNode; status?: FieldBase<Values>['status']; error?: string }) {
+/** A field's hint, live status and error, each with the id its input's aria-describedby names. */
+export function FieldMessages({ id, hint, hintTestId, status, error }: { id: string; hint?: ReactNode; hintTestId?: string; status?: FieldBase<Values>['status']; error?: string }) {
   const { t } = useI18n();
   return (
     <>
       {hint ? (
-        <p className="hint" id={`${id}-hint`}>
+        <p className="hint" id={`${id}-hint`} data-testid={hintTestId}>
           {hint}
         </p>
       ) : null}
@@ -263,7 +264,7 @@ function FieldMessages({ id, hint, status, error }: { id: string; hint?: ReactNo
   );
 }
 
-function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
+export function FieldLabel({ id, label, required }: { id: string; label: string; required?: boolean }) {
   const { t } = useI18n();
   return (
     <label htmlFor={id}>
@@ -279,7 +280,7 @@ export function TextField<V extends Values>(props: FieldBase<V> & { readonly typ
   const value = form.values[name];
   return (
     <div className={`field${invalid ? ' field-invalid' : ''}`}>
-      <Label id={id} label={label} required={required} />
+      <FieldLabel id={id} label={label} required={required} />
       <input
         id={id}
         name={name}
@@ -341,7 +342,7 @@ export function DateField<V extends Values>(props: FieldBase<V>) {
   const { id, error, describedBy, invalid, shownStatus } = useFieldIds(form, name, fullHint, wrong ? { text: t('dateInvalid'), invalid: true } : null);
   return (
     <div className={`field${invalid ? ' field-invalid' : ''}`}>
-      <Label id={id} label={label} required={required} />
+      <FieldLabel id={id} label={label} required={required} />
       <input
         id={id}
         name={name}
@@ -377,7 +378,7 @@ export function TextAreaField<V extends Values>(props: FieldBase<V>) {
   const value = form.values[name];
   return (
     <div className={`field${invalid ? ' field-invalid' : ''}`}>
-      <Label id={id} label={label} required={required} />
+      <FieldLabel id={id} label={label} required={required} />
       <textarea id={id} name={name} rows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => form.set(name, e.target.value as V[typeof name])} aria-invalid={invalid} aria-describedby={describedBy} />
       <FieldMessages id={id} hint={hint} error={error} />
     </div>
@@ -391,7 +392,7 @@ export function SelectField<V extends Values>(props: FieldBase<V> & { readonly o
   const value = form.values[name];
   return (
     <div className={`field${invalid ? ' field-invalid' : ''}`}>
-      <Label id={id} label={label} required={required} />
+      <FieldLabel id={id} label={label} required={required} />
       <select id={id} name={name} value={typeof value === 'string' ? value : ''} onChange={(e) => form.set(name, e.target.value as V[typeof name])} required={required} aria-required={required || undefined} aria-invalid={invalid} aria-describedby={describedBy}>
         <option value="">{t('choose')}</option>
         {options.map((o) => (

@@ -18,6 +18,7 @@ type Documents = {
     "query HeaderStructure($code: ID!) { structure(code: $code) { name } }": typeof types.HeaderStructureDocument,
     "\n  query Codes($list: String!) {\n    codes(list: $list) {\n      code\n      label\n    }\n  }\n": typeof types.CodesDocument,
     "\n  query Municipalities {\n    codes(list: \"MUNICIPALITY\") {\n      code\n      label\n      group\n      cadastralCode\n    }\n  }\n": typeof types.MunicipalitiesDocument,
+    "\n  query Countries {\n    codes(list: \"COUNTRY\") {\n      code\n      label\n    }\n  }\n": typeof types.CountriesDocument,
     "query LookUpMinor($fiscalCode: String!) {\n  minorByFiscalCode(fiscalCode: $fiscalCode) { minorId minor { id firstName lastName } }\n}": typeof types.LookUpMinorDocument,
     "mutation RegisterMinor($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }": typeof types.RegisterMinorDocument,
     "mutation AdmitMinor($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }": typeof types.AdmitMinorDocument,
@@ -27,7 +28,9 @@ type Documents = {
     "query MyNotifications($first: Int) {\n  notifications(first: $first) {\n    nodes { id kind at read minor { id firstName lastName } placement { id } request { id status } }\n    unreadCount\n  }\n}": typeof types.MyNotificationsDocument,
     "mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }": typeof types.MarkNotificationsReadDocument,
     "query Occupancy($code: ID!, $on: Date!) {\n  structure(code: $code) { code capacity emergencyCapacity occupancy(on: $on) placements(activeOn: $on) { id kind } }\n}": typeof types.OccupancyDocument,
-    "query PlacementRecord($id: ID!) {\n  placement(id: $id) {\n    id admissionDate dischargeDate kind referringService legalBasis dischargeOutcome qualityFlags\n    structure { code }\n    minor { id firstName lastName birthDate sex unaccompanied }\n    activities { id type date endDate notes }\n    absences { id kind startDate endDate notes }\n  }\n}": typeof types.PlacementRecordDocument,
+    "query PlacementRecord($id: ID!) {\n  placement(id: $id) {\n    id admissionDate dischargeDate kind referringService legalBasis courtOrderReference dischargeOutcome qualityFlags\n    structure { code }\n    corrections { id path status reason requestedAt decisionReason before { ...Facts } after { ...Facts } }\n    minor { id firstName lastName birthDate sex unaccompanied }\n    activities { id type date endDate notes }\n    absences { id kind startDate endDate notes }\n  }\n}\nfragment Facts on PlacementFacts { admissionDate kind legalBasis courtOrderReference referringService }": typeof types.PlacementRecordDocument,
+    "mutation RequestCorrection($input: CorrectPlacementInput!) { requestPlacementCorrection(input: $input) { id status } }": typeof types.RequestCorrectionDocument,
+    "mutation CorrectPlacement($input: CorrectPlacementInput!) { correctPlacement(input: $input) { id } }": typeof types.CorrectPlacementDocument,
     "mutation RecordActivity($input: RecordActivityInput!) { recordActivity(input: $input) { id } }": typeof types.RecordActivityDocument,
     "mutation RecordAbsence($input: RecordAbsenceInput!) { recordAbsence(input: $input) { id } }": typeof types.RecordAbsenceDocument,
     "mutation EndAbsence($input: EndAbsenceInput!) { endAbsence(input: $input) { id } }": typeof types.EndAbsenceDocument,
@@ -47,6 +50,7 @@ const documents: Documents = {
     "query HeaderStructure($code: ID!) { structure(code: $code) { name } }": types.HeaderStructureDocument,
     "\n  query Codes($list: String!) {\n    codes(list: $list) {\n      code\n      label\n    }\n  }\n": types.CodesDocument,
     "\n  query Municipalities {\n    codes(list: \"MUNICIPALITY\") {\n      code\n      label\n      group\n      cadastralCode\n    }\n  }\n": types.MunicipalitiesDocument,
+    "\n  query Countries {\n    codes(list: \"COUNTRY\") {\n      code\n      label\n    }\n  }\n": types.CountriesDocument,
     "query LookUpMinor($fiscalCode: String!) {\n  minorByFiscalCode(fiscalCode: $fiscalCode) { minorId minor { id firstName lastName } }\n}": types.LookUpMinorDocument,
     "mutation RegisterMinor($input: RegisterMinorInput!) { registerMinor(input: $input) { id } }": types.RegisterMinorDocument,
     "mutation AdmitMinor($input: AdmitMinorInput!) { admitMinor(input: $input) { id } }": types.AdmitMinorDocument,
@@ -56,7 +60,9 @@ const documents: Documents = {
     "query MyNotifications($first: Int) {\n  notifications(first: $first) {\n    nodes { id kind at read minor { id firstName lastName } placement { id } request { id status } }\n    unreadCount\n  }\n}": types.MyNotificationsDocument,
     "mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }": types.MarkNotificationsReadDocument,
     "query Occupancy($code: ID!, $on: Date!) {\n  structure(code: $code) { code capacity emergencyCapacity occupancy(on: $on) placements(activeOn: $on) { id kind } }\n}": types.OccupancyDocument,
-    "query PlacementRecord($id: ID!) {\n  placement(id: $id) {\n    id admissionDate dischargeDate kind referringService legalBasis dischargeOutcome qualityFlags\n    structure { code }\n    minor { id firstName lastName birthDate sex unaccompanied }\n    activities { id type date endDate notes }\n    absences { id kind startDate endDate notes }\n  }\n}": types.PlacementRecordDocument,
+    "query PlacementRecord($id: ID!) {\n  placement(id: $id) {\n    id admissionDate dischargeDate kind referringService legalBasis courtOrderReference dischargeOutcome qualityFlags\n    structure { code }\n    corrections { id path status reason requestedAt decisionReason before { ...Facts } after { ...Facts } }\n    minor { id firstName lastName birthDate sex unaccompanied }\n    activities { id type date endDate notes }\n    absences { id kind startDate endDate notes }\n  }\n}\nfragment Facts on PlacementFacts { admissionDate kind legalBasis courtOrderReference referringService }": types.PlacementRecordDocument,
+    "mutation RequestCorrection($input: CorrectPlacementInput!) { requestPlacementCorrection(input: $input) { id status } }": types.RequestCorrectionDocument,
+    "mutation CorrectPlacement($input: CorrectPlacementInput!) { correctPlacement(input: $input) { id } }": types.CorrectPlacementDocument,
     "mutation RecordActivity($input: RecordActivityInput!) { recordActivity(input: $input) { id } }": types.RecordActivityDocument,
     "mutation RecordAbsence($input: RecordAbsenceInput!) { recordAbsence(input: $input) { id } }": types.RecordAbsenceDocument,
     "mutation EndAbsence($input: EndAbsenceInput!) { endAbsence(input: $input) { id } }": types.EndAbsenceDocument,
@@ -85,6 +91,10 @@ export function graphql(source: "\n  query Codes($list: String!) {\n    codes(li
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Municipalities {\n    codes(list: \"MUNICIPALITY\") {\n      code\n      label\n      group\n      cadastralCode\n    }\n  }\n"): typeof import('./graphql').MunicipalitiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Countries {\n    codes(list: \"COUNTRY\") {\n      code\n      label\n    }\n  }\n"): typeof import('./graphql').CountriesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -124,7 +134,15 @@ export function graphql(source: "query Occupancy($code: ID!, $on: Date!) {\n  st
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query PlacementRecord($id: ID!) {\n  placement(id: $id) {\n    id admissionDate dischargeDate kind referringService legalBasis dischargeOutcome qualityFlags\n    structure { code }\n    minor { id firstName lastName birthDate sex unaccompanied }\n    activities { id type date endDate notes }\n    absences { id kind startDate endDate notes }\n  }\n}"): typeof import('./graphql').PlacementRecordDocument;
+export function graphql(source: "query PlacementRecord($id: ID!) {\n  placement(id: $id) {\n    id admissionDate dischargeDate kind referringService legalBasis courtOrderReference dischargeOutcome qualityFlags\n    structure { code }\n    corrections { id path status reason requestedAt decisionReason before { ...Facts } after { ...Facts } }\n    minor { id firstName lastName birthDate sex unaccompanied }\n    activities { id type date endDate notes }\n    absences { id kind startDate endDate notes }\n  }\n}\nfragment Facts on PlacementFacts { admissionDate kind legalBasis courtOrderReference referringService }"): typeof import('./graphql').PlacementRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestCorrection($input: CorrectPlacementInput!) { requestPlacementCorrection(input: $input) { id status } }"): typeof import('./graphql').RequestCorrectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CorrectPlacement($input: CorrectPlacementInput!) { correctPlacement(input: $input) { id } }"): typeof import('./graphql').CorrectPlacementDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -35,6 +35,21 @@ export type CancelDischargeInput = {
   placementId: string | number;
 };
 
+/**
+ * The facts to correct: a field absent is left as it is, an optional one given
+ * as null or empty is cleared; at least one must change. `reason` says why.
+ */
+export type CorrectPlacementInput = {
+  admissionDate?: string | null | undefined;
+  courtOrderReference?: string | null | undefined;
+  kind?: PlacementKind | null | undefined;
+  /** Code list LEGAL_BASIS. */
+  legalBasis?: string | null | undefined;
+  placementId: string | number;
+  reason: string;
+  referringService?: string | null | undefined;
+};
+
 export type DeclinePlacementRequestInput = {
   reason: string;
   requestId: string | number;
@@ -76,6 +91,17 @@ export type OtherIdentifierKind =
   | 'RESIDENCE_PERMIT'
   /** Codice fiscale provvisorio: 11 digits with a check digit (DPR 605/1973). */
   | 'TEMPORARY_FISCAL_CODE';
+
+export type PlacementCorrectionPath =
+  /** The structure, within 30 days of the admission. */
+  | 'STRUCTURE'
+  /** A supervisor of the territory, on the structure's request. */
+  | 'SUPERVISOR';
+
+export type PlacementCorrectionStatus =
+  | 'APPLIED'
+  | 'PENDING'
+  | 'REJECTED';
 
 /** Code list PLACEMENT_KIND (seed 003 §3.9.6). */
 export type PlacementKind =
@@ -211,6 +237,11 @@ export type MunicipalitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MunicipalitiesQuery = { codes: Array<{ code: string, label: string, group: string | null, cadastralCode: string | null }> };
 
+export type CountriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CountriesQuery = { codes: Array<{ code: string, label: string }> };
+
 export type LookUpMinorQueryVariables = Exact<{
   fiscalCode: string;
 }>;
@@ -283,7 +314,23 @@ export type PlacementRecordQueryVariables = Exact<{
 }>;
 
 
-export type PlacementRecordQuery = { placement: { id: string, admissionDate: string, dischargeDate: string | null, kind: PlacementKind, referringService: string | null, legalBasis: string | null, dischargeOutcome: string | null, qualityFlags: Array<QualityFlag>, structure: { code: string }, minor: { id: string, firstName: string | null, lastName: string | null, birthDate: string | null, sex: Sex | null, unaccompanied: boolean | null } | null, activities: Array<{ id: string, type: string, date: string, endDate: string | null, notes: string | null }> | null, absences: Array<{ id: string, kind: string, startDate: string, endDate: string | null, notes: string | null }> | null } | null };
+export type PlacementRecordQuery = { placement: { id: string, admissionDate: string, dischargeDate: string | null, kind: PlacementKind, referringService: string | null, legalBasis: string | null, courtOrderReference: string | null, dischargeOutcome: string | null, qualityFlags: Array<QualityFlag>, structure: { code: string }, corrections: Array<{ id: string, path: PlacementCorrectionPath, status: PlacementCorrectionStatus, reason: string, requestedAt: string, decisionReason: string | null, before: { admissionDate: string | null, kind: PlacementKind | null, legalBasis: string | null, courtOrderReference: string | null, referringService: string | null }, after: { admissionDate: string | null, kind: PlacementKind | null, legalBasis: string | null, courtOrderReference: string | null, referringService: string | null } }> | null, minor: { id: string, firstName: string | null, lastName: string | null, birthDate: string | null, sex: Sex | null, unaccompanied: boolean | null } | null, activities: Array<{ id: string, type: string, date: string, endDate: string | null, notes: string | null }> | null, absences: Array<{ id: string, kind: string, startDate: string, endDate: string | null, notes: string | null }> | null } | null };
+
+export type FactsFragment = { admissionDate: string | null, kind: PlacementKind | null, legalBasis: string | null, courtOrderReference: string | null, referringService: string | null };
+
+export type RequestCorrectionMutationVariables = Exact<{
+  input: CorrectPlacementInput;
+}>;
+
+
+export type RequestCorrectionMutation = { requestPlacementCorrection: { id: string, status: PlacementCorrectionStatus } };
+
+export type CorrectPlacementMutationVariables = Exact<{
+  input: CorrectPlacementInput;
+}>;
+
+
+export type CorrectPlacementMutation = { correctPlacement: { id: string } };
 
 export type RecordActivityMutationVariables = Exact<{
   input: RecordActivityInput;
@@ -401,7 +448,15 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const FactsFragmentDoc = new TypedDocumentString(`
+    fragment Facts on PlacementFacts {
+  admissionDate
+  kind
+  legalBasis
+  courtOrderReference
+  referringService
+}
+    `, {"fragmentName":"Facts"}) as unknown as TypedDocumentString<FactsFragment, unknown>;
 export const HeaderStructureDocument = new TypedDocumentString(`
     query HeaderStructure($code: ID!) {
   structure(code: $code) {
@@ -427,6 +482,14 @@ export const MunicipalitiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MunicipalitiesQuery, MunicipalitiesQueryVariables>;
+export const CountriesDocument = new TypedDocumentString(`
+    query Countries {
+  codes(list: "COUNTRY") {
+    code
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<CountriesQuery, CountriesQueryVariables>;
 export const LookUpMinorDocument = new TypedDocumentString(`
     query LookUpMinor($fiscalCode: String!) {
   minorByFiscalCode(fiscalCode: $fiscalCode) {
@@ -560,10 +623,25 @@ export const PlacementRecordDocument = new TypedDocumentString(`
     kind
     referringService
     legalBasis
+    courtOrderReference
     dischargeOutcome
     qualityFlags
     structure {
       code
+    }
+    corrections {
+      id
+      path
+      status
+      reason
+      requestedAt
+      decisionReason
+      before {
+        ...Facts
+      }
+      after {
+        ...Facts
+      }
     }
     minor {
       id
@@ -589,7 +667,28 @@ export const PlacementRecordDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PlacementRecordQuery, PlacementRecordQueryVariables>;
+    fragment Facts on PlacementFacts {
+  admissionDate
+  kind
+  legalBasis
+  courtOrderReference
+  referringService
+}`) as unknown as TypedDocumentString<PlacementRecordQuery, PlacementRecordQueryVariables>;
+export const RequestCorrectionDocument = new TypedDocumentString(`
+    mutation RequestCorrection($input: CorrectPlacementInput!) {
+  requestPlacementCorrection(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RequestCorrectionMutation, RequestCorrectionMutationVariables>;
+export const CorrectPlacementDocument = new TypedDocumentString(`
+    mutation CorrectPlacement($input: CorrectPlacementInput!) {
+  correctPlacement(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectPlacementMutation, CorrectPlacementMutationVariables>;
 export const RecordActivityDocument = new TypedDocumentString(`
     mutation RecordActivity($input: RecordActivityInput!) {
   recordActivity(input: $input) {

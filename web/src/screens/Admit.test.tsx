@@ -98,7 +98,7 @@ describe('admit a minor: errors from the hub', () => {
     await user.click(within(form).getByRole('button', { name: 'Registra il minore' }));
 
     await screen.findByRole('alert');
-    expect(hub.calls.map((c) => c.operation).filter((o) => o !== 'Municipalities' && o !== 'Codes' && o !== 'StructurePlaces')).toEqual(['LookUpMinor', 'RegisterMinor']);
+    expect(hub.calls.map((c) => c.operation).filter((o) => o !== 'Municipalities' && o !== 'Countries' && o !== 'Codes' && o !== 'StructurePlaces')).toEqual(['LookUpMinor', 'RegisterMinor']);
     expect(birthDate.getAttribute('aria-invalid')).toBe('true');
     expect(description(birthDate)).toContain('Data di nascita non valida: scrivila come gg/mm/aaaa');
     expect(description(birthDate)).not.toContain('The fiscal code');

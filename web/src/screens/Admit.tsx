@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { gql, HubRequestError, loadMunicipalities, type MunicipalityCode } from '../api';
 import { MunicipalityField, municipalityErrors, municipalityName, useMunicipalities } from '../components/MunicipalityField';
+import { CountryField, countryErrors } from '../components/CountryField';
 import { CheckboxField, dateErrors, DateField, FormMessages, loadDraftState, saveDraftState, requireFields, SelectField, SubmitButton, TextField, type FieldErrors, type FormState, useForm } from '../components/form';
 import { placesOf } from '../capacity';
 import { todayInRome } from '../dates';
@@ -212,6 +213,7 @@ export function Admit({ structureCode, requestId }: { structureCode: string; req
       ...requireFields(v, ['firstName', 'lastName', 'birthDate', 'sex', 'citizenship', ...(v['otherIdentifier.kind'] ? (['otherIdentifier.value'] as const) : [])], t('required')),
       ...dateErrors(v, ['birthDate'], t('dateInvalid')),
       ...municipalityErrors(v, ['birthMunicipality', 'residenceMunicipality'], t('municipalityPick')),
+      ...countryErrors(v, ['citizenship', 'otherIdentifier.issuingCountry'], t('countryPick')),
       ...fiscalCodeError(t, v.fiscalCode, false),
     }),
   );
@@ -352,7 +354,7 @@ function RegisterStep({ form, onSubmit, onBack }: { form: FormState<typeof EMPTY
         <DateField form={form} name="birthDate" label={t('birthDate')} required />
         <SelectField form={form} name="sex" label={t('sex')} required options={sexes} status={fiscal.status === 'ok' && form.values.sex && form.values.sex !== fiscal.birth.sex ? { text: t('sexMismatch'), invalid: true } : null} />
       </div>
-      <TextField form={form} name="citizenship" label={t('citizenship')} hint={t('citizenshipHint')} required inputMode="numeric" maxLength={3} className="input-short" />
+      <CountryField form={form} name="citizenship" label={t('citizenship')} required />
       <div className="row">
         <MunicipalityField form={form} name="birthMunicipality" label={t('birthMunicipality')} status={birthPlaceStatus(t, fiscal, form.values.birthMunicipality, municipalities)} />
         <MunicipalityField form={form} name="residenceMunicipality" label={t('residenceMunicipality')} />
@@ -364,7 +366,7 @@ function RegisterStep({ form, onSubmit, onBack }: { form: FormState<typeof EMPTY
         {form.values['otherIdentifier.kind'] ? (
           <div className="row">
             <TextField form={form} name="otherIdentifier.value" label={t('otherIdentifierValue')} required maxLength={30} className="input-code" />
-            <TextField form={form} name="otherIdentifier.issuingCountry" label={t('otherIdentifierCountry')} hint={t('otherIdentifierCountryHint')} inputMode="numeric" maxLength={3} className="input-short" />
+            <CountryField form={form} name="otherIdentifier.issuingCountry" label={t('otherIdentifierCountry')} hint={t('otherIdentifierCountryHint')} />
           </div>
         ) : null}
       </fieldset>

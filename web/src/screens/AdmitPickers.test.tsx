@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fiscalCodeCheckCharacter } from '@shared/rules';
 import { I18nProvider } from '../i18n';
-import { codesHandler, fakeHub, municipalitiesHandler } from '../test/hub';
+import { codesHandler, countriesHandler, fakeHub, municipalitiesHandler } from '../test/hub';
 import { Admit } from './Admit';
 
 /* Issue 18 item 6: municipality pickers instead of codes; birth municipality and sex prefilled from the fiscal code and checked against it. */
@@ -21,6 +21,7 @@ async function toRegistration(user: ReturnType<typeof userEvent.setup>, code = V
   const hub = fakeHub({
     LookUpMinor: () => ({ data: { minorByFiscalCode: null } }),
     Municipalities: municipalitiesHandler,
+    Countries: countriesHandler,
     RegisterMinor: () => ({ data: { registerMinor: { id: 'm-9' } } }),
     Codes: codesHandler,
   });
@@ -107,5 +108,47 @@ describe('registration: pickers and the fiscal code', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(hintOf(input)).not.toContain('«');
     expect(hintOf(input)).not.toMatch(new RegExp(`\\b${VALID[15]}\\b`));
+  });
+
+  it('picks the citizenship and the issuing country by name, keeping the ISTAT code underneath (issue 18 item 6)', async () => {
+    const user = userEvent.setup();
+    const { hub, form } = await toRegistration(user);
+    const citizenship = within(form).getByRole('combobox', { name: /^Cittadinanza/ }) as HTMLInputElement;
+    await screen.findByDisplayValue('Italia');
+    expect(hintOf(citizenship)).toContain('Codice ISTAT: 100');
+    await user.clear(citizenship);
+    await user.type(citizenship, 'egit');
+    await within(form).findByRole('option', { name: /Egitto/ });
+    await user.keyboard('{Enter}');
+    expect(citizenship.value).toBe('Egitto');
+    expect(hintOf(citizenship)).toContain('Codice ISTAT: 419');
+
+    await user.selectOptions(within(form).getByLabelText(/Tipo di identificativo/), 'PASSPORT');
+    await user.type(within(form).getByLabelText(/^Numero/), 'AB1234567');
+    const issuing = within(form).getByRole('combobox', { name: /Stato di rilascio/ }) as HTMLInputElement;
+    await user.type(issuing, 'costa d');
+    await user.click(await within(form).findByRole('option', { name: /Costa d'Avorio/ }));
+    expect(hintOf(issuing)).toContain('Codice ISTAT: 404');
+
+    await user.type(within(form).getByLabelText(/^Cognome/), 'Rossi');
+    await user.type(within(form).getByLabelText(/^Nome/), 'Maria');
+    await user.click(within(form).getByRole('button', { name: 'Registra il minore' }));
+    await screen.findByRole('form', { name: /Dati dell’accoglienza/ });
+    const sent = hub.calls.find((c) => c.operation === 'RegisterMinor')!.variables.input as Record<string, unknown>;
+    expect(sent).toMatchObject({ citizenship: '419', otherIdentifier: { kind: 'PASSPORT', value: 'AB1234567', issuingCountry: '404' } });
+  });
+
+  it('refuses a country typed but not picked', async () => {
+    const user = userEvent.setup();
+    const { hub, form } = await toRegistration(user);
+    const citizenship = within(form).getByRole('combobox', { name: /^Cittadinanza/ }) as HTMLInputElement;
+    await screen.findByDisplayValue('Italia');
+    await user.clear(citizenship);
+    await user.type(citizenship, 'Atlantide');
+    await user.type(within(form).getByLabelText(/^Cognome/), 'Rossi');
+    await user.type(within(form).getByLabelText(/^Nome/), 'Maria');
+    await user.click(within(form).getByRole('button', { name: 'Registra il minore' }));
+    expect(hintOf(citizenship)).toContain('Scegli lo Stato dall’elenco');
+    expect(hub.calls.some((c) => c.operation === 'RegisterMinor')).toBe(false);
   });
 });

@@ -31,7 +31,7 @@ export function notificationKindText(t: Translate, kind: string): string {
   return key in NOTIFICATION_KEYS ? t(key as MessageKey) : kind;
 }
 const NOTIFICATION_KEYS: Record<string, true> = Object.fromEntries(
-  ['ADMISSION', 'DISCHARGE', 'ABSENCE', 'UNAUTHORISED_DEPARTURE', 'REQUEST_ACCEPTED', 'REQUEST_DECLINED', 'REQUEST_EXPIRED', 'PLACEMENT_REQUESTED', 'REQUEST_WITHDRAWN'].map((k) => [`notification_${k}`, true]),
+  ['ADMISSION', 'DISCHARGE', 'ABSENCE', 'UNAUTHORISED_DEPARTURE', 'REQUEST_ACCEPTED', 'REQUEST_DECLINED', 'REQUEST_EXPIRED', 'PLACEMENT_REQUESTED', 'REQUEST_WITHDRAWN', 'PLACEMENT_CORRECTED', 'CORRECTION_APPLIED', 'CORRECTION_REJECTED'].map((k) => [`notification_${k}`, true]),
 );
 
 /** Day and time in Rome, e.g. 04/12/2026 18:30. */

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import { gql } from '../api';
-import { dateErrors, DateField, FormMessages, KEEP_DRAFT, type Values, requireFields, SelectField, SubmitButton, TextAreaField, useForm } from '../components/form';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { gql, HubRequestError } from '../api';
+import { dateErrors, DateField, FormMessages, type FormState, KEEP_DRAFT, type Values, requireFields, SelectField, SubmitButton, TextAreaField, TextField, useForm } from '../components/form';
+import { UserMessage } from '../components/errorMessage';
 import { daysBetween, formatDate, todayInRome } from '../dates';
 import { takeFlash } from '../flash';
 import { guestFlags } from '../flags';
@@ -9,19 +10,29 @@ import { useQuery } from '../useQuery';
 import { ErrorBox, Loading, PageTitle } from './common';
 import { flagText, labelOf, useCodes } from './Guests';
 import { graphql } from '../generated';
-import type { PlacementRecordQuery } from '../generated/graphql';
+import type { PlacementKind, PlacementRecordQuery } from '../generated/graphql';
 
 const PLACEMENT = graphql(`query PlacementRecord($id: ID!) {
   placement(id: $id) {
-    id admissionDate dischargeDate kind referringService legalBasis dischargeOutcome qualityFlags
+    id admissionDate dischargeDate kind referringService legalBasis courtOrderReference dischargeOutcome qualityFlags
     structure { code }
+    corrections { id path status reason requestedAt decisionReason before { ...Facts } after { ...Facts } }
     minor { id firstName lastName birthDate sex unaccompanied }
     activities { id type date endDate notes }
     absences { id kind startDate endDate notes }
   }
-}`);
+}
+fragment Facts on PlacementFacts { admissionDate kind legalBasis courtOrderReference referringService }`);
 
 type Placement = NonNullable<PlacementRecordQuery['placement']>;
+
+/** The admission facts a correction changes (issue 18 item 5; docs/domain.md "Correcting a placement"). */
+type Facts = { admissionDate: string | null; kind: string | null; legalBasis: string | null; courtOrderReference: string | null; referringService: string | null };
+
+type Correction = NonNullable<Placement['corrections']>[number];
+
+const REQUEST_CORRECTION = graphql(`mutation RequestCorrection($input: CorrectPlacementInput!) { requestPlacementCorrection(input: $input) { id status } }`);
+const CORRECT_PLACEMENT = graphql(`mutation CorrectPlacement($input: CorrectPlacementInput!) { correctPlacement(input: $input) { id } }`);
 
 export function PlacementScreen({ id }: { id: string }) {
   const { t } = useI18n();
@@ -105,9 +116,90 @@ export function PlacementScreen({ id }: { id: string }) {
           ) : (
             <CancelDischarge placement={p} onDone={done} />
           )}
+          <CorrectAdmission key={`${p.admissionDate}|${p.kind}|${p.legalBasis}|${p.courtOrderReference}|${p.referringService}`} placement={p} onDone={done} />
         </>
       ) : null}
     </>
+  );
+}
+
+type TableRows = readonly { readonly key: string; readonly cells: readonly ReactNode[] }[];
+
+/** A table of the placement screen: column headings, one row per record. */
+function Table({ testId, headers, rows }: { readonly testId?: string; readonly headers: readonly string[]; readonly rows: TableRows }) {
+  return (
+    <table className="table" data-testid={testId}>
+      <thead>
+        <tr>
+          {headers.map((h) => (
+            <th scope="col" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            {r.cells.map((c, i) => (
+              <td key={i}>{c}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * One section of dated records of the placement (activities, absences): the
+ * list, newest first, as a table (or a line when there is none), and the
+ * form to record one below it.
+ */
+function RecordsSection(props: {
+  readonly id: string;
+  readonly title: string;
+  readonly empty: string;
+  readonly testId?: string;
+  readonly headers: readonly string[];
+  readonly rows: TableRows;
+  readonly children: ReactNode;
+}) {
+  const { id, title, empty, testId, headers, rows, children } = props;
+  return (
+    <section aria-labelledby={`${id}-title`} className="card">
+      <h2 id={`${id}-title`}>{title}</h2>
+      {rows.length === 0 ? <p>{empty}</p> : <Table testId={testId} headers={headers} rows={rows} />}
+      {children}
+    </section>
+  );
+}
+
+/** The form of a dated record: its coded kind, start and optional end date, notes. */
+function DatedRecordForm<V extends Values>(props: {
+  readonly form: FormState<V>;
+  readonly onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  readonly title: string;
+  readonly kind: { readonly name: keyof V & string; readonly label: string; readonly codes: readonly { code: string; label: string }[] };
+  readonly start: { readonly name: keyof V & string; readonly label: string };
+  readonly end: { readonly name: keyof V & string; readonly label: string; readonly hint?: string };
+}) {
+  const { form, onSubmit, title, kind, start, end } = props;
+  const { t } = useI18n();
+  return (
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-label={title}>
+      <h3>{title}</h3>
+      <FormMessages form={form} />
+      <div className="row">
+        <SelectField form={form} name={kind.name} label={kind.label} required options={kind.codes.map((c) => ({ value: c.code, label: c.label }))} />
+        <DateField form={form} name={start.name} label={start.label} required />
+        <DateField form={form} name={end.name} label={end.label} hint={end.hint} />
+      </div>
+      <TextAreaField form={form} name={'notes' as keyof V & string} label={t('notes')} hint={t('notesHint')} />
+      <div className="actions">
+        <SubmitButton busy={form.busy}>{title}</SubmitButton>
+      </div>
+    </form>
   );
 }
 
@@ -128,47 +220,23 @@ function Activities({ placement, onChange }: { placement: Placement; onChange: (
   );
   const list = [...(placement.activities ?? [])].sort((a, b) => b.date.localeCompare(a.date));
   return (
-    <section aria-labelledby="activities-title" className="card">
-      <h2 id="activities-title">{t('activitiesTitle')}</h2>
-      {list.length === 0 ? (
-        <p>{t('activitiesEmpty')}</p>
-      ) : (
-        <table className="table" data-testid="activities">
-          <thead>
-            <tr>
-              <th scope="col">{t('activityDate')}</th>
-              <th scope="col">{t('activityType')}</th>
-              <th scope="col">{t('notes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  {formatDate(a.date)}
-                  {a.endDate ? ` – ${formatDate(a.endDate)}` : ''}
-                </td>
-                <td>{labelOf(types, a.type)}</td>
-                <td>{a.notes ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-label={t('recordActivity')}>
-        <h3>{t('recordActivity')}</h3>
-        <FormMessages form={form} />
-        <div className="row">
-          <SelectField form={form} name="type" label={t('activityType')} required options={types.map((c) => ({ value: c.code, label: c.label }))} />
-          <DateField form={form} name="date" label={t('activityDate')} required />
-          <DateField form={form} name="endDate" label={t('activityEndDate')} />
-        </div>
-        <TextAreaField form={form} name="notes" label={t('notes')} hint={t('notesHint')} />
-        <div className="actions">
-          <SubmitButton busy={form.busy}>{t('recordActivity')}</SubmitButton>
-        </div>
-      </form>
-    </section>
+    <RecordsSection
+      id="activities"
+      title={t('activitiesTitle')}
+      empty={t('activitiesEmpty')}
+      testId="activities"
+      headers={[t('activityDate'), t('activityType'), t('notes')]}
+      rows={list.map((a) => ({ key: a.id, cells: [`${formatDate(a.date)}${a.endDate ? ` – ${formatDate(a.endDate)}` : ''}`, labelOf(types, a.type), a.notes ?? ''] }))}
+    >
+      <DatedRecordForm
+        form={form}
+        onSubmit={onSubmit}
+        title={t('recordActivity')}
+        kind={{ name: 'type', label: t('activityType'), codes: types }}
+        start={{ name: 'date', label: t('activityDate') }}
+        end={{ name: 'endDate', label: t('activityEndDate') }}
+      />
+    </RecordsSection>
   );
 }
 
@@ -189,48 +257,27 @@ function Absences({ placement, onChange }: { placement: Placement; onChange: () 
   );
   const list = [...(placement.absences ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
   return (
-    <section aria-labelledby="absences-title" className="card">
-      <h2 id="absences-title">{t('absencesTitle')}</h2>
-      {list.length === 0 ? (
-        <p>{t('absencesEmpty')}</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('startDate')}</th>
-              <th scope="col">{t('endDate')}</th>
-              <th scope="col">{t('absenceKind')}</th>
-              <th scope="col">{t('notes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((a) => (
-              <tr key={a.id}>
-                <td>{formatDate(a.startDate)}</td>
-                <td>{a.endDate ? formatDate(a.endDate) : <EndAbsence absenceId={a.id} sex={placement.minor?.sex} onChange={onChange} />}</td>
-                <td>{labelOf(kinds, a.kind)}</td>
-                <td>{a.notes ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+    <RecordsSection
+      id="absences"
+      title={t('absencesTitle')}
+      empty={t('absencesEmpty')}
+      headers={[t('startDate'), t('endDate'), t('absenceKind'), t('notes')]}
+      rows={list.map((a) => ({
+        key: a.id,
+        cells: [formatDate(a.startDate), a.endDate ? formatDate(a.endDate) : <EndAbsence absenceId={a.id} sex={placement.minor?.sex} onChange={onChange} />, labelOf(kinds, a.kind), a.notes ?? ''],
+      }))}
+    >
       {placement.dischargeDate ? null : (
-        <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-label={t('recordAbsence')}>
-          <h3>{t('recordAbsence')}</h3>
-          <FormMessages form={form} />
-          <div className="row">
-            <SelectField form={form} name="kind" label={t('absenceKind')} required options={kinds.map((c) => ({ value: c.code, label: c.label }))} />
-            <DateField form={form} name="startDate" label={t('startDate')} required />
-            <DateField form={form} name="endDate" label={t('endDate')} hint={t('endDateOpenHint')} />
-          </div>
-          <TextAreaField form={form} name="notes" label={t('notes')} hint={t('notesHint')} />
-          <div className="actions">
-            <SubmitButton busy={form.busy}>{t('recordAbsence')}</SubmitButton>
-          </div>
-        </form>
+        <DatedRecordForm
+          form={form}
+          onSubmit={onSubmit}
+          title={t('recordAbsence')}
+          kind={{ name: 'kind', label: t('absenceKind'), codes: kinds }}
+          start={{ name: 'startDate', label: t('startDate') }}
+          end={{ name: 'endDate', label: t('endDate'), hint: t('endDateOpenHint') }}
+        />
       )}
-    </section>
+    </RecordsSection>
   );
 }
 
@@ -435,6 +482,136 @@ function CancelDischarge({ placement, onDone }: { placement: Placement; onDone: 
       ) : (
         <p>{t('correctAskSupervisor')}</p>
       )}
+    </section>
+  );
+}
+
+const FACT_FIELDS = ['admissionDate', 'kind', 'legalBasis', 'courtOrderReference', 'referringService'] as const;
+type FactField = (typeof FACT_FIELDS)[number];
+
+/** The facts a stored correction changed: the hub answers every fact, null where it did not change (a fact cleared has a value before). */
+function changedIn(c: Correction): Partial<Facts> {
+  const out: Partial<Facts> = {};
+  for (const f of FACT_FIELDS) if ((c.before?.[f] ?? null) !== null || (c.after?.[f] ?? null) !== null) out[f] = c.after?.[f] ?? null;
+  return out;
+}
+
+/** "Data di ingresso: da «01/06/2024» a «30/05/2024»; Tipo: …" for the facts that change. */
+function describeChanges(t: ReturnType<typeof useI18n>['t'], before: Partial<Facts>, after: Partial<Facts>, label: (f: FactField, v: string | null | undefined) => string): string {
+  return FACT_FIELDS.filter((f) => f in after)
+    .map((f) => t('correctionChange', { field: t(f), from: label(f, before[f]), to: label(f, after[f]) }))
+    .join('; ');
+}
+
+/**
+ * Correcting the admission facts (issue 18 item 5; docs/domain.md
+ * "Correcting a placement"): the form starts from the placement's facts; the
+ * first submit shows what changes (check your answers), the confirm button
+ * sends `correctPlacement` within 30 days of the admission, or
+ * `requestPlacementCorrection` to the supervisor after that (also when the
+ * hub answers CORRECTION_WINDOW_CLOSED). Below, the history of corrections.
+ */
+function CorrectAdmission({ placement, onDone }: { placement: Placement; onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const kinds = useCodes('PLACEMENT_KIND');
+  const bases = useCodes('LEGAL_BASIS');
+  const current: Record<FactField, string> = {
+    admissionDate: placement.admissionDate,
+    kind: placement.kind,
+    legalBasis: placement.legalBasis ?? '',
+    courtOrderReference: placement.courtOrderReference ?? '',
+    referringService: placement.referringService ?? '',
+  };
+  const form = useForm({ ...current, reason: '' }, { draft: `placement.${placement.id}.correction` });
+  const step = useConfirmStep(form.values);
+  const [late, setLate] = useState(() => daysBetween(placement.admissionDate, todayInRome()) > 30);
+  const label = (f: FactField, v: string | null | undefined): string => {
+    if (!v) return t('emptyValue');
+    if (f === 'admissionDate') return formatDate(v);
+    if (f === 'kind') return labelOf(kinds, v);
+    if (f === 'legalBasis') return labelOf(bases, v);
+    return v;
+  };
+  const changesOf = (v: Record<FactField, string>): Partial<Facts> => {
+    const out: Partial<Facts> = {};
+    for (const f of FACT_FIELDS) if (v[f].trim() !== current[f]) out[f] = v[f].trim() === '' ? null : v[f].trim();
+    return out;
+  };
+  const onSubmit = form.onSubmit(
+    async (v) => {
+      const after = changesOf(v);
+      if (Object.keys(after).length === 0) throw new UserMessage(t('correctionNothing'));
+      if (!step.confirming) {
+        step.ask(v);
+        return KEEP_DRAFT;
+      }
+      const input = { placementId: placement.id, ...after, kind: after.kind as PlacementKind | null | undefined, reason: v.reason.trim() };
+      const changes = describeChanges(t, current, after, label);
+      try {
+        if (late) {
+          await gql(REQUEST_CORRECTION, { input });
+          // The placement stays as it is until the supervisor decides: the form shows it again.
+          form.setValues({ ...current, reason: '' });
+          onDone(t('correctionRequested'));
+        } else {
+          await gql(CORRECT_PLACEMENT, { input });
+          onDone(t('correctionDone', { changes }));
+        }
+      } catch (err) {
+        step.back();
+        if (err instanceof HubRequestError && err.code === 'CORRECTION_WINDOW_CLOSED') setLate(true);
+        throw err;
+      }
+      return undefined;
+    },
+    (v) => ({ ...requireFields(v, ['admissionDate', 'kind', 'reason'], t('required')), ...dateErrors(v, ['admissionDate'], t('dateInvalid')) }),
+  );
+  const history = [...(placement.corrections ?? [])].reverse();
+  const statusText = (c: Correction) =>
+    c.status === 'PENDING' ? t('correctionPending') : c.status === 'REJECTED' ? t('correctionRejected') : c.path === 'SUPERVISOR' ? t('correctionAppliedBySupervisor') : t('correctionApplied');
+  return (
+    <section aria-labelledby="correct-admission-title" className="card">
+      <h2 id="correct-admission-title">{t('correctAdmissionTitle')}</h2>
+      <p>{late ? t('correctAdmissionIntroLate') : t('correctAdmissionIntro')}</p>
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="correct-admission-title">
+        <FormMessages form={form} />
+        <div className="row">
+          <DateField form={form} name="admissionDate" label={t('admissionDate')} required />
+          <SelectField form={form} name="kind" label={t('kind')} required options={kinds.map((c) => ({ value: c.code, label: c.label }))} />
+          <SelectField form={form} name="legalBasis" label={t('legalBasis')} options={bases.map((c) => ({ value: c.code, label: c.label }))} />
+        </div>
+        <div className="row">
+          <TextField form={form} name="courtOrderReference" label={t('courtOrderReference')} maxLength={200} />
+          <TextField form={form} name="referringService" label={t('referringService')} maxLength={200} />
+        </div>
+        <TextAreaField form={form} name="reason" label={t('correctionReason')} hint={t('correctionReasonHint')} required />
+        {step.confirming ? (
+          <ConfirmPanel
+            id="correction"
+            question={t(late ? 'confirmCorrectionRequest' : 'confirmCorrection', { changes: describeChanges(t, current, changesOf(form.values), label) })}
+            confirmLabel={t(late ? 'confirmCorrectionRequestButton' : 'confirmCorrectionButton')}
+            busy={form.busy}
+            onBack={step.back}
+          />
+        ) : (
+          <div className="actions">
+            <SubmitButton busy={form.busy}>{late ? t('requestCorrectionButton') : t('correctAdmissionButton')}</SubmitButton>
+          </div>
+        )}
+      </form>
+      {history.length > 0 ? (
+        <>
+          <h3>{t('correctionsTitle')}</h3>
+          <Table
+            testId="corrections"
+            headers={[t('correctionWhen'), t('correctionWhat'), t('correctionReason'), t('correctionStatus')]}
+            rows={history.map((c) => ({
+              key: c.id,
+              cells: [formatDate(c.requestedAt.slice(0, 10)), describeChanges(t, c.before ?? {}, changedIn(c), label), c.reason ?? '', `${statusText(c)}${c.decisionReason ? ` – ${c.decisionReason}` : ''}`],
+            }))}
+          />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -60,3 +60,14 @@ export const MUNICIPALITIES = [
 ];
 
 export const municipalitiesHandler: Handler = () => ({ data: { codes: MUNICIPALITIES } });
+
+/** A few countries for the pickers (the real ISTAT list has 225: codes(list: "COUNTRY")). */
+export const COUNTRIES = [
+  { code: '100', label: 'Italia' },
+  { code: '235', label: 'Romania' },
+  { code: '419', label: 'Egitto' },
+  { code: '404', label: "Costa d'Avorio" },
+  { code: '436', label: 'Marocco' },
+];
+
+export const countriesHandler: Handler = () => ({ data: { codes: COUNTRIES } });

@@ -5,6 +5,7 @@ import type { PlacementRow as PlacementRowModel } from '../repositories/placemen
 import type { AbsenceRow as AbsenceRowModel, ActivityRow as ActivityRowModel } from '../repositories/structureRecordRepository';
 import type { CareObservationRow as CareObservationRowModel } from '../repositories/careObservationRepository';
 import type { PlacementRequestRow as PlacementRequestRowModel } from '../repositories/placementRequestRepository';
+import type { PlacementCorrectionRow as PlacementCorrectionRowModel, CorrectionFacts as CorrectionFactsModel } from '../repositories/placementCorrectionRepository';
 import type { NotificationRow as NotificationRowModel } from '../repositories/notificationRepository';
 import type { ProsecutorList as ProsecutorListModel, ProsecutorListRow as ProsecutorListRowModel } from '../services/prosecutorListService';
 import type { NotificationPage as NotificationPageModel } from '../services/notificationService';
@@ -114,6 +115,21 @@ export type CareObservationInput = {
   psychophysicalCondition?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * The facts to correct: a field absent is left as it is, an optional one given
+ * as null or empty is cleared; at least one must change. `reason` says why.
+ */
+export type CorrectPlacementInput = {
+  admissionDate?: InputMaybe<Scalars['Date']['input']>;
+  courtOrderReference?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<PlacementKind>;
+  /** Code list LEGAL_BASIS. */
+  legalBasis?: InputMaybe<Scalars['String']['input']>;
+  placementId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  referringService?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type DataClass =
   | 'ABUSE'
   | 'AUDIT'
@@ -127,6 +143,13 @@ export type DataClass =
   | 'PSEUDONYM'
   | 'PUBLIC'
   | 'REGISTRY';
+
+export type DecidePlacementCorrectionInput = {
+  /** true applies the correction (every admission rule is checked again), false rejects it (a reason is then required). */
+  approve: Scalars['Boolean']['input'];
+  correctionId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type DeclinePlacementRequestInput = {
   reason: Scalars['String']['input'];
@@ -239,6 +262,10 @@ export type Mutation = {
   admitMinor: Placement;
   /** Correction (issue 18): the structure's operator reopens a placement it discharged at most 30 days ago, to record the discharge again or not at all. Later: FORBIDDEN with extensions.correction = ASK_SUPERVISOR (the supervisor corrects it). PLACEMENT_OVERLAP when the minor has been placed again since. */
   cancelDischarge: Placement;
+  /** STRUCTURE_OPERATOR of the placement's structure, within 30 days of the admission date: corrects the admission facts at once. Later: CORRECTION_WINDOW_CLOSED with extensions.correction = ASK_SUPERVISOR. */
+  correctPlacement: Placement;
+  /** SUPERVISOR of the structure's territory: applies (checking every admission rule again) or rejects a pending correction request; the structure is notified. */
+  decidePlacementCorrection: PlacementCorrection;
   /** STRUCTURE_OPERATOR of the requested structure, with a reason, while the request is pending. */
   declinePlacementRequest: PlacementRequest;
   dischargeMinor: Placement;
@@ -261,6 +288,8 @@ export type Mutation = {
   refreshQualityFlags: Scalars['Int']['output'];
   /** SOCIAL_WORKER whose service holds an open case for the minor (docs/privacy.md §5). */
   requestPlacement: PlacementRequest;
+  /** STRUCTURE_OPERATOR of the placement's structure, after the 30 days: asks a supervisor of the territory to apply the correction (PENDING; one at a time per placement). */
+  requestPlacementCorrection: PlacementCorrection;
   /** STRUCTURE_OPERATOR only, for its own structure; at most 100 events, applied in order, each in its own transaction. */
   submitEvents: Array<EventResult>;
   /** SINBA only (module-to-module): a minor's corrected quasi-identifiers, copied onto every placement of the minor; returns the placements updated. */
@@ -277,6 +306,16 @@ export type MutationAdmitMinorArgs = {
 
 export type MutationCancelDischargeArgs = {
   input: CancelDischargeInput;
+};
+
+
+export type MutationCorrectPlacementArgs = {
+  input: CorrectPlacementInput;
+};
+
+
+export type MutationDecidePlacementCorrectionArgs = {
+  input: DecidePlacementCorrectionInput;
 };
 
 
@@ -326,6 +365,11 @@ export type MutationRequestPlacementArgs = {
 };
 
 
+export type MutationRequestPlacementCorrectionArgs = {
+  input: CorrectPlacementInput;
+};
+
+
 export type MutationSubmitEventsArgs = {
   events: Array<StructureEventInput>;
 };
@@ -346,7 +390,10 @@ export type MutationWithdrawPlacementRequestArgs = {
  * holding an open case for the minor on the day of the event),
  * REQUEST_ACCEPTED, REQUEST_DECLINED, REQUEST_EXPIRED (to the requesting
  * service), PLACEMENT_REQUESTED, REQUEST_WITHDRAWN (to the requested
- * structure). Only the recipient ever receives the object: its kind, time and
+ * structure), PLACEMENT_CORRECTED (a placement's admission facts corrected: to
+ * every service holding the minor's case), CORRECTION_APPLIED,
+ * CORRECTION_REJECTED (the supervisor's decision on a correction request: to
+ * the structure that asked). Only the recipient ever receives the object: its kind, time and
  * read mark are the recipient's own inbox (PUBLIC, like a receipt); what it
  * says about the minor (`minor`, `placement`, `request`) is PLACEMENT, read
  * while the recipient holds the case (a service) or while the request is
@@ -396,6 +443,8 @@ export type Placement = {
   admissionDate: Scalars['Date']['output'];
   /** Care observations of the placement, oldest first (CARE_OBSERVATION). */
   careObservations?: Maybe<Array<CareObservation>>;
+  /** The placement's corrections, oldest first (applied, pending and rejected): for the structure and the supervisors of its territory. */
+  corrections?: Maybe<Array<PlacementCorrection>>;
   /** Reference of the court order, when the legal basis is one: the reference the structure typed at admission, PLACEMENT data (docs/privacy.md §2), shown back to the structure while it hosts the minor. */
   courtOrderReference?: Maybe<Scalars['String']['output']>;
   dischargeDate?: Maybe<Scalars['Date']['output']>;
@@ -413,6 +462,72 @@ export type Placement = {
   /** Service that referred the minor (servizio inviante). */
   referringService?: Maybe<Scalars['String']['output']>;
   structure: Structure;
+};
+
+/**
+ * A correction of a placement's admission facts (issue 18 item 5; which path
+ * applies when: docs/domain.md "Correcting a placement"). Within 30 days of the
+ * admission the structure that recorded the placement corrects it itself
+ * (`correctPlacement`, path STRUCTURE, APPLIED at once); later it asks a
+ * supervisor of the territory (`requestPlacementCorrection`, path SUPERVISOR,
+ * PENDING), who applies or rejects it (`decidePlacementCorrection`). The
+ * history is kept: `before` and `after` hold the facts that changed.
+ *
+ * Classes: what it says about the placement is PLACEMENT (the structure while
+ * it hosts the minor, a supervisor of the territory); its status, path and
+ * times are the parties' own correspondence (PUBLIC, like a placement
+ * request's: only the structure and the supervisors of its territory ever
+ * receive the object, the lists are filtered in ASMI).
+ */
+export type PlacementCorrection = {
+  __typename?: 'PlacementCorrection';
+  /** The facts changed, as corrected (or proposed, while PENDING). */
+  after: PlacementFacts;
+  /** The facts changed, as they were. */
+  before: PlacementFacts;
+  /** When it was applied or rejected (ISO 8601, UTC); equal to requestedAt on the STRUCTURE path. */
+  decidedAt?: Maybe<Scalars['String']['output']>;
+  /** The supervisor's reason (required to reject; free text, never logged). */
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The placed minor (null for supervisors, who read placement.minorPseudonym). */
+  minor?: Maybe<Minor>;
+  path: PlacementCorrectionPath;
+  placement?: Maybe<Placement>;
+  /** Why the structure corrects (free text; never logged). */
+  reason: Scalars['String']['output'];
+  /** When it was made or asked (ISO 8601, UTC). */
+  requestedAt: Scalars['String']['output'];
+  status: PlacementCorrectionStatus;
+  structure: Structure;
+};
+
+export type PlacementCorrectionConnection = {
+  __typename?: 'PlacementCorrectionConnection';
+  nodes: Array<PlacementCorrection>;
+  pageInfo: PageInfo;
+};
+
+export type PlacementCorrectionPath =
+  /** The structure, within 30 days of the admission. */
+  | 'STRUCTURE'
+  /** A supervisor of the territory, on the structure's request. */
+  | 'SUPERVISOR';
+
+export type PlacementCorrectionStatus =
+  | 'APPLIED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** The admission facts a correction changes (only those: the others are null). */
+export type PlacementFacts = {
+  __typename?: 'PlacementFacts';
+  admissionDate?: Maybe<Scalars['Date']['output']>;
+  courtOrderReference?: Maybe<Scalars['String']['output']>;
+  kind?: Maybe<PlacementKind>;
+  /** Code list LEGAL_BASIS. */
+  legalBasis?: Maybe<Scalars['String']['output']>;
+  referringService?: Maybe<Scalars['String']['output']>;
 };
 
 /** Code list PLACEMENT_KIND (seed 003 §3.9.6). */
@@ -590,6 +705,8 @@ export type Query = {
   /** The caller's notifications (its service's or its structure's), newest first; FORBIDDEN for other roles. */
   notifications: NotificationConnection;
   placement?: Maybe<Placement>;
+  /** Correction requests and corrections: a structure operator its structure's, a SUPERVISOR its territory's (status PENDING: the requests waiting for a decision), newest first. */
+  placementCorrections: PlacementCorrectionConnection;
   /** Admissions (ENTRIES) or discharges (EXITS) dated from `from` to `to`, both included; counts events. Same roles as placementStock. */
   placementFlows: Report;
   /**
@@ -641,6 +758,13 @@ export type QueryNotificationsArgs = {
 
 export type QueryPlacementArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPlacementCorrectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<PlacementCorrectionStatus>;
 };
 
 
@@ -950,6 +1074,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Minor: Minor;
   Placement: Placement;
+  PlacementCorrection: PlacementCorrection;
   PlacementRequest: PlacementRequest;
   Structure: Structure;
 };
@@ -962,6 +1087,9 @@ export type FederationReferenceTypes = {
   Placement:
     ( { __typename: 'Placement' }
     & GraphQLRecursivePick<FederationTypes['Placement'], {"id":true}> );
+  PlacementCorrection:
+    ( { __typename: 'PlacementCorrection' }
+    & GraphQLRecursivePick<FederationTypes['PlacementCorrection'], {"id":true}> );
   PlacementRequest:
     ( { __typename: 'PlacementRequest' }
     & GraphQLRecursivePick<FederationTypes['PlacementRequest'], {"id":true}> );
@@ -984,13 +1112,15 @@ export type ResolversTypes = {
   CancelDischargeInput: CancelDischargeInput;
   CareObservation: ResolverTypeWrapper<CareObservationRowModel>;
   CareObservationInput: CareObservationInput;
+  CorrectPlacementInput: CorrectPlacementInput;
   DataClass: DataClass;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DecidePlacementCorrectionInput: DecidePlacementCorrectionInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DeclinePlacementRequestInput: DeclinePlacementRequestInput;
   DischargeMinorInput: DischargeMinorInput;
   EndAbsenceInput: EndAbsenceInput;
   EventResult: ResolverTypeWrapper<EventResult>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EventStatus: EventStatus;
   IstatResidentialTable: ResolverTypeWrapper<Omit<IstatResidentialTable, 'rows'> & { rows: Array<ResolversTypes['IstatStructureRow']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1003,6 +1133,11 @@ export type ResolversTypes = {
   NotificationConnection: ResolverTypeWrapper<NotificationPageModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Placement: ResolverTypeWrapper<PlacementRowModel>;
+  PlacementCorrection: ResolverTypeWrapper<PlacementCorrectionRowModel>;
+  PlacementCorrectionConnection: ResolverTypeWrapper<Omit<PlacementCorrectionConnection, 'nodes'> & { nodes: Array<ResolversTypes['PlacementCorrection']> }>;
+  PlacementCorrectionPath: PlacementCorrectionPath;
+  PlacementCorrectionStatus: PlacementCorrectionStatus;
+  PlacementFacts: ResolverTypeWrapper<CorrectionFactsModel>;
   PlacementKind: PlacementKind;
   PlacementQualityIssue: ResolverTypeWrapper<QualityIssueLineModel>;
   PlacementQualityIssueConnection: ResolverTypeWrapper<Omit<PlacementQualityIssueConnection, 'nodes'> & { nodes: Array<ResolversTypes['PlacementQualityIssue']> }>;
@@ -1039,12 +1174,14 @@ export type ResolversParentTypes = {
   CancelDischargeInput: CancelDischargeInput;
   CareObservation: CareObservationRowModel;
   CareObservationInput: CareObservationInput;
+  CorrectPlacementInput: CorrectPlacementInput;
   Date: Scalars['Date']['output'];
+  DecidePlacementCorrectionInput: DecidePlacementCorrectionInput;
+  Boolean: Scalars['Boolean']['output'];
   DeclinePlacementRequestInput: DeclinePlacementRequestInput;
   DischargeMinorInput: DischargeMinorInput;
   EndAbsenceInput: EndAbsenceInput;
   EventResult: EventResult;
-  Boolean: Scalars['Boolean']['output'];
   IstatResidentialTable: Omit<IstatResidentialTable, 'rows'> & { rows: Array<ResolversParentTypes['IstatStructureRow']> };
   Int: Scalars['Int']['output'];
   IstatStructureRow: Omit<IstatStructureRow, 'structure'> & { structure: ResolversParentTypes['Structure'] };
@@ -1056,6 +1193,9 @@ export type ResolversParentTypes = {
   NotificationConnection: NotificationPageModel;
   PageInfo: PageInfo;
   Placement: PlacementRowModel;
+  PlacementCorrection: PlacementCorrectionRowModel;
+  PlacementCorrectionConnection: Omit<PlacementCorrectionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PlacementCorrection']> };
+  PlacementFacts: CorrectionFactsModel;
   PlacementQualityIssue: QualityIssueLineModel;
   PlacementQualityIssueConnection: Omit<PlacementQualityIssueConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PlacementQualityIssue']> };
   PlacementRequest: PlacementRequestRowModel;
@@ -1159,6 +1299,8 @@ export type MinorHostingStructureResolvers<ContextType = AsmiContext, ParentType
 export type MutationResolvers<ContextType = AsmiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   admitMinor?: Resolver<ResolversTypes['Placement'], ParentType, ContextType, RequireFields<MutationAdmitMinorArgs, 'input'>>;
   cancelDischarge?: Resolver<ResolversTypes['Placement'], ParentType, ContextType, RequireFields<MutationCancelDischargeArgs, 'input'>>;
+  correctPlacement?: Resolver<ResolversTypes['Placement'], ParentType, ContextType, RequireFields<MutationCorrectPlacementArgs, 'input'>>;
+  decidePlacementCorrection?: Resolver<ResolversTypes['PlacementCorrection'], ParentType, ContextType, RequireFields<MutationDecidePlacementCorrectionArgs, 'input'>>;
   declinePlacementRequest?: Resolver<ResolversTypes['PlacementRequest'], ParentType, ContextType, RequireFields<MutationDeclinePlacementRequestArgs, 'input'>>;
   dischargeMinor?: Resolver<ResolversTypes['Placement'], ParentType, ContextType, RequireFields<MutationDischargeMinorArgs, 'input'>>;
   endAbsence?: Resolver<ResolversTypes['Absence'], ParentType, ContextType, RequireFields<MutationEndAbsenceArgs, 'input'>>;
@@ -1168,6 +1310,7 @@ export type MutationResolvers<ContextType = AsmiContext, ParentType extends Reso
   recordCareObservation?: Resolver<ResolversTypes['CareObservation'], ParentType, ContextType, RequireFields<MutationRecordCareObservationArgs, 'input'>>;
   refreshQualityFlags?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationRefreshQualityFlagsArgs>>;
   requestPlacement?: Resolver<ResolversTypes['PlacementRequest'], ParentType, ContextType, RequireFields<MutationRequestPlacementArgs, 'input'>>;
+  requestPlacementCorrection?: Resolver<ResolversTypes['PlacementCorrection'], ParentType, ContextType, RequireFields<MutationRequestPlacementCorrectionArgs, 'input'>>;
   submitEvents?: Resolver<Array<ResolversTypes['EventResult']>, ParentType, ContextType, RequireFields<MutationSubmitEventsArgs, 'events'>>;
   syncMinorQuasiIdentifiers?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationSyncMinorQuasiIdentifiersArgs, 'minors'>>;
   withdrawPlacementRequest?: Resolver<ResolversTypes['PlacementRequest'], ParentType, ContextType, RequireFields<MutationWithdrawPlacementRequestArgs, 'input'>>;
@@ -1200,6 +1343,7 @@ export type PlacementResolvers<ContextType = AsmiContext, ParentType extends Res
   activities?: Resolver<Maybe<Array<ResolversTypes['Activity']>>, ParentType, ContextType>;
   admissionDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   careObservations?: Resolver<Maybe<Array<ResolversTypes['CareObservation']>>, ParentType, ContextType>;
+  corrections?: Resolver<Maybe<Array<ResolversTypes['PlacementCorrection']>>, ParentType, ContextType>;
   courtOrderReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dischargeDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   dischargeOutcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1211,6 +1355,35 @@ export type PlacementResolvers<ContextType = AsmiContext, ParentType extends Res
   qualityFlags?: Resolver<Array<ResolversTypes['QualityFlag']>, ParentType, ContextType>;
   referringService?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   structure?: Resolver<ResolversTypes['Structure'], ParentType, ContextType>;
+};
+
+export type PlacementCorrectionResolvers<ContextType = AsmiContext, ParentType extends ResolversParentTypes['PlacementCorrection'] = ResolversParentTypes['PlacementCorrection'], FederationReferenceType extends FederationReferenceTypes['PlacementCorrection'] = FederationReferenceTypes['PlacementCorrection']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PlacementCorrection']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  after?: Resolver<ResolversTypes['PlacementFacts'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['PlacementFacts'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minor?: Resolver<Maybe<ResolversTypes['Minor']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['PlacementCorrectionPath'], ParentType, ContextType>;
+  placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PlacementCorrectionStatus'], ParentType, ContextType>;
+  structure?: Resolver<ResolversTypes['Structure'], ParentType, ContextType>;
+};
+
+export type PlacementCorrectionConnectionResolvers<ContextType = AsmiContext, ParentType extends ResolversParentTypes['PlacementCorrectionConnection'] = ResolversParentTypes['PlacementCorrectionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PlacementCorrection']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PlacementFactsResolvers<ContextType = AsmiContext, ParentType extends ResolversParentTypes['PlacementFacts'] = ResolversParentTypes['PlacementFacts']> = {
+  admissionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  courtOrderReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['PlacementKind']>, ParentType, ContextType>;
+  legalBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referringService?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PlacementQualityIssueResolvers<ContextType = AsmiContext, ParentType extends ResolversParentTypes['PlacementQualityIssue'] = ResolversParentTypes['PlacementQualityIssue']> = {
@@ -1280,6 +1453,7 @@ export type QueryResolvers<ContextType = AsmiContext, ParentType extends Resolve
   istatResidentialTable?: Resolver<ResolversTypes['IstatResidentialTable'], ParentType, ContextType, RequireFields<QueryIstatResidentialTableArgs, 'year'>>;
   notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, Partial<QueryNotificationsArgs>>;
   placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType, RequireFields<QueryPlacementArgs, 'id'>>;
+  placementCorrections?: Resolver<ResolversTypes['PlacementCorrectionConnection'], ParentType, ContextType, Partial<QueryPlacementCorrectionsArgs>>;
   placementFlows?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<QueryPlacementFlowsArgs, 'direction' | 'from' | 'groupBy' | 'to'>>;
   placementQualityIssues?: Resolver<ResolversTypes['PlacementQualityIssueConnection'], ParentType, ContextType, Partial<QueryPlacementQualityIssuesArgs>>;
   placementRequests?: Resolver<ResolversTypes['PlacementRequestConnection'], ParentType, ContextType, Partial<QueryPlacementRequestsArgs>>;
@@ -1332,6 +1506,9 @@ export type Resolvers<ContextType = AsmiContext> = {
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Placement?: PlacementResolvers<ContextType>;
+  PlacementCorrection?: PlacementCorrectionResolvers<ContextType>;
+  PlacementCorrectionConnection?: PlacementCorrectionConnectionResolvers<ContextType>;
+  PlacementFacts?: PlacementFactsResolvers<ContextType>;
   PlacementQualityIssue?: PlacementQualityIssueResolvers<ContextType>;
   PlacementQualityIssueConnection?: PlacementQualityIssueConnectionResolvers<ContextType>;
   PlacementRequest?: PlacementRequestResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { AsmiReportIndexes1733400000000 } from './1733400000000-AsmiReportIndexe
 import { AsmiPlacementRequests1733800000000 } from './1733800000000-AsmiPlacementRequests';
 import { AsmiStoredQualityFlags1733810000000 } from './1733810000000-AsmiStoredQualityFlags';
 import { AsmiCareObservations1733820000000 } from './1733820000000-AsmiCareObservations';
+import { AsmiPlacementCorrections1733830000000 } from './1733830000000-AsmiPlacementCorrections';
 
 export const asmiMigrations = [
   AsmiFoundation1732600000000,
@@ -18,4 +19,5 @@ export const asmiMigrations = [
   AsmiPlacementRequests1733800000000,
   AsmiStoredQualityFlags1733810000000,
   AsmiCareObservations1733820000000,
+  AsmiPlacementCorrections1733830000000,
 ];

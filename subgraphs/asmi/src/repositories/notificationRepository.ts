@@ -14,7 +14,12 @@ export type NotificationKind =
   | 'REQUEST_DECLINED'
   | 'REQUEST_EXPIRED'
   | 'PLACEMENT_REQUESTED'
-  | 'REQUEST_WITHDRAWN';
+  | 'REQUEST_WITHDRAWN'
+  /** A placement's admission facts corrected (to the services holding the case). */
+  | 'PLACEMENT_CORRECTED'
+  /** A correction request applied or rejected by the supervisor (to the structure that asked). */
+  | 'CORRECTION_APPLIED'
+  | 'CORRECTION_REJECTED';
 
 export type Recipient = { readonly kind: 'SERVICE'; readonly id: string } | { readonly kind: 'STRUCTURE'; readonly id: string };
 

@@ -1,6 +1,6 @@
 import type { AsmiContext } from '../context';
 import { reportResolvers } from '../reporting';
-import type { MutationAdmitMinorArgs, MutationCancelDischargeArgs, MutationDischargeMinorArgs, MutationSubmitEventsArgs, Resolvers } from '../generated/graphql';
+import type { MutationAdmitMinorArgs, MutationCancelDischargeArgs, MutationCorrectPlacementArgs, MutationDecidePlacementCorrectionArgs, MutationDischargeMinorArgs, MutationSubmitEventsArgs, Resolvers } from '../generated/graphql';
 
 /**
  * A mutation that writes placements: once it has committed (the placement
@@ -34,12 +34,17 @@ export const asmiResolvers: Resolvers = {
       ctx.services.notifications.list(args.unreadOnly, args.first, args.after),
     requestedMinors: (_p, args, ctx) =>
       ctx.services.requests.requestedMinors(args.minorIds, args.structureCode, args.on),
+    placementCorrections: (_p, args, ctx) =>
+      ctx.services.corrections.list(args.status, args.first, args.after),
     ...reportResolvers.Query,
   },
   Mutation: {
     admitMinor: afterPlacementWrite((args: MutationAdmitMinorArgs, ctx) => ctx.services.placements.admit(args.input)),
     dischargeMinor: afterPlacementWrite((args: MutationDischargeMinorArgs, ctx) => ctx.services.placements.discharge(args.input)),
     cancelDischarge: afterPlacementWrite((args: MutationCancelDischargeArgs, ctx) => ctx.services.placements.cancelDischarge(args.input)),
+    correctPlacement: afterPlacementWrite((args: MutationCorrectPlacementArgs, ctx) => ctx.services.corrections.correct(args.input)),
+    requestPlacementCorrection: (_p, args, ctx) => ctx.services.corrections.request(args.input),
+    decidePlacementCorrection: afterPlacementWrite((args: MutationDecidePlacementCorrectionArgs, ctx) => ctx.services.corrections.decide(args.input)),
     recordAbsence: (_p, args, ctx) => ctx.services.absences.record(args.input),
     endAbsence: (_p, args, ctx) => ctx.services.absences.end(args.input),
     submitEvents: afterPlacementWrite((args: MutationSubmitEventsArgs, ctx) => ctx.services.events.submit(args.events)),
@@ -76,6 +81,13 @@ export const asmiResolvers: Resolvers = {
     activities: (p, _a, ctx) => ctx.loaders.activitiesByPlacementId.load(p.id),
     careObservations: (p, _a, ctx) => ctx.loaders.careObservationsByPlacementId.load(p.id),
     qualityFlags: (p, _a, ctx) => ctx.services.quality.flagsOf(p),
+    corrections: (p, _a, ctx) => ctx.services.corrections.ofPlacement(p.id),
+  },
+  PlacementCorrection: {
+    __resolveReference: (ref, ctx) => ctx.services.corrections.byId(ref.id),
+    placement: (c, _a, ctx) => ctx.loaders.placementById.load(c.placementId),
+    minor: (c) => ({ __typename: 'Minor', id: c.minorId }),
+    structure: (c) => ({ __typename: 'Structure', code: c.structureCode }),
   },
   Minor: {
     __resolveReference: (ref) => ({ id: ref.id }),

@@ -11,6 +11,7 @@ import { createPlacementRequestService, type PlacementRequestService } from './p
 import { createPlacementService, type PlacementService } from './placementService';
 import { createProsecutorListService, type ProsecutorListService } from './prosecutorListService';
 import { createQualityService, type QualityModule, type QualityService } from './qualityService';
+import { createPlacementCorrectionService, type PlacementCorrectionService } from './placementCorrectionService';
 
 export type { AsmiModuleDeps, RequestScope } from './deps';
 
@@ -50,6 +51,7 @@ export interface AsmiServices {
   readonly careObservations: CareObservationService;
   /** Issue 8: aggregate reports, the ISTAT table, the quasi-identifier sync from SINBA. */
   readonly reporting: AsmiReporting;
+  readonly corrections: PlacementCorrectionService;
 }
 
 /** Built by the context factory for every request: objects and closures only, no I/O. */
@@ -70,5 +72,6 @@ export function createServices(asmi: AsmiModule, scope: RequestScope): AsmiServi
     notifications: asmi.notifications.forRequest(scope),
     careObservations: createCareObservationService(deps),
     reporting: createReporting(deps),
+    corrections: createPlacementCorrectionService(deps),
   };
 }

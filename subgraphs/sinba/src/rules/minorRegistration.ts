@@ -3,6 +3,7 @@ import { notAfterToday } from '@shared/rules';
 import { violation, type Violation } from '@shared/errors';
 import { elevenDigitCodeValid } from '@shared/rules';
 import type { OtherIdentifierKind } from '../entities/Minor';
+import { isValidCode } from '@shared/codes';
 
 /** ISTAT country code of citizenship: 3 digits (100 = Italy). */
 const ISTAT_COUNTRY = /^\d{3}$/;
@@ -44,10 +45,20 @@ export function birthDateNotInFuture(birthDate: string, today: string): Violatio
   return notAfterToday(birthDate, today, 'birthDate');
 }
 
-/** seed 003 §3.2 anagrafica: citizenship is an ISTAT country code (3 digits). */
+/**
+ * A country code: 3 digits (BAD_USER_INPUT otherwise) of the ISTAT list of
+ * countries (code list COUNTRY, docs/code-lists.md; INVALID_CODE for a
+ * well-formed code ISTAT does not have).
+ */
+export function countryIsIstatCode(code: string, field: string, what: string): Violation | null {
+  if (!ISTAT_COUNTRY.test(code)) return violation('BAD_USER_INPUT', `The ${what} must be a 3-digit ISTAT country code`, field);
+  if (!isValidCode('COUNTRY', code)) return violation('INVALID_CODE', `Unknown ISTAT country code (list COUNTRY)`, field, { list: 'COUNTRY' });
+  return null;
+}
+
+/** seed 003 §3.2 anagrafica: citizenship is an ISTAT country code (3 digits, list COUNTRY). */
 export function citizenshipIsIstatCode(citizenship: string): Violation | null {
-  if (ISTAT_COUNTRY.test(citizenship)) return null;
-  return violation('BAD_USER_INPUT', 'The citizenship must be a 3-digit ISTAT country code', 'citizenship');
+  return countryIsIstatCode(citizenship, 'citizenship', 'citizenship');
 }
 
 /** seed 003 §3.2 anagrafica: municipalities are 6-digit ISTAT codes. */
@@ -129,7 +140,10 @@ export function otherIdentifierValid(id: OtherIdentifier | null): Violation | nu
     return null;
   }
   if (!/^[A-Z0-9]{4,30}$/.test(id.value)) return violation('BAD_USER_INPUT', 'The identifier must be 4 to 30 letters and digits', 'otherIdentifier.value');
-  if (id.issuingCountry !== null && !ISTAT_COUNTRY.test(id.issuingCountry)) return violation('BAD_USER_INPUT', 'The issuing country must be a 3-digit ISTAT country code', 'otherIdentifier.issuingCountry');
+  if (id.issuingCountry !== null) {
+    const wrong = countryIsIstatCode(id.issuingCountry, 'otherIdentifier.issuingCountry', 'issuing country');
+    if (wrong) return wrong;
+  }
   if (id.issuingCountry === null && NEEDS_COUNTRY.has(id.kind)) return violation('BAD_USER_INPUT', 'A passport or foreign identity document needs its issuing country', 'otherIdentifier.issuingCountry');
   return null;
 }

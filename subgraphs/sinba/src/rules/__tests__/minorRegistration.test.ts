@@ -54,6 +54,9 @@ describe('minor registration rules (seed 003 §3.2)', () => {
     expect(citizenshipIsIstatCode('IT')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'citizenship' });
     expect(citizenshipIsIstatCode('1000')).not.toBeNull();
     expect(citizenshipIsIstatCode('100')).toBeNull();
+    expect(citizenshipIsIstatCode('419')).toBeNull(); // Egitto
+    // Well formed but not an ISTAT country (issue 18 item 6): INVALID_CODE naming the list.
+    expect(citizenshipIsIstatCode('998')).toMatchObject({ code: 'INVALID_CODE', field: 'citizenship', details: { list: 'COUNTRY' } });
   });
 
   it('refuses a municipality that is not a 6-digit ISTAT code, accepts none', () => {
