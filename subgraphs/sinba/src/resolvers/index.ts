@@ -12,6 +12,7 @@ export const sinbaResolvers: Resolvers = {
     ...interventionDetailResolvers.Query,
     casePeriods: (_p, args, ctx) => ctx.services.casePeriods.casePeriods(args.minorIds),
     caseHolders: (_p, args, ctx) => ctx.services.casePeriods.caseHolders(args.minorIds, args.on),
+    ...reportResolvers.Query,
   },
   // Quasi-identifier and case writes tell ASMI once they have succeeded (docs/architecture.md "Reporting data path").
   Mutation: withAsmiSync({ ...minorResolvers.Mutation, ...caseResolvers.Mutation, ...interventionDetailResolvers.Mutation, ...recordResolvers.Mutation }),
