@@ -77,16 +77,9 @@ function visibilityCondition(v: RequestVisibility, params: unknown[]): string {
   }
 }
 
-export interface NewPlacementRequest {
-  minorId: string;
-  structureCode: string;
-  requestedBy: string;
-  requestedAdmissionDate: string;
-  kind: string;
-  legalBasis: string | null;
-  courtOrderReference: string | null;
-  note: string | null;
-  createdOn: string;
+/** What the requesting service states, the day it asks, and who writes it. */
+export interface NewPlacementRequest
+  extends Pick<PlacementRequestRow, 'minorId' | 'structureCode' | 'requestedBy' | 'requestedAdmissionDate' | 'kind' | 'legalBasis' | 'courtOrderReference' | 'note' | 'createdOn'> {
   actor: string;
 }
 

@@ -1,20 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import type { ActKind } from '../rules/deriveStatus';
+import { StructureRecordColumns } from './StructureRecord';
 
 /** Atto: an administrative act governing a structure (seed 002 Allegato A §a point b). */
 @Entity({ schema: 'asso', name: 'act' })
-export class ActEntity {
-  /** gen_random_uuid() in the database. */
-  @PrimaryGeneratedColumn('uuid', { name: 'id' })
-  id: string;
-
-  /** Recording order (identity column; bigint read as a string). */
-  @Column({ type: 'bigint', name: 'seq', insert: false, update: false })
-  seq: string;
-
-  @Column({ type: 'text', name: 'structure_code' })
-  structureCode: string;
-
+export class ActEntity extends StructureRecordColumns {
   @Column({ type: 'text', name: 'kind' })
   kind: ActKind;
 
@@ -34,10 +24,4 @@ export class ActEntity {
 
   @Column({ type: 'text', name: 'issuing_body', nullable: true })
   issuingBody: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
-  createdAt: Date;
-
-  @Column({ type: 'text', name: 'created_by' })
-  createdBy: string;
 }

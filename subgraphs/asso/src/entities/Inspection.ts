@@ -1,17 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { StructureRecordColumns } from './StructureRecord';
 
 /** Vigilanza: an inspection of a structure (seed 002 Allegato A §a point c). REGISTRY data class. */
 @Entity({ schema: 'asso', name: 'inspection' })
-export class InspectionEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id' })
-  id: string;
-
-  @Column({ type: 'bigint', name: 'seq', insert: false, update: false })
-  seq: string;
-
-  @Column({ type: 'text', name: 'structure_code' })
-  structureCode: string;
-
+export class InspectionEntity extends StructureRecordColumns {
   @Column({ type: 'date', name: 'date' })
   date: string;
 
@@ -36,10 +28,4 @@ export class InspectionEntity {
 
   @Column({ type: 'date', name: 'follow_up_done_date', nullable: true })
   followUpDoneDate: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
-  createdAt: Date;
-
-  @Column({ type: 'text', name: 'created_by' })
-  createdBy: string;
 }

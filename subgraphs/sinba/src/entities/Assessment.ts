@@ -1,14 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TypedPeriodColumns } from './TypedPeriod';
 
 /**
  * Indagine psico-sociale per adozione / percorso affido (seed 003 §3.10),
  * recorded in the case of the minor it is conducted for.
  */
 @Entity({ schema: 'sinba', name: 'assessment' })
-export class AssessmentEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id' })
-  id: string;
-
+export class AssessmentEntity extends TypedPeriodColumns {
   /** Null for an applicants' assessment not yet linked to a minor (seed 003 §3.10). */
   @Column({ type: 'uuid', name: 'case_id', nullable: true })
   caseId: string | null;
@@ -27,17 +25,6 @@ export class AssessmentEntity {
   @Column({ type: 'text', name: 'linked_by', nullable: true })
   linkedBy: string | null;
 
-  /** Code list ASSESSMENT_TYPE. */
-  @Column({ type: 'text', name: 'type' })
-  type: string;
-
-  @Column({ type: 'date', name: 'start_date' })
-  startDate: string;
-
-  /** Data di termine istruttoria. */
-  @Column({ type: 'date', name: 'end_date', nullable: true })
-  endDate: string | null;
-
   /** Code list ASSESSMENT_OUTCOME. */
   @Column({ type: 'text', name: 'outcome', nullable: true })
   outcome: string | null;
@@ -47,12 +34,6 @@ export class AssessmentEntity {
 
   @Column({ type: 'date', name: 'suitability_decree_date', nullable: true })
   suitabilityDecreeDate: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
-  createdAt: Date;
-
-  @Column({ type: 'text', name: 'created_by' })
-  createdBy: string;
 
   @Column({ type: 'timestamptz', name: 'updated_at', nullable: true })
   updatedAt: Date | null;

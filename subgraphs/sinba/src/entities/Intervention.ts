@@ -1,28 +1,15 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TypedPeriodColumns } from './TypedPeriod';
 
 /** Intervento (seed 003 §3.9). */
 @Entity({ schema: 'sinba', name: 'intervention' })
-export class InterventionEntity {
-  /** gen_random_uuid() in the database (opaque, the federation key). */
-  @PrimaryGeneratedColumn('uuid', { name: 'id' })
-  id: string;
-
+export class InterventionEntity extends TypedPeriodColumns {
   @Column({ type: 'uuid', name: 'case_id' })
   caseId: string;
 
   /** Denormalised from the case (composite foreign key keeps it consistent) for the per-minor loader. */
   @Column({ type: 'uuid', name: 'minor_id' })
   minorId: string;
-
-  /** Code list INTERVENTION_TYPE. */
-  @Column({ type: 'text', name: 'type' })
-  type: string;
-
-  @Column({ type: 'date', name: 'start_date' })
-  startDate: string;
-
-  @Column({ type: 'date', name: 'end_date', nullable: true })
-  endDate: string | null;
 
   /** ASSO registry code, or 888888 / 999999 (seed 003 §3.9.6). */
   @Column({ type: 'text', name: 'structure_code', nullable: true })
@@ -49,10 +36,4 @@ export class InterventionEntity {
 
   @Column({ type: 'text', name: 'ended_by', nullable: true })
   endedBy: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
-  createdAt: Date;
-
-  @Column({ type: 'text', name: 'created_by' })
-  createdBy: string;
 }
