@@ -3,7 +3,6 @@ import { ConfigError } from '../shared/config/config';
 import { createLogger } from '../shared/logging/logger';
 import { stopWithParent } from '../shared/process/stopWithParent';
 import { loadGatewayConfig } from './config';
-import { startGateway } from './server';
 
 /**
  * The gateway as its own process (production: several replicas behind a load
@@ -49,6 +48,12 @@ async function main(): Promise<void> {
     return;
   }
   if (cluster.isPrimary) for (const w of config.warnings) logger.warn(w);
+  // Loaded here, not at the top: a cluster primary only forks, and must not spend the seconds of loading the
+  // whole gateway (Apollo, federation, the privacy engine) before its workers can start loading it themselves.
+  // require, not import(): under tsx's CommonJS hook a dynamic import goes to Node's ESM resolver, which
+  // does not find an extensionless './server' (the worker then crashed and was forked again, forever).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startGateway } = require('./server') as typeof import('./server');
   const handle = await startGateway(config, logger);
   logger.info({ url: handle.url, worker: cluster.worker?.id }, 'gateway listening');
   let stopping = false;
