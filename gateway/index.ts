@@ -60,6 +60,13 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    // Apollo's drain gives in-flight requests 10 s; a stop that has not finished 5 s later will not finish (seen in
+    // node:cluster workers whose subgraphs were down: the server closed, the stop promise never settled, the worker
+    // lived on as an orphan). Exiting then is safe: a response whose audit entries are not committed is never sent.
+    setTimeout(() => {
+      logger.warn({ worker: cluster.worker?.id }, 'gateway stop did not finish in 15 s; exiting');
+      process.exit(0);
+    }, 15_000).unref();
     void handle.stop().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
