@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { withDatabase, type HubConfig } from '../shared/config/config';
+import { withDatabase, type HubConfig } from '@shared/config';
 import { signDevToken } from '../infra/token';
 import { freePorts } from '../test/support/ports';
 import { migratedConfig } from './support/hubOnDatabase';

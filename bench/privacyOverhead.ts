@@ -8,13 +8,13 @@
  *   BENCH_SECONDS=5 BENCH_ROUNDS=4 BENCH_CONCURRENCY=8 npm run bench:privacy
  */
 import { performance } from 'node:perf_hooks';
-import { createLogger } from '../shared/logging/logger';
+import { createLogger } from '@shared/logging';
 import { startGateway } from '../gateway/server';
 import { startEmbeddedDatabase } from '../infra/db/embedded';
 import { startTestHub } from '../test/support/startHub';
 import { freePort } from '../test/support/ports';
 import { registerActiveStructure, registerMinorWithCase, expectNoErrors, firstCode, requestPlacement } from '../test/support/fixtures';
-import { addDays } from '../shared/time';
+import { addDays } from '@shared/time';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);

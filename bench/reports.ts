@@ -18,7 +18,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { migratedConfig, startHubOnDatabase } from './support/hubOnDatabase';
-import { addDays } from '../shared/time';
+import { addDays } from '@shared/time';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);

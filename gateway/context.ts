@@ -1,5 +1,5 @@
-import type { Principal } from '../shared/auth/principal';
-import type { WriteRecordJson } from '../shared/audit/writeTrail';
+import type { Principal } from '@shared/auth';
+import type { WriteRecordJson } from '@shared/audit';
 
 /** Per-request state of the gateway. */
 export interface GatewayContext {

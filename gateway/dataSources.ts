@@ -3,9 +3,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../shared/auth/internalToken';
-import { WRITE_TRAIL_EXTENSION, type WriteRecordJson } from '../shared/audit/writeTrail';
-import { isUuid } from '../shared/ids';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@shared/auth';
+import { WRITE_TRAIL_EXTENSION, type WriteRecordJson } from '@shared/audit';
+import { isUuid } from '@shared/ids';
 import type { GatewayContext } from './context';
 
 /** How the gateway calls a subgraph (issue 16); defaults as in shared/config. */

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
-import { ConfigError } from '../shared/config/config';
-import { createLogger } from '../shared/logging/logger';
-import { stopWithParent } from '../shared/process/stopWithParent';
+import { ConfigError } from '@shared/config';
+import { createLogger } from '@shared/logging';
+import { stopWithParent } from '@shared/process';
 import { loadGatewayConfig } from './config';
 
 /**

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { HubConfig } from '../shared/config/config';
-import type { ModuleHandle } from '../shared/graphql/subgraphServer';
-import type { Clock } from '../shared/time';
+import type { HubConfig } from '@shared/config';
+import type { ModuleHandle } from '@shared/graphql';
+import type { Clock } from '@shared/time';
 import { startSinba } from '../subgraphs/sinba/src/server';
 import { startAsso } from '../subgraphs/asso/src/server';
 import { startAsmi } from '../subgraphs/asmi/src/server';

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../shared/config/config';
+import { ConfigError, loadConfig } from '@shared/config';
 import { migrateDatabase } from './db/migrate';
 
 /** `npm run migrate`: bring DATABASE_URL (admin role) to the current schema. Used by deployments before the services start. */

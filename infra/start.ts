@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, withDatabase, MODULES, type HubConfig } from '../shared/config/config';
-import { createLogger } from '../shared/logging/logger';
+import { ConfigError, loadConfig, withDatabase, MODULES, type HubConfig } from '@shared/config';
+import { createLogger } from '@shared/logging';
 import { migrateDatabase } from './db/migrate';
 import { loadDemoDataIfEmpty } from './demo/demoData';
 import { ensureGraphiql, ensureWebClient } from './webClient';

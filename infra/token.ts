@@ -7,8 +7,8 @@
  * build. Refused in production: real tokens come from the regional identity
  * provider.
  */
-import { loadConfig } from '../shared/config/config';
-import { signDevToken } from '../shared/auth/devToken';
+import { loadConfig } from '@shared/config';
+import { signDevToken } from '@shared/auth';
 
 /** Kept for callers of infra/: the function lives in shared/auth/devToken.ts. */
 export { signDevToken };

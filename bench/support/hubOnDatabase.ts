@@ -1,8 +1,8 @@
-import { createLogger } from '../../shared/logging/logger';
-import { loadConfig, withDatabase, type HubConfig } from '../../shared/config/config';
+import { createLogger } from '@shared/logging';
+import { loadConfig, withDatabase, type HubConfig } from '@shared/config';
 import { startAll } from '../../infra/hub';
 import { migrateDatabase } from '../../infra/db/migrate';
-import { signDevToken } from '../../shared/auth/devToken';
+import { signDevToken } from '@shared/auth';
 import { freePorts } from '../../test/support/ports';
 
 /**

@@ -1,4 +1,4 @@
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../../shared/auth/internalToken';
+import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '@shared/auth';
 import type { GatewayContext } from '../context';
 import { InternalTokenDataSource } from '../dataSources';
 

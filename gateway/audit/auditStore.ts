@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import type { DataClass } from '../../shared/privacy/dataClasses';
+import type { DataClass } from '@shared/privacy';
 import { verifyChain, type AuditVerification } from './chain';
 
 /** One access-log entry (docs/privacy.md §7). */

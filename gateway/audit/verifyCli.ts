@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from '../../shared/config/config';
+import { loadConfig, ConfigError } from '@shared/config';
 import { AuditStore } from './auditStore';
 
 /**

@@ -1,9 +1,9 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { codeLists, getCodeList, isCodeListName } from '../../shared/codes';
-import { AppError } from '../../shared/errors/AppError';
-import { isUuid } from '../../shared/ids';
-import { isIsoDate } from '../../shared/graphql/scalars';
-import { addDays } from '../../shared/time';
+import { codeLists, getCodeList, isCodeListName } from '@shared/codes';
+import { AppError } from '@shared/errors';
+import { isUuid } from '@shared/ids';
+import { isIsoDate } from '@shared/graphql';
+import { addDays } from '@shared/time';
 import type { AuditStore } from '../audit/auditStore';
 import type { GatewayContext } from '../context';
 import type { Relationships } from '../privacy/relationships';

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { httpStatusOf } from '../../shared/errors/codes';
+import { httpStatusOf } from '@shared/errors';
 
 /**
  * The HTTP status of a GraphQL response whose errors left nothing to return:

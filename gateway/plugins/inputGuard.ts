@@ -11,9 +11,9 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { AppError } from '../../shared/errors/AppError';
-import { checkInputValue, inputFieldName, limitOf, stringProblem } from '../../shared/graphql/inputSanitiser';
-import { isIsoDate } from '../../shared/graphql/scalars';
+import { AppError } from '@shared/errors';
+import { checkInputValue, inputFieldName, limitOf, stringProblem } from '@shared/graphql';
+import { isIsoDate } from '@shared/graphql';
 
 /**
  * Input hardening at the gateway, before any planning or subgraph call

@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext } from 'graphql';
-import { TOO_COMPLEX_MARKER } from '../../shared/errors/formatError';
-import { httpStatusOf } from '../../shared/errors/codes';
+import { TOO_COMPLEX_MARKER } from '@shared/errors';
+import { httpStatusOf } from '@shared/errors';
 
 
 /** Limits per operation (depth, aliases, cost, tokens, directives); see docs/privacy.md "Request limits". */

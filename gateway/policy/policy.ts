@@ -1,5 +1,5 @@
 import { Kind, parse, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
-import { isDataClass, type DataClass } from '../../shared/privacy/dataClasses';
+import { isDataClass, type DataClass } from '@shared/privacy';
 
 /**
  * The coordinate table `Type.field → data class`, read from the @dataClass

@@ -13,9 +13,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { Principal, Role } from '../../shared/auth/principal';
-import type { DataClass } from '../../shared/privacy/dataClasses';
-import { accessFor, decide, minorPathDenied, type Access, type ObjectContext, type RelationshipFacts } from '../../shared/privacy/matrix';
+import type { Principal, Role } from '@shared/auth';
+import type { DataClass } from '@shared/privacy';
+import { accessFor, decide, minorPathDenied, type Access, type ObjectContext, type RelationshipFacts } from '@shared/privacy';
 import type { Policy } from '../policy/policy';
 import { HIDDEN, HIDDEN_PREFIX } from './rewrite';
 

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import type { Logger } from 'pino';
-import { organisationOf } from '../../shared/auth/principal';
-import type { PrivacyMode } from '../../shared/config/config';
-import type { DataClass } from '../../shared/privacy/dataClasses';
-import type { RelationshipFacts } from '../../shared/privacy/matrix';
-import type { WriteRecordJson } from '../../shared/audit/writeTrail';
+import { organisationOf } from '@shared/auth';
+import type { PrivacyMode } from '@shared/config';
+import type { DataClass } from '@shared/privacy';
+import type { RelationshipFacts } from '@shared/privacy';
+import type { WriteRecordJson } from '@shared/audit';
 import type { AuditEntry, AuditStore } from '../audit/auditStore';
 import type { GatewayContext } from '../context';
 import type { Policy } from '../policy/policy';
@@ -14,7 +14,7 @@ import { collectMinors, maskResponse, type KnownRelationship } from './mask';
 import type { Relationships } from './relationships';
 import { HiddenAliasError, rewriteOperation } from './rewrite';
 import { purposeFacts, purposeMinors, purposeOf } from './purposes';
-import { systemClock, type Clock } from '../../shared/time';
+import { systemClock, type Clock } from '@shared/time';
 
 /** Classes that are not data about a minor for the audit trail's "beyond id/pseudonym" rule (docs/privacy.md §7). */
 const NOT_MINOR_DATA = new Set<DataClass>(['PSEUDONYM', 'PUBLIC', 'REGISTRY']);

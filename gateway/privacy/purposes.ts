@@ -1,8 +1,8 @@
 import { Kind, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
-import type { Principal } from '../../shared/auth/principal';
-import { PROSECUTOR_LIST_CLASSES, type RelationshipFacts } from '../../shared/privacy/matrix';
+import type { Principal } from '@shared/auth';
+import { PROSECUTOR_LIST_CLASSES, type RelationshipFacts } from '@shared/privacy';
 import { HIDDEN } from './rewrite';
-import { inProsecutorListWindow } from '../../shared/privacy/purposes';
+import { inProsecutorListWindow } from '@shared/privacy';
 
 /**
  * Purposes of docs/privacy.md §11: access that exists for one legal duty,

@@ -1,5 +1,5 @@
-import type { ServiceClient } from '../../shared/graphql/serviceClient';
-import type { Clock } from '../../shared/time';
+import type { ServiceClient } from '@shared/graphql';
+import type { Clock } from '@shared/time';
 import type { GatewayContext } from '../context';
 
 /** The relationships of docs/privacy.md §3 for the minors of one response. */

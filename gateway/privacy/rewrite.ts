@@ -11,8 +11,8 @@ import {
   type GraphQLSchema,
   type SelectionNode,
 } from 'graphql';
-import type { Role } from '../../shared/auth/principal';
-import { READ_MATRIX, accessFor, minorPathDenied, type Access } from '../../shared/privacy/matrix';
+import type { Role } from '@shared/auth';
+import { READ_MATRIX, accessFor, minorPathDenied, type Access } from '@shared/privacy';
 import type { Policy } from '../policy/policy';
 
 /** Prefix of the hidden fields the gateway adds to find each object's minor and structure. */

@@ -1,6 +1,6 @@
 import type express from 'express';
-import { DEV_DEFAULTS, type HubConfig } from '../../shared/config/config';
-import { signDevToken } from '../../shared/auth/devToken';
+import { DEV_DEFAULTS, type HubConfig } from '@shared/config';
+import { signDevToken } from '@shared/auth';
 
 /** Lifetime of a development token for the web client (a working day). */
 export const DEV_TOKEN_TTL_SECONDS = 8 * 3600;

@@ -1,9 +1,9 @@
 import type express from 'express';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { ANONYMOUS } from '../../shared/auth/principal';
+import { ANONYMOUS } from '@shared/auth';
 import type { GatewayContext } from '../context';
-import { httpStatusOf } from '../../shared/errors/codes';
+import { httpStatusOf } from '@shared/errors';
 
 export type Run = <T>(ctx: GatewayContext, query: string, variables: Record<string, unknown>) => Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
 

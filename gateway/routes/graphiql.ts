@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import type { HubConfig } from '../../shared/config/config';
+import type { HubConfig } from '@shared/config';
 
 /** The development GraphQL IDE (GraphiQL bundled from npm): `npm run build:graphiql` writes it; `npm start` builds it when stale. */
 export const GRAPHIQL_DIST_DIR = path.join(__dirname, '..', '..', 'web', 'graphiql', 'dist');

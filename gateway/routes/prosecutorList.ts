@@ -2,7 +2,7 @@ import type express from 'express';
 import type { ApolloServer } from '@apollo/server';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { GatewayContext } from '../context';
-import { findCode } from '../../shared/codes';
+import { findCode } from '@shared/codes';
 import { callerContext, createRun, csvField, sendError } from './downloads';
 
 /*

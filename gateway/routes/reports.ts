@@ -4,7 +4,7 @@ import type express from 'express';
 import type { ApolloServer } from '@apollo/server';
 import ExcelJS from 'exceljs';
 import type { GatewayContext } from '../context';
-import { findCode } from '../../shared/codes';
+import { findCode } from '@shared/codes';
 import { callerContext, createRun, csvField, sendError } from './downloads';
 
 /**

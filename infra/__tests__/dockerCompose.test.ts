@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { loadConfig } from '../../shared/config/config';
+import { loadConfig } from '@shared/config';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 type Service = { command?: string[]; environment?: Record<string, string>; ports?: string[]; expose?: string[]; build?: { dockerfile: string }; image?: string };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { DEV_DEFAULTS, loadConfig, MODULES, type ModuleName } from '../../shared/config/config';
+import { DEV_DEFAULTS, loadConfig, MODULES, type ModuleName } from '@shared/config';
 
 /**
  * infra/k8s/: the manifests parse, reference only resources they define, and

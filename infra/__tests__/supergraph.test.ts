@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { composeSupergraph, SUPERGRAPH_FILE, CompositionError } from '../compose/composeSupergraph';
-import { readSubgraphSdl } from '../../shared/graphql/loadSchema';
+import { readSubgraphSdl } from '@shared/graphql';
 import { SUBGRAPHS } from '../compose/composeSupergraph';
 
 describe('static composition', () => {

@@ -17,7 +17,7 @@ const node = (script: string) => ({ command: process.execPath, args: ['-e', scri
 const SERVE = "const p = process.ppid; setInterval(() => { if (process.ppid !== p) process.exit(0); }, 200); console.log('up');";
 
 /** A child using the entries' own lifeline. */
-const LIFELINE = `require(${JSON.stringify(require.resolve('../../shared/process/stopWithParent'))}).stopWithParent(() => process.exit(0), 200); setInterval(() => {}, 1000); console.log(process.pid);`;
+const LIFELINE = `require(${JSON.stringify(require.resolve('@shared/process/stopWithParent'))}).stopWithParent(() => process.exit(0), 200); setInterval(() => {}, 1000); console.log(process.pid);`;
 
 describe('the supervisor of npm start (issue 16)', () => {
   const logs: Record<string, unknown>[] = [];

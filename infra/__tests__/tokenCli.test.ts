@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
-import { DEV_DEFAULTS, loadConfig } from '../../shared/config/config';
-import { USER_ROLES } from '../../shared/auth/principal';
-import { verifyUserToken } from '../../shared/auth/verifyUserToken';
-import { signDevToken } from '../../shared/auth/devToken';
+import { DEV_DEFAULTS, loadConfig } from '@shared/config';
+import { USER_ROLES } from '@shared/auth';
+import { verifyUserToken } from '@shared/auth';
+import { signDevToken } from '@shared/auth';
 
 /*
  * `npm run token` is the plain-JavaScript infra/token.cjs (fast: node alone,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { readSubgraphSdl } from '../../shared/graphql/loadSchema';
+import { readSubgraphSdl } from '@shared/graphql';
 import { findUntaggedFields } from '../../gateway/policy/policy';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -1,5 +1,5 @@
 import { startEmbeddedDatabase } from './embedded';
-import { stopWithParent } from '../../shared/process/stopWithParent';
+import { stopWithParent } from '@shared/process';
 
 /**
  * The embedded PostgreSQL as a process of its own: `node --import tsx

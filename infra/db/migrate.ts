@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { MigrationInterface } from 'typeorm';
-import { createModuleDataSource } from '../../shared/db/dataSource';
+import { createModuleDataSource } from '@shared/db';
 import { sinbaMigrations } from '../../subgraphs/sinba/src/migrations';
 import { assoMigrations } from '../../subgraphs/asso/src/migrations';
 import { asmiMigrations } from '../../subgraphs/asmi/src/migrations';

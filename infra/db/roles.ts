@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { MODULES, moduleRole, type ModuleName } from '../../shared/config/config';
+import { MODULES, moduleRole, type ModuleName } from '@shared/config';
 
 /** Schemas of the hub: one per module, plus the gateway's append-only audit schema (docs/privacy.md §7, §9). */
 export const SCHEMAS = [...MODULES, 'audit'] as const;

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import type { HubConfig } from '../../shared/config/config';
-import { addDays, todayInRome } from '../../shared/time';
+import type { HubConfig } from '@shared/config';
+import { addDays, todayInRome } from '@shared/time';
 import { signDevToken } from '../token';
 import { makeFiscalCode } from './fiscalCodes';
 import { loadDemoRegion } from './region';

@@ -1,4 +1,4 @@
-import { fiscalCodeCheckCharacter } from '../../shared/rules/fiscalCode';
+import { fiscalCodeCheckCharacter } from '@shared/rules';
 
 const MONTHS = 'ABCDEHLMPRST';
 

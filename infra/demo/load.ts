@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../shared/config/config';
+import { ConfigError, loadConfig } from '@shared/config';
 import { loadDemoDataIfEmpty } from './demoData';
 
 /**

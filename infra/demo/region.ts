@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { todayInRome } from '../../shared/time';
+import { todayInRome } from '@shared/time';
 
 /** Seed of the demo region, and its size for three years of history. */
 export const DEMO_REGION = Object.freeze({ minorsPerThreeYears: 1000, seed: 19 });

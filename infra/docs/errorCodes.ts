@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ERROR_CODES } from '../../shared/errors/codes';
+import { ERROR_CODES } from '@shared/errors';
 
 export const ERROR_CODES_DOC = path.resolve(__dirname, '..', '..', 'docs', 'error-codes.md');
 

@@ -1,5 +1,5 @@
 import { makeFiscalCode } from '../demo/fiscalCodes';
-import { fiscalCodeCheckCharacter } from '../../shared/rules/fiscalCode';
+import { fiscalCodeCheckCharacter } from '@shared/rules';
 
 const VOWELS = new Set(['A', 'E', 'I', 'O', 'U']);
 const OMOCODIA_LETTERS = 'LMNPQRSTUV';

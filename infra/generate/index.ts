@@ -13,8 +13,8 @@
  */
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { loadConfig } from '../../shared/config/config';
-import { todayInRome } from '../../shared/time';
+import { loadConfig } from '@shared/config';
+import { todayInRome } from '@shared/time';
 import { migrateDatabase } from '../db/migrate';
 import { SCHEMAS } from '../db/roles';
 import { buildDataSet, structureCount } from './model';

@@ -1,6 +1,6 @@
 import { fakerIT } from '@faker-js/faker';
-import { findCode, getCodeList, isEntryValidOn } from '../../shared/codes';
-import type { CodeEntry } from '../../shared/codes';
+import { findCode, getCodeList, isEntryValidOn } from '@shared/codes';
+import type { CodeEntry } from '@shared/codes';
 import { Rng, Weighted, ageOnDay, birthdayDay, dayToIso } from './random';
 import { COUNTRIES, LAZIO_PROVINCES, SERVICES_BY_PROVINCE, loadPlaces, type Place } from './places';
 import { uniqueFiscalCode } from './fiscalCode';

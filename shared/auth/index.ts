@@ -2,3 +2,5 @@ export * from './principal';
 export * from './claims';
 export * from './verifyUserToken';
 export * from './internalToken';
+export { signDevToken } from './devToken';
+export { requireAuthenticated, requireRole } from './requireRole';

@@ -29,6 +29,7 @@ import { interventionType } from './lists/interventionType';
 import { legalBasis } from './lists/legalBasis';
 import { minorProblem } from './lists/minorProblem';
 import { municipality } from './lists/municipality';
+import { country } from './lists/country';
 import { placementKind } from './lists/placementKind';
 import { referralSource } from './lists/referralSource';
 import { significantPersonRelation } from './lists/significantPersonRelation';
@@ -87,6 +88,8 @@ const ALL: readonly CodeList[] = [
   familyRelations,
   // Shared: Italian municipalities by ISTAT code (municipalities.ts)
   municipality,
+  // Shared: countries by ISTAT code (citizenship, issuing and birth country)
+  country,
 ];
 
 /** Every list by name. */
@@ -124,3 +127,4 @@ export function findCode(list: CodeListName, code: string, onDate?: string): Cod
 export function isValidCode(list: CodeListName, code: string, onDate?: string): boolean {
   return findCode(list, code, onDate) !== undefined;
 }
+export { findMunicipality, isCadastralCode, isMunicipalityCode } from './municipalities';

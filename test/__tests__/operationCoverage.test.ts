@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Kind, parse } from 'graphql';
-import { USER_ROLES } from '../../shared/auth/principal';
+import { USER_ROLES } from '@shared/auth';
 
 /**
  * The safety net of issue 20 (item 7): every Query and Mutation field of the

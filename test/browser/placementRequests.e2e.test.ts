@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebClient } from '../../infra/webClient';
-import { todayInRome } from '../../shared/time';
+import { todayInRome } from '@shared/time';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/startHub';
 

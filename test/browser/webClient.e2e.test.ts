@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureWebClient } from '../../infra/webClient';
-import { addDays, todayInRome } from '../../shared/time';
+import { addDays, todayInRome } from '@shared/time';
 import { expectNoErrors, nextFiscalCode, registerActiveStructure } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/startHub';
 

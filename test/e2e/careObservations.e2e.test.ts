@@ -5,7 +5,7 @@
  * back while it hosts the minor, the case holder reads it, nobody else does;
  * the prosecutor list carries it; bad input changes nothing.
  */
-import { todayInRome, addDays } from '../../shared/time';
+import { todayInRome, addDays } from '@shared/time';
 import { parseCsv } from '../support/csv';
 import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';

@@ -5,7 +5,7 @@
  */
 import { DEMO, loadDemoDataIfEmpty } from '../../infra/demo/demoData';
 import { demoRegionSize } from '../../infra/demo/region';
-import { todayInRome } from '../../shared/time';
+import { todayInRome } from '@shared/time';
 import { expectNoErrors } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/startHub';
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ERROR_CODES } from '../../shared/errors/codes';
+import { ERROR_CODES } from '@shared/errors';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 import { callSubgraph } from '../support/callSubgraph';

@@ -1,8 +1,8 @@
-import { INTERNAL_TOKEN_HEADER } from '../../shared/auth/internalToken';
+import { INTERNAL_TOKEN_HEADER } from '@shared/auth';
 import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, firstCode, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
-import { addDays } from '../../shared/time';
+import { addDays } from '@shared/time';
 
 const HISTORY = `query History($id: ID!) {
   minor(id: $id) {

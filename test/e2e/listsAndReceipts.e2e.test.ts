@@ -5,8 +5,8 @@
  * a principal gets back about its own operation, and rows meant for its role,
  * are readable.
  */
-import { pseudonymOf } from '../../shared/privacy/pseudonym';
-import { addDays, todayInRome } from '../../shared/time';
+import { pseudonymOf } from '@shared/privacy';
+import { addDays, todayInRome } from '@shared/time';
 import { startTestHub, type GatewayResponse, type TestHub } from '../support/startHub';
 import { expectNoErrors, firstCode, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 

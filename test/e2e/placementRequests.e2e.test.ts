@@ -6,7 +6,7 @@
  * declines or admits on it; expiry after 30 days; two admissions racing on
  * one request.
  */
-import { addDays } from '../../shared/time';
+import { addDays } from '@shared/time';
 import { covers } from '../support/coverage';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement, nextFiscalCode } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/startHub';

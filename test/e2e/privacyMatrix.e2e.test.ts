@@ -5,8 +5,8 @@
  * UNAUTHORIZED_FIELD_OR_TYPE and the class). The raw response text never
  * contains a denied minor's name or fiscal code.
  */
-import { addDays, todayInRome } from '../../shared/time';
-import type { DataClass } from '../../shared/privacy/dataClasses';
+import { addDays, todayInRome } from '@shared/time';
+import type { DataClass } from '@shared/privacy';
 import { startTestHub, type GatewayResponse, type TestHub } from '../support/startHub';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { loadDemoDataIfEmpty } from '../../infra/demo/demoData';
-import { signDevToken } from '../../shared/auth/devToken';
-import { DEV_DEFAULTS } from '../../shared/config/config';
+import { signDevToken } from '@shared/auth';
+import { DEV_DEFAULTS } from '@shared/config';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { scaledTimeout } from '../support/timeouts';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import { createServiceClient } from '../../shared/graphql/serviceClient';
+import { createServiceClient } from '@shared/graphql';
 import { resyncQuasiIdentifiers } from '../../subgraphs/sinba/src/reporting/resyncQuasiIdentifiers';
-import { ageBandOf, ageBandSql, durationBandOf, durationBandSql } from '../../shared/reporting/dimensions';
-import { ageOn } from '../../shared/time';
+import { ageBandOf, ageBandSql, durationBandOf, durationBandSql } from '@shared/reporting/dimensions';
+import { ageOn } from '@shared/time';
 import { callSubgraph } from '../support/callSubgraph';
 import { expectNoErrors, registerActiveStructure } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/startHub';

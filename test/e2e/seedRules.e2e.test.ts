@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { startTestHub, type TestHub } from '../support/startHub';
-import { findCode } from '../../shared/codes';
-import { pseudonymOf } from '../../shared/privacy/pseudonym';
+import { findCode } from '@shared/codes';
+import { pseudonymOf } from '@shared/privacy';
 import { parseCsv } from '../support/csv';
 import { covers } from '../support/coverage';
 import { expectNoErrors, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';

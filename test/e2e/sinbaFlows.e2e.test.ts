@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { pseudonymOf } from '../../shared/privacy/pseudonym';
+import { pseudonymOf } from '@shared/privacy';
 import { covers } from '../support/coverage';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase, requestPlacement } from '../support/fixtures';

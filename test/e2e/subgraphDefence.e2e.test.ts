@@ -3,7 +3,7 @@
  * with no relationship yields no identity from SINBA (single lookup and
  * `_entities`) and no placement from ASMI, even when the gateway is bypassed.
  */
-import { addDays, todayInRome } from '../../shared/time';
+import { addDays, todayInRome } from '@shared/time';
 import { callSubgraph } from '../support/callSubgraph';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';

@@ -1,6 +1,6 @@
 import net from 'node:net';
-import { createLogger } from '../../shared/logging/logger';
-import type { ModuleHandle } from '../../shared/graphql/subgraphServer';
+import { createLogger } from '@shared/logging';
+import type { ModuleHandle } from '@shared/graphql';
 import { startAsmi } from '../../subgraphs/asmi/src/server';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { Client } from 'pg';

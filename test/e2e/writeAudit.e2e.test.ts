@@ -5,7 +5,7 @@
  * run, or returns nothing (AUDIT_UNAVAILABLE, HTTP 503).
  */
 import { Client } from 'pg';
-import { todayInRome } from '../../shared/time';
+import { todayInRome } from '@shared/time';
 import { startTestHub, type TestHub } from '../support/startHub';
 import { expectNoErrors, nextFiscalCode, registerActiveStructure, registerMinorWithCase } from '../support/fixtures';
 

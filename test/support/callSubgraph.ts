@@ -1,5 +1,5 @@
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../shared/auth/internalToken';
-import type { Principal } from '../../shared/auth/principal';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@shared/auth';
+import type { Principal } from '@shared/auth';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -1,8 +1,8 @@
-import { createLogger } from '../../shared/logging/logger';
-import type { HubConfig } from '../../shared/config/config';
-import type { Clock } from '../../shared/time';
+import { createLogger } from '@shared/logging';
+import type { HubConfig } from '@shared/config';
+import type { Clock } from '@shared/time';
 import { startAll, type HubHandle } from '../../infra/hub';
-import { signDevToken } from '../../shared/auth/devToken';
+import { signDevToken } from '@shared/auth';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 import { freePorts } from './ports';
 

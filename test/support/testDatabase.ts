@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { loadConfig, withDatabase, type HubConfig } from '../../shared/config/config';
+import { loadConfig, withDatabase, type HubConfig } from '@shared/config';
 import { migrateDatabase } from '../../infra/db/migrate';
 
 /** Cluster URL for tests: DATABASE_URL, or the embedded server started by globalSetup. */

@@ -1,7 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fiscalCodeCheckCharacter } from '../../shared/rules/fiscalCode';
+import { fiscalCodeCheckCharacter } from '@shared/rules';
 import { App } from './App';
 import { I18nProvider } from './i18n';
 import { Admit } from './screens/Admit';

@@ -3,7 +3,7 @@
  * calendar arithmetic is the hub's own (shared/time.ts, no Node dependency),
  * imported rather than copied so the page and the hub count days alike.
  */
-export { addDays, addMonths, todayInRome } from '../../shared/time';
+export { addDays, addMonths, todayInRome } from '@shared/time';
 
 function toUtc(date: string): number {
   const [y, m, d] = date.split('-').map(Number);

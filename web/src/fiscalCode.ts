@@ -1,4 +1,4 @@
-import { normaliseFiscalCode, parseFiscalCode, type FiscalCodeBirthData } from '../../shared/rules/fiscalCode';
+import { normaliseFiscalCode, parseFiscalCode, type FiscalCodeBirthData } from '@shared/rules';
 
 /*
  * The fiscal-code check as the operator types. The algorithm is SINBA's own

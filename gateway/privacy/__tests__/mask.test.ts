@@ -2,7 +2,7 @@ import { buildSchema, parse } from 'graphql';
 import { buildPolicy } from '../../policy/policy';
 import { collectMinors, maskResponse } from '../mask';
 import { rewriteOperation, HIDDEN } from '../rewrite';
-import type { Principal } from '../../../shared/auth/principal';
+import type { Principal } from '@shared/auth';
 
 const SDL = `
 directive @dataClass(class: DataClass!) on FIELD_DEFINITION

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { loadConfig } from '../../../shared/config/config';
+import { loadConfig } from '@shared/config';
 import { graphiqlEnabled, registerGraphiqlRoutes } from '../graphiql';
 import { registerWebClientRoutes } from '../webClient';
 import { requestLimits } from '../../plugins/limits';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import jwt from 'jsonwebtoken';
-import { DEV_DEFAULTS, loadConfig } from '../../../shared/config/config';
+import { DEV_DEFAULTS, loadConfig } from '@shared/config';
 import { devTokensAllowed, registerDevTokenRoutes } from '../devToken';
 import { isApiPath, registerWebClientRoutes } from '../webClient';
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../../../shared/time';
-import type { Principal } from '../../../shared/auth/principal';
-import type { SubgraphRequestInfo } from '../../../shared/graphql/subgraphServer';
+import type { Clock } from '@shared/time';
+import type { Principal } from '@shared/auth';
+import type { SubgraphRequestInfo } from '@shared/graphql';
 import { createLoaders, type AsmiLoaders } from './loaders';
 import { placementVisibilityFor } from './repositories/visibility';
 import { requestVisibilityFor } from './repositories/placementRequestRepository';

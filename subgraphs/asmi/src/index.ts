@@ -1,4 +1,4 @@
-import { runModuleProcess } from '../../../shared/graphql/startModule';
+import { runModuleProcess } from '@shared/graphql';
 import { asmiModule } from './server';
 
 /** Standalone ASMI process (`npm run start:asmi`). */

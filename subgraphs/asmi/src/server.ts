@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { HubConfig } from '../../../shared/config/config';
-import type { ModuleHandle } from '../../../shared/graphql/subgraphServer';
-import { startModule, type ModuleDefinition, type ModuleOptions } from '../../../shared/graphql/startModule';
+import type { HubConfig } from '@shared/config';
+import type { ModuleHandle } from '@shared/graphql';
+import { startModule, type ModuleDefinition, type ModuleOptions } from '@shared/graphql';
 import { createContextFactory, type AsmiContext } from './context';
 import { asmiEntities } from './entities';
 import { asmiResolvers } from './resolvers';

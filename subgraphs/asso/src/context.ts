@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../shared/auth/principal';
-import type { SubgraphRequestInfo } from '../../../shared/graphql/subgraphServer';
+import type { Principal } from '@shared/auth';
+import type { SubgraphRequestInfo } from '@shared/graphql';
 import { createLoaders, type AssoLoaders } from './loaders';
 import { registryVisibilityFor } from './rules/registryAccess';
 import type { AssoServices } from './services';

@@ -1,4 +1,4 @@
-import { runModuleProcess } from '../../../shared/graphql/startModule';
+import { runModuleProcess } from '@shared/graphql';
 import { assoModule } from './server';
 
 /** Standalone ASSO process (`npm run start:asso`). */

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { HubConfig } from '../../../shared/config/config';
-import type { ModuleHandle } from '../../../shared/graphql/subgraphServer';
-import { createLogger } from '../../../shared/logging/logger';
-import { startModule, type ModuleDefinition, type ModuleOptions } from '../../../shared/graphql/startModule';
+import type { HubConfig } from '@shared/config';
+import type { ModuleHandle } from '@shared/graphql';
+import { createLogger } from '@shared/logging';
+import { startModule, type ModuleDefinition, type ModuleOptions } from '@shared/graphql';
 import { createContextFactory, type AssoContext } from './context';
 import { assoEntities } from './entities';
 import { assoResolvers } from './resolvers';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../shared/auth/principal';
-import type { SubgraphRequestInfo } from '../../../shared/graphql/subgraphServer';
-import type { Clock } from '../../../shared/time';
+import type { Principal } from '@shared/auth';
+import type { SubgraphRequestInfo } from '@shared/graphql';
+import type { Clock } from '@shared/time';
 import { createLoaders, type SinbaLoaders } from './loaders';
 import { caseVisibilityFor } from './repositories/visibility';
 import type { SinbaServices } from './services';

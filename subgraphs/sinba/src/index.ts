@@ -1,4 +1,4 @@
-import { runModuleProcess } from '../../../shared/graphql/startModule';
+import { runModuleProcess } from '@shared/graphql';
 import { sinbaModule } from './server';
 
 /** Standalone SINBA process (`npm run start:sinba`). */

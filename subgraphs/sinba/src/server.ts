@@ -1,16 +1,16 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { HubConfig } from '../../../shared/config/config';
-import type { ModuleHandle } from '../../../shared/graphql/subgraphServer';
-import { startModule, type ModuleDefinition, type ModuleOptions } from '../../../shared/graphql/startModule';
+import type { HubConfig } from '@shared/config';
+import type { ModuleHandle } from '@shared/graphql';
+import { startModule, type ModuleDefinition, type ModuleOptions } from '@shared/graphql';
 import { createContextFactory, type SinbaContext } from './context';
 import { sinbaEntities } from './entities';
 import { sinbaResolvers } from './resolvers';
 import { createServices } from './services';
 import { createReporting, withReportResolvers, withReporting } from './reporting';
-import { createLogger } from '../../../shared/logging/logger';
+import { createLogger } from '@shared/logging';
 import { parse } from 'graphql';
-import { readSubgraphSdl } from '../../../shared/graphql/loadSchema';
+import { readSubgraphSdl } from '@shared/graphql';
 import { withMinorGuard } from './resolvers/minorGuard';
 
 export const SINBA_SCHEMA_DIR = path.join(__dirname, '..', 'schema');

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fiscalCodeCheckCharacter } from '../../../shared/rules/fiscalCode';
+import { fiscalCodeCheckCharacter } from '@shared/rules';
 import { I18nProvider } from '../i18n';
 import { codesHandler, fakeHub } from '../test/hub';
 import { Admit } from './Admit';

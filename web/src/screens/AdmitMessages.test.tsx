@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fiscalCodeCheckCharacter } from '../../../shared/rules/fiscalCode';
+import { fiscalCodeCheckCharacter } from '@shared/rules';
 import { takeFlash } from '../flash';
 import { I18nProvider, LANGUAGE_KEY } from '../i18n';
 import { codesHandler, fakeHub, type Handler } from '../test/hub';

@@ -1,5 +1,5 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
+import type { Principal } from '@shared/auth';
+import type { ModuleHandle } from '@shared/graphql';
 import { startThreeModules, type ThreeModules } from './support/threeModules';
 
 const TODAY = '2024-06-15';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { createModuleDataSource } from '../../../../shared/db/dataSource';
+import type { Principal } from '@shared/auth';
+import { createModuleDataSource } from '@shared/db';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { createIstatTable } from '../reporting/istatTable';
 

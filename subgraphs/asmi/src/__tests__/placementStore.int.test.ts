@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createModuleDataSource } from '../../../../shared/db/dataSource';
+import { createModuleDataSource } from '@shared/db';
 import { migrateDatabase } from '../../../../infra/db/migrate';
-import { AppError } from '../../../../shared/errors';
+import { AppError } from '@shared/errors';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { asmiMigrations } from '../migrations';
 import {

@@ -1,5 +1,5 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import type { Principal } from '@shared/auth';
+import { pseudonymOf } from '@shared/privacy';
 import pino from 'pino';
 import { callSubgraph } from '../../../../test/support/callSubgraph';
 import { freePort } from '../../../../test/support/ports';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { byKey, groupByKey } from '../../../../shared/db/keyed';
+import { byKey, groupByKey } from '@shared/db';
 import { countOccupancy, findHostedMinors, findPlacementsByIds, findPlacementsByMinorIds, findPlacementsByStructures, findStructureProvinces, isUuid, type PlacementRow } from '../repositories/placementRepository';
 import type { PlacementVisibility } from '../repositories/visibility';
 import { findAbsencesByPlacementIds, type AbsenceRow } from '../repositories/absenceRepository';

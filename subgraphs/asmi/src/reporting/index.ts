@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { ReportDimension, ReportFilter } from '../../../../shared/reporting/dimensions';
+import type { Principal } from '@shared/auth';
+import type { ReportDimension, ReportFilter } from '@shared/reporting';
 import { createIstatTable } from './istatTable';
 import { createPlacementReports, type ReportDirection } from './placementReports';
 import { createQuasiIdentifierSync, type MinorQuasiIdentifiers } from './quasiIdentifierSync';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { AGE_BANDS, CITIZENSHIP_GROUPS, UNKNOWN, ageBandSql, citizenshipGroupSql, sexSql } from '../../../../shared/reporting/dimensions';
-import { suppress, type PublishedRow } from '../../../../shared/reporting/suppression';
+import type { Principal } from '@shared/auth';
+import { AGE_BANDS, CITIZENSHIP_GROUPS, UNKNOWN, ageBandSql, citizenshipGroupSql, sexSql } from '@shared/reporting';
+import { suppress, type PublishedRow } from '@shared/reporting';
 import { checkYear } from './placementReports';
 import { placementScope } from './scope';
 import type { Upstream } from '../services/upstream';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput } from '../../../../shared/errors/AppError';
+import type { Principal } from '@shared/auth';
+import { AppError, badInput } from '@shared/errors';
 import {
   REPORT_DIMENSIONS,
   ageBandSql,
@@ -14,8 +14,8 @@ import {
   type Report,
   type ReportDimension,
   type ReportFilter,
-} from '../../../../shared/reporting/dimensions';
-import { runAggregate, toReport } from '../../../../shared/reporting/report';
+} from '@shared/reporting';
+import { runAggregate, toReport } from '@shared/reporting';
 import { placementScope } from './scope';
 
 export type ReportDirection = 'ENTRIES' | 'EXITS';

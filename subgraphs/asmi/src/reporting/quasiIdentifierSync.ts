@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { badInput, forbidden } from '../../../../shared/errors/AppError';
-import { isUuid } from '../../../../shared/ids';
+import type { Principal } from '@shared/auth';
+import { badInput, forbidden } from '@shared/errors';
+import { isUuid } from '@shared/ids';
 
 export interface MinorQuasiIdentifiers {
   readonly minorId: string;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../../../../shared/time';
+import type { Clock } from '@shared/time';
 import { createQualityService } from '../services/qualityService';
 import type { Upstream } from '../services/upstream';
 
@@ -21,10 +21,10 @@ export function recomputeQualityFlags(deps: { dataSource: DataSource; upstream: 
 
 if (require.main === module) {
   void (async () => {
-    const { loadConfig } = await import('../../../../shared/config/config');
-    const { createModuleDataSource } = await import('../../../../shared/db/dataSource');
-    const { createServiceClient } = await import('../../../../shared/graphql/serviceClient');
-    const { systemClock } = await import('../../../../shared/time');
+    const { loadConfig } = await import('@shared/config');
+    const { createModuleDataSource } = await import('@shared/db');
+    const { createServiceClient } = await import('@shared/graphql');
+    const { systemClock } = await import('@shared/time');
     const { createUpstream } = await import('../services/upstream');
     const config = loadConfig();
     const url = config.database.moduleUrls.asmi;

@@ -1,7 +1,7 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { forbidden } from '../../../../shared/errors/AppError';
-import type { ReportFilter } from '../../../../shared/reporting/dimensions';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { forbidden } from '@shared/errors';
+import type { ReportFilter } from '@shared/reporting';
 
 /**
  * Who may run a placement report and over which placements (docs/privacy.md §5

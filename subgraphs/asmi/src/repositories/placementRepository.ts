@@ -13,7 +13,7 @@ export const COLUMNS = `p.id, p.minor_id AS "minorId", p.structure_code AS "stru
 
 export type PlacementRow = PlacementEntity;
 
-export { isUuid } from '../../../../shared/ids';
+export { isUuid } from '@shared/ids';
 
 export async function findPlacementsByIds(db: EntityManager, ids: readonly string[], v: PlacementVisibility): Promise<PlacementRow[]> {
   if (ids.length === 0 || v.kind === 'none') return [];

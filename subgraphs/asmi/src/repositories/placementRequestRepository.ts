@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
+import type { Principal } from '@shared/auth';
 import { REQUEST_EXPIRY_DAYS, type PlacementRequestStatus } from '../rules/placementRequestRules';
 
 /** SQL of a request's status on the date in parameter `$n` (PENDING turns EXPIRED on its 30th day; rules/placementRequestRules.ts). */

@@ -1,4 +1,4 @@
-import type { Principal } from '../../../../shared/auth/principal';
+import type { Principal } from '@shared/auth';
 import { HOSTING_GRACE_DAYS } from '../rules/placementRules';
 
 /**

@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { violation, type Violation } from '@shared/errors';
 import type { Period } from './placementRules';
 
 /*

@@ -1,4 +1,4 @@
-import { addDays } from '../../../../shared/time';
+import { addDays } from '@shared/time';
 
 /**
  * Placement requests (docs/privacy.md §3a): the service holding a minor's

@@ -1,5 +1,5 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
-import { addDays, ageOn } from '../../../../shared/time';
+import { violation, type Violation } from '@shared/errors';
+import { addDays, ageOn } from '@shared/time';
 
 /*
  * Rules of placement episodes (inserimento / accoglienza, dimissione): what
@@ -105,7 +105,7 @@ export function dischargeNotBeforeAdmission(placement: Period, dischargeDate: st
 }
 
 /** Facts can be recorded only up to today (docs/conventions.md INVALID_DATE_RANGE); the rule every module uses. */
-export { notAfterToday as notInFuture } from '../../../../shared/rules/dates';
+export { notAfterToday as notInFuture } from '@shared/rules';
 
 /**
  * The structure's authorised age range (ASSO minAge/maxAge) against the

@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { violation, type Violation } from '@shared/errors';
 
 /*
  * The six-monthly list a structure owes the juvenile prosecutor (L. 184/1983

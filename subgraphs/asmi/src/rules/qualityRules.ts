@@ -1,4 +1,4 @@
-import { addDays as shiftDays } from '../../../../shared/time';
+import { addDays as shiftDays } from '@shared/time';
 
 /**
  * shared/time addDays, remembered per offset: the rules shift the same few

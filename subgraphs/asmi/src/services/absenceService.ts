@@ -1,18 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput, forbidden, notFound } from '../../../../shared/errors';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { endNotBeforeStart } from '../../../../shared/rules/dates';
-import { isValidCode } from '../../../../shared/codes';
-import type { Clock } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import { AppError, badInput, forbidden, notFound } from '@shared/errors';
+import { requireRole } from '@shared/auth';
+import { PG, pgErrorInfo } from '@shared/db';
+import { throwIfViolated } from '@shared/errors';
+import { endNotBeforeStart } from '@shared/rules';
+import { isValidCode } from '@shared/codes';
+import type { Clock } from '@shared/time';
 import { findAbsence, findAbsencesOfPlacement, insertAbsence, setAbsenceEnd, type AbsenceRow } from '../repositories/absenceRepository';
 import { findPlacementForUpdate, isUuid, type PlacementRow } from '../repositories/placementRepository';
 import { noOverlappingAbsence, withinPlacement } from '../rules/absenceRules';
 import { notInFuture } from '../rules/placementRules';
 import { insertOutbox } from '../repositories/notificationRepository';
-import { touchMinor } from '../../../../shared/audit/writeTrail';
+import { touchMinor } from '@shared/audit';
 
 export interface RecordAbsenceInput {
   placementId: string;

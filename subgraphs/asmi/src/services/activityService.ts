@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput } from '../../../../shared/errors';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { endNotBeforeStart } from '../../../../shared/rules/dates';
-import { isValidCode } from '../../../../shared/codes';
-import type { Clock } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import { AppError, badInput } from '@shared/errors';
+import { throwIfViolated } from '@shared/errors';
+import { endNotBeforeStart } from '@shared/rules';
+import { isValidCode } from '@shared/codes';
+import type { Clock } from '@shared/time';
 import { insertActivity, type ActivityRow } from '../repositories/activityRepository';
 import { isUuid } from '../repositories/placementRepository';
 import { withinPlacement } from '../rules/absenceRules';

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput } from '../../../../shared/errors';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { isValidCode } from '../../../../shared/codes';
-import { isMunicipalityCode } from '../../../../shared/codes/municipalities';
-import type { Clock } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import { AppError, badInput } from '@shared/errors';
+import { throwIfViolated } from '@shared/errors';
+import { isValidCode } from '@shared/codes';
+import { isMunicipalityCode } from '@shared/codes';
+import type { Clock } from '@shared/time';
 import { insertCareObservation, type CareObservationRow } from '../repositories/careObservationRepository';
 import { isUuid } from '../repositories/placementRepository';
 import { withinPlacement } from '../rules/absenceRules';

@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput } from '../../../../shared/errors';
+import type { Principal } from '@shared/auth';
+import { AppError, badInput } from '@shared/errors';
 import type { AdmitMinorInput, DischargeMinorInput, PlacementService } from './placementService';
 import { requireOperator, type AbsenceService, type RecordAbsenceInput } from './absenceService';
 import type { ActivityService, RecordActivityInput } from './activityService';
-import { isUuid } from '../../../../shared/ids';
+import { isUuid } from '@shared/ids';
 
 export type StructureEventType = 'ADMISSION' | 'DISCHARGE' | 'ABSENCE' | 'ACTIVITY';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../../../../shared/time';
+import type { Clock } from '@shared/time';
 import { createAbsenceService, type AbsenceService } from './absenceService';
 import { createActivityService, type ActivityService } from './activityService';
 import { createCareObservationService, type CareObservationService } from './careObservationService';

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import type { Principal } from '../../../../shared/auth/principal';
-import { badInput, forbidden } from '../../../../shared/errors';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
-import type { Clock } from '../../../../shared/time';
-import { uncounted } from '../../../../shared/db/statementCounter';
+import type { Principal } from '@shared/auth';
+import { badInput, forbidden } from '@shared/errors';
+import { requireRole } from '@shared/auth';
+import { cursorCodec, pageSize, toPage } from '@shared/graphql';
+import type { Clock } from '@shared/time';
+import { uncounted } from '@shared/db';
 import {
   claimDue,
   countUnread,

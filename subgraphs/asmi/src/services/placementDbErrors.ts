@@ -1,5 +1,5 @@
-import { AppError } from '../../../../shared/errors';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
+import { AppError } from '@shared/errors';
+import { PG, pgErrorInfo } from '@shared/db';
 
 /**
  * The database's own guards on placements (see the migrations) turned into

@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput, forbidden, notFound } from '../../../../shared/errors';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { isValidCode } from '../../../../shared/codes';
-import { touchMinor } from '../../../../shared/audit/writeTrail';
-import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
-import type { Clock } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import { AppError, badInput, forbidden, notFound } from '@shared/errors';
+import { requireRole } from '@shared/auth';
+import { throwIfViolated } from '@shared/errors';
+import { isValidCode } from '@shared/codes';
+import { touchMinor } from '@shared/audit';
+import { cursorCodec, pageSize, toPage } from '@shared/graphql';
+import type { Clock } from '@shared/time';
 import {
   findOtherPendingOfMinor,
   findRequestForUpdate,

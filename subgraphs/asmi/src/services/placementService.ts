@@ -1,11 +1,11 @@
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import { pseudonymOf } from '@shared/privacy';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTerritory, type Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput, forbidden, notFound } from '../../../../shared/errors';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { isValidCode } from '../../../../shared/codes';
-import type { Clock } from '../../../../shared/time';
+import { inTerritory, type Principal } from '@shared/auth';
+import { AppError, badInput, forbidden, notFound } from '@shared/errors';
+import { requireRole } from '@shared/auth';
+import { throwIfViolated } from '@shared/errors';
+import { isValidCode } from '@shared/codes';
+import type { Clock } from '@shared/time';
 import type { AsmiLoaders } from '../loaders';
 import {
   findHostedMinors,
@@ -22,7 +22,7 @@ import {
   type PlacementRow,
 } from '../repositories/placementRepository';
 import { ageWithinRange, bornBeforeAdmission, courtReferenceWhenOrdered, dischargeCancellable, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
-import { touchMinor } from '../../../../shared/audit/writeTrail';
+import { touchMinor } from '@shared/audit';
 import { closeOpenAbsences, hasRecordsAfter } from '../repositories/absenceRepository';
 import { placementWriteError } from './placementDbErrors';
 import type { Upstream } from './upstream';

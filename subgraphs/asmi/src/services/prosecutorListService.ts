@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { AppError, forbidden } from '../../../../shared/errors';
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
-import { inProsecutorListWindow } from '../../../../shared/privacy/purposes';
-import type { Clock } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { AppError, forbidden } from '@shared/errors';
+import { pseudonymOf } from '@shared/privacy';
+import { inProsecutorListWindow } from '@shared/privacy';
+import type { Clock } from '@shared/time';
 import { findHostedMinors, type PlacementRow } from '../repositories/placementRepository';
 import { findPlacementsOnList } from '../repositories/prosecutorListRepository';
 import { boundaryFlags, halfYear, isViolation } from '../rules/prosecutorListRules';

@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireAuthenticated, requireRole } from '../../../../shared/auth/requireRole';
-import { badInput, forbidden } from '../../../../shared/errors';
-import { isUuid } from '../../../../shared/ids';
-import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
-import type { Clock } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import { requireAuthenticated, requireRole } from '@shared/auth';
+import { badInput, forbidden } from '@shared/errors';
+import { isUuid } from '@shared/ids';
+import { cursorCodec, pageSize, toPage } from '@shared/graphql';
+import { pseudonymOf } from '@shared/privacy';
+import type { Clock } from '@shared/time';
 import type { AsmiLoaders } from '../loaders';
 import type { PlacementRow } from '../repositories/placementRepository';
 import type { QualityPlacementRow } from '../repositories/qualityRepository';
@@ -21,7 +21,7 @@ import {
   takeQueued,
   type StoredFlagRow,
 } from '../repositories/qualityFlagRepository';
-import { getCodeList } from '../../../../shared/codes';
+import { getCodeList } from '@shared/codes';
 import type { PlacementVisibility } from '../repositories/visibility';
 import {
   afterFinalDischargeSince,

@@ -1,5 +1,5 @@
-import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
-import { addDays } from '../../../../shared/time';
+import type { ServiceClient } from '@shared/graphql';
+import { addDays } from '@shared/time';
 
 /** What ASMI needs to know of a structure to admit a minor (asked to ASSO at write time). */
 export interface StructureFacts {

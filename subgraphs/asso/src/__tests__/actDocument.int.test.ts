@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import pino from 'pino';
-import { getCodeList } from '../../../../shared/codes';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
+import { getCodeList } from '@shared/codes';
+import type { Principal } from '@shared/auth';
+import type { ModuleHandle } from '@shared/graphql';
 import { callSubgraph, type GraphQLResponse, errorOf } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { ACT_DOCUMENT_MAX_BYTES } from '../rules/actDocument';

@@ -1,10 +1,10 @@
 import pino from 'pino';
 import jwt from 'jsonwebtoken';
-import { getCodeList, type CodeListName } from '../../../../shared/codes';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../../../shared/auth/internalToken';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { addDays } from '../../../../shared/time';
+import { getCodeList, type CodeListName } from '@shared/codes';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@shared/auth';
+import type { Principal } from '@shared/auth';
+import type { ModuleHandle } from '@shared/graphql';
+import { addDays } from '@shared/time';
 import { callSubgraph, type GraphQLResponse, errorOf } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startAsso } from '../server';

@@ -1,4 +1,4 @@
-import { createModuleDataSource } from '../../../../shared/db/dataSource';
+import { createModuleDataSource } from '@shared/db';
 import { migrateDatabase } from '../../../../infra/db/migrate';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { assoMigrations } from '../migrations';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, groupByKey } from '../../../../shared/db/keyed';
+import { byKey, groupByKey } from '@shared/db';
 import type { DataSource } from 'typeorm';
 import type { ActEntity } from '../entities/Act';
 import type { InspectionEntity } from '../entities/Inspection';

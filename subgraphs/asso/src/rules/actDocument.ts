@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { violation, type Violation } from '@shared/errors';
 
 /** seed 002 Allegato A §a point b: the act is kept with its document; ASSO takes PDFs up to 10 MiB. */
 export const ACT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;

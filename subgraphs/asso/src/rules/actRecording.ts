@@ -1,5 +1,5 @@
-import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates';
-import { firstViolation, violation, type Violation } from '../../../../shared/errors/violation';
+import { endNotBeforeStart, notAfterToday } from '@shared/rules';
+import { firstViolation, violation, type Violation } from '@shared/errors';
 
 /** An act after normalisation (strings trimmed). */
 export interface ActRecording {

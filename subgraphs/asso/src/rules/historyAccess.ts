@@ -1,4 +1,4 @@
-import { inTerritory, type Principal } from '../../../../shared/auth/principal';
+import { inTerritory, type Principal } from '@shared/auth';
 
 /**
  * Who sees who changed what in a structure's registry history (seed 002

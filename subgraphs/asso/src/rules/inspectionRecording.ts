@@ -1,5 +1,5 @@
-import { notAfterToday } from '../../../../shared/rules/dates';
-import type { Violation } from '../../../../shared/errors/violation';
+import { notAfterToday } from '@shared/rules';
+import type { Violation } from '@shared/errors';
 
 /**
  * seed 002 Allegato A §a point c: the supervision carried out by the

@@ -1,4 +1,4 @@
-import { inTerritory, type Principal } from '../../../../shared/auth/principal';
+import { inTerritory, type Principal } from '@shared/auth';
 
 /**
  * Who may read the non-public part of the registry (inspections and their

@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { violation, type Violation } from '@shared/errors';
 
 /**
  * seed 001 (S.I.R.MI slides), "Alle strutture — Asso — il censimento della

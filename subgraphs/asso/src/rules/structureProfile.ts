@@ -1,6 +1,6 @@
-import { findCode, type CodeListName } from '../../../../shared/codes';
-import { findMunicipality } from '../../../../shared/codes/municipalities';
-import { firstViolation, violation, type Violation } from '../../../../shared/errors/violation';
+import { findCode, type CodeListName } from '@shared/codes';
+import { findMunicipality } from '@shared/codes';
+import { firstViolation, violation, type Violation } from '@shared/errors';
 import { ISTAT_MUNICIPALITY, provinceOf } from './province';
 
 /** A plausible e-mail address: something@domain.tld, no spaces (as the internal contact). */

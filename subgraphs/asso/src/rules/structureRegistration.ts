@@ -1,5 +1,5 @@
 import { ISTAT_MUNICIPALITY } from './province';
-import { firstViolation, violation, type Violation } from '../../../../shared/errors/violation';
+import { firstViolation, violation, type Violation } from '@shared/errors';
 
 /**
  * Regional registry code of a structure (seed 002 Allegato A §a point a:

@@ -1,5 +1,5 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
-import { elevenDigitCodeValid, personalFiscalCodeValid } from '../../../../shared/rules/taxCode';
+import { violation, type Violation } from '@shared/errors';
+import { elevenDigitCodeValid, personalFiscalCodeValid } from '@shared/rules';
 
 /**
  * Tax code of the managing entity (ente gestore, seed 002 §a point a): the

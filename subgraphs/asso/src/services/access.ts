@@ -1,6 +1,6 @@
-import { forbidden } from '../../../../shared/errors';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import type { Principal } from '../../../../shared/auth/principal';
+import { forbidden } from '@shared/errors';
+import { requireRole } from '@shared/auth';
+import type { Principal } from '@shared/auth';
 import { canWriteRegistry } from '../rules/registryAccess';
 
 type Supervisor = Extract<Principal, { role: 'SUPERVISOR' }>;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { notFound } from '../../../../shared/errors';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import type { Principal } from '../../../../shared/auth/principal';
+import { notFound } from '@shared/errors';
+import { throwIfViolated } from '@shared/errors';
+import type { Principal } from '@shared/auth';
 import type { AssoLoaders } from '../loaders';
 import {
   findActDocumentContent,

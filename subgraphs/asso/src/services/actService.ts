@@ -1,12 +1,12 @@
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError } from '../../../../shared/errors';
-import type { Principal } from '../../../../shared/auth/principal';
+import { PG, pgErrorInfo } from '@shared/db';
+import { AppError } from '@shared/errors';
+import type { Principal } from '@shared/auth';
 import type { ActEntity } from '../entities/Act';
 import { insertAct } from '../repositories/actRepository';
 import { findStructureByCode } from '../repositories/structureRepository';
 import { validateActRecording } from '../rules/actRecording';
 import type { ActKind } from '../rules/deriveStatus';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import { throwIfViolated } from '@shared/errors';
 import { requireSupervisor, requireTerritory } from './access';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
 import type { ServiceDeps } from './deps';

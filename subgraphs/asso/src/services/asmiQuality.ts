@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
+import type { ServiceClient } from '@shared/graphql';
 
 /**
  * ASMI stores each placement's data-quality flags (issue 17 §5); two of them

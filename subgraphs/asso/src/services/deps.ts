@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
-import type { Clock } from '../../../../shared/time';
+import type { ServiceClient } from '@shared/graphql';
+import type { Clock } from '@shared/time';
 
 /** What ASSO's services need, built once per process in server.ts. */
 export interface ServiceDeps {

@@ -1,17 +1,17 @@
-import { isValidCode } from '../../../../shared/codes';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError, notFound } from '../../../../shared/errors';
-import type { Principal } from '../../../../shared/auth/principal';
+import { isValidCode } from '@shared/codes';
+import { PG, pgErrorInfo } from '@shared/db';
+import { AppError, notFound } from '@shared/errors';
+import type { Principal } from '@shared/auth';
 import { InspectionEntity } from '../entities/Inspection';
 import { findInspectionForUpdate, findOverdueFollowUps, insertInspection } from '../repositories/inspectionRepository';
 import { findStructureByCode } from '../repositories/structureRepository';
 import { validateInspectionRecording } from '../rules/inspectionRecording';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import { throwIfViolated } from '@shared/errors';
 import { requireSupervisor, requireTerritory } from './access';
 import { unknownStructure } from './actService';
 import { setChangeContext } from '../repositories/structureHistoryRepository';
 import type { ServiceDeps } from './deps';
-import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
+import { cursorCodec, pageSize, toPage } from '@shared/graphql';
 import { optionalText } from './text';
 
 export interface RecordInspectionInput {

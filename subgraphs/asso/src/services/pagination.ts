@@ -1,7 +1,7 @@
-import { cursorCodec } from '../../../../shared/graphql/pagination';
+import { cursorCodec } from '@shared/graphql';
 import { STRUCTURE_CODE } from '../rules/structureRegistration';
 
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '../../../../shared/graphql/pagination';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '@shared/graphql';
 
 /** `structures(after)`: cursors carry the last structure code of the page (codes are public). */
 export const structureCursor = cursorCodec('structure:', (code) => STRUCTURE_CODE.test(code));

@@ -1,10 +1,10 @@
-import { isValidCode } from '../../../../shared/codes';
-import { findMunicipality } from '../../../../shared/codes/municipalities';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError, badInput, forbidden, notFound } from '../../../../shared/errors';
+import { isValidCode } from '@shared/codes';
+import { findMunicipality } from '@shared/codes';
+import { PG, pgErrorInfo } from '@shared/db';
+import { AppError, badInput, forbidden, notFound } from '@shared/errors';
 import { descriptionFits, selfCensusFieldsOnly } from '../rules/selfCensus';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import type { Principal } from '../../../../shared/auth/principal';
+import { throwIfViolated } from '@shared/errors';
+import type { Principal } from '@shared/auth';
 import { StructureEntity } from '../entities/Structure';
 import type { AssoLoaders } from '../loaders';
 import { findStructureTimeline, setChangeContext, type StructureChangeRow } from '../repositories/structureHistoryRepository';

@@ -1,8 +1,8 @@
-import { isValidCode } from '../../../../shared/codes';
-import { findMunicipality } from '../../../../shared/codes/municipalities';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import { AppError, badInput } from '../../../../shared/errors';
-import type { Principal } from '../../../../shared/auth/principal';
+import { isValidCode } from '@shared/codes';
+import { findMunicipality } from '@shared/codes';
+import { PG, pgErrorInfo } from '@shared/db';
+import { AppError, badInput } from '@shared/errors';
+import type { Principal } from '@shared/auth';
 import type { ActEntity } from '../entities/Act';
 import type { InspectionEntity } from '../entities/Inspection';
 import type { StructureEntity } from '../entities/Structure';
@@ -17,11 +17,11 @@ import { managingEntityTaxCodeValid } from '../rules/taxCode';
 import { structureMunicipalityValid, validateStructureRegistration } from '../rules/structureRegistration';
 import { validateStructureProfile } from '../rules/structureProfile';
 import { descriptionFits } from '../rules/selfCensus';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import { throwIfViolated } from '@shared/errors';
 import { requireSupervisor, requireTerritory } from './access';
 import type { ServiceDeps } from './deps';
 import { afterCode, pageSize, structureCursor } from './pagination';
-import { toPage } from '../../../../shared/graphql/pagination';
+import { toPage } from '@shared/graphql';
 import { optionalText } from './text';
 
 export interface RegisterStructureInput {

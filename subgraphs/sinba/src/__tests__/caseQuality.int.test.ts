@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import pino from 'pino';
-import type { Principal } from '../../../../shared/auth/principal';
-import { getCodeList } from '../../../../shared/codes';
-import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import type { Principal } from '@shared/auth';
+import { getCodeList } from '@shared/codes';
+import type { ModuleHandle } from '@shared/graphql';
+import { pseudonymOf } from '@shared/privacy';
 import { callSubgraph, errorOf, ok } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startSinba } from '../server';

@@ -1,6 +1,6 @@
 import pino from 'pino';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
+import type { Principal } from '@shared/auth';
+import type { ModuleHandle } from '@shared/graphql';
 import { callSubgraph, type GraphQLResponse, errorOf, ok } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startSinba } from '../server';

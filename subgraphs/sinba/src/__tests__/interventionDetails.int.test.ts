@@ -1,7 +1,7 @@
 import pino from 'pino';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import type { Principal } from '@shared/auth';
+import type { ModuleHandle } from '@shared/graphql';
+import { pseudonymOf } from '@shared/privacy';
 import { callSubgraph, errorOf, ok } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startSinba } from '../server';

@@ -1,4 +1,4 @@
-import { createModuleDataSource } from '../../../../shared/db/dataSource';
+import { createModuleDataSource } from '@shared/db';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { sinbaMigrations } from '../migrations';
 

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { Client } from 'pg';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
+import type { Principal } from '@shared/auth';
+import type { ModuleHandle } from '@shared/graphql';
 import { callSubgraph, type GraphQLResponse, errorOf, ok } from '../../../../test/support/callSubgraph';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
 import { startSinba } from '../server';

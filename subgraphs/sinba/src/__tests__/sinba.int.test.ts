@@ -1,13 +1,13 @@
 import pino from 'pino';
 import { Client } from 'pg';
-import { getCodeList } from '../../../../shared/codes';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { ModuleHandle } from '../../../../shared/graphql/subgraphServer';
-import { addDays } from '../../../../shared/time';
+import { getCodeList } from '@shared/codes';
+import type { Principal } from '@shared/auth';
+import type { ModuleHandle } from '@shared/graphql';
+import { addDays } from '@shared/time';
 import { callSubgraph, type GraphQLResponse, errorOf } from '../../../../test/support/callSubgraph';
 import { freePort } from '../../../../test/support/ports';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/testDatabase';
-import { fiscalCodeCheckCharacter } from '../../../../shared/rules/fiscalCode';
+import { fiscalCodeCheckCharacter } from '@shared/rules';
 import { startSinba } from '../server';
 
 const logger = pino({ level: 'silent' });

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey as byKeyIn, groupByKey as groupByKeyIn } from '../../../../shared/db/keyed';
+import { byKey as byKeyIn, groupByKey as groupByKeyIn } from '@shared/db';
 
 /** Ids are compared lower-case (UUIDs may be asked in either case). */
 const lower = (k: string) => k.toLowerCase();
@@ -41,7 +41,7 @@ export interface SinbaLoaders extends InterventionDetailLoaders, RecordLoaders {
   readonly viewerHoldsCase: DataLoader<string, boolean>;
 }
 
-import { isUuid } from '../../../../shared/ids';
+import { isUuid } from '@shared/ids';
 
 export { isUuid };
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { byKey as byKeyIn, groupByKey as groupByKeyIn } from '../../../../shared/db/keyed';
-import { isUuid } from '../../../../shared/ids';
+import { byKey as byKeyIn, groupByKey as groupByKeyIn } from '@shared/db';
+import { isUuid } from '@shared/ids';
 import type { AssessmentEntity } from '../entities/Assessment';
 import type { InterventionEntity } from '../entities/Intervention';
 import { findAssessmentsByIds, findAssessmentsByMinorIds, findSharedInterventionsBySiblingIds, findSiblingsByInterventionIds, findUnaccompaniedByMinorIds } from '../repositories/interventionDetailsRepository';

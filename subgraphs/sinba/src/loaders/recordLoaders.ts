@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { groupByKey as groupByKeyIn, byKey as byKeyIn } from '../../../../shared/db/keyed';
-import { isUuid } from '../../../../shared/ids';
+import { groupByKey as groupByKeyIn, byKey as byKeyIn } from '@shared/db';
+import { isUuid } from '@shared/ids';
 import { AdditionalDataEntity } from '../entities/AdditionalData';
 import { CoPlanningEntity } from '../entities/CoPlanning';
 import { CourtOrderEntity } from '../entities/CourtOrder';

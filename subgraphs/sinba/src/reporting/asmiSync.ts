@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
+import type { ServiceClient } from '@shared/graphql';
 
 /** The quasi-identifiers ASMI copies onto each placement (docs/privacy.md §9: never names nor fiscal codes). */
 export interface QuasiIdentifiers {

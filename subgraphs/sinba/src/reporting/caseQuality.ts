@@ -1,12 +1,12 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { badInput, forbidden } from '../../../../shared/errors/AppError';
-import { pageSize, type CursorCodec } from '../../../../shared/graphql/pagination';
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
-import { addDays, addMonths, type Clock } from '../../../../shared/time';
-import { getCodeList } from '../../../../shared/codes';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { badInput, forbidden } from '@shared/errors';
+import { pageSize, type CursorCodec } from '@shared/graphql';
+import { pseudonymOf } from '@shared/privacy';
+import { addDays, addMonths, type Clock } from '@shared/time';
+import { getCodeList } from '@shared/codes';
 import { placementWithoutAdmission } from '../rules/placementInterventions';
 
 /** Flags of the case-level data-quality list (schema/quality.graphql). */

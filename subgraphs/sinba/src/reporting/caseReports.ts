@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { badInput, forbidden } from '../../../../shared/errors/AppError';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { badInput, forbidden } from '@shared/errors';
 import {
   ageBandSql,
   checkFilter,
@@ -13,8 +13,8 @@ import {
   type Report,
   type ReportDimension,
   type ReportFilter,
-} from '../../../../shared/reporting/dimensions';
-import { runAggregate, toReport } from '../../../../shared/reporting/report';
+} from '@shared/reporting';
+import { runAggregate, toReport } from '@shared/reporting';
 
 /** Dimensions a case has: the minor's attributes, the holding service, the residence province, the case's duration. */
 export const CASE_DIMENSIONS: readonly ReportDimension[] = ['AGE_BAND', 'SEX', 'CITIZENSHIP_GROUP', 'UNACCOMPANIED', 'PROVINCE', 'DURATION_BAND', 'SERVICE'];

@@ -1,16 +1,16 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
-import type { ReportDimension, ReportFilter } from '../../../../shared/reporting/dimensions';
+import type { Principal } from '@shared/auth';
+import type { ServiceClient } from '@shared/graphql';
+import type { ReportDimension, ReportFilter } from '@shared/reporting';
 import { createAsmiSync, withAsmiSync, type AsmiSync } from './asmiSync';
 import { createCaseReports, type CaseReports } from './caseReports';
 import { createInterventionReports, type InterventionReports, type InterventionSelection } from './interventionReports';
 import { createCaseQuality, type CaseQuality, type CaseQualityIssueFilter, type CaseQualityIssueLine, type HostedMinorsLookup } from './caseQuality';
 
 const HOSTING_STRUCTURES = 'query SinbaQualityHosting($ids: [ID!]!, $on: Date!) { hostingStructures(minorIds: $ids, on: $on) { minorId structureCode } }';
-import type { Clock } from '../../../../shared/time';
+import type { Clock } from '@shared/time';
 
 /** SINBA's reporting (issue 8): caseStock, the case data-quality list, and the push of corrected quasi-identifiers to ASMI. */
 export function createReporting(deps: { dataSource: DataSource; minCellSize: number; clock: Clock; pseudonymKey: string; asmi?: ServiceClient; logger: Logger }): SinbaReporting {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { AppError, badInput } from '../../../../shared/errors/AppError';
-import { getCodeList, isValidCode } from '../../../../shared/codes';
+import type { Principal } from '@shared/auth';
+import { AppError, badInput } from '@shared/errors';
+import { getCodeList, isValidCode } from '@shared/codes';
 import {
   UNKNOWN,
   ageBandSql,
@@ -14,8 +14,8 @@ import {
   type Report,
   type ReportDimension,
   type ReportFilter,
-} from '../../../../shared/reporting/dimensions';
-import { runAggregate, toReport } from '../../../../shared/reporting/report';
+} from '@shared/reporting';
+import { runAggregate, toReport } from '@shared/reporting';
 import { caseScope } from './caseReports';
 
 /**

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
+import type { ServiceClient } from '@shared/graphql';
 
 const SYNC = 'mutation SinbaResyncQuasiIdentifiers($minors: [MinorQuasiIdentifiersInput!]!) { syncMinorQuasiIdentifiers(minors: $minors) }';
 
@@ -34,9 +34,9 @@ export async function resyncQuasiIdentifiers(dataSource: DataSource, asmi: Servi
 
 if (require.main === module) {
   void (async () => {
-    const { loadConfig } = await import('../../../../shared/config/config');
-    const { createModuleDataSource } = await import('../../../../shared/db/dataSource');
-    const { createServiceClient } = await import('../../../../shared/graphql/serviceClient');
+    const { loadConfig } = await import('@shared/config');
+    const { createModuleDataSource } = await import('@shared/db');
+    const { createServiceClient } = await import('@shared/graphql');
     const config = loadConfig();
     const url = config.database.moduleUrls.sinba;
     if (!url) throw new Error('Set DATABASE_URL or SINBA_DATABASE_URL');

@@ -1,5 +1,5 @@
-import { accessFor } from '../../../../shared/privacy/matrix';
-import type { Principal } from '../../../../shared/auth/principal';
+import { accessFor } from '@shared/privacy';
+import type { Principal } from '@shared/auth';
 
 /**
  * Which minors' CASE and HEALTH rows a request may load (defence in depth

@@ -2,7 +2,7 @@ import type { SinbaContext } from '../context';
 import type { AssessmentEntity } from '../entities/Assessment';
 import type { InterventionEntity } from '../entities/Intervention';
 import type { MinorEntity } from '../entities/Minor';
-import { findCode } from '../../../../shared/codes';
+import { findCode } from '@shared/codes';
 import { emergencyPlacementLimit } from '../rules/interventionDetails';
 import type { LinkAssessmentInput, RecordAssessmentInput, UpdateAssessmentInput } from '../services/assessmentService';
 import type { EndInterventionInput } from '../services/interventionService';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DocumentNode } from 'graphql';
-import type { DataClass } from '../../../../shared/privacy/dataClasses';
-import { guardFields } from '../../../../shared/privacy/subgraphGuard';
+import type { DataClass } from '@shared/privacy';
+import { guardFields } from '@shared/privacy';
 import type { SinbaContext } from '../context';
 
 /**

@@ -1,5 +1,5 @@
-import { getCodeList, type CodeEntry } from '../../../../shared/codes';
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { getCodeList, type CodeEntry } from '@shared/codes';
+import { violation, type Violation } from '@shared/errors';
 
 /**
  * seed 003 §3.9.2: "Nel momento in cui queste tipologie di interventi si

@@ -1,6 +1,6 @@
-import { addMonths } from '../../../../shared/time';
-import { violation, type Violation } from '../../../../shared/errors/violation';
-import type { CodeEntry } from '../../../../shared/codes';
+import { addMonths } from '@shared/time';
+import { violation, type Violation } from '@shared/errors';
+import type { CodeEntry } from '@shared/codes';
 
 /** An assessment (indagine psico-sociale / percorso affido, seed 003 §3.10) as the rules see it. */
 export interface AssessmentState {

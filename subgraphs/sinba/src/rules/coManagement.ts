@@ -1,5 +1,5 @@
-import { findCode } from '../../../../shared/codes';
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { findCode } from '@shared/codes';
+import { violation, type Violation } from '@shared/errors';
 import type { CoManagementRecords } from '../repositories/coManagementRepository';
 
 const typeHas = (type: string, attribute: string) => findCode('INTERVENTION_TYPE', type)?.attributes?.[attribute] === true;

@@ -1,5 +1,5 @@
-import { isValidCode, type CodeListName } from '../../../../shared/codes';
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { isValidCode, type CodeListName } from '@shared/codes';
+import { violation, type Violation } from '@shared/errors';
 
 /**
  * A multi-valued coded input (co-planning partners, violence types, court

@@ -1,5 +1,5 @@
-import { findCode } from '../../../../shared/codes';
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { findCode } from '@shared/codes';
+import { violation, type Violation } from '@shared/errors';
 
 /** What the family-unit rules need of a member. */
 export interface UnitMember {

@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { violation, type Violation } from '@shared/errors';
 
 /**
  * seed 003 §3.7: the L. 104/92 certification records "se c'è il

@@ -1,6 +1,6 @@
-import { addMonths } from '../../../../shared/time';
-import { violation, type Violation } from '../../../../shared/errors/violation';
-import type { CodeEntry } from '../../../../shared/codes';
+import { addMonths } from '@shared/time';
+import { violation, type Violation } from '@shared/errors';
+import type { CodeEntry } from '@shared/codes';
 
 /**
  * Rules on the fields of an intervention that depend on its group and type

@@ -1,7 +1,7 @@
-import { fiscalCodeMismatches, parseFiscalCode } from '../../../../shared/rules/fiscalCode';
-import { notAfterToday } from '../../../../shared/rules/dates';
-import { violation, type Violation } from '../../../../shared/errors/violation';
-import { elevenDigitCodeValid } from '../../../../shared/rules/taxCode';
+import { fiscalCodeMismatches, parseFiscalCode } from '@shared/rules';
+import { notAfterToday } from '@shared/rules';
+import { violation, type Violation } from '@shared/errors';
+import { elevenDigitCodeValid } from '@shared/rules';
 import type { OtherIdentifierKind } from '../entities/Minor';
 
 /** ISTAT country code of citizenship: 3 digits (100 = Italy). */

@@ -1,6 +1,6 @@
-import { addDays, ageOn } from '../../../../shared/time';
-import { violation, type Violation } from '../../../../shared/errors/violation';
-import type { CodeEntry } from '../../../../shared/codes';
+import { addDays, ageOn } from '@shared/time';
+import { violation, type Violation } from '@shared/errors';
+import type { CodeEntry } from '@shared/codes';
 
 /**
  * Rules on where a minor lives: placements in a structure (seed 003 §3.9.6),

@@ -1,5 +1,5 @@
-import { findCode } from '../../../../shared/codes';
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { findCode } from '@shared/codes';
+import { violation, type Violation } from '@shared/errors';
 
 /** Which records the rules of seed 003 §3.5 look for: health data, additional data, violence records. */
 export interface RecordPresence {

@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { violation, type Violation } from '@shared/errors';
 
 /** The minor as the referral rule sees it. */
 export interface ReferredMinor {

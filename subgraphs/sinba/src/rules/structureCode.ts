@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { violation, type Violation } from '@shared/errors';
 
 /** seed 003 §3.9.6: code for a structure in another region. */
 export const STRUCTURE_OTHER_REGION = '888888';

@@ -1,4 +1,4 @@
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { violation, type Violation } from '@shared/errors';
 import { openOnOrAfter, type CaseSpan } from './oneOpenCase';
 
 /** seed 003 §3.2: "trasferimento ad altro Servizio territoriale", code of CASE_CLOSURE_REASON. */

@@ -1,5 +1,5 @@
-import { addMonths } from '../../../../shared/time';
-import { violation, type Violation } from '../../../../shared/errors/violation';
+import { addMonths } from '@shared/time';
+import { violation, type Violation } from '@shared/errors';
 
 /** seed 003 §3.2.1: the anagrafica convention for the unborn (nascituro). */
 export const UNBORN_NAME = 'NASCITURO';

@@ -1,6 +1,6 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { throwIfViolated } from '@shared/errors';
 import type { AdditionalDataEntity } from '../entities/AdditionalData';
 import { findAdditionalDataForUpdate, upsertAdditionalData, type AdditionalDataValues } from '../repositories/additionalDataRepository';
 import { findRecordPresence, openMinorProblemCodes } from '../repositories/problemRepository';

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { forbidden, notFound } from '../../../../shared/errors/AppError';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { forbidden, notFound } from '@shared/errors';
 import { isUuid } from '../loaders';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import { lockMinor } from '../repositories/minorRepository';
 import type { ServiceDeps } from './deps';
-import { touchMinor } from '../../../../shared/audit/writeTrail';
+import { touchMinor } from '@shared/audit';
 
 /**
  * One write on a minor's record by the SOCIAL_WORKER whose service holds a

@@ -1,7 +1,7 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { badInput, forbidden } from '../../../../shared/errors';
-import { requireAuthenticated } from '../../../../shared/auth/requireRole';
-import { isUuid } from '../../../../shared/ids';
+import type { Principal } from '@shared/auth';
+import { badInput, forbidden } from '@shared/errors';
+import { requireAuthenticated } from '@shared/auth';
+import { isUuid } from '@shared/ids';
 import { findCaseHolders, findCasePeriods, type CasePeriodRow } from '../repositories/casePeriodRepository';
 import type { ServiceDeps } from './deps';
 

@@ -1,7 +1,7 @@
-import { AppError } from '../../../../shared/errors';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import type { Principal } from '../../../../shared/auth/principal';
-import { isValidCode } from '../../../../shared/codes';
+import { AppError } from '@shared/errors';
+import { PG, pgErrorInfo } from '@shared/db';
+import type { Principal } from '@shared/auth';
+import { isValidCode } from '@shared/codes';
 import type { CaseEntity } from '../entities/Case';
 import { isUuid } from '../loaders';
 import { closeCaseRow, findCaseById, findCaseForUpdate, findCasesOfMinor, insertCase } from '../repositories/caseRepository';
@@ -9,15 +9,15 @@ import { TRANSFER_CLOSURE_REASON, receivingServiceFree, transferToAnotherService
 import { lockMinorWithDates } from '../repositories/minorRepository';
 import { caseStartNotTooEarly } from '../rules/unborn';
 import { caseNotClosed, heldByService } from '../rules/caseRules';
-import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates';
+import { endNotBeforeStart, notAfterToday } from '@shared/rules';
 import { oneOpenCasePerMinor, openOnOrAfter } from '../rules/oneOpenCase';
 import { coManagementJustified, needsActivePlacement } from '../rules/coManagement';
 import { findCoManagementRecords } from '../repositories/coManagementRepository';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { notFound } from '../../../../shared/errors/AppError';
+import { throwIfViolated } from '@shared/errors';
+import { requireRole } from '@shared/auth';
+import { notFound } from '@shared/errors';
 import type { ServiceDeps } from './deps';
-import { touchMinor } from '../../../../shared/audit/writeTrail';
+import { touchMinor } from '@shared/audit';
 
 export interface OpenCaseInput {
   readonly minorId: string;

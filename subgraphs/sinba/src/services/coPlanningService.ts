@@ -1,8 +1,8 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { notFound } from '../../../../shared/errors/AppError';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { notFound } from '@shared/errors';
+import { throwIfViolated } from '@shared/errors';
+import { endNotBeforeStart, notAfterToday } from '@shared/rules';
 import { CoPlanningEntity } from '../entities/CoPlanning';
 import { findForUpdate, insertRow, updateRow } from '../repositories/minorRecords';
 import { codeValid, codesValid } from '../rules/codedLists';

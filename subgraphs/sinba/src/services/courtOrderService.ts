@@ -1,8 +1,8 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { notFound } from '../../../../shared/errors/AppError';
-import { throwIfViolated, violation } from '../../../../shared/errors/violation';
-import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { notFound } from '@shared/errors';
+import { throwIfViolated, violation } from '@shared/errors';
+import { endNotBeforeStart, notAfterToday } from '@shared/rules';
 import { CourtOrderEntity } from '../entities/CourtOrder';
 import { isUuid } from '../loaders';
 import { insertRow } from '../repositories/minorRecords';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { ServiceClient } from '../../../../shared/graphql/serviceClient';
-import type { Clock } from '../../../../shared/time';
+import type { ServiceClient } from '@shared/graphql';
+import type { Clock } from '@shared/time';
 
 /** What SINBA's services need, built once per process in server.ts. */
 export interface ServiceDeps {

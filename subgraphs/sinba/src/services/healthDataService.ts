@@ -1,12 +1,12 @@
-import type { Principal } from '../../../../shared/auth/principal';
+import type { Principal } from '@shared/auth';
 import type { HealthDataEntity } from '../entities/HealthData';
 import { findHealthDataForUpdate, upsertHealthData, type HealthDataValues } from '../repositories/healthDataRepository';
 import { findRecordPresence, openMinorProblemCodes } from '../repositories/problemRepository';
 import { severeImpliesLaw104 } from '../rules/healthData';
 import { certificationDatesConsistent, invalidityPercentageValid } from '../rules/healthDataDetails';
 import { openProblemsStillSatisfied } from '../rules/problems';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { requireRole } from '../../../../shared/auth/requireRole';
+import { throwIfViolated } from '@shared/errors';
+import { requireRole } from '@shared/auth';
 import { writeAsCaseHolder } from './caseHolderWrite';
 import type { ServiceDeps } from './deps';
 

@@ -1,6 +1,6 @@
-import { AppError } from '../../../../shared/errors';
-import type { Principal } from '../../../../shared/auth/principal';
-import { findCode, type CodeEntry } from '../../../../shared/codes';
+import { AppError } from '@shared/errors';
+import type { Principal } from '@shared/auth';
+import { findCode, type CodeEntry } from '@shared/codes';
 import type { EntityManager } from 'typeorm';
 import type { CaseEntity } from '../entities/Case';
 import type { InterventionEntity } from '../entities/Intervention';
@@ -20,15 +20,15 @@ import {
 } from '../repositories/interventionDetailsRepository';
 import { adoptionEndSituation } from '../rules/adoptionEnd';
 import { isFosterCareOrAdoption, isFullTimePlacement, oneFullTimePlacement, oneRecorderUnderCoManagement, placementAgeFits } from '../rules/placementInterventions';
-import { touchMinor } from '../../../../shared/audit/writeTrail';
+import { touchMinor } from '@shared/audit';
 import { adoptionDisruptionFits, emergencyLimitExceeded, emergencyPlacementWithinLimit, fosterCareScheduleFits, interventionStillOpen, siblingsDistinct, structureEntryDateFor } from '../rules/interventionDetails';
-import { notAfterToday } from '../../../../shared/rules/dates';
+import { notAfterToday } from '@shared/rules';
 import { caseNotClosed, heldByService, interventionWithinCase } from '../rules/caseRules';
-import { endNotBeforeStart } from '../../../../shared/rules/dates';
+import { endNotBeforeStart } from '@shared/rules';
 import { structureCodeCheck } from '../rules/structureCode';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { notFound } from '../../../../shared/errors/AppError';
+import { throwIfViolated } from '@shared/errors';
+import { requireRole } from '@shared/auth';
+import { notFound } from '@shared/errors';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
 

@@ -1,11 +1,11 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireAuthenticated } from '../../../../shared/auth/requireRole';
-import { badInput } from '../../../../shared/errors';
-import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
-import { addDays } from '../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import { requireAuthenticated } from '@shared/auth';
+import { badInput } from '@shared/errors';
+import { cursorCodec, pageSize, toPage } from '@shared/graphql';
+import { addDays } from '@shared/time';
 import { isUuid } from '../loaders';
 import { searchMinorsInScope, type MinorSearchCriteria, type SearchScope } from '../repositories/minorSearchRepository';
-import { normaliseFiscalCode } from '../../../../shared/rules/fiscalCode';
+import { normaliseFiscalCode } from '@shared/rules';
 import type { ServiceDeps } from './deps';
 import type { MinorPage } from './minorService';
 

@@ -1,21 +1,21 @@
-import { AppError, badInput, forbidden } from '../../../../shared/errors';
-import { PG, pgErrorInfo } from '../../../../shared/db/errors';
-import type { Principal } from '../../../../shared/auth/principal';
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import { AppError, badInput, forbidden } from '@shared/errors';
+import { PG, pgErrorInfo } from '@shared/db';
+import type { Principal } from '@shared/auth';
+import { pseudonymOf } from '@shared/privacy';
 import type { EntityManager } from 'typeorm';
 import type { MinorEntity, OtherIdentifierKind } from '../entities/Minor';
-import { cursorCodec, pageSize, toPage } from '../../../../shared/graphql/pagination';
+import { cursorCodec, pageSize, toPage } from '@shared/graphql';
 import { isUuid, type SinbaLoaders } from '../loaders';
 import { findMinorIdsHeldBy } from '../repositories/caseRepository';
 import { findMinorIdByFiscalCode, findMinorIdByOtherIdentifier, findMinorsByIds, findMinorsHeldByService, findPersonsBornOn, insertMinor, lockMinorWithDates, lockPersonsBornOn, recordBirthRow } from '../repositories/minorRepository';
 import { possibleDuplicate } from '../rules/possibleDuplicate';
 import { UNBORN_NAME, UNKNOWN_MUNICIPALITY, stillUnborn } from '../rules/unborn';
 import { birthDateNotInFuture, citizenshipIsIstatCode, fiscalCodeValid, municipalityIsIstatCode, namesPresent } from '../rules/minorRegistration';
-import { normaliseFiscalCode, parseFiscalCode } from '../../../../shared/rules/fiscalCode';
+import { normaliseFiscalCode, parseFiscalCode } from '@shared/rules';
 import { validateMinorRegistration, type BirthPlaces } from '../rules/minorRegistration';
-import { findMunicipality, isCadastralCode } from '../../../../shared/codes/municipalities';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { requireAuthenticated, requireRole } from '../../../../shared/auth/requireRole';
+import { findMunicipality, isCadastralCode } from '@shared/codes';
+import { throwIfViolated } from '@shared/errors';
+import { requireAuthenticated, requireRole } from '@shared/auth';
 import type { ServiceDeps } from './deps';
 
 export interface RegisterMinorInput {

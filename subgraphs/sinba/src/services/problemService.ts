@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { notFound } from '../../../../shared/errors/AppError';
-import { throwIfViolated, violation } from '../../../../shared/errors/violation';
-import { endNotBeforeStart, notAfterToday } from '../../../../shared/rules/dates';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { notFound } from '@shared/errors';
+import { throwIfViolated, violation } from '@shared/errors';
+import { endNotBeforeStart, notAfterToday } from '@shared/rules';
 import type { MinorEntity } from '../entities/Minor';
 import { FamilyProblemEntity, MinorProblemEntity } from '../entities/Problem';
 import { findMinorsByIds } from '../repositories/minorRepository';

@@ -1,14 +1,14 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { isValidCode } from '../../../../shared/codes';
-import { notAfterToday } from '../../../../shared/rules/dates';
-import { throwIfViolated } from '../../../../shared/errors/violation';
+import type { Principal } from '@shared/auth';
+import { isValidCode } from '@shared/codes';
+import { notAfterToday } from '@shared/rules';
+import { throwIfViolated } from '@shared/errors';
 import type { ReferralEntity } from '../entities/Referral';
 import { isUuid } from '../loaders';
 import { lockMinorWithDates } from '../repositories/minorRepository';
 import { insertReferral } from '../repositories/referralRepository';
 import { pregnancyFlagConsistent } from '../rules/referral';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { notFound } from '../../../../shared/errors/AppError';
+import { requireRole } from '@shared/auth';
+import { notFound } from '@shared/errors';
 import { invalidCode } from './caseService';
 import type { ServiceDeps } from './deps';
 

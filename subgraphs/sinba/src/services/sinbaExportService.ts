@@ -1,9 +1,9 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { badInput } from '../../../../shared/errors';
-import { findCode } from '../../../../shared/codes';
-import { cursorCodec } from '../../../../shared/graphql/pagination';
-import { pseudonymOf } from '../../../../shared/privacy/pseudonym';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { badInput } from '@shared/errors';
+import { findCode } from '@shared/codes';
+import { cursorCodec } from '@shared/graphql';
+import { pseudonymOf } from '@shared/privacy';
 import { isUuid } from '../loaders';
 import { EXPORT_RECORDS, countExportRows, findExportPage, type ExportRecord, type ExportRow } from '../repositories/sinbaExportRepository';
 import { emergencyLimitExceeded } from '../rules/interventionDetails';

@@ -1,7 +1,7 @@
-import type { Principal } from '../../../../shared/auth/principal';
-import { requireRole } from '../../../../shared/auth/requireRole';
-import { throwIfViolated } from '../../../../shared/errors/violation';
-import { notAfterToday } from '../../../../shared/rules/dates';
+import type { Principal } from '@shared/auth';
+import { requireRole } from '@shared/auth';
+import { throwIfViolated } from '@shared/errors';
+import { notAfterToday } from '@shared/rules';
 import { ViolenceRecordEntity } from '../entities/ViolenceRecord';
 import { insertRow } from '../repositories/minorRecords';
 import { codeValid, codesValid } from '../rules/codedLists';

@@ -1,8 +1,8 @@
 import pino from 'pino';
-import type { Principal } from '../../../../../shared/auth/principal';
-import type { HubConfig } from '../../../../../shared/config/config';
-import type { ModuleHandle } from '../../../../../shared/graphql/subgraphServer';
-import type { Clock } from '../../../../../shared/time';
+import type { Principal } from '@shared/auth';
+import type { HubConfig } from '@shared/config';
+import type { ModuleHandle } from '@shared/graphql';
+import type { Clock } from '@shared/time';
 import { callSubgraph, type GraphQLResponse } from '../../../../../test/support/callSubgraph';
 import { nextFiscalCode } from '../../../../../test/support/fixtures';
 import { freePorts } from '../../../../../test/support/ports';

@@ -1,4 +1,4 @@
-import type { Principal } from '../../../../../shared/auth/principal';
+import type { Principal } from '@shared/auth';
 import { placementVisibilityFor, visibilityCondition } from '../visibility';
 
 describe('placement visibility (docs/privacy.md §4 PLACEMENT row, in the SQL)', () => {

@@ -1,5 +1,5 @@
 import { overCapacitySince, type HostedPeriod } from '../qualityRules';
-import { addDays } from '../../../../../shared/time';
+import { addDays } from '@shared/time';
 
 /**
  * overCapacitySince counts occupancy by binary search in the sorted admission

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../../shared/errors';
+import { AppError } from '@shared/errors';
 import { placementWriteError } from '../placementDbErrors';
 
 /** A database error as TypeORM throws it (QueryFailedError wrapping pg's error). */

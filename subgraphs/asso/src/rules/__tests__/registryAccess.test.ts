@@ -1,4 +1,4 @@
-import type { Principal } from '../../../../../shared/auth/principal';
+import type { Principal } from '@shared/auth';
 import { canReadRegistry, canWriteRegistry } from '../registryAccess';
 
 const structure = { code: 'RM-C001', province: '058' };

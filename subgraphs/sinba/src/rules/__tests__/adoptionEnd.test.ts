@@ -1,4 +1,4 @@
-import { findCode } from '../../../../../shared/codes';
+import { findCode } from '@shared/codes';
 import { adoptionEndSituation } from '../adoptionEnd';
 
 const type = (code: string) => findCode('INTERVENTION_TYPE', code)!;

@@ -1,4 +1,4 @@
-import { findCode } from '../../../../../shared/codes';
+import { findCode } from '@shared/codes';
 import { assessmentWithinTerm, outcomeWithEnd, suitabilityDecreeFits, type AssessmentState } from '../assessment';
 
 const type = (code: string) => findCode('ASSESSMENT_TYPE', code)!;

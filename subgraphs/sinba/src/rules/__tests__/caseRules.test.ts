@@ -1,5 +1,5 @@
 import { caseNotClosed, heldByService, interventionWithinCase } from '../caseRules';
-import { endNotBeforeStart, notAfterToday } from '../../../../../shared/rules/dates';
+import { endNotBeforeStart, notAfterToday } from '@shared/rules';
 import { severeImpliesLaw104 } from '../healthData';
 import { isConventionalStructureCode, structureCodeCheck } from '../structureCode';
 

@@ -1,4 +1,4 @@
-import { getCodeList } from '../../../../../shared/codes';
+import { getCodeList } from '@shared/codes';
 import { codeValid, codesValid } from '../codedLists';
 import { currentMembers, familyUnitName, isSingleParent, leftAfterJoining } from '../familyUnit';
 import { certificationDatesConsistent, invalidityPercentageValid } from '../healthDataDetails';

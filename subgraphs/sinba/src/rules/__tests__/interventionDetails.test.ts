@@ -1,4 +1,4 @@
-import { findCode } from '../../../../../shared/codes';
+import { findCode } from '@shared/codes';
 import {
   adoptionDisruptionFits,
   emergencyLimitExceeded,

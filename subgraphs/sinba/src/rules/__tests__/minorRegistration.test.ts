@@ -11,8 +11,8 @@ import {
   type BirthPlaces,
   type MinorRegistration,
 } from '../minorRegistration';
-import { findMunicipality, isCadastralCode } from '../../../../../shared/codes/municipalities';
-import { fiscalCodeCheckCharacter } from '../../../../../shared/rules/fiscalCode';
+import { findMunicipality, isCadastralCode } from '@shared/codes';
+import { fiscalCodeCheckCharacter } from '@shared/rules';
 
 const valid: MinorRegistration = {
   fiscalCode: 'BNCGLI90A41H501E',

@@ -1,4 +1,4 @@
-import { findCode } from '../../../../../shared/codes';
+import { findCode } from '@shared/codes';
 import { isFullTimePlacement, oneFullTimePlacement, oneRecorderUnderCoManagement, periodsOverlap, placementAgeFits, placementWithoutAdmission } from '../placementInterventions';
 
 const type = (code: string) => {
