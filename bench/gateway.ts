@@ -16,7 +16,8 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sirmi_bench_20k npm run bench:gateway
  *   BENCH_SECONDS=10 BENCH_ROUNDS=6 BENCH_VARIANTS=sirmi,sirmi-noprivacy,apollo,hive npm run bench:gateway
- *   BENCH_CPU_PROF=/tmp/prof  also writes a --cpu-prof profile of the sirmi gateway (privacy on) into that folder
+ *   BENCH_CPU_PROF=/tmp/prof  also writes a --cpu-prof profile of the sirmi gateway (privacy on) into /tmp/prof/sirmi;
+ *   BENCH_CPU_PROF_VARIANTS=sirmi,sirmi-noprivacy  of those gateways (one folder each)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -144,7 +145,8 @@ async function main(): Promise<void> {
     }
     const gateways: Record<string, string> = {};
     for (const [i, v] of VARIANTS.entries()) {
-      const prof = process.env.BENCH_CPU_PROF && v === 'sirmi' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+      const profiled = (process.env.BENCH_CPU_PROF_VARIANTS ?? 'sirmi').split(',');
+      const prof = process.env.BENCH_CPU_PROF && profiled.includes(v) ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}/${v}`] : [];
       const { child, url } = await start('bench/support/gatewayProcess.ts', [v], env(config, { PORT: String(gatewayPorts[i]) }), prof);
       children.push(child);
       gateways[v] = url;

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
@@ -42,10 +43,109 @@ function reasonOf(err: unknown): string {
 }
 
 /**
- * The gateway's fetch to a subgraph: Node's fetch (keep-alive, idle sockets
- * closed a second before the subgraph's keep-alive hint), a timeout per call,
- * and one retry of a query (never a mutation: it may have been applied) when
- * the subgraph reset a reused socket.
+ * Keep-alive connections to the subgraphs, shared by every request of the
+ * process. An idle socket is closed after 4 s (as undici's default), or a
+ * second before the subgraph's `Keep-Alive: timeout=` hint if that is
+ * shorter, so below both the subgraphs' keep-alive and a load balancer's
+ * (HAProxy's `timeout http-keep-alive 10s`): a reused socket is rarely one
+ * the other side is closing; when it is, a query is retried once
+ * (createUpstreamFetcher). The timeout closes idle sockets only; a call in
+ * flight has its own (UpstreamOptions.timeoutMs).
+ */
+const upstreamAgent = new http.Agent({ keepAlive: true, timeout: 4_000, scheduling: 'lifo' });
+
+/** The few Headers methods Apollo's data source reads (`get`), over Node's parsed headers. */
+class UpstreamHeaders {
+  constructor(private readonly raw: http.IncomingHttpHeaders) {}
+  get(name: string): string | null {
+    const v = this.raw[name.toLowerCase()];
+    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+  }
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+  *entries(): IterableIterator<[string, string]> {
+    for (const k of Object.keys(this.raw)) yield [k, this.get(k) ?? ''];
+  }
+  *keys(): IterableIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+  *values(): IterableIterator<string> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  forEach(callback: (value: string, key: string) => void): void {
+    for (const [k, v] of this.entries()) callback(v, k);
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+}
+
+/** A subgraph's whole answer, read before it is handed over (GraphQL answers are small JSON documents). */
+class UpstreamResponse {
+  bodyUsed = false;
+  readonly redirected = false;
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: UpstreamHeaders,
+    private readonly body: string,
+  ) {}
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+  async text(): Promise<string> {
+    this.bodyUsed = true;
+    return this.body;
+  }
+  async json(): Promise<unknown> {
+    this.bodyUsed = true;
+    return JSON.parse(this.body) as unknown;
+  }
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    this.bodyUsed = true;
+    const b = Buffer.from(this.body);
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  }
+  clone(): UpstreamResponse {
+    return new UpstreamResponse(this.url, this.status, this.statusText, this.headers, this.body);
+  }
+}
+
+/** One POST to a subgraph with node:http, abandoned after `timeoutMs` (an error named TimeoutError). */
+function postUpstream(url: string, init: { body?: unknown; headers?: Record<string, string>; method?: string }, timeoutMs: number): Promise<UpstreamResponse> {
+  return new Promise((resolve, reject) => {
+    const body = typeof init.body === 'string' ? init.body : '';
+    const fail = (err: Error) => {
+      clearTimeout(timer);
+      reject(err);
+    };
+    const req = http.request(url, { method: init.method ?? 'POST', headers: { ...init.headers, 'content-length': Buffer.byteLength(body) }, agent: upstreamAgent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', fail);
+      res.on('close', () => {
+        if (!res.complete) fail(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+      });
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve(new UpstreamResponse(url, res.statusCode ?? 0, res.statusMessage ?? '', new UpstreamHeaders(res.headers), Buffer.concat(chunks).toString('utf8')));
+      });
+    });
+    const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no answer in ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+/**
+ * The gateway's fetch to a subgraph: node:http with a keep-alive agent, a
+ * timeout per call, and one retry of a query (never a mutation: it may have
+ * been applied) when the subgraph reset a reused socket. Not Node's global
+ * fetch: its WHATWG streams (a ReadableStream per request body, a tee of it,
+ * another per response) and AbortSignal cost about 5 % of the gateway's CPU
+ * under load (docs/benchmarks.md "Where the gateway's time goes").
  */
 export function createUpstreamFetcher(timeoutMs: number): Fetcher {
   return (async (url: string, init?: { body?: unknown; headers?: Record<string, string>; method?: string }) => {
@@ -53,7 +153,7 @@ export function createUpstreamFetcher(timeoutMs: number): Fetcher {
     const idempotent = !/^\s*mutation\b/.test(query);
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) })) as unknown as FetcherResponse;
+        return (await postUpstream(url, init ?? {}, timeoutMs)) as unknown as FetcherResponse;
       } catch (err) {
         if (attempt === 1 && idempotent && isConnectionReset(err)) continue;
         throw err;
@@ -123,9 +223,9 @@ export class InternalTokenDataSource extends RemoteGraphQLDataSource<GatewayCont
     private readonly ttlSeconds: number,
     upstream: UpstreamOptions = DEFAULT_UPSTREAM,
   ) {
-    // Node's own fetch (undici: keep-alive pool per origin) instead of the default make-fetch-happen, whose
-    // request/agent layers took about 8 % of the gateway's CPU under load (docs/benchmarks.md "Where the gateway's time goes"),
-    // with a timeout and one retry of a query on a reset socket (createUpstreamFetcher).
+    // node:http with a keep-alive agent instead of the default make-fetch-happen, whose request/agent layers took
+    // about 8 % of the gateway's CPU under load, or Node's fetch, whose web streams took about 5 % (docs/benchmarks.md
+    // "Where the gateway's time goes"), with a timeout and one retry of a query on a reset socket (createUpstreamFetcher).
     super({ url, fetcher: createUpstreamFetcher(upstream.timeoutMs) });
     this.upstream = upstream;
   }

@@ -3,7 +3,6 @@ import { ConfigError } from '@shared/config';
 import { createLogger } from '@shared/logging';
 import { stopWithParent } from '@shared/process';
 import { loadGatewayConfig } from './config';
-import { startGateway } from './server';
 
 /**
  * The gateway as its own process (production: several replicas behind a load
@@ -49,12 +48,25 @@ async function main(): Promise<void> {
     return;
   }
   if (cluster.isPrimary) for (const w of config.warnings) logger.warn(w);
+  // Loaded here, not at the top: a cluster primary only forks, and must not spend the seconds of loading the
+  // whole gateway (Apollo, federation, the privacy engine) before its workers can start loading it themselves.
+  // require, not import(): under tsx's CommonJS hook a dynamic import goes to Node's ESM resolver, which
+  // does not find an extensionless './server' (the worker then crashed and was forked again, forever).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startGateway } = require('./server') as typeof import('./server');
   const handle = await startGateway(config, logger);
   logger.info({ url: handle.url, worker: cluster.worker?.id }, 'gateway listening');
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    // Apollo's drain gives in-flight requests 10 s; a stop that has not finished 5 s later will not finish (seen in
+    // node:cluster workers whose subgraphs were down: the server closed, the stop promise never settled, the worker
+    // lived on as an orphan). Exiting then is safe: a response whose audit entries are not committed is never sent.
+    setTimeout(() => {
+      logger.warn({ worker: cluster.worker?.id }, 'gateway stop did not finish in 15 s; exiting');
+      process.exit(0);
+    }, 15_000).unref();
     void handle.stop().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

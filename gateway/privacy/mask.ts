@@ -7,14 +7,15 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { Principal } from '@shared/auth';
+import type { Principal, Role } from '@shared/auth';
 import type { DataClass } from '@shared/privacy';
-import { accessFor, decide, minorPathDenied, type ObjectContext, type RelationshipFacts } from '@shared/privacy';
+import { accessFor, decide, minorPathDenied, type Access, type ObjectContext, type RelationshipFacts } from '@shared/privacy';
 import type { Policy } from '../policy/policy';
 import { HIDDEN, HIDDEN_PREFIX } from './rewrite';
 
@@ -90,6 +91,127 @@ function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectCo
   return inherited;
 }
 
+/** One field of a selection set, as the masking walks it for objects of one type: everything that depends only on the document and the role. */
+interface FieldPlan {
+  /** Response key (alias or name). */
+  readonly key: string;
+  readonly name: string;
+  readonly dataClass: DataClass | undefined;
+  /** The role's access to that class (undefined: untagged). */
+  readonly access: Access | undefined;
+  readonly namedType: GraphQLNamedType;
+  /** The merged sub-selection of every node with this response key (one object per plan, so it is a stable cache key). */
+  readonly sub: SelectionSetNode | undefined;
+  /** docs/privacy.md §4: a field leading to a minor, for a pseudonymous role. */
+  readonly minorPath: boolean;
+}
+
+/**
+ * What masking needs of an operation for one role, computed once per
+ * (document, role, operation name) and kept with the document: the fields
+ * of each selection set for each object type, merged by response key
+ * (aliases, fragments), with their class, the role's access and the
+ * sub-selection. The walk over a response then only looks up this plan
+ * and decides the relationship rules on the objects' anchors, which is the
+ * only part that depends on the response.
+ */
+class MaskPlan {
+  readonly fragments = new Map<string, FragmentDefinitionNode>();
+  readonly operation: OperationDefinitionNode | undefined;
+  readonly root: GraphQLObjectType | null | undefined;
+  private readonly fieldsBySelection = new Map<SelectionSetNode, Map<GraphQLObjectType, FieldPlan[]>>();
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    readonly policy: Policy,
+    private readonly role: Role,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+  ) {
+    let operation: OperationDefinitionNode | undefined;
+    for (const def of document.definitions) {
+      if (def.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(def.name.value, def);
+      else if (def.kind === Kind.OPERATION_DEFINITION && (!operationName || def.name?.value === operationName)) operation ??= def;
+    }
+    this.operation = operation;
+    this.root = !operation ? undefined : operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  }
+
+  typeMatches(condition: string | undefined, type: GraphQLObjectType): boolean {
+    if (!condition || condition === type.name) return true;
+    const cond = this.schema.getType(condition);
+    return !!cond && isAbstractType(cond) && this.schema.isSubType(cond, type);
+  }
+
+  /** Fields of a selection set for an object of `type`, merged by response key. */
+  private collect(selectionSet: SelectionSetNode, type: GraphQLObjectType, out = new Map<string, FieldNode[]>(), seen = new Set<string>()): Map<string, FieldNode[]> {
+    for (const sel of selectionSet.selections) {
+      if (sel.kind === Kind.FIELD) {
+        const key = (sel.alias ?? sel.name).value;
+        const list = out.get(key);
+        if (list) list.push(sel);
+        else out.set(key, [sel]);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        if (this.typeMatches(sel.typeCondition?.name.value, type)) this.collect(sel.selectionSet, type, out, seen);
+      } else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        const frag = this.fragments.get(sel.name.value);
+        if (frag && this.typeMatches(frag.typeCondition.name.value, type)) this.collect(frag.selectionSet, type, out, seen);
+      }
+    }
+    return out;
+  }
+
+  fieldsOf(selectionSet: SelectionSetNode, type: GraphQLObjectType): FieldPlan[] {
+    let byType = this.fieldsBySelection.get(selectionSet);
+    if (!byType) this.fieldsBySelection.set(selectionSet, (byType = new Map()));
+    let plan = byType.get(type);
+    if (plan) return plan;
+    plan = [];
+    const defs = type.getFields();
+    for (const [key, nodes] of this.collect(selectionSet, type)) {
+      const name = nodes[0].name.value;
+      if (name.startsWith('__')) continue;
+      const def = defs[name];
+      if (!def) continue;
+      const dataClass = this.policy.classOf(type.name, name);
+      const namedType = getNamedType(def.type);
+      const sets = nodes.map((n) => n.selectionSet).filter((x): x is SelectionSetNode => !!x);
+      const sub: SelectionSetNode | undefined = sets.length === 0 ? undefined : sets.length === 1 ? sets[0] : { kind: Kind.SELECTION_SET, selections: sets.flatMap((x) => x.selections) };
+      plan.push({ key, name, dataClass, access: dataClass ? accessFor(this.role, dataClass) : undefined, namedType, sub, minorPath: minorPathDenied(this.role, name, namedType.name) });
+    }
+    byType.set(type, plan);
+    return plan;
+  }
+}
+
+/**
+ * Plans per document: kept as long as the document is (Apollo Server's
+ * document store, a bounded LRU, holds the parsed documents), at most one
+ * per role and operation name of the document.
+ */
+const maskPlans = new WeakMap<DocumentNode, Map<string, MaskPlan>>();
+
+function maskPlanFor(document: DocumentNode, operationName: string | null | undefined, schema: GraphQLSchema, policy: Policy, role: Role): MaskPlan {
+  let perDocument = maskPlans.get(document);
+  if (!perDocument) maskPlans.set(document, (perDocument = new Map()));
+  const key = `${role}|${operationName ?? ''}`;
+  let plan = perDocument.get(key);
+  if (!plan || plan.schema !== schema || plan.policy !== policy) perDocument.set(key, (plan = new MaskPlan(schema, policy, role, document, operationName)));
+  return plan;
+}
+
+/** A response path, built only when a denial needs it. */
+interface PathLink {
+  readonly prev: PathLink | undefined;
+  readonly key: string | number;
+}
+function pathOf(link: PathLink | undefined): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let l = link; l; l = l.prev) out.push(l.key);
+  return out.reverse();
+}
+
 /**
  * Layer 2 of docs/privacy.md §6: walk the response along the client's own
  * operation (aliases, fragments, nested lists, entities), decide each tagged
@@ -107,18 +229,12 @@ export function maskResponse(args: {
   facts: RelationshipFacts;
   enforce: boolean;
 }): MaskResult {
-  const { schema, policy, principal, facts, enforce } = args;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let operation: OperationDefinitionNode | undefined;
-  for (const def of args.document.definitions) {
-    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    else if (def.kind === Kind.OPERATION_DEFINITION && (!args.operationName || def.name?.value === args.operationName)) operation ??= def;
-  }
+  const { schema, principal, facts, enforce } = args;
+  const plan = maskPlanFor(args.document, args.operationName, schema, args.policy, principal.role);
   const denials: Denial[] = [];
   const minors = new Map<string, MinorAccess>();
-  if (!operation) return { denials, minors };
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  if (!root) return { denials, minors };
+  const { operation, root } = plan;
+  if (!operation || !root) return { denials, minors };
   const isMutation = operation.operation === 'mutation';
   /**
    * docs/privacy.md §6: what a principal gets back about its own operation is
@@ -131,7 +247,7 @@ export function maskResponse(args: {
   const isReceipt = (ctx: ObjectContext) => isMutation && ctx.minorId === undefined && ctx.structureCode === undefined && ctx.province === undefined;
 
   /** The object type of a list element or a value (abstract types through __typename). */
-  const objectTypeOf = (value: JsonObject, namedType: ReturnType<typeof getNamedType>): GraphQLObjectType | undefined => {
+  const objectTypeOf = (value: JsonObject, namedType: GraphQLNamedType): GraphQLObjectType | undefined => {
     if (isObjectType(namedType)) return namedType;
     if (isAbstractType(namedType) && typeof value.__typename === 'string') {
       const t = schema.getType(value.__typename);
@@ -147,40 +263,9 @@ export function maskResponse(args: {
     entry[kind].add(dataClass);
   };
 
-  const typeMatches = (condition: string | undefined, type: GraphQLObjectType): boolean => {
-    if (!condition || condition === type.name) return true;
-    const cond = schema.getType(condition);
-    return !!cond && isAbstractType(cond) && schema.isSubType(cond, type);
-  };
-
-  /** Fields of a selection set for an object of `type`, merged by response key. */
-  const collect = (selectionSet: SelectionSetNode, type: GraphQLObjectType, out = new Map<string, FieldNode[]>(), seen = new Set<string>()): Map<string, FieldNode[]> => {
-    for (const sel of selectionSet.selections) {
-      if (sel.kind === Kind.FIELD) {
-        const key = (sel.alias ?? sel.name).value;
-        const list = out.get(key);
-        if (list) list.push(sel);
-        else out.set(key, [sel]);
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        if (typeMatches(sel.typeCondition?.name.value, type)) collect(sel.selectionSet, type, out, seen);
-      } else if (!seen.has(sel.name.value)) {
-        seen.add(sel.name.value);
-        const frag = fragments.get(sel.name.value);
-        if (frag && typeMatches(frag.typeCondition.name.value, type)) collect(frag.selectionSet, type, out, seen);
-      }
-    }
-    return out;
-  };
-
-  const mergedSelection = (nodes: FieldNode[]): SelectionSetNode | undefined => {
-    const sets = nodes.map((n) => n.selectionSet).filter((s): s is SelectionSetNode => !!s);
-    if (sets.length === 0) return undefined;
-    return { kind: Kind.SELECTION_SET, selections: sets.flatMap((s) => s.selections) };
-  };
-
-  const walkValue = (value: Json, selection: SelectionSetNode, namedType: ReturnType<typeof getNamedType>, path: (string | number)[], ctx: ObjectContext) => {
+  const walkValue = (value: Json, selection: SelectionSetNode, namedType: GraphQLNamedType, path: PathLink, ctx: ObjectContext) => {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walkValue(item, selection, namedType, [...path, i], ctx));
+      for (let i = 0; i < value.length; i++) walkValue(value[i], selection, namedType, { prev: path, key: i }, ctx);
       return;
     }
     if (!isObject(value)) return;
@@ -189,30 +274,23 @@ export function maskResponse(args: {
     walkObject(value, selection, type, path, contextOf(type, value, ctx));
   };
 
-  const walkObject = (obj: JsonObject, selection: SelectionSetNode, type: GraphQLObjectType, path: (string | number)[], ctx: ObjectContext) => {
-    const fields = collect(selection, type);
-    const defs = type.getFields();
-    for (const [key, nodes] of fields) {
+  const walkObject = (obj: JsonObject, selection: SelectionSetNode, type: GraphQLObjectType, path: PathLink | undefined, ctx: ObjectContext) => {
+    for (const f of plan.fieldsOf(selection, type)) {
+      const { key, dataClass, namedType, sub } = f;
       if (!(key in obj)) continue; // skipped by @skip/@include, or null-propagated
-      const name = nodes[0].name.value;
-      if (name.startsWith('__')) continue;
-      const def = defs[name];
-      if (!def) continue;
-      const dataClass = policy.classOf(type.name, name);
-      const namedType = getNamedType(def.type);
-      const sub = mergedSelection(nodes);
-      if (minorPathDenied(principal.role, name, namedType.name) && !(type === root && isMutation && obj[key] === null)) {
+      const here: PathLink = { prev: path, key };
+      if (f.minorPath && !(type === root && isMutation && obj[key] === null)) {
         // docs/privacy.md §4: no Minor object and no minor id for pseudonymous roles (not fetched: see rewrite.ts).
-        denials.push({ path: [...path, key], dataClass: dataClass ?? 'IDENTITY' });
+        denials.push({ path: pathOf(here), dataClass: dataClass ?? 'IDENTITY' });
         if (enforce) {
           obj[key] = null;
           continue;
         }
       } else if (dataClass) {
-        let decision = decide(accessFor(principal.role, dataClass), ctx, facts, dataClass);
+        let decision = decide(f.access!, ctx, facts, dataClass);
         if (decision === 'defer' && !(isCompositeType(namedType) && sub)) decision = isReceipt(ctx) ? 'allow' : 'deny';
         if (decision === 'deny') {
-          denials.push({ path: [...path, key], dataClass, minorId: ctx.minorId });
+          denials.push({ path: pathOf(here), dataClass, minorId: ctx.minorId });
           record(ctx.minorId, dataClass, 'denied');
           if (enforce) {
             obj[key] = null;
@@ -222,9 +300,9 @@ export function maskResponse(args: {
           record(ctx.minorId, dataClass, 'returned');
         }
       }
-      if (dataClass && sub && Array.isArray(obj[key])) obj[key] = filterElements(obj[key] as Json[], dataClass, namedType, [...path, key], ctx);
+      if (dataClass && sub && Array.isArray(obj[key])) obj[key] = filterElements(obj[key] as Json[], dataClass, f.access!, namedType, here, ctx);
       const value = obj[key];
-      if (sub && value !== null && value !== undefined) walkValue(value, sub, namedType, [...path, key], ctx);
+      if (sub && value !== null && value !== undefined) walkValue(value, sub, namedType, here, ctx);
     }
   };
 
@@ -236,8 +314,7 @@ export function maskResponse(args: {
    * Minors are not filtered here: a Minor element is decided field by field
    * (its id is never masked). Dry run: reported, kept.
    */
-  const filterElements = (items: Json[], dataClass: DataClass, namedType: ReturnType<typeof getNamedType>, path: (string | number)[], ctx: ObjectContext): Json[] => {
-    const access = accessFor(principal.role, dataClass);
+  const filterElements = (items: Json[], dataClass: DataClass, access: Access, namedType: GraphQLNamedType, path: PathLink, ctx: ObjectContext): Json[] => {
     if (access === 'always' || access === 'never') return items;
     const kept: Json[] = [];
     items.forEach((item, i) => {
@@ -252,14 +329,14 @@ export function maskResponse(args: {
       }
       if (decide(access, contextOf(type, item, ctx), facts, dataClass) !== 'deny') kept.push(item);
       else if (!enforce) {
-        denials.push({ path: [...path, i], dataClass });
+        denials.push({ path: pathOf({ prev: path, key: i }), dataClass });
         kept.push(item);
       }
     });
     return kept;
   };
 
-  walkObject(args.data, operation.selectionSet, root, [], {});
+  walkObject(args.data, operation.selectionSet, root, undefined, {});
   stripHidden(args.data);
   return { denials, minors };
 }

@@ -95,7 +95,8 @@ function denialError(path: (string | number)[], dataClass: DataClass): AppError 
  */
 export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecutor {
   const enforce = deps.mode === 'enforce';
-  const rewriteCache = new WeakMap<DocumentNode, Map<string, DocumentNode>>();
+  /** Per document (kept as long as Apollo Server's document LRU keeps it) and permission shape: the rewritten operation and its plan-cache key. */
+  const rewriteCache = new WeakMap<DocumentNode, Map<string, { document: DocumentNode; queryHash: string }>>();
 
   return async (requestContext: GatewayGraphQLRequestContext) => {
     const ctx = requestContext.context as unknown as GatewayContext;
@@ -113,18 +114,21 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
 
     let perDocument = rewriteCache.get(requestContext.document);
     if (!perDocument) rewriteCache.set(requestContext.document, (perDocument = new Map()));
-    let rewritten = perDocument.get(shape);
+    const cacheKey = `${shape}|${requestContext.queryHash}`;
+    let rewritten = perDocument.get(cacheKey);
     if (!rewritten) {
       try {
-        rewritten = rewriteOperation(requestContext.document, requestContext.schema, policy, principal.role, enforce);
+        const document = rewriteOperation(requestContext.document, requestContext.schema, policy, principal.role, enforce);
+        const queryHash = createHash('sha256').update(requestContext.queryHash).update('|').update(shape).digest('hex');
+        rewritten = { document, queryHash };
       } catch (err) {
         if (err instanceof HiddenAliasError) return { errors: [new AppError('BAD_USER_INPUT', err.message, { field: 'query' })] };
         throw err;
       }
-      perDocument.set(shape, rewritten);
+      perDocument.set(cacheKey, rewritten);
     }
-    const queryHash = createHash('sha256').update(requestContext.queryHash).update('|').update(shape).digest('hex');
-    const scoped: GatewayGraphQLRequestContext = { ...requestContext, document: rewritten, queryHash };
+    const { queryHash } = rewritten;
+    const scoped: GatewayGraphQLRequestContext = { ...requestContext, document: rewritten.document, queryHash };
 
     const isMutation = requestContext.operation?.operation === 'mutation';
     let writes: WriteRecordJson[] = [];

@@ -12,7 +12,7 @@ import {
   type SelectionNode,
 } from 'graphql';
 import type { Role } from '@shared/auth';
-import { accessFor, minorPathDenied } from '@shared/privacy';
+import { READ_MATRIX, accessFor, minorPathDenied, type Access } from '@shared/privacy';
 import type { Policy } from '../policy/policy';
 
 /** Prefix of the hidden fields the gateway adds to find each object's minor and structure. */
@@ -45,12 +45,23 @@ export function needsAnchors(role: Role): boolean {
   return role === 'SOCIAL_WORKER' || role === 'STRUCTURE_OPERATOR' || role === 'SUPERVISOR';
 }
 
+/** Accesses decided on the object's structure (its code, or its province for a territory). */
+const STRUCTURE_RULES: ReadonlySet<Access> = new Set<Access>(['OWN_STRUCTURE', 'HOSTING_OWN_STRUCTURE', 'IN_TERRITORY']);
+
+/** Whether any rule of the role's row of the matrix looks at an object's structure (STRUCTURE_OPERATOR, SUPERVISOR). */
+export function decidesOnStructure(role: Role): boolean {
+  return Object.values(READ_MATRIX[role]).some((a) => STRUCTURE_RULES.has(a));
+}
+
 /**
  * Hidden selections that tell the gateway which minor and which structure an
  * object belongs to, so relationship rules can be evaluated per object
  * (minor id, structure code, and the province for supervisors' territory).
+ * The structure anchors only when the role has a rule that reads them, or
+ * the document has a mutation: in a mutation's answer an object without any
+ * anchor counts as the caller's receipt (mask.ts), so there every anchor stays.
  */
-function anchorsFor(type: GraphQLObjectType, role: Role): FieldNode[] {
+function anchorsFor(type: GraphQLObjectType, role: Role, withStructure: boolean): FieldNode[] {
   const fields = type.getFields();
   const anchors: FieldNode[] = [];
   const relationship = RELATIONSHIP_FIELD[role];
@@ -62,6 +73,7 @@ function anchorsFor(type: GraphQLObjectType, role: Role): FieldNode[] {
     // subgraph; minors that never appear as Minor objects are looked up in one batch.
     anchors.push(field('minor', HIDDEN.minor, [field('id')]));
   }
+  if (!withStructure) return anchors;
   if (type.name === 'Structure') {
     anchors.push(field('code', HIDDEN.code));
     if (role === 'SUPERVISOR' && fields.province) anchors.push(field('province', HIDDEN.province));
@@ -86,6 +98,7 @@ export class HiddenAliasError extends Error {}
 export function rewriteOperation(document: DocumentNode, schema: GraphQLSchema, policy: Policy, role: Role, enforce: boolean): DocumentNode {
   const typeInfo = new TypeInfo(schema);
   const anchors = needsAnchors(role);
+  const withStructure = decidesOnStructure(role) || document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query');
   return visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -104,7 +117,7 @@ export function rewriteOperation(document: DocumentNode, schema: GraphQLSchema, 
           if (!anchors || !node.selectionSet) return undefined;
           const type = getNamedType(typeInfo.getType());
           if (!isObjectType(type)) return undefined;
-          const extra = anchorsFor(type, role);
+          const extra = anchorsFor(type, role, withStructure);
           if (extra.length === 0) return undefined;
           return { ...node, selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, ...extra] } };
         },

@@ -10,3 +10,5 @@ export type { ObjectContext, RelationshipFacts } from './matrix';
 export { pseudonymOf } from './pseudonym';
 export { inProsecutorListWindow } from './purposes';
 export { guardFields } from './subgraphGuard';
+export { READ_MATRIX } from './matrix';
+export type { Access } from './matrix';

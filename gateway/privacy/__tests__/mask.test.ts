@@ -47,6 +47,26 @@ describe('rewriteOperation (layer 1: never-readable fields are not fetched)', ()
     expect(printed).toContain('healthNote\n');
   });
 
+  it('adds the structure anchors only for a role whose rules read them, and to every document with a mutation', () => {
+    const print = (q: string, role: Principal['role']) => require('graphql').print(rewriteOperation(parse(q), schema, policy, role, true)) as string;
+    const q = '{ minor(id: "m") { placements { admissionDate structure { name } } } }';
+    // A social worker's rules look only at the minor (CASE_HOLDER): minor anchors, no structure ones.
+    expect(print(q, 'SOCIAL_WORKER')).toContain(`${HIDDEN.minor}: minor`);
+    expect(print(q, 'SOCIAL_WORKER')).not.toContain(HIDDEN.structure);
+    expect(print(q, 'SOCIAL_WORKER')).not.toContain(HIDDEN.code);
+    // A structure operator's (OWN_STRUCTURE, HOSTING_OWN_STRUCTURE) and a supervisor's (IN_TERRITORY) do.
+    const s = '{ structure(code: "C1") { name placements { admissionDate structure { name } } } }';
+    expect(print(s, 'SOCIAL_WORKER')).not.toContain(HIDDEN.code);
+    for (const role of ['STRUCTURE_OPERATOR', 'SUPERVISOR'] as const) {
+      expect(print(s, role)).toContain(`${HIDDEN.structure}: structure`);
+      expect(print(s, role)).toContain(`${HIDDEN.code}: code`);
+    }
+    // In a mutation's answer an object without anchors would count as a receipt: all anchors stay.
+    const schemaWithMutation = buildSchema(`${SDL} type Mutation { move(id: ID!): Placement }`);
+    const m = require('graphql').print(rewriteOperation(parse('mutation { move(id: "p") { structure { name } } }'), schemaWithMutation, buildPolicy(`${SDL} type Mutation { move(id: ID!): Placement @dataClass(class: PLACEMENT) }`), 'SOCIAL_WORKER', true)) as string;
+    expect(m).toContain(`${HIDDEN.structure}: structure`);
+  });
+
   it('refuses a client alias that collides with the hidden anchors', () => {
     expect(() => rewriteOperation(parse(`{ minor(id: "m") { ${HIDDEN.minorId}: id } }`), schema, policy, 'SOCIAL_WORKER', true)).toThrow(/reserved/);
   });
