@@ -143,3 +143,38 @@ describe('a pooled connection the server terminates as it is handed out (issue 1
     }
   });
 });
+
+describe('a connection terminated inside a transaction, between two statements (issue 16)', () => {
+  it("the transaction's next statement fails as DATABASE_UNAVAILABLE (a 503, not an internal error), and the module serves the next request", async () => {
+    const reported: Error[] = [];
+    const ds = createModuleDataSource({ url: testClusterUrl(), schema: 'public', poolSize: 2, onPoolError: (err) => reported.push(err) });
+    await ds.initialize();
+    const admin = new Client({ connectionString: testClusterUrl() });
+    await admin.connect();
+    try {
+      const failures: unknown[] = [];
+      await ds
+        .transaction(async (tx) => {
+          const [{ pid }] = await tx.query('SELECT pg_backend_pid() AS pid');
+          await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+          // The server's FATAL reaches the idle connection; TypeORM then releases the transaction's query runner.
+          for (let i = 0; i < 200 && !tx.queryRunner!.isReleased; i++) await new Promise((r) => setTimeout(r, 25));
+          expect(tx.queryRunner!.isReleased).toBe(true);
+          // The services' two ways of running a statement: a query builder, and EntityManager.query.
+          failures.push(await tx.createQueryBuilder().select('1', 'one').from('pg_class', 'c').limit(1).getRawOne().then(() => 'answered', (err: unknown) => err));
+          failures.push(await tx.query('SELECT 1 AS one').then(() => 'answered', (err: unknown) => err));
+        })
+        .catch(() => undefined);
+      expect(failures).toHaveLength(2);
+      for (const err of failures) {
+        expect(err).toBeInstanceOf(Error);
+        expect(isDatabaseUnavailable(err)).toBe(true);
+      }
+      expect(reported).toEqual([]); // TypeORM listened: nothing for the pool's handler to report
+      expect(await ds.query('SELECT 2 AS two')).toEqual([{ two: 2 }]);
+    } finally {
+      await admin.end();
+      await ds.destroy();
+    }
+  });
+});
