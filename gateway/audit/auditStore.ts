@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { clientClassWithErrorListener } from '@shared/pgClient';
 import type { DataClass } from '@shared/privacy';
 import { verifyChain, type AuditVerification } from './chain';
 
@@ -54,7 +55,8 @@ export class AuditStore {
    * one on the next query, so the trail recovers by itself.
    */
   static connect(url: string, onError: (err: Error) => void = () => undefined): AuditStore {
-    const pool = new Pool({ connectionString: url, max: 10, application_name: 'sirmi-gateway-audit', options: '-c search_path=audit', connectionTimeoutMillis: 5000 });
+    // Client: also a client handed out by pool.connect() (verifyChain) listens for 'error' (@shared/pgClient).
+    const pool = new Pool({ connectionString: url, max: 10, application_name: 'sirmi-gateway-audit', options: '-c search_path=audit', connectionTimeoutMillis: 5000, Client: clientClassWithErrorListener(onError) });
     pool.on('error', onError);
     return new AuditStore(pool);
   }

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { HubConfig } from '@shared/config';
 import { addDays, todayInRome } from '@shared/time';
+import { recomputeQualityFlagsFor } from '../../subgraphs/asmi/src/reporting/recomputeQualityFlags';
 import { signDevToken } from '../token';
 import { makeFiscalCode } from './fiscalCodes';
 import { loadDemoRegion } from './region';
@@ -8,9 +9,10 @@ import { loadDemoRegion } from './region';
 /**
  * The demo data of `npm start`, into an empty database: first the demo
  * region (infra/demo/region.ts: a generated region, three years or more, with
- * interventions, placements, acts with their PDFs, absences, in SQL), then
- * the named people the README uses, loaded through the gateway's public
- * API (so every rule applies): two structures in the
+ * interventions, placements, acts with their PDFs, absences, in SQL) and
+ * its data-quality flags (ASMI's daily rewrite), then the named people the
+ * README uses, loaded through the gateway's public API (so every rule
+ * applies): two structures in the
  * province of Rome (058), three minors of the social service S-RM-01 with
  * open cases, two of them placed in RM-C001 (each on a placement request of
  * the service, docs/privacy.md §3a), the third waiting: the service has asked
@@ -54,6 +56,11 @@ export async function loadDemoDataIfEmpty(adminUrl: string, gatewayUrl: string, 
   }
   if (!empty) return null;
   const region = await loadDemoRegion(adminUrl);
+  // The region went in by SQL, behind the API, and queued its thousands of placements for ASMI's stored data-quality
+  // flags. Computed now, as the daily job does (a batch, module-to-module with its own timeout); otherwise the first
+  // write below that asks ASMI to refresh (ASSO's recordAct) would rewrite the whole region inside one request and,
+  // on a loaded machine, outlast the gateway's subgraph timeout (UPSTREAM_UNAVAILABLE).
+  await recomputeQualityFlagsFor(config);
   const secret = config.jwt.secret;
   const supervisor = signDevToken({ role: 'SUPERVISOR', sub: 'demo-supervisor', territory: DEMO.territory.join(',') }, secret);
   const worker = signDevToken({ role: 'SOCIAL_WORKER', sub: 'demo-social-worker', service: DEMO.serviceId }, secret);

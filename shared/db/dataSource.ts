@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { StatementCounter, countingLogger } from './statementCounter';
+import { clientClassWithErrorListener } from '../pgClient';
 
 export interface ModuleDataSourceOptions {
   /** Connection string: the module's own role at run time, the admin role for migrations. */
@@ -14,9 +15,10 @@ export interface ModuleDataSourceOptions {
   readonly counter?: StatementCounter;
   readonly applicationName?: string;
   /**
-   * An idle pooled connection the server dropped (a restart, `57P01
-   * terminating connection`): the pool discards it and reconnects on the next
-   * query, so the module recovers by itself once PostgreSQL is back (issue 16).
+   * A pooled connection the server dropped (a restart, `57P01 terminating
+   * connection`), idle or handed out with no query running: the pool discards
+   * it and reconnects on the next query, so the module recovers by itself
+   * once PostgreSQL is back (issue 16, shared/pgClient.ts).
    */
   readonly onPoolError?: (err: Error) => void;
 }
@@ -27,6 +29,7 @@ export interface ModuleDataSourceOptions {
  */
 export function createModuleDataSource(options: ModuleDataSourceOptions): DataSource {
   const counter = options.counter ?? new StatementCounter();
+  const onPoolError = options.onPoolError ?? (() => undefined);
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -39,8 +42,9 @@ export function createModuleDataSource(options: ModuleDataSourceOptions): DataSo
     logging: ['query'],
     logger: countingLogger(counter),
     applicationName: options.applicationName ?? `sirmi-${options.schema}`,
-    poolErrorHandler: options.onPoolError ?? (() => undefined),
+    poolErrorHandler: onPoolError,
     connectTimeoutMS: 5000,
-    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public` },
+    // Client: every pooled client listens for 'error' all its life, not only while idle or in a query (shared/pgClient.ts).
+    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public`, Client: clientClassWithErrorListener(onPoolError) },
   });
 }

@@ -14,6 +14,8 @@ const INTERNAL_EXTENSIONS = new Set(['response', 'serviceName', 'http', 'stacktr
 const DATABASE_DOWN_SQLSTATE = /^(08...|57P0[123])$/;
 /** Socket errors of the pg driver when the server is gone. */
 const DATABASE_DOWN_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** TypeORM's errors for a statement on a released query runner (see isDatabaseUnavailable). */
+const RUNNER_RELEASED = /^QueryRunner(Provider)?AlreadyReleasedError$/;
 const DATABASE_DOWN_MESSAGE = /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)/i;
 
 /**
@@ -21,8 +23,13 @@ const DATABASE_DOWN_MESSAGE = /Connection terminated|connection timeout|Client h
  * query the database refused): it becomes DATABASE_UNAVAILABLE (HTTP 503).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown; thrownValue?: unknown } | undefined, i = 0; e && typeof e === 'object' && i < 5; i++) {
+  for (let e = error as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown; name?: unknown; thrownValue?: unknown } | undefined, i = 0; e && typeof e === 'object' && i < 5; i++) {
     if (typeof e.code === 'string' && (DATABASE_DOWN_SQLSTATE.test(e.code) || DATABASE_DOWN_ERRNO.has(e.code))) return true;
+    // TypeORM releases a transaction's query runner when its connection dies between two statements (57P01 while
+    // the service computes): the transaction's next statement finds it released (a query builder's error, or
+    // EntityManager.query's). The hub never releases a runner itself (every transaction goes through
+    // DataSource.transaction), so here it means the connection was lost.
+    if (typeof e.name === 'string' && RUNNER_RELEASED.test(e.name)) return true;
     if (typeof e.message === 'string' && DATABASE_DOWN_MESSAGE.test(e.message)) return true;
     // graphql-js wraps a thrown non-Error (pg's connect failure can be a plain object) as NonErrorThrown.thrownValue.
     e = (e.driverError ?? e.cause ?? e.thrownValue) as typeof e;

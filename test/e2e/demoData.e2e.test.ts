@@ -3,6 +3,7 @@
  * hand-off rules (docs/privacy.md §3a): the placed minors on their requests,
  * and one minor waiting in RM-C002's inbox.
  */
+import { Client } from 'pg';
 import { DEMO, loadDemoDataIfEmpty } from '../../infra/demo/demoData';
 import { demoRegionSize } from '../../infra/demo/region';
 import { todayInRome } from '@shared/time';
@@ -28,5 +29,21 @@ describe('demo data', () => {
     const sw = hub.token({ role: 'SOCIAL_WORKER', sub: 'sw', service: DEMO.serviceId });
     const mine = await hub.gql(sw, 'query { placementRequests { nodes { status } } }');
     expect(mine.data!.placementRequests.nodes.map((n: { status: string }) => n.status).sort()).toEqual(['ACCEPTED', 'ACCEPTED', 'PENDING']);
+  });
+
+  it("rewrites the region's data-quality flags before its first API write, so no request of the loader pays for the whole region", async () => {
+    // ASMI stamps quality_state at each rewrite of every flag; the loader's first API write is the structure RM-C001.
+    const admin = new Client({ connectionString: hub.db.adminUrl });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ computedOn: string; beforeFirstWrite: boolean }>(
+        `SELECT to_char(q.computed_on, 'YYYY-MM-DD') AS "computedOn", q.computed_at < (SELECT created_at FROM asso.structure WHERE code = $1) AS "beforeFirstWrite"
+           FROM asmi.quality_state q WHERE q.id = 1`,
+        [DEMO.structures[0].code],
+      );
+      expect(rows).toEqual([{ computedOn: todayInRome(), beforeFirstWrite: true }]);
+    } finally {
+      await admin.end();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { HubConfig } from '@shared/config';
 import type { Clock } from '@shared/time';
 import { createQualityService } from '../services/qualityService';
 import type { Upstream } from '../services/upstream';
@@ -19,26 +20,35 @@ export function recomputeQualityFlags(deps: { dataSource: DataSource; upstream: 
   return createQualityService(deps).refreshAll();
 }
 
+/**
+ * The same rewrite for a running hub's configuration: ASMI's database, SINBA
+ * and ASSO reached module-to-module with `timeoutMs` per call (a batch job,
+ * not a request: no gateway timeout applies). Used by the command below and by
+ * the demo loader after its SQL bulk load (infra/demo/demoData.ts).
+ */
+export async function recomputeQualityFlagsFor(config: HubConfig, timeoutMs = 60_000): Promise<number> {
+  const { createModuleDataSource } = await import('@shared/db');
+  const { createServiceClient } = await import('@shared/graphql');
+  const { systemClock } = await import('@shared/time');
+  const { createUpstream } = await import('../services/upstream');
+  const url = config.database.moduleUrls.asmi;
+  if (!url) throw new Error('Set DATABASE_URL or ASMI_DATABASE_URL');
+  const ds = createModuleDataSource({ url, schema: 'asmi', entities: [], poolSize: 2 });
+  await ds.initialize();
+  try {
+    const client = (target: 'asso' | 'sinba') => createServiceClient({ caller: 'asmi', target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret, timeoutMs });
+    return await recomputeQualityFlags({ dataSource: ds, upstream: createUpstream({ asso: client('asso'), sinba: client('sinba') }), clock: systemClock, pseudonymKey: config.pseudonymKey });
+  } finally {
+    await ds.destroy();
+  }
+}
+
 if (require.main === module) {
   void (async () => {
     const { loadConfig } = await import('@shared/config');
-    const { createModuleDataSource } = await import('@shared/db');
-    const { createServiceClient } = await import('@shared/graphql');
-    const { systemClock } = await import('@shared/time');
-    const { createUpstream } = await import('../services/upstream');
-    const config = loadConfig();
-    const url = config.database.moduleUrls.asmi;
-    if (!url) throw new Error('Set DATABASE_URL or ASMI_DATABASE_URL');
-    const ds = createModuleDataSource({ url, schema: 'asmi', entities: [], poolSize: 2 });
-    await ds.initialize();
-    try {
-      const client = (target: 'asso' | 'sinba') => createServiceClient({ caller: 'asmi', target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret, timeoutMs: 60_000 });
-      const t0 = Date.now();
-      const n = await recomputeQualityFlags({ dataSource: ds, upstream: createUpstream({ asso: client('asso'), sinba: client('sinba') }), clock: systemClock, pseudonymKey: config.pseudonymKey });
-      process.stdout.write(`Data-quality flags: ${n} placements recomputed in ${Date.now() - t0} ms\n`);
-    } finally {
-      await ds.destroy();
-    }
+    const t0 = Date.now();
+    const n = await recomputeQualityFlagsFor(loadConfig());
+    process.stdout.write(`Data-quality flags: ${n} placements recomputed in ${Date.now() - t0} ms\n`);
   })().catch((err: Error) => {
     process.stderr.write(`${err.message}\n`);
     process.exit(1);
