@@ -26,8 +26,11 @@ const sources = runtimeFiles(GATEWAY).map((file) => ({ file: path.relative(GATEW
 /** The codes a source names: `code: 'X'` (an extensions object), `new AppError('X'`, `sendErrorCode(res, 'X'`. */
 export function codesNamed(text: string): string[] {
   const patterns = [/\bcode: '([A-Z][A-Z0-9_]*)'/g, /\bAppError\(\s*'([^']*)'/g, /\bsendErrorCode\(\s*\w+,\s*'([^']*)'/g];
-  return patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[1]));
+  // Node's own system error codes (ECONNRESET, ETIMEDOUT, …) name transport failures inside the gateway, never an answer's code.
+  return patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[1])).filter((c) => !SYSTEM_ERROR_CODES.has(c));
 }
+
+const SYSTEM_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE']);
 
 /** `.status(...)` calls whose argument is anything but the success status 200. */
 export function handSetStatuses(text: string): string[] {
