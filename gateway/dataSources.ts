@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@shared/auth';
@@ -55,8 +55,18 @@ function reasonOf(err: unknown): string {
 const upstreamAgent = new http.Agent({ keepAlive: true, timeout: 4_000, scheduling: 'lifo' });
 
 /** The few Headers methods Apollo's data source reads (`get`), over Node's parsed headers. */
-class UpstreamHeaders {
+class UpstreamHeaders implements FetcherHeaders {
   constructor(private readonly raw: http.IncomingHttpHeaders) {}
+  append(name: string, value: string): void {
+    const current = this.get(name);
+    this.raw[name.toLowerCase()] = current === null ? value : `${current}, ${value}`;
+  }
+  delete(name: string): void {
+    delete this.raw[name.toLowerCase()];
+  }
+  set(name: string, value: string): void {
+    this.raw[name.toLowerCase()] = value;
+  }
   get(name: string): string | null {
     const v = this.raw[name.toLowerCase()];
     return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
@@ -82,7 +92,7 @@ class UpstreamHeaders {
 }
 
 /** A subgraph's whole answer, read before it is handed over (GraphQL answers are small JSON documents). */
-class UpstreamResponse {
+class UpstreamResponse implements FetcherResponse {
   bodyUsed = false;
   readonly redirected = false;
   constructor(
@@ -114,7 +124,7 @@ class UpstreamResponse {
 }
 
 /** One POST to a subgraph with node:http, abandoned after `timeoutMs` (an error named TimeoutError). */
-function postUpstream(url: string, init: { body?: unknown; headers?: Record<string, string>; method?: string }, timeoutMs: number): Promise<UpstreamResponse> {
+function postUpstream(url: string, init: FetcherRequestInit, timeoutMs: number): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     const body = typeof init.body === 'string' ? init.body : '';
     const fail = (err: Error) => {
@@ -148,18 +158,18 @@ function postUpstream(url: string, init: { body?: unknown; headers?: Record<stri
  * under load (docs/benchmarks.md "Where the gateway's time goes").
  */
 export function createUpstreamFetcher(timeoutMs: number): Fetcher {
-  return (async (url: string, init?: { body?: unknown; headers?: Record<string, string>; method?: string }) => {
+  return async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
     const query = typeof init?.body === 'string' ? (/"query":"(\s*\w*)/.exec(init.body)?.[1] ?? '') : '';
     const idempotent = !/^\s*mutation\b/.test(query);
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await postUpstream(url, init ?? {}, timeoutMs)) as unknown as FetcherResponse;
+        return await postUpstream(url, init ?? {}, timeoutMs);
       } catch (err) {
         if (attempt === 1 && idempotent && isConnectionReset(err)) continue;
         throw err;
       }
     }
-  }) as unknown as Fetcher;
+  };
 }
 
 /** A subgraph answered with a non-2xx status and a GraphQL body: its errors are the answer. */

