@@ -38,11 +38,17 @@ export function changedFacts(current: AdmissionFacts, proposed: FactChanges): { 
     if (!(key in proposed) || proposed[key] === undefined) continue;
     const raw = proposed[key];
     const value = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : null;
-    if (value === null && (key === 'admissionDate' || key === 'kind')) return violation('BAD_USER_INPUT', `${key} cannot be cleared`, key);
     if (value === current[key]) continue;
-    (next as unknown as Record<string, string | null>)[key] = value;
-    (before as Record<string, string | null>)[key] = current[key];
-    (after as Record<string, string | null>)[key] = value;
+    if (key === 'admissionDate' || key === 'kind') {
+      if (value === null) return violation('BAD_USER_INPUT', `${key} cannot be cleared`, key);
+      next[key] = value;
+      before[key] = current[key];
+      after[key] = value;
+    } else {
+      next[key] = value;
+      before[key] = current[key];
+      after[key] = value;
+    }
   }
   if (Object.keys(after).length === 0) return violation('BAD_USER_INPUT', 'The correction changes nothing: give at least one fact with a new value', 'placementId');
   return { next, before, after };
