@@ -102,6 +102,9 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {
       'sirmi/boundaries': 'error',
+      // Types come from the SDL (npm run codegen) and from packages' public entry points (issue 20 item 1).
+      'no-restricted-syntax': ['error', { selector: "TSAsExpression > TSAsExpression.expression[typeAnnotation.type='TSUnknownKeyword']", message: 'No double cast (`as unknown as`): type the value (generated types, a type guard, an implemented interface).' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@apollo/*/dist/*'], message: "Import a package's public entry point, not its dist/ files." }] }],
       // `_`-prefixed names are deliberately unused (callback positions, a field dropped from a rest copy).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // The code strips control characters from file names and CSV cells on purpose.
@@ -114,6 +117,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-require-imports': 'off',
+      'no-restricted-syntax': 'off',
       'preserve-caught-error': 'off',
     },
   },
