@@ -124,6 +124,13 @@ export function runModuleProcess<TContext extends BaseContext>(def: ModuleDefini
     const stop = async () => {
       if (stopping) return;
       stopping = true;
+      // As the gateway's (gateway/index.ts): a stop that has not finished 15 s after the signal will not finish (seen
+      // with ASMI after a benchmark's load: the process caught SIGTERM and lived on); exit then, the database keeps
+      // every committed write and an uncommitted one was never acknowledged.
+      setTimeout(() => {
+        logger.warn(`${def.name} stop did not finish in 15 s; exiting`);
+        process.exit(0);
+      }, 15_000).unref();
       await handle.stop().catch(() => undefined);
       process.exit(0);
     };
