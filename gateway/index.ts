@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     // lived on as an orphan). Exiting then is safe: a response whose audit entries are not committed is never sent.
     setTimeout(() => {
       logger.warn({ worker: cluster.worker?.id }, 'gateway stop did not finish in 15 s; exiting');
-      process.exit(0);
+      process.exit(1); // an unclean stop: the exit status says so
     }, 15_000).unref();
     void handle.stop().finally(() => process.exit(0));
   };

@@ -29,6 +29,9 @@ export function createApolloServer(deps: { gateway: GatewayInterface; httpServer
     formatError: createFormatError(logger),
     logger,
     includeStacktraceInErrorResponses: false,
+    // gateway/index.ts handles SIGTERM/SIGINT itself; Apollo's own handler (on by default outside NODE_ENV=test)
+    // raced it and left the stop unsettled (the workers outlived the signal).
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins, inputGuardPlugin(), httpStatusPlugin()],
   });
 }

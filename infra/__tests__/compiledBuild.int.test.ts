@@ -99,6 +99,31 @@ describe('compiled production build (dist/)', () => {
     expect(read.data.structure).toEqual({ code: 'BLD-1', name: 'Comunità compilata', capacity: 8 });
   }, 90_000);
 
+  it('stops a module and the gateway on SIGTERM by themselves, outside NODE_ENV=test, before their 15-second ceiling', async () => {
+    // Apollo Server installs its own SIGTERM handler unless NODE_ENV=test; racing the process's handler it left the
+    // stop unsettled, and every process lived on until its 15-second ceiling (which exits with status 1) or the
+    // supervisor's SIGKILL.
+    const [gw, sinba, asso, asmi] = await freePorts(4);
+    const devEnv = { ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(gw), SINBA_PORT: String(sinba), ASSO_PORT: String(asso), ASMI_PORT: String(asmi), GATEWAY_WORKERS: '1' };
+    const stopOf = async (entry: string, health: string) => {
+      const child = spawn(process.execPath, [path.join(outDir, entry)], { cwd: ROOT, env: devEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      let output = '';
+      child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+      await waitForHealth(health, child);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      const code = await exited;
+      return { code, output };
+    };
+    const module = await stopOf('subgraphs/asso/src/index.js', `http://127.0.0.1:${asso}/health`);
+    expect(module.code).toBe(0);
+    expect(module.output).not.toContain('did not finish');
+    const gateway = await stopOf('gateway/index.js', `http://127.0.0.1:${gw}/health`);
+    expect(gateway.code).toBe(0);
+    expect(gateway.output).not.toContain('did not finish');
+  }, 90_000);
+
   it('signs a development token with the compiled script alone: plain node, no TypeScript loader, none of the server stacks', async () => {
     // What keeps `token` quick on any machine, checked without a clock: the child lists every module it loaded as it exits.
     const probe = path.join(outDir, 'list-loaded-modules.cjs');

@@ -129,7 +129,7 @@ export function runModuleProcess<TContext extends BaseContext>(def: ModuleDefini
       // every committed write and an uncommitted one was never acknowledged.
       setTimeout(() => {
         logger.warn(`${def.name} stop did not finish in 15 s; exiting`);
-        process.exit(0);
+        process.exit(1); // an unclean stop: the exit status says so
       }, 15_000).unref();
       await handle.stop().catch(() => undefined);
       process.exit(0);

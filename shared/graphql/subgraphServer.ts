@@ -81,6 +81,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     formatError: createFormatError(options.logger),
     logger: options.logger,
     includeStacktraceInErrorResponses: false,
+    // The process handles SIGTERM/SIGINT itself (runModuleProcess); Apollo's own handler, on by default outside
+    // NODE_ENV=test, raced it and left server.stop() unsettled, so every module outlived its stop signal.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), writeTrailPlugin<TContext>()],
   });
   await server.start();
