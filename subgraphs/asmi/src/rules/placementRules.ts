@@ -1,3 +1,4 @@
+import { isValidCode } from '@shared/codes';
 import { violation, type Violation } from '@shared/errors';
 import { addDays, ageOn } from '@shared/time';
 
@@ -139,6 +140,18 @@ export function ageWithinRange(birthDate: string | null, admissionDate: string, 
 export function bornBeforeAdmission(minor: { birthDate: string | null; unborn?: boolean | null }): Violation | null {
   if (minor.unborn !== true && minor.birthDate) return null;
   return violation('BAD_USER_INPUT', 'An unborn child cannot be admitted to a structure: record the birth first (seed 003 §3.2.1)', 'minorId');
+}
+
+/**
+ * The admission's coded facts are on their lists on the date they refer to
+ * (docs/conventions.md "Reference data"): the kind always, the legal basis
+ * when given; INVALID_CODE naming the list. Shared by an admission, a
+ * placement request and a correction.
+ */
+export function admissionCodesValid(kind: string, legalBasis: string | null | undefined, onDate: string): Violation | null {
+  if (!isValidCode('PLACEMENT_KIND', kind, onDate)) return violation('INVALID_CODE', 'Unknown placement kind', 'kind', { list: 'PLACEMENT_KIND' });
+  if (legalBasis && !isValidCode('LEGAL_BASIS', legalBasis, onDate)) return violation('INVALID_CODE', 'Unknown legal basis', 'legalBasis', { list: 'LEGAL_BASIS' });
+  return null;
 }
 
 /** A court-ordered placement names its court order (L. 184/1983; needed for the prosecutor's six-monthly list). */

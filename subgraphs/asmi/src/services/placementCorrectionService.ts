@@ -3,7 +3,6 @@ import { inTerritory, type Principal } from '@shared/auth';
 import { AppError, badInput, forbidden, notFound } from '@shared/errors';
 import { requireRole } from '@shared/auth';
 import { throwIfViolated, type Violation } from '@shared/errors';
-import { isValidCode } from '@shared/codes';
 import { touchMinor } from '@shared/audit';
 import { cursorCodec, pageSize, toPage } from '@shared/graphql';
 import type { Clock } from '@shared/time';
@@ -26,7 +25,7 @@ import {
   type PlacementCorrectionRow,
 } from '../repositories/placementCorrectionRepository';
 import { insertOutbox } from '../repositories/notificationRepository';
-import { ageWithinRange, courtReferenceWhenOrdered, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
+import { admissionCodesValid, ageWithinRange, courtReferenceWhenOrdered, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
 import { changedFacts, correctionWindowOpen, MAX_CORRECTION_TEXT, reasonGiven, type AdmissionFacts, type FactChanges } from '../rules/placementCorrectionRules';
 import { placementWriteError } from './placementDbErrors';
 import type { StructureFacts, Upstream } from './upstream';
@@ -47,12 +46,6 @@ const factsOf = (p: PlacementRow): AdmissionFacts => ({
   courtOrderReference: p.courtOrderReference,
   referringService: p.referringService,
 });
-
-const changesOf = (input: FactChanges): FactChanges => {
-  const out: FactChanges = {};
-  for (const key of ['admissionDate', 'kind', 'legalBasis', 'courtOrderReference', 'referringService'] as const) if (input[key] !== undefined) out[key] = input[key];
-  return out;
-};
 
 function orThrow<T extends object>(r: T | Violation): T {
   if ('code' in r && 'message' in r) throwIfViolated(r as Violation);
@@ -90,8 +83,7 @@ export function createPlacementCorrectionService(deps: { dataSource: DataSource;
       if (!/^\d{4}-\d\d-\d\d$/.test(next.admissionDate)) throw badInput('admissionDate', 'admissionDate must be a date (YYYY-MM-DD)');
       throwIfViolated(notInFuture(next.admissionDate, clock(), 'admissionDate'));
     }
-    if (!isValidCode('PLACEMENT_KIND', next.kind, next.admissionDate)) throw new AppError('INVALID_CODE', 'Unknown placement kind', { field: 'kind', list: 'PLACEMENT_KIND' });
-    if (next.legalBasis && !isValidCode('LEGAL_BASIS', next.legalBasis, next.admissionDate)) throw new AppError('INVALID_CODE', 'Unknown legal basis', { field: 'legalBasis', list: 'LEGAL_BASIS' });
+    throwIfViolated(admissionCodesValid(next.kind, next.legalBasis, next.admissionDate));
     throwIfViolated(courtReferenceWhenOrdered(next.legalBasis, next.courtOrderReference));
     for (const key of ['courtOrderReference', 'referringService'] as const) {
       const v = next[key];
@@ -154,8 +146,7 @@ export function createPlacementCorrectionService(deps: { dataSource: DataSource;
     async correct(input: CorrectPlacementInput): Promise<PlacementRow> {
       const placement = await ownPlacement(input.placementId);
       throwIfViolated(reasonGiven(input.reason));
-      const changes = changesOf(input);
-      const diff = orThrow(changedFacts(factsOf(placement), changes));
+      const diff = orThrow(changedFacts(factsOf(placement), input));
       checkFacts(diff.next, diff.after);
       throwIfViolated(correctionWindowOpen(await firstAdmissionDate(dataSource.manager, placement.id, placement.admissionDate), clock()));
       const structure = diff.after.admissionDate !== undefined ? await structureOn(placement.structureCode, diff.next.admissionDate) : null;
@@ -165,7 +156,7 @@ export function createPlacementCorrectionService(deps: { dataSource: DataSource;
           await lockMinor(tx, placement.minorId);
           const locked = (await findPlacementForUpdate(tx, placement.id)) as PlacementRow;
           throwIfViolated(correctionWindowOpen(await firstAdmissionDate(tx, locked.id, locked.admissionDate), clock()));
-          const applied = await apply(tx, locked, changes, structure, placement.actor);
+          const applied = await apply(tx, locked, input, structure, placement.actor);
           await insertCorrection(tx, {
             placementId: locked.id,
             minorId: locked.minorId,
@@ -190,7 +181,7 @@ export function createPlacementCorrectionService(deps: { dataSource: DataSource;
     async request(input: CorrectPlacementInput): Promise<PlacementCorrectionRow> {
       const placement = await ownPlacement(input.placementId);
       throwIfViolated(reasonGiven(input.reason));
-      const diff = orThrow(changedFacts(factsOf(placement), changesOf(input)));
+      const diff = orThrow(changedFacts(factsOf(placement), input));
       checkFacts(diff.next, diff.after);
       return dataSource.transaction(async (tx) => {
         const locked = (await findPlacementForUpdate(tx, placement.id)) as PlacementRow;

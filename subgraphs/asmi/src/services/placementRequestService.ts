@@ -3,7 +3,6 @@ import type { Principal } from '@shared/auth';
 import { AppError, badInput, forbidden, notFound } from '@shared/errors';
 import { requireRole } from '@shared/auth';
 import { throwIfViolated } from '@shared/errors';
-import { isValidCode } from '@shared/codes';
 import { touchMinor } from '@shared/audit';
 import { cursorCodec, pageSize, toPage } from '@shared/graphql';
 import type { Clock } from '@shared/time';
@@ -19,7 +18,7 @@ import {
 } from '../repositories/placementRequestRepository';
 import { insertOutbox } from '../repositories/notificationRepository';
 import { isUuid } from '../repositories/placementRepository';
-import { courtReferenceWhenOrdered } from '../rules/placementRules';
+import { admissionCodesValid, courtReferenceWhenOrdered } from '../rules/placementRules';
 import { MAX_REQUEST_TEXT, type PlacementRequestStatus } from '../rules/placementRequestRules';
 import type { Upstream } from './upstream';
 import type { DeclinePlacementRequestInput, RequestPlacementInput, WithdrawPlacementRequestInput } from '../generated/graphql';
@@ -73,10 +72,7 @@ export function createPlacementRequestService(deps: { dataSource: DataSource; up
       if (!isUuid(input.minorId)) throw badInput('minorId', 'minorId must be a minor id (UUID)');
       const today = clock();
       throwIfViolated(courtReferenceWhenOrdered(input.legalBasis, input.courtOrderReference));
-      if (!isValidCode('PLACEMENT_KIND', input.kind, input.requestedAdmissionDate)) throw new AppError('INVALID_CODE', 'Unknown placement kind', { field: 'kind', list: 'PLACEMENT_KIND' });
-      if (input.legalBasis && !isValidCode('LEGAL_BASIS', input.legalBasis, input.requestedAdmissionDate)) {
-        throw new AppError('INVALID_CODE', 'Unknown legal basis', { field: 'legalBasis', list: 'LEGAL_BASIS' });
-      }
+      throwIfViolated(admissionCodesValid(input.kind, input.legalBasis, input.requestedAdmissionDate));
       const note = boundedText('note', clean(input.note));
       const courtOrderReference = boundedText('courtOrderReference', clean(input.courtOrderReference));
       // docs/privacy.md §5: only a service holding the case asks (SINBA knows; asked before any lock).

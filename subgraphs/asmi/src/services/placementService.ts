@@ -20,7 +20,7 @@ import {
   clearDischarge,
   type PlacementRow,
 } from '../repositories/placementRepository';
-import { ageWithinRange, bornBeforeAdmission, courtReferenceWhenOrdered, dischargeCancellable, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
+import { admissionCodesValid, ageWithinRange, bornBeforeAdmission, courtReferenceWhenOrdered, dischargeCancellable, dischargeNotBeforeAdmission, noOverlap, notInFuture, withinCapacity } from '../rules/placementRules';
 import { touchMinor } from '@shared/audit';
 import { closeOpenAbsences } from '../repositories/absenceRepository';
 import { hasRecordsAfter } from '../repositories/structureRecordRepository';
@@ -69,8 +69,7 @@ export function createPlacementService(deps: { dataSource: DataSource; upstream:
       if (!isUuid(input.minorId)) throw badInput('minorId', 'minorId must be a minor id (UUID)');
       const today = clock();
       throwIfViolated(notInFuture(input.admissionDate, today, 'admissionDate'), courtReferenceWhenOrdered(input.legalBasis, input.courtOrderReference));
-      if (!isValidCode('PLACEMENT_KIND', input.kind, input.admissionDate)) throw new AppError('INVALID_CODE', 'Unknown placement kind', { field: 'kind', list: 'PLACEMENT_KIND' });
-      if (input.legalBasis && !isValidCode('LEGAL_BASIS', input.legalBasis, input.admissionDate)) throw new AppError('INVALID_CODE', 'Unknown legal basis', { field: 'legalBasis', list: 'LEGAL_BASIS' });
+      throwIfViolated(admissionCodesValid(input.kind, input.legalBasis, input.admissionDate));
 
       // Rule checks that need other modules happen before the transaction (no lock held across HTTP).
       // docs/domain.md §6: the structure exists in ASSO and is authorised (not suspended, revoked or closed) on the admission date.
