@@ -98,23 +98,6 @@ export async function hasRecordsBefore(db: EntityManager, placementId: string, d
   return rows.length > 0;
 }
 
-/** Periods of the minor's other placements (overlap rule on a corrected admission date). */
-export async function findOtherPeriodsOfMinor(db: EntityManager, minorId: string, exceptId: string): Promise<{ admissionDate: string; dischargeDate: string | null }[]> {
-  return db.query(
-    `SELECT to_char(admission_date, 'YYYY-MM-DD') AS "admissionDate", to_char(discharge_date, 'YYYY-MM-DD') AS "dischargeDate" FROM asmi.placement WHERE minor_id = $1 AND id <> $2`,
-    [minorId, exceptId],
-  );
-}
-
-/** Periods of the structure's other placements still open on or after a date (capacity rule on a corrected admission date). */
-export async function findOtherPeriodsOfStructureFrom(db: EntityManager, structureCode: string, from: string, exceptId: string): Promise<{ admissionDate: string; dischargeDate: string | null }[]> {
-  return db.query(
-    `SELECT to_char(admission_date, 'YYYY-MM-DD') AS "admissionDate", to_char(discharge_date, 'YYYY-MM-DD') AS "dischargeDate"
-       FROM asmi.placement WHERE structure_code = $1 AND (discharge_date IS NULL OR discharge_date > $2::date) AND id <> $3`,
-    [structureCode, from, exceptId],
-  );
-}
-
 /** Corrections of several placements (Placement.corrections), oldest first; one statement. */
 export async function findCorrectionsByPlacements(db: EntityManager, placementIds: readonly string[], v: CorrectionVisibility): Promise<PlacementCorrectionRow[]> {
   if (placementIds.length === 0) return [];

@@ -70,20 +70,20 @@ export async function findStructureProvinces(db: EntityManager, codes: readonly 
   return db.query('SELECT DISTINCT structure_code AS code, structure_province AS province FROM asmi.placement WHERE structure_code = ANY($1::text[])', [[...codes]]);
 }
 
-/** Periods of the minor's placements (overlap rule). */
-export async function findPeriodsOfMinor(db: EntityManager, minorId: string): Promise<{ admissionDate: string; dischargeDate: string | null }[]> {
+/** Periods of the minor's placements (overlap rule); `exceptId` leaves out the placement being corrected. */
+export async function findPeriodsOfMinor(db: EntityManager, minorId: string, exceptId?: string): Promise<{ admissionDate: string; dischargeDate: string | null }[]> {
   return db.query(
-    `SELECT to_char(admission_date, 'YYYY-MM-DD') AS "admissionDate", to_char(discharge_date, 'YYYY-MM-DD') AS "dischargeDate" FROM asmi.placement WHERE minor_id = $1`,
-    [minorId],
+    `SELECT to_char(admission_date, 'YYYY-MM-DD') AS "admissionDate", to_char(discharge_date, 'YYYY-MM-DD') AS "dischargeDate" FROM asmi.placement WHERE minor_id = $1${exceptId ? ' AND id <> $2' : ''}`,
+    exceptId ? [minorId, exceptId] : [minorId],
   );
 }
 
-/** Periods of the structure's placements still open on or after a date (capacity rule). */
-export async function findPeriodsOfStructureFrom(db: EntityManager, structureCode: string, from: string): Promise<{ admissionDate: string; dischargeDate: string | null }[]> {
+/** Periods of the structure's placements still open on or after a date (capacity rule); `exceptId` leaves out the placement being corrected. */
+export async function findPeriodsOfStructureFrom(db: EntityManager, structureCode: string, from: string, exceptId?: string): Promise<{ admissionDate: string; dischargeDate: string | null }[]> {
   return db.query(
     `SELECT to_char(admission_date, 'YYYY-MM-DD') AS "admissionDate", to_char(discharge_date, 'YYYY-MM-DD') AS "dischargeDate"
-       FROM asmi.placement WHERE structure_code = $1 AND (discharge_date IS NULL OR discharge_date > $2::date)`,
-    [structureCode, from],
+       FROM asmi.placement WHERE structure_code = $1 AND (discharge_date IS NULL OR discharge_date > $2::date)${exceptId ? ' AND id <> $3' : ''}`,
+    exceptId ? [structureCode, from, exceptId] : [structureCode, from],
   );
 }
 

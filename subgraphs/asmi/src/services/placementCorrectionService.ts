@@ -6,14 +6,12 @@ import { throwIfViolated, type Violation } from '@shared/errors';
 import { touchMinor } from '@shared/audit';
 import { cursorCodec, pageSize, toPage } from '@shared/graphql';
 import type { Clock } from '@shared/time';
-import { findPlacementForUpdate, isUuid, lockMinor, lockStructure, type PlacementRow } from '../repositories/placementRepository';
+import { findPeriodsOfMinor, findPeriodsOfStructureFrom, findPlacementForUpdate, isUuid, lockMinor, lockStructure, type PlacementRow } from '../repositories/placementRepository';
 import {
   findCorrectionForUpdate,
   findCorrectionPage,
   findCorrectionsByPlacements,
   findCorrectionsById,
-  findOtherPeriodsOfMinor,
-  findOtherPeriodsOfStructureFrom,
   findPendingOfPlacement,
   firstAdmissionDate,
   hasRecordsBefore,
@@ -107,10 +105,10 @@ export function createPlacementCorrectionService(deps: { dataSource: DataSource;
     if (placement.dischargeDate !== null) throwIfViolated(dischargeNotBeforeAdmission({ admissionDate: next.admissionDate, dischargeDate: null }, placement.dischargeDate));
     if (structure) throwIfViolated(ageWithinRange(placement.minorBirthDate, next.admissionDate, structure));
     const candidate = { admissionDate: next.admissionDate, dischargeDate: placement.dischargeDate };
-    throwIfViolated(noOverlap(await findOtherPeriodsOfMinor(tx, placement.minorId, placement.id), candidate));
+    throwIfViolated(noOverlap(await findPeriodsOfMinor(tx, placement.minorId, placement.id), candidate));
     if (next.admissionDate < placement.admissionDate && structure) {
       const places = structure.capacity + structure.emergencyCapacity;
-      throwIfViolated(withinCapacity(await findOtherPeriodsOfStructureFrom(tx, placement.structureCode, next.admissionDate, placement.id), next.admissionDate, places));
+      throwIfViolated(withinCapacity(await findPeriodsOfStructureFrom(tx, placement.structureCode, next.admissionDate, placement.id), next.admissionDate, places));
     }
     if (next.admissionDate > placement.admissionDate && (await hasRecordsBefore(tx, placement.id, next.admissionDate))) {
       throw new AppError('INVALID_DATE_RANGE', 'Absences, activities or care observations of the placement precede the corrected admission date', { field: 'admissionDate' });
