@@ -16,6 +16,7 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sirmi_bench_20k npm run bench:gateway
  *   BENCH_SECONDS=10 BENCH_ROUNDS=6 BENCH_VARIANTS=sirmi,sirmi-noprivacy,apollo,hive npm run bench:gateway
+ *   BENCH_SCENARIOS=history BENCH_CONCURRENCY=20  one scenario, one level of concurrency
  *   BENCH_CPU_PROF=/tmp/prof  also writes a --cpu-prof profile of the sirmi gateway (privacy on) into /tmp/prof/sirmi;
  *   BENCH_CPU_PROF_VARIANTS=sirmi,sirmi-noprivacy  of those gateways (one folder each)
  */
@@ -28,6 +29,7 @@ import { withDatabase, type HubConfig } from '@shared/config';
 import { signDevToken } from '../infra/token';
 import { freePorts } from '../test/support/ports';
 import { migratedConfig } from './support/hubOnDatabase';
+import { cpuMsOf, postgresCpuBetween, postgresCpuMs } from './support/cpu';
 
 const ROOT = path.resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -59,7 +61,7 @@ function env(config: HubConfig, extra: Record<string, string>): Record<string, s
 }
 
 function start(entry: string, args: string[], e: Record<string, string>, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', path.join(ROOT, entry), ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', path.join(ROOT, entry), ...args], { cwd: ROOT, env: e, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -83,7 +85,7 @@ async function waitHealthy(url: string): Promise<void> {
   throw new Error(`${url} never answered`);
 }
 
-async function run(url: string, items: readonly Item[], connections: number, seconds: number): Promise<{ rps: number; p50: number; errors: number }> {
+async function run(url: string, items: readonly Item[], connections: number, seconds: number): Promise<{ rps: number; p50: number; errors: number; total: number }> {
   let i = 0;
   const result = await autocannon({
     url,
@@ -99,7 +101,7 @@ async function run(url: string, items: readonly Item[], connections: number, sec
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, errors: result.errors + result.non2xx + result.timeouts };
+  return { rps: result.requests.average, p50: result.latency.p50, errors: result.errors + result.non2xx + result.timeouts, total: result.requests.total };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -136,11 +138,24 @@ async function main(): Promise<void> {
     { name: 'guests', items: structures.map((s, i) => ({ body: JSON.stringify({ query: GUESTS, variables: { code: s.code, on: today } }), token: sign({ role: 'STRUCTURE_OPERATOR', sub: `bench-op-${i}`, structure: s.code }) })) },
   ];
 
+  const only = process.env.BENCH_SCENARIOS?.split(',');
+  if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => only.includes(s.name)));
+  const levels = (process.env.BENCH_CONCURRENCY ?? '20,1').split(',').map(Number);
   const children: ChildProcess[] = [];
+  /** The processes whose CPU time is counted per request: the gateway under load, the three subgraphs, PostgreSQL. */
+  const subgraphPids: Record<string, number | undefined> = {};
+  const gatewayPids: Record<string, number | undefined> = {};
+  const cpuSnapshot = (v: string): Record<string, number> => ({
+    gateway: cpuMsOf(gatewayPids[v]),
+    sinba: cpuMsOf(subgraphPids.sinba),
+    asso: cpuMsOf(subgraphPids.asso),
+    asmi: cpuMsOf(subgraphPids.asmi),
+  });
   try {
     for (const [m, port] of [['sinba', sinba], ['asso', asso], ['asmi', asmi]] as const) {
       const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'subgraphs', m, 'src', 'index.ts')], { cwd: ROOT, env: env(config, { [`${m.toUpperCase()}_PORT`]: String(port) }), stdio: 'ignore' });
       children.push(child);
+      subgraphPids[m] = child.pid;
       await waitHealthy(`http://127.0.0.1:${port}/health`);
     }
     const gateways: Record<string, string> = {};
@@ -149,6 +164,7 @@ async function main(): Promise<void> {
       const prof = process.env.BENCH_CPU_PROF && profiled.includes(v) ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}/${v}`] : [];
       const { child, url } = await start('bench/support/gatewayProcess.ts', [v], env(config, { PORT: String(gatewayPorts[i]) }), prof);
       children.push(child);
+      gatewayPids[v] = child.pid;
       gateways[v] = url;
     }
     // Every gateway answers every request of the scenario without errors before it is timed.
@@ -164,15 +180,23 @@ async function main(): Promise<void> {
     console.log(`bench:gateway — ${counts.minors} minors, ${counts.placements} placements; ${s2(scenarios)}; ${ROUNDS} interleaved rounds of ${SECONDS} s per gateway; ${os.cpus().length} cores`);
     console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (const s of scenarios) {
-      for (const connections of [20, 1]) {
+      for (const connections of levels) {
         const rps: Record<string, number[]> = Object.fromEntries(VARIANTS.map((v) => [v, []]));
         const p50: Record<string, number[]> = Object.fromEntries(VARIANTS.map((v) => [v, []]));
         let errors = 0;
+        const cpu: Record<string, Record<string, number>> = Object.fromEntries(VARIANTS.map((v) => [v, {}]));
+        const requests: Record<string, number> = Object.fromEntries(VARIANTS.map((v) => [v, 0]));
         for (const v of VARIANTS) await run(gateways[v], s.items, connections, 2); // warm-up
         for (let round = 0; round < ROUNDS; round++) {
           const order = VARIANTS.map((_, k) => VARIANTS[(k + round) % VARIANTS.length]);
           for (const v of order) {
+            const before = cpuSnapshot(v);
+            const pgBefore = postgresCpuMs();
             const r = await run(gateways[v], s.items, connections, SECONDS);
+            const after = cpuSnapshot(v);
+            for (const k of Object.keys(after)) cpu[v][k] = (cpu[v][k] ?? 0) + after[k] - before[k];
+            cpu[v].postgres = (cpu[v].postgres ?? 0) + postgresCpuBetween(pgBefore, postgresCpuMs());
+            requests[v] += r.total;
             rps[v].push(r.rps);
             p50[v].push(r.p50);
             errors += r.errors;
@@ -181,7 +205,13 @@ async function main(): Promise<void> {
         const m = (v: string) => ({ rps: median(rps[v]), p50: median(p50[v]) });
         console.log(`\n${s.name}, concurrency ${connections}${errors ? ` (${errors} errors!)` : ''}; load average ${os.loadavg()[0].toFixed(2)}`);
         console.log(`  ${'gateway'.padEnd(16)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)}`);
-        for (const v of VARIANTS) console.log(`  ${v.padEnd(16)} ${m(v).rps.toFixed(0).padStart(8)} ${m(v).p50.toFixed(1).padStart(8)}`);
+        const processes = ['gateway', 'sinba', 'asso', 'asmi', 'postgres'];
+        console.log(`  ${'gateway'.padEnd(16)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)}   CPU ms per request: ${processes.map((p) => p.padStart(8)).join(' ')}    total`);
+        for (const v of VARIANTS) {
+          const per = (k: string) => (requests[v] > 0 ? (cpu[v][k] ?? 0) / requests[v] : 0);
+          const total = processes.reduce((t, k) => t + per(k), 0);
+          console.log(`  ${v.padEnd(16)} ${m(v).rps.toFixed(0).padStart(8)} ${m(v).p50.toFixed(1).padStart(8)}                       ${processes.map((k) => per(k).toFixed(2).padStart(8)).join(' ')} ${total.toFixed(2).padStart(8)}`);
+        }
         const ratio = (a: string, b: string) => (gateways[a] && gateways[b] ? `${(m(a).rps / m(b).rps).toFixed(2)}× throughput, p50 ${(m(a).p50 / m(b).p50).toFixed(2)}` : '—');
         console.log(`  privacy on / off             : ${ratio('sirmi', 'sirmi-noprivacy')}   (targets: throughput ≥ 0.90× at 20, p50 ≤ 1.10 at 1)`);
         console.log(`  sirmi / bare @apollo/gateway : ${ratio('sirmi', 'apollo')}   (target ≥ 1.0×)`);
