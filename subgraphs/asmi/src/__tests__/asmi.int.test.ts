@@ -156,6 +156,35 @@ describe('ASMI subgraph against real PostgreSQL, ASSO and SINBA', () => {
     expect(asmi.counter.value).toBe(1);
   });
 
+  it("answers a structure operator's viewerHosts of its guests from the placement rows already read: one statement, and a lookup only for minors those rows do not settle", async () => {
+    await structure('AS-VH', 5);
+    const guests = await Promise.all([minor(), minor(), minor()]);
+    for (const g of guests) expect((await admit('AS-VH', g, '2024-05-02')).errors).toBeUndefined();
+    // A guest discharged 40 days ago (past the 30-day grace) is no longer hosted: its row does not make it so.
+    const old = await minor();
+    const gone = (await admit('AS-VH', old, '2024-01-02')).data as any;
+    expect((await asmiCall(op('AS-VH'), DISCHARGE, { input: { placementId: gone.admitMinor.id, dischargeDate: '2024-05-06', dischargeOutcome: 'RETURN_TO_FAMILY' } })).errors).toBeUndefined();
+    const q = 'query($r: [_Any!]!, $on: Date) { _entities(representations: $r) { ... on Structure { placements(activeOn: $on) { minor { id viewerHosts } } } } }';
+    asmi.counter.reset();
+    const today = await asmiCall(op('AS-VH'), q, { r: [{ __typename: 'Structure', code: 'AS-VH' }], on: TODAY });
+    expect(today.errors).toBeUndefined();
+    const hosted = (today.data as any)._entities[0].placements.map((p: any) => p.minor);
+    expect(hosted).toHaveLength(3);
+    expect(hosted.every((m: any) => m.viewerHosts === true)).toBe(true);
+    expect(asmi.counter.value).toBe(1);
+    // A minor reached without a placement row (a Minor reference) is looked up: one statement settles them all.
+    asmi.counter.reset();
+    const refs = await asmiCall(op('AS-VH'), 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Minor { id viewerHosts } } }', {
+      r: [old, guests[0]].map((id) => ({ __typename: 'Minor', id })),
+    });
+    expect(refs.errors).toBeUndefined();
+    expect((refs.data as any)._entities).toEqual([
+      { id: old, viewerHosts: false },
+      { id: guests[0], viewerHosts: true },
+    ]);
+    expect(asmi.counter.value).toBe(1);
+  });
+
   it('answers occupancy on a date and the HOSTING lookup for the gateway only', async () => {
     const occ = await asmiCall(op('AS-FULL'), 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { occupancy(on: "2024-05-01") } } }', { r: [{ __typename: 'Structure', code: 'AS-FULL' }] });
     expect((occ.data as any)._entities[0].occupancy).toBe(5);

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { byKey, groupByKey } from '@shared/db';
+import { addDays } from '@shared/time';
+import { HOSTING_GRACE_DAYS } from '../rules/placementRules';
 import { countOccupancy, findHostedMinors, findPlacementsByIds, findPlacementsByMinorIds, findPlacementsByStructures, findStructureProvinces, isUuid, type PlacementRow } from '../repositories/placementRepository';
 import type { PlacementVisibility } from '../repositories/visibility';
 import { ABSENCES, ACTIVITIES, findRecordsByPlacementIds, type AbsenceRow, type ActivityRow } from '../repositories/structureRecordRepository';
@@ -73,12 +75,30 @@ export function createLoaders(
   const db = dataSource.manager;
   const structureKey = (k: StructurePlacementsKey) => `${k.code}|${k.activeOn ?? ''}`;
   const occupancyKey = (k: OccupancyKey) => `${k.code}|${k.on}`;
+  const viewerHosts = new DataLoader<string, boolean>(async (ids) => {
+    if (visibility.kind !== 'structure') return ids.map(() => false);
+    const hosted = new Set(await findHostedMinors(db, uuids(ids), visibility.structureCode, today));
+    return ids.map((id) => hosted.has(id.toLowerCase()));
+  });
+  // A placement row read for the request that makes its minor hosted by the
+  // caller's structure today (findHostedMinors' rule: admitted, not
+  // discharged more than HOSTING_GRACE_DAYS ago) answers Minor.viewerHosts
+  // without another statement: the gateway asks it of every guest it shows.
+  const hostedSince = addDays(today, -HOSTING_GRACE_DAYS);
+  const noteHosting = <T extends readonly PlacementRow[]>(rows: T): T => {
+    if (visibility.kind !== 'structure') return rows;
+    for (const p of rows) {
+      if (p.structureCode === visibility.structureCode && p.admissionDate <= today && (p.dischargeDate === null || p.dischargeDate >= hostedSince)) viewerHosts.prime(p.minorId.toLowerCase(), true);
+    }
+    return rows;
+  };
   return {
-    placementById: new DataLoader(async (ids) => byKey(ids, await findPlacementsByIds(db, uuids(ids), visibility), (p) => p.id)),
-    placementsByMinorId: new DataLoader(async (ids) => groupByKey(ids, await findPlacementsByMinorIds(db, uuids(ids), visibility), (p) => p.minorId)),
+    placementById: new DataLoader(async (ids) => byKey(ids, noteHosting(await findPlacementsByIds(db, uuids(ids), visibility)), (p) => p.id)),
+    placementsByMinorId: new DataLoader(async (ids) => groupByKey(ids, noteHosting(await findPlacementsByMinorIds(db, uuids(ids), visibility)), (p) => p.minorId)),
     placementsByStructureCode: new DataLoader(
       async (keys) => {
         const rows = await findPlacementsByStructures(db, keys, visibility);
+        noteHosting(rows.map((r) => r.placement));
         return groupByKey(keys.map(structureKey), rows, (r) => structureKey(r.key)).map((list) => list.map((r) => r.placement));
       },
       { cacheKeyFn: structureKey },
@@ -97,11 +117,7 @@ export function createLoaders(
       const fromRegistry = new Map(unknown.map((c, i) => [c, provinces[i]]));
       return codes.map((c, i) => known[i] ?? fromRegistry.get(c) ?? null);
     }),
-    viewerHosts: new DataLoader(async (ids) => {
-      if (visibility.kind !== 'structure') return ids.map(() => false);
-      const hosted = new Set(await findHostedMinors(db, uuids(ids), visibility.structureCode, today));
-      return ids.map((id) => hosted.has(id.toLowerCase()));
-    }),
+    viewerHosts,
     absencesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findRecordsByPlacementIds(db, ABSENCES, uuids(ids), visibility), (a) => a.placementId)),
     activitiesByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findRecordsByPlacementIds(db, ACTIVITIES, uuids(ids), visibility), (a) => a.placementId)),
     careObservationsByPlacementId: new DataLoader(async (ids) => groupByKey(ids, await findCareObservationsByPlacementIds(db, uuids(ids)), (o) => o.placementId)),

@@ -92,7 +92,7 @@ export const asmiResolvers: Resolvers = {
   Minor: {
     __resolveReference: (ref) => ({ id: ref.id }),
     placements: (m, _a, ctx) => ctx.loaders.placementsByMinorId.load(m.id),
-    viewerHosts: (m, _a, ctx) => ctx.loaders.viewerHosts.load(m.id),
+    viewerHosts: (m, _a, ctx) => ctx.loaders.viewerHosts.load(m.id.toLowerCase()),
     placementRequests: (m, _a, ctx) => ctx.loaders.requestsByMinor.load(m.id),
   },
   ProsecutorList: {
