@@ -7,12 +7,12 @@ const entry = (minorId: string): AuditEntry => ({
 
 /** A stand-in pool that records each INSERT and lets the test decide when it commits. */
 function fakePool() {
-  const statements: { rows: number; finish: (err?: Error) => void }[] = [];
+  const statements: { rows: number; name: string; text: string; finish: (err?: Error) => void }[] = [];
   const pool = {
-    query: (sql: string, values: unknown[]) =>
+    // One array per column (a named statement): the rows are the length of the first.
+    query: (statement: { name: string; text: string; values: unknown[][] }) =>
       new Promise((resolve, reject) => {
-        statements.push({ rows: values.length / 14, finish: (err) => (err ? reject(err) : resolve({ rows: [] })) });
-        void sql;
+        statements.push({ rows: statement.values[0].length, name: statement.name, text: statement.text, finish: (err) => (err ? reject(err) : resolve({ rows: [] })) });
       }),
   } as unknown as Pool;
   return { pool, statements };
@@ -37,6 +37,8 @@ describe('AuditStore group commit (docs/privacy.md §7)', () => {
     statements[1].finish();
     await Promise.all([b, c]);
     expect(settled.sort()).toEqual(['a', 'b', 'c']);
+    // One statement text for any number of entries: each connection prepares it once.
+    expect(new Set(statements.map((st) => `${st.name}|${st.text}`)).size).toBe(1);
   });
 
   it('fails every request of a failed INSERT, and the next ones still go through', async () => {

@@ -41,6 +41,13 @@ export interface AccessLogRow {
   deniedClasses: string[];
 }
 
+/** The entries of one group commit, as one array per column (AuditStore.insert). */
+const APPEND_SQL = `INSERT INTO audit.access_log (subject, role, organisation, operation_name, operation_hash, minor_id, classes_returned, classes_denied, action, request_id, outcome, outcome_code, purpose, detail)
+  SELECT subject, role, organisation, operation_name, operation_hash, minor_id, string_to_array(returned, ','), string_to_array(denied, ','), action, request_id, outcome, outcome_code, purpose, detail
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+         WITH ORDINALITY AS e(subject, role, organisation, operation_name, operation_hash, minor_id, returned, denied, action, request_id, outcome, outcome_code, purpose, detail, n)
+   ORDER BY n`;
+
 /**
  * The append-only audit store in schema `audit`, written with the gateway's
  * own role (INSERT and SELECT only). One multi-row INSERT per response.
@@ -84,7 +91,7 @@ export class AuditStore {
     this.flushing = true;
     try {
       while (this.pending.length > 0) {
-        // At most ~4,000 rows (14 parameters each) per statement, well under PostgreSQL's 65,535 parameters.
+        // At most ~4,000 rows per statement: a burst is written in bounded statements, one commit each.
         const batch: typeof this.pending = [];
         let rows = 0;
         while (this.pending.length > 0 && (batch.length === 0 || rows + this.pending[0].entries.length <= 4000)) {
@@ -105,17 +112,17 @@ export class AuditStore {
   }
 
   private async insert(entries: readonly AuditEntry[]): Promise<void> {
-    const values: unknown[] = [];
-    const rows = entries.map((e, i) => {
-      values.push(e.subject, e.role, e.organisation, e.operationName, e.operationHash, e.minorId, e.classesReturned, e.classesDenied, e.action, e.requestId, e.outcome ?? null, e.outcomeCode ?? null, e.purpose ?? null, e.detail ?? null);
-      const b = i * 14;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::uuid, $${b + 7}::text[], $${b + 8}::text[], $${b + 9}, $${b + 10}, $${b + 11}, $${b + 12}, $${b + 13}, $${b + 14})`;
-    });
-    // Time, sequence and chain hash are set by the database (trigger audit.chain_entry, docs/privacy.md §7).
-    await this.pool.query(
-      `INSERT INTO audit.access_log (subject, role, organisation, operation_name, operation_hash, minor_id, classes_returned, classes_denied, action, request_id, outcome, outcome_code, purpose, detail) VALUES ${rows.join(', ')}`,
-      values,
-    );
+    // One array per column, whatever the number of entries: the statement's
+    // text never changes, so each connection prepares it once (a named
+    // statement) instead of parsing and planning a new VALUES list per batch.
+    // Data classes never hold a comma (shared/privacy/dataClasses.ts).
+    const columns: unknown[][] = Array.from({ length: 14 }, () => []);
+    for (const e of entries) {
+      const row = [e.subject, e.role, e.organisation, e.operationName, e.operationHash, e.minorId, e.classesReturned.join(','), e.classesDenied.join(','), e.action, e.requestId, e.outcome ?? null, e.outcomeCode ?? null, e.purpose ?? null, e.detail ?? null];
+      row.forEach((v, i) => columns[i].push(v));
+    }
+    // Time, sequence and chain hash are set by the database (trigger audit.chain_entry, docs/privacy.md §7), in the order of the entries.
+    await this.pool.query({ name: 'sirmi-audit-append', text: APPEND_SQL, values: columns });
   }
 
   /** A page of one minor's entries in chain order: at most `first`, after the entry `afterSeq` (index access_log_minor_seq). */
