@@ -7,21 +7,26 @@
  * then four gateways, each in its own process (bench/support/gatewayProcess.ts):
  * the sirmi gateway with privacy on and off, a bare @apollo/gateway (JWT check
  * and internal token, nothing else) and Hive Gateway. They are loaded one at a
- * time with autocannon, in interleaved rounds (the order rotates each round,
+ * time, with autocannon at concurrency 20 and with a sequential client timing
+ * each request at concurrency 1, in interleaved rounds (the order rotates each round,
  * so drifts of the machine's load fall on all), with varied requests: each
  * request asks another minor (its case holder's token) or another structure
  * (its operator's token), so no gateway can merge identical in-flight
  * requests. Prints per scenario the median over the rounds of throughput
- * and p50 latency, the ratios, and the load average.
+ * and p50 latency, the ratios, the CPU time per request of each process
+ * (gateway, subgraphs, PostgreSQL) and the load average.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sirmi_bench_20k npm run bench:gateway
  *   BENCH_SECONDS=10 BENCH_ROUNDS=6 BENCH_VARIANTS=sirmi,sirmi-noprivacy,apollo,hive npm run bench:gateway
+ *   BENCH_BUILD=tsx  runs the hub's TypeScript under tsx instead of the compiled build (default: `npm run build`, then dist/)
  *   BENCH_SCENARIOS=history BENCH_CONCURRENCY=20  one scenario, one level of concurrency
  *   BENCH_CPU_PROF=/tmp/prof  also writes a --cpu-prof profile of the sirmi gateway (privacy on) into /tmp/prof/sirmi;
  *   BENCH_CPU_PROF_VARIANTS=sirmi,sirmi-noprivacy  of those gateways (one folder each)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -35,6 +40,8 @@ const ROOT = path.resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const VARIANTS = (process.env.BENCH_VARIANTS ?? 'sirmi,sirmi-noprivacy,apollo,hive').split(',');
+/** The hub's code: the compiled build (dist/, as production runs it) unless BENCH_BUILD=tsx. */
+const BUILD = process.env.BENCH_BUILD === 'tsx' ? 'tsx' : 'dist';
 
 const HISTORY = `query History($id: ID!) { minor(id: $id) { id firstName lastName birthDate
   cases { serviceId startDate endDate } interventions { type startDate }
@@ -85,7 +92,41 @@ async function waitHealthy(url: string): Promise<void> {
   throw new Error(`${url} never answered`);
 }
 
+/**
+ * Concurrency 1: one request after the other on one keep-alive connection,
+ * each timed with performance.now(). autocannon's latency histogram counts
+ * whole milliseconds, too coarse for a 10 % target on requests of about 10 ms.
+ */
+async function sequential(url: string, items: readonly Item[], seconds: number): Promise<{ rps: number; p50: number; errors: number; total: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const target = new URL(url);
+  const times: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  for (let i = 0; performance.now() < end; i++) {
+    const item = items[i % items.length];
+    const started = performance.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(item.body), authorization: `Bearer ${item.token}` } },
+        (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(item.body);
+    });
+    times.push(performance.now() - started);
+    if (status !== 200) errors++;
+  }
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return { rps: times.length / seconds, p50: times[Math.floor((times.length - 1) / 2)], errors, total: times.length };
+}
+
 async function run(url: string, items: readonly Item[], connections: number, seconds: number): Promise<{ rps: number; p50: number; errors: number; total: number }> {
+  if (connections === 1) return sequential(url, items, seconds);
   let i = 0;
   const result = await autocannon({
     url,
@@ -109,6 +150,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 async function main(): Promise<void> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL must name a generated database (npm run generate -- --minors 20000)');
+  if (BUILD === 'dist') {
+    // What production runs (npm run build): the gateways load the hub's compiled code, the subgraphs run from dist/.
+    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    if (built.status !== 0) throw new Error('npm run build failed');
+  }
   const base = await migratedConfig(adminUrl);
   const [sinba, asso, asmi, ...gatewayPorts] = await freePorts(3 + VARIANTS.length);
   const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
@@ -153,7 +199,8 @@ async function main(): Promise<void> {
   });
   try {
     for (const [m, port] of [['sinba', sinba], ['asso', asso], ['asmi', asmi]] as const) {
-      const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'subgraphs', m, 'src', 'index.ts')], { cwd: ROOT, env: env(config, { [`${m.toUpperCase()}_PORT`]: String(port) }), stdio: 'ignore' });
+      const entry = BUILD === 'dist' ? [path.join(ROOT, 'dist', 'subgraphs', m, 'src', 'index.js')] : ['--require', 'tsx/cjs', path.join(ROOT, 'subgraphs', m, 'src', 'index.ts')];
+      const child = spawn(process.execPath, entry, { cwd: ROOT, env: env(config, { [`${m.toUpperCase()}_PORT`]: String(port) }), stdio: 'ignore' });
       children.push(child);
       subgraphPids[m] = child.pid;
       await waitHealthy(`http://127.0.0.1:${port}/health`);
@@ -177,7 +224,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    console.log(`bench:gateway — ${counts.minors} minors, ${counts.placements} placements; ${s2(scenarios)}; ${ROUNDS} interleaved rounds of ${SECONDS} s per gateway; ${os.cpus().length} cores`);
+    console.log(`bench:gateway — ${counts.minors} minors, ${counts.placements} placements; ${s2(scenarios)}; ${ROUNDS} interleaved rounds of ${SECONDS} s per gateway; ${os.cpus().length} cores; hub code: ${BUILD === 'dist' ? 'compiled (dist/)' : 'TypeScript under tsx'}`);
     console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (const s of scenarios) {
       for (const connections of levels) {
@@ -210,7 +257,7 @@ async function main(): Promise<void> {
         for (const v of VARIANTS) {
           const per = (k: string) => (requests[v] > 0 ? (cpu[v][k] ?? 0) / requests[v] : 0);
           const total = processes.reduce((t, k) => t + per(k), 0);
-          console.log(`  ${v.padEnd(16)} ${m(v).rps.toFixed(0).padStart(8)} ${m(v).p50.toFixed(1).padStart(8)}                       ${processes.map((k) => per(k).toFixed(2).padStart(8)).join(' ')} ${total.toFixed(2).padStart(8)}`);
+          console.log(`  ${v.padEnd(16)} ${m(v).rps.toFixed(0).padStart(8)} ${m(v).p50.toFixed(2).padStart(8)}                       ${processes.map((k) => per(k).toFixed(2).padStart(8)).join(' ')} ${total.toFixed(2).padStart(8)}`);
         }
         const ratio = (a: string, b: string) => (gateways[a] && gateways[b] ? `${(m(a).rps / m(b).rps).toFixed(2)}× throughput, p50 ${(m(a).p50 / m(b).p50).toFixed(2)}` : '—');
         console.log(`  privacy on / off             : ${ratio('sirmi', 'sirmi-noprivacy')}   (targets: throughput ≥ 0.90× at 20, p50 ≤ 1.10 at 1)`);
