@@ -17,12 +17,12 @@ export async function migratedConfig(adminUrl: string): Promise<HubConfig> {
   return base;
 }
 
-/** The whole hub in-process on the database, on free ports, with a REGIONAL_ANALYST token for its gateway. */
-export async function startHubOnDatabase(base: HubConfig, adminUrl: string): Promise<{ url: string; analystToken: string; stop: () => Promise<void> }> {
+/** The whole hub in-process on the database, on free ports, with a REGIONAL_ANALYST token for its gateway and the configuration it runs with. */
+export async function startHubOnDatabase(base: HubConfig, adminUrl: string): Promise<{ url: string; analystToken: string; config: HubConfig; stop: () => Promise<void> }> {
   const [gw, sinba, asso, asmi] = await freePorts(4);
   const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
   const config: HubConfig = Object.freeze({ ...withDatabase(base, adminUrl), gatewayPort: gw, ports: { sinba, asso, asmi }, subgraphUrls: { sinba: local(sinba), asso: local(asso), asmi: local(asmi) } });
   const hub = await startAll(config, createLogger('bench', 'silent'));
   const analystToken = signDevToken({ role: 'REGIONAL_ANALYST', sub: 'bench-analyst' }, config.jwt.secret, { issuer: config.jwt.issuer, audience: config.jwt.audience });
-  return { url: hub.gateway.url, analystToken, stop: () => hub.stop() };
+  return { url: hub.gateway.url, analystToken, config, stop: () => hub.stop() };
 }
