@@ -62,9 +62,11 @@ export function collectMinors(data: Json | undefined, out: Map<string, KnownRela
   else if (isObject(data)) {
     const mid = data[HIDDEN.minorId];
     if (typeof mid === 'string') note(mid, data[HIDDEN.caseHolder], data[HIDDEN.hosting]);
-    for (const [key, value] of Object.entries(data)) {
+    // for...in over the response's own plain objects (JSON): no array of entries per object.
+    for (const key in data) {
+      const value = data[key];
       if (key === HIDDEN.minor && isObject(value) && typeof value.id === 'string') note(value.id, value.viewerIsCaseHolder, value.viewerHosts);
-      else if (key !== HIDDEN.minorId) collectMinors(value, out);
+      else if (key !== HIDDEN.minorId && typeof value === 'object' && value !== null) collectMinors(value, out);
     }
   }
   return out;
@@ -341,13 +343,25 @@ export function maskResponse(args: {
   return { denials, minors };
 }
 
-/** Remove the gateway's hidden anchors from a response, in place. */
+/**
+ * Remove the gateway's hidden anchors from a response, in place. The anchors
+ * are the last fields of their selection sets, so they are the last keys of
+ * each object: deleting them from the last key backwards keeps V8's fast
+ * object layout (deleting a key that is not the last one turns the object
+ * into a slow dictionary, which the response's serialisation then pays for).
+ */
 export function stripHidden(data: Json): void {
-  if (Array.isArray(data)) data.forEach(stripHidden);
-  else if (isObject(data)) {
-    for (const key of Object.keys(data)) {
+  if (Array.isArray(data)) {
+    for (const item of data) if (typeof item === 'object' && item !== null) stripHidden(item);
+  } else if (isObject(data)) {
+    const keys = Object.keys(data);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i];
       if (key.startsWith(HIDDEN_PREFIX)) delete data[key];
-      else stripHidden(data[key]);
+      else {
+        const value = data[key];
+        if (typeof value === 'object' && value !== null) stripHidden(value);
+      }
     }
   }
 }
