@@ -17,7 +17,7 @@ import type { Principal, Role } from '@shared/auth';
 import type { DataClass } from '@shared/privacy';
 import { accessFor, decide, minorPathDenied, type Access, type ObjectContext, type RelationshipFacts } from '@shared/privacy';
 import type { Policy } from '../policy/policy';
-import { HIDDEN, HIDDEN_PREFIX } from './rewrite';
+import { HIDDEN, HIDDEN_PREFIX, INHERITED_ANCHORS } from './rewrite';
 
 type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -72,7 +72,12 @@ export function collectMinors(data: Json | undefined, out: Map<string, KnownRela
   return out;
 }
 
-function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectContext): ObjectContext {
+/**
+ * The minor and structure an object of the response belongs to: its own
+ * anchors, or, where the rewrite did not ask them because the field's
+ * objects always belong to the parent's (INHERITED_ANCHORS), the parent's.
+ */
+function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectContext, inherits?: { readonly minor?: true; readonly structure?: true }): ObjectContext {
   const mid = obj[HIDDEN.minorId];
   const minor = obj[HIDDEN.minor];
   const structure = obj[HIDDEN.structure];
@@ -87,7 +92,10 @@ function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectCo
   if (type.name === 'Structure') return { structureCode: anchoredStructure, province: anchoredProvince };
   // An object that belongs to a minor (case, placement...) carries its own
   // minor and, if it has one, its own structure.
-  if (HIDDEN.minor in obj) return { minorId: anchoredMinor, structureCode: anchoredStructure, province: anchoredProvince };
+  if (HIDDEN.minor in obj) {
+    if (inherits?.structure && anchoredStructure === undefined) return { minorId: anchoredMinor, structureCode: inherited.structureCode, province: inherited.province };
+    return { minorId: anchoredMinor, structureCode: anchoredStructure, province: anchoredProvince };
+  }
   // An object that only references a structure stays with the minor it hangs from.
   if (HIDDEN.structure in obj) return { minorId: inherited.minorId, structureCode: anchoredStructure, province: anchoredProvince };
   return inherited;
@@ -106,6 +114,8 @@ interface FieldPlan {
   readonly sub: SelectionSetNode | undefined;
   /** docs/privacy.md §4: a field leading to a minor, for a pseudonymous role. */
   readonly minorPath: boolean;
+  /** Its objects belong to this object's minor or structure (rewrite.ts INHERITED_ANCHORS). */
+  readonly inherits: { readonly minor?: true; readonly structure?: true } | undefined;
 }
 
 /**
@@ -180,7 +190,8 @@ class MaskPlan {
       const namedType = getNamedType(def.type);
       const sets = nodes.map((n) => n.selectionSet).filter((x): x is SelectionSetNode => !!x);
       const sub: SelectionSetNode | undefined = sets.length === 0 ? undefined : sets.length === 1 ? sets[0] : { kind: Kind.SELECTION_SET, selections: sets.flatMap((x) => x.selections) };
-      plan.push({ key, name, dataClass, access: dataClass ? accessFor(this.role, dataClass) : undefined, namedType, sub, minorPath: minorPathDenied(this.role, name, namedType.name) });
+      const inherits = this.operation?.operation === 'query' ? INHERITED_ANCHORS[`${type.name}.${name}`] : undefined;
+      plan.push({ key, name, dataClass, access: dataClass ? accessFor(this.role, dataClass) : undefined, namedType, sub, minorPath: minorPathDenied(this.role, name, namedType.name), inherits });
     }
     byType.set(type, plan);
     return plan;
@@ -265,15 +276,15 @@ export function maskResponse(args: {
     entry[kind].add(dataClass);
   };
 
-  const walkValue = (value: Json, selection: SelectionSetNode, namedType: GraphQLNamedType, path: PathLink, ctx: ObjectContext) => {
+  const walkValue = (value: Json, selection: SelectionSetNode, namedType: GraphQLNamedType, path: PathLink, ctx: ObjectContext, inherits: FieldPlan['inherits']) => {
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) walkValue(value[i], selection, namedType, { prev: path, key: i }, ctx);
+      for (let i = 0; i < value.length; i++) walkValue(value[i], selection, namedType, { prev: path, key: i }, ctx, inherits);
       return;
     }
     if (!isObject(value)) return;
     const type = objectTypeOf(value, namedType);
     if (!type) return;
-    walkObject(value, selection, type, path, contextOf(type, value, ctx));
+    walkObject(value, selection, type, path, contextOf(type, value, ctx, inherits));
   };
 
   const walkObject = (obj: JsonObject, selection: SelectionSetNode, type: GraphQLObjectType, path: PathLink | undefined, ctx: ObjectContext) => {
@@ -302,9 +313,9 @@ export function maskResponse(args: {
           record(ctx.minorId, dataClass, 'returned');
         }
       }
-      if (dataClass && sub && Array.isArray(obj[key])) obj[key] = filterElements(obj[key] as Json[], dataClass, f.access!, namedType, here, ctx);
+      if (dataClass && sub && Array.isArray(obj[key])) obj[key] = filterElements(obj[key] as Json[], dataClass, f.access!, namedType, here, ctx, f.inherits);
       const value = obj[key];
-      if (sub && value !== null && value !== undefined) walkValue(value, sub, namedType, here, ctx);
+      if (sub && value !== null && value !== undefined) walkValue(value, sub, namedType, here, ctx, f.inherits);
     }
   };
 
@@ -316,7 +327,7 @@ export function maskResponse(args: {
    * Minors are not filtered here: a Minor element is decided field by field
    * (its id is never masked). Dry run: reported, kept.
    */
-  const filterElements = (items: Json[], dataClass: DataClass, access: Access, namedType: GraphQLNamedType, path: PathLink, ctx: ObjectContext): Json[] => {
+  const filterElements = (items: Json[], dataClass: DataClass, access: Access, namedType: GraphQLNamedType, path: PathLink, ctx: ObjectContext, inherits: FieldPlan['inherits']): Json[] => {
     if (access === 'always' || access === 'never') return items;
     const kept: Json[] = [];
     items.forEach((item, i) => {
@@ -329,7 +340,7 @@ export function maskResponse(args: {
         kept.push(item);
         return;
       }
-      if (decide(access, contextOf(type, item, ctx), facts, dataClass) !== 'deny') kept.push(item);
+      if (decide(access, contextOf(type, item, ctx, inherits), facts, dataClass) !== 'deny') kept.push(item);
       else if (!enforce) {
         denials.push({ path: pathOf({ prev: path, key: i }), dataClass });
         kept.push(item);

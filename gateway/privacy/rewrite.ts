@@ -40,6 +40,23 @@ const field = (name: string, alias?: string, selections?: SelectionNode[]): Fiel
   ...(selections ? { selectionSet: { kind: Kind.SELECTION_SET, selections } } : {}),
 });
 
+/**
+ * Fields whose objects always belong to the parent's minor, or to the
+ * parent structure (a minor's own cases, interventions and placements; a
+ * structure's placements): the anchor would only repeat the parent's, so a
+ * query does not ask it, and the masking takes the parent's (mask.ts reads
+ * this same table). Only where the module's resolver reads by the parent's
+ * key (casesByMinorId, interventionsByMinorId, placementsByMinorId,
+ * placementsByStructureCode); a field that may hold another minor's objects
+ * (Minor.sharedInterventions) is not here. Mutations keep every anchor.
+ */
+export const INHERITED_ANCHORS: Readonly<Record<string, { readonly minor?: true; readonly structure?: true }>> = {
+  'Minor.cases': { minor: true },
+  'Minor.interventions': { minor: true },
+  'Minor.placements': { minor: true },
+  'Structure.placements': { structure: true },
+};
+
 /** Roles whose reads depend on relationships or whose reads are audited need the anchors. */
 export function needsAnchors(role: Role): boolean {
   return role === 'SOCIAL_WORKER' || role === 'STRUCTURE_OPERATOR' || role === 'SUPERVISOR';
@@ -61,13 +78,15 @@ export function decidesOnStructure(role: Role): boolean {
  * the document has a mutation: in a mutation's answer an object without any
  * anchor counts as the caller's receipt (mask.ts), so there every anchor stays.
  */
-function anchorsFor(type: GraphQLObjectType, role: Role, withStructure: boolean): FieldNode[] {
+function anchorsFor(type: GraphQLObjectType, role: Role, withStructure: boolean, inherited: { readonly minor?: true; readonly structure?: true } = {}): FieldNode[] {
   const fields = type.getFields();
   const anchors: FieldNode[] = [];
   const relationship = RELATIONSHIP_FIELD[role];
   if (type.name === 'Minor') {
     anchors.push(field('id', HIDDEN.minorId));
     if (relationship && fields[relationship.field]) anchors.push(field(relationship.field, relationship.hidden));
+  } else if (inherited.minor) {
+    // The parent minor's anchor stands for it.
   } else if (fields.minor && getNamedType(fields.minor.type).name === 'Minor') {
     // Only the id: asking the relationship here could add a fetch to another
     // subgraph; minors that never appear as Minor objects are looked up in one batch.
@@ -77,6 +96,8 @@ function anchorsFor(type: GraphQLObjectType, role: Role, withStructure: boolean)
   if (type.name === 'Structure') {
     anchors.push(field('code', HIDDEN.code));
     if (role === 'SUPERVISOR' && fields.province) anchors.push(field('province', HIDDEN.province));
+  } else if (inherited.structure) {
+    // The parent structure's anchor stands for it.
   } else if (fields.structure && getNamedType(fields.structure.type).name === 'Structure') {
     const sub = [field('code')];
     const structureType = getNamedType(fields.structure.type) as GraphQLObjectType;
@@ -98,7 +119,8 @@ export class HiddenAliasError extends Error {}
 export function rewriteOperation(document: DocumentNode, schema: GraphQLSchema, policy: Policy, role: Role, enforce: boolean): DocumentNode {
   const typeInfo = new TypeInfo(schema);
   const anchors = needsAnchors(role);
-  const withStructure = decidesOnStructure(role) || document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query');
+  const hasMutation = document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query');
+  const withStructure = decidesOnStructure(role) || hasMutation;
   return visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -117,7 +139,9 @@ export function rewriteOperation(document: DocumentNode, schema: GraphQLSchema, 
           if (!anchors || !node.selectionSet) return undefined;
           const type = getNamedType(typeInfo.getType());
           if (!isObjectType(type)) return undefined;
-          const extra = anchorsFor(type, role, withStructure);
+          const parent = typeInfo.getParentType();
+          const inherited = !hasMutation && parent ? INHERITED_ANCHORS[`${parent.name}.${node.name.value}`] : undefined;
+          const extra = anchorsFor(type, role, withStructure, inherited);
           if (extra.length === 0) return undefined;
           return { ...node, selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, ...extra] } };
         },

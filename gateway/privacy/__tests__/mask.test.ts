@@ -49,22 +49,34 @@ describe('rewriteOperation (layer 1: never-readable fields are not fetched)', ()
 
   it('adds the structure anchors only for a role whose rules read them, and to every document with a mutation', () => {
     const print = (q: string, role: Principal['role']) => require('graphql').print(rewriteOperation(parse(q), schema, policy, role, true)) as string;
-    const q = '{ minor(id: "m") { placements { admissionDate structure { name } } } }';
     // A social worker's rules look only at the minor (CASE_HOLDER): minor anchors, no structure ones.
-    expect(print(q, 'SOCIAL_WORKER')).toContain(`${HIDDEN.minor}: minor`);
-    expect(print(q, 'SOCIAL_WORKER')).not.toContain(HIDDEN.structure);
-    expect(print(q, 'SOCIAL_WORKER')).not.toContain(HIDDEN.code);
+    const fromStructure = '{ structure(code: "C1") { placements { admissionDate structure { name } } } }';
+    expect(print(fromStructure, 'SOCIAL_WORKER')).toContain(`${HIDDEN.minor}: minor`);
+    expect(print(fromStructure, 'SOCIAL_WORKER')).not.toContain(HIDDEN.structure);
+    expect(print(fromStructure, 'SOCIAL_WORKER')).not.toContain(HIDDEN.code);
     // A structure operator's (OWN_STRUCTURE, HOSTING_OWN_STRUCTURE) and a supervisor's (IN_TERRITORY) do.
-    const s = '{ structure(code: "C1") { name placements { admissionDate structure { name } } } }';
-    expect(print(s, 'SOCIAL_WORKER')).not.toContain(HIDDEN.code);
-    for (const role of ['STRUCTURE_OPERATOR', 'SUPERVISOR'] as const) {
-      expect(print(s, role)).toContain(`${HIDDEN.structure}: structure`);
-      expect(print(s, role)).toContain(`${HIDDEN.code}: code`);
-    }
+    for (const role of ['STRUCTURE_OPERATOR', 'SUPERVISOR'] as const) expect(print(fromStructure, role)).toContain(`${HIDDEN.code}: code`);
+    expect(print('{ minor(id: "m") { placements { admissionDate } } }', 'STRUCTURE_OPERATOR')).toContain(`${HIDDEN.structure}: structure`);
     // In a mutation's answer an object without anchors would count as a receipt: all anchors stay.
     const schemaWithMutation = buildSchema(`${SDL} type Mutation { move(id: ID!): Placement }`);
     const m = require('graphql').print(rewriteOperation(parse('mutation { move(id: "p") { structure { name } } }'), schemaWithMutation, buildPolicy(`${SDL} type Mutation { move(id: ID!): Placement @dataClass(class: PLACEMENT) }`), 'SOCIAL_WORKER', true)) as string;
     expect(m).toContain(`${HIDDEN.structure}: structure`);
+  });
+
+  it("does not ask the anchor a parent already gives (a minor's own placements, a structure's placements), except in a mutation", () => {
+    const print = (q: string, role: Principal['role']) => require('graphql').print(rewriteOperation(parse(q), schema, policy, role, true)) as string;
+    const ofMinor = print('{ minor(id: "m") { placements { admissionDate } } }', 'STRUCTURE_OPERATOR');
+    expect(ofMinor).toContain(`${HIDDEN.minorId}: id`);
+    expect(ofMinor).not.toContain(`${HIDDEN.minor}: minor`);
+    expect(ofMinor).toContain(`${HIDDEN.structure}: structure`);
+    const ofStructure = print('{ structure(code: "C1") { placements { admissionDate } } }', 'STRUCTURE_OPERATOR');
+    expect(ofStructure).toContain(`${HIDDEN.code}: code`);
+    expect(ofStructure).toContain(`${HIDDEN.minor}: minor`);
+    expect(ofStructure).not.toContain(`${HIDDEN.structure}: structure`);
+    const schemaWithMutation = buildSchema(`${SDL} type Mutation { touch(id: ID!): Minor }`);
+    const policyWithMutation = buildPolicy(`${SDL} type Mutation { touch(id: ID!): Minor @dataClass(class: PUBLIC) }`);
+    const m = require('graphql').print(rewriteOperation(parse('mutation { touch(id: "m") { placements { admissionDate } } }'), schemaWithMutation, policyWithMutation, 'STRUCTURE_OPERATOR', true)) as string;
+    expect(m).toContain(`${HIDDEN.minor}: minor`);
   });
 
   it('refuses a client alias that collides with the hidden anchors', () => {
@@ -107,6 +119,35 @@ describe('maskResponse (layer 2: relationship rules per object)', () => {
     expect(r.denials).toEqual([]);
     expect(JSON.stringify(data)).not.toContain('Luca');
     expect([...r.minors.keys()]).toEqual(['m1']);
+  });
+
+  it("decides a structure's placements on the structure, and a minor's on the minor, when the rewrite left out the anchor the parent gives (INHERITED_ANCHORS)", () => {
+    const own = { structure: { [HIDDEN.code]: 'C1', placements: [{ [HIDDEN.minor]: { id: 'm1' }, admissionDate: '2026-01-01' }, { [HIDDEN.minor]: { id: 'm2' }, admissionDate: '2026-02-01' }] } };
+    const r1 = run(SO, '{ structure(code: "C1") { placements { admissionDate } } }', own, facts([], ['m1', 'm2'], { structureCode: 'C1' }));
+    expect(own.structure.placements).toEqual([{ admissionDate: '2026-01-01' }, { admissionDate: '2026-02-01' }]);
+    expect([...r1.minors.keys()].sort()).toEqual(['m1', 'm2']);
+    // Another structure's placements: its code is the parent's, not the operator's.
+    const other = { structure: { [HIDDEN.code]: 'C9', placements: [{ [HIDDEN.minor]: { id: 'm1' }, admissionDate: '2026-01-01' }] } };
+    const r4 = run(SO, '{ structure(code: "C9") { placements { admissionDate } } }', other, facts([], ['m1'], { structureCode: 'C1' }));
+    expect(other.structure.placements).toBeNull();
+    expect(r4.denials.map((d) => d.path.join('.'))).toEqual(['structure.placements']);
+    // A supervisor: the parent structure's province decides.
+    const SUP: Principal = { role: 'SUPERVISOR', sub: 'sup', territory: ['058'] };
+    const outside = { structure: { [HIDDEN.code]: 'C2', [HIDDEN.province]: '059', placements: [{ [HIDDEN.minor]: { id: 'm1' }, admissionDate: '2026-01-01' }] } };
+    run(SUP, '{ structure(code: "C2") { placements { admissionDate } } }', outside, facts([], [], { territory: ['058'] }));
+    expect(outside.structure.placements).toBeNull();
+    const inside = { structure: { [HIDDEN.code]: 'C1', [HIDDEN.province]: '058', placements: [{ [HIDDEN.minor]: { id: 'm1' }, admissionDate: '2026-01-01' }] } };
+    run(SUP, '{ structure(code: "C1") { placements { admissionDate } } }', inside, facts([], [], { territory: ['058'] }));
+    expect(inside.structure.placements).toEqual([{ admissionDate: '2026-01-01' }]);
+    // A social worker: a minor's own placements belong to that minor, case held or not.
+    const held = { minor: { [HIDDEN.minorId]: 'm1', placements: [{ admissionDate: '2026-01-01' }] } };
+    const r2 = run(SW, '{ minor(id: "m1") { placements { admissionDate } } }', held, facts(['m1']));
+    expect(held.minor.placements).toEqual([{ admissionDate: '2026-01-01' }]);
+    expect([...r2.minors.get('m1')!.returned]).toEqual(['PLACEMENT']);
+    const notHeld = { minor: { [HIDDEN.minorId]: 'm2', placements: [{ admissionDate: '2026-01-01' }] } };
+    const r3 = run(SW, '{ minor(id: "m2") { placements { admissionDate } } }', notHeld, facts(['m1']));
+    expect(notHeld.minor.placements).toBeNull();
+    expect(r3.minors.get('m2')?.returned.has('PLACEMENT') ?? false).toBe(false);
   });
 
   it('gives a supervisor placements in its territory only, and registry data of its territory; never a minor (docs/privacy.md §4)', () => {
