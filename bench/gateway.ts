@@ -23,7 +23,7 @@
  *   BENCH_CPU_PROF=/tmp/prof  also writes a --cpu-prof profile of the sirmi gateway (privacy on) into /tmp/prof/sirmi;
  *   BENCH_CPU_PROF_VARIANTS=sirmi,sirmi-noprivacy  of those gateways (one folder each)
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -35,13 +35,14 @@ import { signDevToken } from '../infra/token';
 import { freePorts } from '../test/support/ports';
 import { migratedConfig } from './support/hubOnDatabase';
 import { cpuMsOf, postgresCpuBetween, postgresCpuMs } from './support/cpu';
+import { BENCH_BUILD, buildIfCompiled } from './support/hubCode';
 
 const ROOT = path.resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const VARIANTS = (process.env.BENCH_VARIANTS ?? 'sirmi,sirmi-noprivacy,apollo,hive').split(',');
 /** The hub's code: the compiled build (dist/, as production runs it) unless BENCH_BUILD=tsx. */
-const BUILD = process.env.BENCH_BUILD === 'tsx' ? 'tsx' : 'dist';
+const BUILD = BENCH_BUILD;
 
 const HISTORY = `query History($id: ID!) { minor(id: $id) { id firstName lastName birthDate
   cases { serviceId startDate endDate } interventions { type startDate }
@@ -68,7 +69,7 @@ function env(config: HubConfig, extra: Record<string, string>): Record<string, s
 }
 
 function start(entry: string, args: string[], e: Record<string, string>, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', path.join(ROOT, entry), ...args], { cwd: ROOT, env: e, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', path.join(ROOT, entry), ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -150,11 +151,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 async function main(): Promise<void> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL must name a generated database (npm run generate -- --minors 20000)');
-  if (BUILD === 'dist') {
-    // What production runs (npm run build): the gateways load the hub's compiled code, the subgraphs run from dist/.
-    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    if (built.status !== 0) throw new Error('npm run build failed');
-  }
+  // What production runs (npm run build): the gateways load the hub's compiled code, the subgraphs run from dist/.
+  buildIfCompiled();
   const base = await migratedConfig(adminUrl);
   const [sinba, asso, asmi, ...gatewayPorts] = await freePorts(3 + VARIANTS.length);
   const local = (p: number) => `http://127.0.0.1:${p}/graphql`;

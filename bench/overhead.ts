@@ -14,6 +14,7 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sirmi_bench_20k npm run bench:overhead
  *   BENCH_REQUESTS=200 npm run bench:overhead
+ *   BENCH_BUILD=tsx  the hub's sources under tsx instead of the compiled build (default: `npm run build`, then dist/)
  */
 import http from 'node:http';
 import os from 'node:os';
@@ -22,11 +23,8 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { withDatabase, type HubConfig, type ModuleName } from '@shared/config';
 import { createLogger } from '@shared/logging';
-import { startGateway } from '../gateway/server';
 import { signDevToken } from '../infra/token';
-import { startAsmi } from '../subgraphs/asmi/src/server';
-import { startAsso } from '../subgraphs/asso/src/server';
-import { startSinba } from '../subgraphs/sinba/src/server';
+import { BENCH_BUILD, buildIfCompiled, hubCode } from './support/hubCode';
 import { freePorts } from '../test/support/ports';
 import { migratedConfig } from './support/hubOnDatabase';
 
@@ -79,6 +77,8 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 async function main(): Promise<void> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL must name a generated database (npm run generate -- --minors 20000)');
+  buildIfCompiled();
+  const { startGateway, startSinba, startAsso, startAsmi } = await hubCode();
   const base = await migratedConfig(adminUrl);
   const [sinba, asso, asmi, gw1, gw2] = await freePorts(5);
   const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   const structures = (await sql.query<{ code: string }>(`SELECT structure_code AS code FROM asmi.placement WHERE admission_date <= $1 AND (discharge_date IS NULL OR discharge_date > $1) GROUP BY 1 HAVING count(*) >= 3 ORDER BY md5(structure_code) LIMIT $2`, [today, REQUESTS])).rows;
   await sql.end();
   try {
-    console.log(`bench:overhead — sequential requests, privacy on; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`bench:overhead — sequential requests, privacy on; hub code: ${BENCH_BUILD === 'dist' ? 'compiled (dist/)' : 'TypeScript under tsx'}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (const [name, items] of [
       ['history', minors.map((m, i) => ({ body: JSON.stringify({ query: HISTORY, variables: { id: m.minor_id } }), token: sign({ role: 'SOCIAL_WORKER', sub: `ov-sw-${i}`, service: m.service_id }) }))],
       ['guests', structures.map((s, i) => ({ body: JSON.stringify({ query: GUESTS, variables: { code: s.code, on: today } }), token: sign({ role: 'STRUCTURE_OPERATOR', sub: `ov-op-${i}`, structure: s.code }) }))],

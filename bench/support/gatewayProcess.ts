@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -11,8 +10,7 @@ import { verifyUserToken } from '@shared/auth';
 import { createLogger } from '@shared/logging';
 import { SUPERGRAPH_PATH } from '../../gateway/config';
 import type { GatewayContext } from '../../gateway/context';
-import type * as DataSources from '../../gateway/dataSources';
-import type * as Server from '../../gateway/server';
+import { hubCode } from './hubCode';
 
 /**
  * One gateway under test in its own process (bench/gateway.ts), on PORT, in
@@ -28,21 +26,10 @@ const variant = process.argv[2];
 const config = loadConfig();
 const logger = createLogger(`bench-${variant}`, 'silent');
 const supergraphSdl = fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
-/**
- * The hub's code under test: the compiled build (dist/, what production
- * runs: `npm run build`) unless BENCH_BUILD=tsx, for the sirmi gateway and
- * for the data source the bare @apollo/gateway shares with it.
- */
-const ROOT = path.resolve(__dirname, '..', '..');
-async function hubCode(): Promise<{ startGateway: typeof Server.startGateway; InternalTokenDataSource: typeof DataSources.InternalTokenDataSource }> {
-  if (process.env.BENCH_BUILD === 'tsx') return { ...(await import('../../gateway/server')), ...(await import('../../gateway/dataSources')) };
-  const server = (await import(path.join(ROOT, 'dist', 'gateway', 'server.js'))) as typeof Server;
-  const dataSources = (await import(path.join(ROOT, 'dist', 'gateway', 'dataSources.js'))) as typeof DataSources;
-  return { startGateway: server.startGateway, InternalTokenDataSource: dataSources.InternalTokenDataSource };
-}
 const subgraphUrl = (name: string): string => (config.subgraphUrls as Record<string, string>)[name] ?? 'http://127.0.0.1:9/graphql';
 
 async function main(): Promise<string> {
+  // The hub's code under test (compiled unless BENCH_BUILD=tsx), for the sirmi gateway and the data source the bare @apollo/gateway shares with it.
   const { startGateway, InternalTokenDataSource } = await hubCode();
   if (variant === 'sirmi' || variant === 'sirmi-noprivacy') {
     const handle = await startGateway(config, logger, { unsafeWithoutPrivacyForBenchmark: variant === 'sirmi-noprivacy' });
