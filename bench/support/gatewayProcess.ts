@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -18,6 +19,8 @@ import { hubCode } from './hubCode';
  * committed supergraph:
  *   sirmi            the hub's gateway (privacy engine, audit)
  *   sirmi-noprivacy  the same without the privacy engine (startGateway's unsafeWithoutPrivacyForBenchmark)
+ *   sirmi-noaudit    the privacy engine without the audit trail's writes (entries built, then dropped): to split the
+ *                    engine's cost between its masking and its durable write; never a configuration of the hub
  *   apollo           a bare @apollo/gateway + @apollo/server: the JWT checked, the internal token signed per subgraph, nothing else
  *   hive             Hive Gateway (@graphql-hive/gateway-runtime): the same JWT check and internal token, as a plugin
  * Prints "ready <url>" on stdout.
@@ -31,6 +34,13 @@ const subgraphUrl = (name: string): string => (config.subgraphUrls as Record<str
 async function main(): Promise<string> {
   // The hub's code under test (compiled unless BENCH_BUILD=tsx), for the sirmi gateway and the data source the bare @apollo/gateway shares with it.
   const { startGateway, InternalTokenDataSource } = await hubCode();
+  if (variant === 'sirmi-noaudit') {
+    const { AuditStore } = (await import(process.env.BENCH_BUILD === 'tsx' ? '../../gateway/audit/auditStore' : path.join(__dirname, '..', '..', 'dist', 'gateway', 'audit', 'auditStore.js'))) as typeof import('../../gateway/audit/auditStore');
+    const real = AuditStore.connect(config.database.moduleUrls.audit ?? '');
+    const dropped = Object.assign(Object.create(real) as typeof real, { append: () => Promise.resolve() });
+    const handle = await startGateway(config, logger, { audit: dropped });
+    return handle.url;
+  }
   if (variant === 'sirmi' || variant === 'sirmi-noprivacy') {
     const handle = await startGateway(config, logger, { unsafeWithoutPrivacyForBenchmark: variant === 'sirmi-noprivacy' });
     return handle.url;
