@@ -117,6 +117,9 @@ export function createQualityService(deps: { dataSource: DataSource; upstream: U
     /** The daily rewrite of every flag (they depend on today), idempotent: nothing to do when already computed for today and nothing is queued. */
     refreshAll: () => refresh(clock()),
 
+    /** Whether the flags were computed for another day (or never): the daily rewrite is due (one small statement, no lock). */
+    isStale: async () => (await readQualityState(dataSource.manager, clock())).stale,
+
     /** The quality operations of one request: its caller and its loaders (context.ts). */
     forRequest({ principal, loaders }: RequestScope) {
       return {
