@@ -75,7 +75,7 @@ export function createQualityService(deps: { dataSource: DataSource; upstream: U
    */
   async function refresh(today: string, options: { wholeWhenStale: boolean } = { wholeWhenStale: true }): Promise<number> {
     return dataSource.transaction(async (tx) => {
-      // A write never waits for another rewrite, nor pays for the day's rewrite of the whole region: the next read (or the daily job) does it, queue included.
+      // A write never waits for another rewrite, nor pays for the day's rewrite of the whole region: the daily rewrite (reporting/qualitySchedule.ts) or the next read does it, queue included.
       const computedOn = await lockQualityState(tx, options.wholeWhenStale);
       if (computedOn === undefined || (computedOn !== today && !options.wholeWhenStale)) return 0;
       const queued = await takeQueued(tx);
