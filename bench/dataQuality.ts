@@ -8,8 +8,8 @@
  *     reported apart as "cold") and a later page (the 2nd, from the first
  *     page's cursor);
  *   - before them, the daily rewrite of the stored flags (`npm run
- *     quality:recompute`, run by a scheduler after midnight so no request
- *     pays for it), timed apart; BENCH_RECOMPUTE=0 leaves it to the first
+ *     quality:recompute`; ASMI runs the same rewrite itself after midnight,
+ *     QUALITY_SCHEDULE, off in benchmarks unless set), timed apart; BENCH_RECOMPUTE=0 leaves it to the first
  *     call, which then does it inside the request;
  *   - caseQualityIssues: first page and a later page;
  *   - GET /reports/data-quality.csv: the whole download (every page of both

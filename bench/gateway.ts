@@ -60,6 +60,7 @@ function env(config: HubConfig, extra: Record<string, string>): Record<string, s
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'development',
     LOG_LEVEL: 'silent',
+    QUALITY_SCHEDULE: config.qualitySchedule ? 'on' : 'off', // as bench/support/hubOnDatabase.ts: no background rewrite while timing
     DATABASE_URL: config.database.adminUrl ?? '',
     SINBA_URL: config.subgraphUrls.sinba,
     ASSO_URL: config.subgraphUrls.asso,

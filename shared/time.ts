@@ -27,6 +27,25 @@ export function todayInRome(now: Date = new Date()): string {
 
 export const systemClock: Clock = () => todayInRome();
 
+/**
+ * The instant a date begins in Europe/Rome (00:00 there, 23:00 or 22:00 UTC
+ * the day before, winter or summer time). Midnight is never skipped nor
+ * repeated in Italy (the clocks change at 02:00 and 03:00).
+ */
+export function startOfDayInRome(isoDate: string): Date {
+  const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
+  for (const offsetHours of [1, 2]) {
+    const t = utcMidnight - offsetHours * 3_600_000;
+    if (todayInRome(new Date(t)) === isoDate && todayInRome(new Date(t - 1)) !== isoDate) return new Date(t);
+  }
+  throw new Error(`No midnight in Europe/Rome on ${isoDate}`);
+}
+
+/** Milliseconds from `now` to the next midnight in Europe/Rome (23, 24 or 25 hours apart across a clock change: compute it again each day). */
+export function msUntilNextRomeMidnight(now: Date): number {
+  return startOfDayInRome(addDays(todayInRome(now), 1)).getTime() - now.getTime();
+}
+
 /** Add days to an ISO date (calendar arithmetic in UTC, no DST effects). */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);

@@ -47,6 +47,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it("has ASMI rewrite its data-quality flags itself (no scheduler in compose: else the day's first list read would)", () => {
+    expect(loadConfig(services.asmi.environment as Record<string, string>).qualitySchedule).toBe(true);
+  });
+
   it('runs compiled JavaScript (node dist/…, no TypeScript loader) built from sources that exist, with a Dockerfile that exists', () => {
     for (const [name, s] of Object.entries(services)) {
       if (!s.command) continue;

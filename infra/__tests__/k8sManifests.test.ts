@@ -105,6 +105,8 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     expect(cron.production).toBe(true);
     expect(Object.keys(cron.database.moduleUrls)).toEqual(['asmi']);
     expect(find('CronJob', 'asmi-quality-flags').spec.concurrencyPolicy).toBe('Forbid');
+    // ASMI's replicas run the same rewrite themselves too (QUALITY_SCHEDULE); the CronJob is a second, harmless chance.
+    expect(loadConfig(resolveEnv(container('Deployment', 'asmi'))).qualitySchedule).toBe(true);
   });
 
   it('run compiled JavaScript from the one image, built from sources that exist', () => {

@@ -74,6 +74,13 @@ export interface HubConfig {
     /** The JetStream stream (created when missing, on `<prefix>.>`). */
     readonly natsStream: string;
   };
+  /**
+   * QUALITY_SCHEDULE (default on, off under NODE_ENV=test): ASMI rewrites the
+   * stored data-quality flags itself shortly after start-up and a few minutes
+   * after every midnight Europe/Rome (docs/architecture.md "Data-quality
+   * listings"), so no request pays for the day's rewrite.
+   */
+  readonly qualitySchedule: boolean;
   /** Worker processes of a standalone gateway (`node dist/gateway/index.js`, node:cluster); default the number of cores. */
   readonly gatewayWorkers: number;
   /**
@@ -257,6 +264,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
       natsSubjectPrefix: env.NOTIFY_NATS_SUBJECT_PREFIX || 'sirmi.notifications',
       natsStream: env.NOTIFY_NATS_STREAM || 'SIRMI_NOTIFICATIONS',
     },
+    // Tests fix "today" and count statements: a background rewrite at start-up would disturb them (the schedule's own tests start it explicitly).
+    qualitySchedule: parseBool(env, 'QUALITY_SCHEDULE', nodeEnv !== 'test', problems),
     privacyMode,
     introspection: !production,
     gatewayWorkers: parseIntVar(env, 'GATEWAY_WORKERS', os.availableParallelism(), 1, problems),

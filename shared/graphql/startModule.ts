@@ -17,8 +17,8 @@ export interface ModuleWiring {
   readonly dataSource: DataSource;
   readonly config: HubConfig;
   readonly clock: Clock;
-  /** A client for module-to-module calls to another subgraph, as this module. */
-  serviceClient(target: ModuleName): ServiceClient;
+  /** A client for module-to-module calls to another subgraph, as this module (10 s per call unless `timeoutMs`: background jobs wait longer). */
+  serviceClient(target: ModuleName, options?: { timeoutMs?: number }): ServiceClient;
   readonly logger: Logger;
   /** Register work to finish when the module stops (background jobs such as ASMI's notification dispatcher). */
   onStop(fn: () => Promise<void>): void;
@@ -70,7 +70,7 @@ export async function startModule<TContext extends BaseContext>(def: ModuleDefin
       clock,
       logger,
       onStop: (fn) => stopHooks.push(fn),
-      serviceClient: (target) => createServiceClient({ caller: def.name, target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret }),
+      serviceClient: (target, opts = {}) => createServiceClient({ caller: def.name, target, url: () => config.subgraphUrls[target], internalSecret: config.internalSecret, timeoutMs: opts.timeoutMs }),
     });
     const server = await startSubgraphServer(
       {

@@ -21,7 +21,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NOTIFY_INTERVAL_MS: '10' })).toThrow(ConfigError);
   });
 
-  it('reads JWT_MAX_TTL (default 12 h) in seconds or with a unit, and refuses nonsense', () => {
+  it("runs ASMI's daily data-quality rewrite unless QUALITY_SCHEDULE is off, and not under NODE_ENV=test unless asked", () => {
+    expect(loadConfig({}).qualitySchedule).toBe(true);
+    expect(loadConfig({ QUALITY_SCHEDULE: 'off' }).qualitySchedule).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).qualitySchedule).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', QUALITY_SCHEDULE: 'on' }).qualitySchedule).toBe(true);
+    expect(() => loadConfig({ QUALITY_SCHEDULE: 'sometimes' })).toThrow(/QUALITY_SCHEDULE/);
+  });
+
+    it('reads JWT_MAX_TTL (default 12 h) in seconds or with a unit, and refuses nonsense', () => {
     expect(loadConfig({}).jwt.maxTtlSeconds).toBe(12 * 3600);
     expect(loadConfig({ JWT_MAX_TTL: '3600' }).jwt.maxTtlSeconds).toBe(3600);
     expect(loadConfig({ JWT_MAX_TTL: '8h' }).jwt.maxTtlSeconds).toBe(8 * 3600);
@@ -61,6 +69,7 @@ describe('loadConfig', () => {
     });
     expect(c.production).toBe(true);
     expect(c.introspection).toBe(false);
+    expect(c.qualitySchedule).toBe(true);
     expect(c.warnings).toEqual([]);
   });
 

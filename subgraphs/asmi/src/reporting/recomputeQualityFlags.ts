@@ -7,8 +7,10 @@ import type { Upstream } from '../services/upstream';
 /**
  * The daily rewrite of every stored data-quality flag (they depend on today:
  * day 30 without a case, the emergency limit, today's occupancy), run shortly
- * after midnight by a scheduler (infra/k8s/quality-cronjob.yaml) so no request
- * pays for it; without a scheduler the first list read of the day does it.
+ * after midnight so no request pays for it: by ASMI itself (qualitySchedule.ts,
+ * QUALITY_SCHEDULE) and, where one is set up, by a scheduler running this
+ * command (infra/k8s/quality-cronjob.yaml); with neither, the first list read
+ * of the day does it.
  * Idempotent and safe on any number of replicas: it takes the same advisory
  * lock as every rewrite, and does nothing when the flags are already for
  * today and nothing is queued. Returns the placements recomputed.

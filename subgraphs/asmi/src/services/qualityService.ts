@@ -75,7 +75,7 @@ export function createQualityService(deps: { dataSource: DataSource; upstream: U
    */
   async function refresh(today: string, options: { wholeWhenStale: boolean } = { wholeWhenStale: true }): Promise<number> {
     return dataSource.transaction(async (tx) => {
-      // A write never waits for another rewrite, nor pays for the day's rewrite of the whole region: the next read (or the daily job) does it, queue included.
+      // A write never waits for another rewrite, nor pays for the day's rewrite of the whole region: the daily rewrite (reporting/qualitySchedule.ts) or the next read does it, queue included.
       const computedOn = await lockQualityState(tx, options.wholeWhenStale);
       if (computedOn === undefined || (computedOn !== today && !options.wholeWhenStale)) return 0;
       const queued = await takeQueued(tx);
@@ -116,6 +116,9 @@ export function createQualityService(deps: { dataSource: DataSource; upstream: U
 
     /** The daily rewrite of every flag (they depend on today), idempotent: nothing to do when already computed for today and nothing is queued. */
     refreshAll: () => refresh(clock()),
+
+    /** Whether the flags were computed for another day (or never): the daily rewrite is due (one small statement, no lock). */
+    isStale: async () => (await readQualityState(dataSource.manager, clock())).stale,
 
     /** The quality operations of one request: its caller and its loaders (context.ts). */
     forRequest({ principal, loaders }: RequestScope) {
