@@ -28,6 +28,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import { signDevToken } from '@shared/auth';
+import { ACCESS_LOG_PAGE_SQL } from '../gateway/audit/auditStore';
 import { verifyChain } from '../gateway/audit/chain';
 import { migratedConfig, startHubOnDatabase } from './support/hubOnDatabase';
 
@@ -43,17 +44,6 @@ const FILL_SUBJECT = 'bench-access-log';
 
 const LOG = `query L($id: ID!, $from: String, $to: String, $first: Int, $after: String) {
   accessLog(minorId: $id, from: $from, to: $to, first: $first, after: $after) { at subject role operationName action outcome cursor dataClasses deniedClasses } }`;
-
-/** The SQL of AuditStore.accessLog (gateway/audit/auditStore.ts), for EXPLAIN. */
-const ACCESS_LOG_SQL = `SELECT minor_id AS "minorId", to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, role, organisation,
-              operation_name AS "operationName", action, outcome, purpose, 'seq:' || seq AS cursor, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
-         FROM audit.access_log
-        WHERE minor_id = $1::uuid
-          AND ($2::timestamptz IS NULL OR at >= $2::timestamptz)
-          AND ($3::timestamptz IS NULL OR at < $3::timestamptz)
-          AND ($5::bigint IS NULL OR seq > $5::bigint)
-        ORDER BY seq
-        LIMIT $4`;
 
 type Entry = { at: string; cursor: string };
 
@@ -157,7 +147,7 @@ async function explain(url: string, label: string, params: unknown[]): Promise<v
   await c.connect();
   try {
     // A prepared statement with its parameters, as pg sends AuditStore.accessLog's (custom plan for these values).
-    await c.query(`PREPARE access_log_page(uuid, timestamptz, timestamptz, bigint, bigint) AS ${ACCESS_LOG_SQL}`);
+    await c.query(`PREPARE access_log_page(uuid, timestamptz, timestamptz, bigint, bigint) AS ${ACCESS_LOG_PAGE_SQL}`);
     // EXECUTE takes its parameters as literals (no bind parameters in a utility statement).
     const literals = params.map((p) => (p === null ? 'NULL' : typeof p === 'number' ? String(p) : c.escapeLiteral(String(p))));
     const plan = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE access_log_page(${literals.join(', ')})`);

@@ -41,6 +41,17 @@ export interface AccessLogRow {
   deniedClasses: string[];
 }
 
+/** A page of one minor's entries (AuditStore.accessLog; bench/accessLog.ts explains it): $1 minor, $2 from, $3 to, $4 page size, $5 after seq. */
+export const ACCESS_LOG_PAGE_SQL = `SELECT minor_id AS "minorId", to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, role, organisation,
+              operation_name AS "operationName", action, outcome, purpose, 'seq:' || seq AS cursor, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
+         FROM audit.access_log
+        WHERE minor_id = $1::uuid
+          AND ($2::timestamptz IS NULL OR at >= $2::timestamptz)
+          AND ($3::timestamptz IS NULL OR at < $3::timestamptz)
+          AND ($5::bigint IS NULL OR seq > $5::bigint)
+        ORDER BY seq
+        LIMIT $4`;
+
 /** The entries of one group commit, as one array per column (AuditStore.insert). */
 const APPEND_SQL = `INSERT INTO audit.access_log (subject, role, organisation, operation_name, operation_hash, minor_id, classes_returned, classes_denied, action, request_id, outcome, outcome_code, purpose, detail)
   SELECT subject, role, organisation, operation_name, operation_hash, minor_id, string_to_array(returned, ','), string_to_array(denied, ','), action, request_id, outcome, outcome_code, purpose, detail
@@ -128,15 +139,7 @@ export class AuditStore {
   /** A page of one minor's entries in chain order: at most `first`, after the entry `afterSeq` (index access_log_minor_seq). */
   async accessLog(minorId: string, from: string | null, to: string | null, first = 100, afterSeq: string | null = null): Promise<AccessLogRow[]> {
     const result = await this.pool.query<AccessLogRow>(
-      `SELECT minor_id AS "minorId", to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, subject, role, organisation,
-              operation_name AS "operationName", action, outcome, purpose, 'seq:' || seq AS cursor, classes_returned AS "dataClasses", classes_denied AS "deniedClasses"
-         FROM audit.access_log
-        WHERE minor_id = $1::uuid
-          AND ($2::timestamptz IS NULL OR at >= $2::timestamptz)
-          AND ($3::timestamptz IS NULL OR at < $3::timestamptz)
-          AND ($5::bigint IS NULL OR seq > $5::bigint)
-        ORDER BY seq
-        LIMIT $4`,
+      ACCESS_LOG_PAGE_SQL,
       [minorId, from, to, first, afterSeq],
     );
     return result.rows;
