@@ -17,7 +17,7 @@ import type { Principal, Role } from '@shared/auth';
 import type { DataClass } from '@shared/privacy';
 import { accessFor, decide, minorPathDenied, type Access, type ObjectContext, type RelationshipFacts } from '@shared/privacy';
 import type { Policy } from '../policy/policy';
-import { HIDDEN, HIDDEN_PREFIX, INHERITED_ANCHORS } from './rewrite';
+import { HIDDEN, HIDDEN_PREFIX, inheritedAnchorOf, type InheritedAnchor } from './rewrite';
 
 type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -77,7 +77,7 @@ export function collectMinors(data: Json | undefined, out: Map<string, KnownRela
  * anchors, or, where the rewrite did not ask them because the field's
  * objects always belong to the parent's (INHERITED_ANCHORS), the parent's.
  */
-function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectContext, inherits?: { readonly minor?: true; readonly structure?: true }): ObjectContext {
+function contextOf(type: GraphQLObjectType, obj: JsonObject, inherited: ObjectContext, inherits?: InheritedAnchor): ObjectContext {
   const mid = obj[HIDDEN.minorId];
   const minor = obj[HIDDEN.minor];
   const structure = obj[HIDDEN.structure];
@@ -115,7 +115,7 @@ interface FieldPlan {
   /** docs/privacy.md §4: a field leading to a minor, for a pseudonymous role. */
   readonly minorPath: boolean;
   /** Its objects belong to this object's minor or structure (rewrite.ts INHERITED_ANCHORS). */
-  readonly inherits: { readonly minor?: true; readonly structure?: true } | undefined;
+  readonly inherits: InheritedAnchor | undefined;
 }
 
 /**
@@ -190,7 +190,7 @@ class MaskPlan {
       const namedType = getNamedType(def.type);
       const sets = nodes.map((n) => n.selectionSet).filter((x): x is SelectionSetNode => !!x);
       const sub: SelectionSetNode | undefined = sets.length === 0 ? undefined : sets.length === 1 ? sets[0] : { kind: Kind.SELECTION_SET, selections: sets.flatMap((x) => x.selections) };
-      const inherits = this.operation?.operation === 'query' ? INHERITED_ANCHORS[`${type.name}.${name}`] : undefined;
+      const inherits = this.operation?.operation === 'query' ? inheritedAnchorOf(type.name, name) : undefined;
       plan.push({ key, name, dataClass, access: dataClass ? accessFor(this.role, dataClass) : undefined, namedType, sub, minorPath: minorPathDenied(this.role, name, namedType.name), inherits });
     }
     byType.set(type, plan);

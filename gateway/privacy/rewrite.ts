@@ -50,12 +50,18 @@ const field = (name: string, alias?: string, selections?: SelectionNode[]): Fiel
  * placementsByStructureCode); a field that may hold another minor's objects
  * (Minor.sharedInterventions) is not here. Mutations keep every anchor.
  */
-export const INHERITED_ANCHORS: Readonly<Record<string, { readonly minor?: true; readonly structure?: true }>> = {
+export type InheritedAnchor = { readonly minor?: true; readonly structure?: true };
+export const INHERITED_ANCHORS: Readonly<Record<string, InheritedAnchor>> = {
   'Minor.cases': { minor: true },
   'Minor.interventions': { minor: true },
   'Minor.placements': { minor: true },
   'Structure.placements': { structure: true },
 };
+
+/** The anchor a field's objects take from their parent (INHERITED_ANCHORS), if any. */
+export function inheritedAnchorOf(parentType: string, fieldName: string): InheritedAnchor | undefined {
+  return INHERITED_ANCHORS[`${parentType}.${fieldName}`];
+}
 
 /** Roles whose reads depend on relationships or whose reads are audited need the anchors. */
 export function needsAnchors(role: Role): boolean {
@@ -78,7 +84,7 @@ export function decidesOnStructure(role: Role): boolean {
  * the document has a mutation: in a mutation's answer an object without any
  * anchor counts as the caller's receipt (mask.ts), so there every anchor stays.
  */
-function anchorsFor(type: GraphQLObjectType, role: Role, withStructure: boolean, inherited: { readonly minor?: true; readonly structure?: true } = {}): FieldNode[] {
+function anchorsFor(type: GraphQLObjectType, role: Role, withStructure: boolean, inherited: InheritedAnchor = {}): FieldNode[] {
   const fields = type.getFields();
   const anchors: FieldNode[] = [];
   const relationship = RELATIONSHIP_FIELD[role];
@@ -140,7 +146,7 @@ export function rewriteOperation(document: DocumentNode, schema: GraphQLSchema, 
           const type = getNamedType(typeInfo.getType());
           if (!isObjectType(type)) return undefined;
           const parent = typeInfo.getParentType();
-          const inherited = !hasMutation && parent ? INHERITED_ANCHORS[`${parent.name}.${node.name.value}`] : undefined;
+          const inherited = !hasMutation && parent ? inheritedAnchorOf(parent.name, node.name.value) : undefined;
           const extra = anchorsFor(type, role, withStructure, inherited);
           if (extra.length === 0) return undefined;
           return { ...node, selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, ...extra] } };
