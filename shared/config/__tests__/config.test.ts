@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QUALITY_SCHEDULE: 'sometimes' })).toThrow(/QUALITY_SCHEDULE/);
   });
 
-    it('reads JWT_MAX_TTL (default 12 h) in seconds or with a unit, and refuses nonsense', () => {
+  it('reads JWT_MAX_TTL (default 12 h) in seconds or with a unit, and refuses nonsense', () => {
     expect(loadConfig({}).jwt.maxTtlSeconds).toBe(12 * 3600);
     expect(loadConfig({ JWT_MAX_TTL: '3600' }).jwt.maxTtlSeconds).toBe(3600);
     expect(loadConfig({ JWT_MAX_TTL: '8h' }).jwt.maxTtlSeconds).toBe(8 * 3600);

@@ -12,6 +12,7 @@ import { createUpstream } from './services/upstream';
 import { createNatsPublisher } from './services/natsPublisher';
 import { createQualityService } from './services/qualityService';
 import { startQualitySchedule, type QualityScheduleOptions } from './reporting/qualitySchedule';
+import { QUALITY_BATCH_TIMEOUT_MS } from './reporting/recomputeQualityFlags';
 
 export const ASMI_SCHEMA_DIR = path.join(__dirname, '..', 'schema');
 
@@ -41,9 +42,9 @@ function defineAsmi(scheduleHooks: QualityScheduleHooks = {}): ModuleDefinition<
       const dispatcher = asmi.notifications.start();
       onStop(() => dispatcher.stop());
       // The daily rewrite of the stored data-quality flags (docs/architecture.md "Data-quality listings"), so no request pays
-      // for it; its calls to SINBA and ASSO are a batch's, not a request's: 60 s each, as `npm run quality:recompute`.
+      // for it; its calls to SINBA and ASSO are a batch's, not a request's: QUALITY_BATCH_TIMEOUT_MS each, as `npm run quality:recompute`.
       if (config.qualitySchedule) {
-        const batch = (target: 'asso' | 'sinba') => serviceClient(target, { timeoutMs: 60_000 });
+        const batch = (target: 'asso' | 'sinba') => serviceClient(target, { timeoutMs: QUALITY_BATCH_TIMEOUT_MS });
         const daily = createQualityService({ dataSource, clock, upstream: createUpstream({ asso: batch('asso'), sinba: batch('sinba') }), pseudonymKey: config.pseudonymKey });
         const schedule = startQualitySchedule({ ...scheduleHooks, job: daily, logger });
         onStop(() => schedule.stop());

@@ -28,7 +28,10 @@ export function recomputeQualityFlags(deps: { dataSource: DataSource; upstream: 
  * not a request: no gateway timeout applies). Used by the command below and by
  * the demo loader after its SQL bulk load (infra/demo/demoData.ts).
  */
-export async function recomputeQualityFlagsFor(config: HubConfig, timeoutMs = 60_000): Promise<number> {
+/** How long the daily rewrite waits for each SINBA or ASSO call: a batch's wait, not a request's 10 s (the command below and ASMI's own schedule, server.ts). */
+export const QUALITY_BATCH_TIMEOUT_MS = 60_000;
+
+export async function recomputeQualityFlagsFor(config: HubConfig, timeoutMs = QUALITY_BATCH_TIMEOUT_MS): Promise<number> {
   const { createModuleDataSource } = await import('@shared/db');
   const { createServiceClient } = await import('@shared/graphql');
   const { systemClock } = await import('@shared/time');
