@@ -41,8 +41,6 @@ const ROOT = path.resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const VARIANTS = (process.env.BENCH_VARIANTS ?? 'sirmi,sirmi-noprivacy,apollo,hive').split(',');
-/** The hub's code: the compiled build (dist/, as production runs it) unless BENCH_BUILD=tsx. */
-const BUILD = BENCH_BUILD;
 
 const HISTORY = `query History($id: ID!) { minor(id: $id) { id firstName lastName birthDate
   cases { serviceId startDate endDate } interventions { type startDate }
@@ -198,7 +196,7 @@ async function main(): Promise<void> {
   });
   try {
     for (const [m, port] of [['sinba', sinba], ['asso', asso], ['asmi', asmi]] as const) {
-      const entry = BUILD === 'dist' ? [path.join(ROOT, 'dist', 'subgraphs', m, 'src', 'index.js')] : ['--require', 'tsx/cjs', path.join(ROOT, 'subgraphs', m, 'src', 'index.ts')];
+      const entry = BENCH_BUILD === 'dist' ? [path.join(ROOT, 'dist', 'subgraphs', m, 'src', 'index.js')] : ['--require', 'tsx/cjs', path.join(ROOT, 'subgraphs', m, 'src', 'index.ts')];
       const child = spawn(process.execPath, entry, { cwd: ROOT, env: env(config, { [`${m.toUpperCase()}_PORT`]: String(port) }), stdio: 'ignore' });
       children.push(child);
       subgraphPids[m] = child.pid;
@@ -223,7 +221,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    console.log(`bench:gateway — ${counts.minors} minors, ${counts.placements} placements; ${s2(scenarios)}; ${ROUNDS} interleaved rounds of ${SECONDS} s per gateway; ${os.cpus().length} cores; hub code: ${BUILD === 'dist' ? 'compiled (dist/)' : 'TypeScript under tsx'}`);
+    console.log(`bench:gateway — ${counts.minors} minors, ${counts.placements} placements; ${s2(scenarios)}; ${ROUNDS} interleaved rounds of ${SECONDS} s per gateway; ${os.cpus().length} cores; hub code: ${BENCH_BUILD === 'dist' ? 'compiled (dist/)' : 'TypeScript under tsx'}`);
     console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (const s of scenarios) {
       for (const connections of levels) {

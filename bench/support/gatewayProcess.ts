@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -33,9 +32,8 @@ const subgraphUrl = (name: string): string => (config.subgraphUrls as Record<str
 
 async function main(): Promise<string> {
   // The hub's code under test (compiled unless BENCH_BUILD=tsx), for the sirmi gateway and the data source the bare @apollo/gateway shares with it.
-  const { startGateway, InternalTokenDataSource } = await hubCode();
+  const { startGateway, InternalTokenDataSource, AuditStore } = await hubCode();
   if (variant === 'sirmi-noaudit') {
-    const { AuditStore } = (await import(process.env.BENCH_BUILD === 'tsx' ? '../../gateway/audit/auditStore' : path.join(__dirname, '..', '..', 'dist', 'gateway', 'audit', 'auditStore.js'))) as typeof import('../../gateway/audit/auditStore');
     const real = AuditStore.connect(config.database.moduleUrls.audit ?? '');
     const dropped = Object.assign(Object.create(real) as typeof real, { append: () => Promise.resolve() });
     const handle = await startGateway(config, logger, { audit: dropped });
