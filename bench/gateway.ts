@@ -248,7 +248,6 @@ async function main(): Promise<void> {
         }
         const m = (v: string) => ({ rps: median(rps[v]), p50: median(p50[v]) });
         console.log(`\n${s.name}, concurrency ${connections}${errors ? ` (${errors} errors!)` : ''}; load average ${os.loadavg()[0].toFixed(2)}`);
-        console.log(`  ${'gateway'.padEnd(16)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)}`);
         const processes = ['gateway', 'sinba', 'asso', 'asmi', 'postgres'];
         console.log(`  ${'gateway'.padEnd(16)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)}   CPU ms per request: ${processes.map((p) => p.padStart(8)).join(' ')}    total`);
         for (const v of VARIANTS) {
